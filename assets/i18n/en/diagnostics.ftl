@@ -1,0 +1,91 @@
+## Problems in procedure files, as `poryadok check` reports them
+
+diag-level-error = error
+diag-level-warning = warning
+diag-level-help = help
+diag-level-note = note
+diag-at = at { $path }
+
+diag-file-unreadable = cannot read the file: { $detail }
+diag-file-empty = the file is empty
+diag-file-too-large = the file is too large: { $size } bytes, at most { $limit } are read
+diag-invalid-utf8 = the file is not valid UTF-8 text
+diag-toml-syntax = TOML syntax error: { $detail }
+diag-missing-key = the required key `{ $key }` is missing
+diag-wrong-type = wrong type: found { $found }, expected { $expected }
+diag-unknown-value = unknown value '{ $value }'
+diag-invalid-value = invalid value: { $detail }
+diag-unknown-key = unknown key `{ $key }`
+diag-format-unsupported = format version { $found } is not supported; this build reads version { $supported }
+diag-not-an-array = `{ $key }` must be an array of tables, written `[[{ $key }]]`
+diag-empty-procedure = the procedure has no steps
+diag-bad-id = '{ $id }' is not a valid identifier
+diag-duplicate-id = the identifier '{ $id }' is defined twice
+diag-unknown-reference = there is no { $kind } '{ $name }'
+diag-unsafe-text = the text holds { $kind ->
+    [control] a control character ({ $char }), which can start a terminal escape sequence
+    [bidi] a bidirectional override ({ $char }), which makes text display in a different order
+   *[line-break] a line break ({ $char }) where the text must stay on one line
+}
+diag-blank-text = the text is empty
+diag-dependency-cycle = the dependencies go round in a circle: { $cycle }
+diag-self-dependency = the step '{ $id }' requires itself
+diag-reason-without-requires = `requires_reason` without `requires`: there is nothing to wait for
+diag-empty-section = the section '{ $id }' has no steps
+diag-condition-shape = { $problem ->
+    [subject] a condition needs exactly one of `choice`, `field`, `all`, `any`, `not`
+    [test] a condition on `choice` or `field` needs exactly one of `is`, `in` (or `filled` for a field)
+    [stray] a condition holds a key that does not belong with the others
+   *[empty] `all`, `any` and `in` need at least one entry
+}
+diag-condition-value = the condition compares with '{ $value }', which can never be the value
+diag-too-few-options = { $count ->
+    [one] only { $count } option: a choice needs at least 2
+   *[other] only { $count } options: a choice needs at least 2
+}
+diag-duplicate-option = the option '{ $value }' is listed twice
+diag-default-not-option = the default '{ $value }' is not one of the options
+diag-default-wrong-type = the default does not fit a field of type `{ $type }`
+diag-key-not-for-type = `{ $key }` does not apply to { $type ->
+    [result] a step result
+   *[other] a field of type `{ $type }`
+}
+diag-missing-type = the field has no `type`
+diag-field-definition = a field with `reuse` takes its definition from the original: `{ $key }` is not allowed here
+diag-nested-table = a table column cannot itself be a table
+diag-empty-table = a table field needs at least one `[[…column]]`
+diag-bad-pattern = the pattern is not a valid regular expression: { $detail }
+diag-pattern-message-alone = `pattern_message` without `pattern`
+diag-bad-bounds = the bounds do not fit: min { $min }, max { $max }
+diag-bad-url = '{ $value }' is not a web or mail address
+diag-bad-email = '{ $value }' is not an e-mail address
+diag-letter-without-recipient = the letter has no recipient (`to`)
+diag-bad-deadline = a deadline needs exactly one of `working_days`, `calendar_days`, greater than zero
+diag-bad-placeholder = the placeholder {"{{"}{ $name }{"}}"} names no field
+diag-form-without-fields = the form '{ $id }' has no fields
+diag-reuse-columns = `reuse_columns` only applies when '{ $id }' is a table
+
+help-invalid-utf8 = save the file as UTF-8 (in most editors: "Save with encoding", UTF-8)
+help-file-empty = a procedure file starts with a `[procedure]` table; see docs/procedure-format.md
+help-missing-procedure = add a `[procedure]` table with format, id, title, version, source and summary
+help-not-an-array = write each entry as its own `[[{ $key }]]` table
+help-did-you-mean = did you mean '{ $value }'?
+help-expected-one-of = expected one of: { $values }
+help-bad-id = use Latin lowercase letters, digits, '-' and '_', starting with a letter or digit
+help-first-defined = first defined at { $path }
+help-define-it = define it, or correct the name
+help-format-unsupported = update poryadok, or write the file in format 1
+help-empty-procedure = add at least one `[[step]]`
+help-officer-builtin = 'officer' is always there and needs no `[[actor]]`
+help-bad-deadline = e.g. `deadline = { "{" } working_days = 20, from = "step-id" { "}" }`
+help-bad-url = links may only be https://, http:// or mailto: addresses
+help-dependency-cycle = remove one of the `requires`, or move a step so that it comes after what it needs
+help-form-without-fields = add `[[form.field]]` entries, or mark the form `external = true` if it is filled outside poryadok
+help-field-needs-id = give the field an `id`, or `reuse` a field defined in another form
+help-missing-type = add e.g. `type = "text"`; see docs/procedure-format.md for the types
+help-field-definition = remove it: the original field defines it
+help-default-wrong-type = give a default that a `{ $type }` field can hold
+help-condition-shape = e.g. `when = { "{" } choice = "variant", is = "v1" { "}" }`
+help-condition-compare = `is` and `in` compare select, multiselect and yes/no fields; use `filled` for others
+help-unsafe-text = remove the character; text shown to the officer may not hold control characters or bidirectional overrides
+help-unsafe-line-break = this key holds one line; use a body or help text for several lines

@@ -1,0 +1,103 @@
+## Ошибки в файлах процедур, как их показывает `poryadok check`
+
+diag-level-error = ошибка
+diag-level-warning = предупреждение
+diag-level-help = подсказка
+diag-level-note = где
+diag-at = в { $path }
+
+diag-file-unreadable = не удалось прочитать файл: { $detail }
+diag-file-empty = файл пуст
+diag-file-too-large = файл слишком большой: { $size } байт, читается не более { $limit }
+diag-invalid-utf8 = файл не является текстом в кодировке UTF-8
+diag-toml-syntax = синтаксическая ошибка TOML: { $detail }
+diag-missing-key = нет обязательного ключа `{ $key }`
+diag-wrong-type = неверный тип: { $found }, ожидается { $expected }
+diag-unknown-value = неизвестное значение '{ $value }'
+diag-invalid-value = недопустимое значение: { $detail }
+diag-unknown-key = неизвестный ключ `{ $key }`
+diag-format-unsupported = версия формата { $found } не поддерживается; эта сборка читает версию { $supported }
+diag-not-an-array = `{ $key }` должен быть массивом таблиц: `[[{ $key }]]`
+diag-empty-procedure = в процедуре нет ни одного шага
+diag-bad-id = '{ $id }' не подходит как идентификатор
+diag-duplicate-id = идентификатор '{ $id }' определён дважды
+diag-unknown-reference = { $kind ->
+    [step] нет шага
+    [section] нет раздела
+    [actor] нет участника
+    [form] нет формы
+    [field] нет поля
+    [choice] нет выбора
+    [page] нет страницы
+    [column] нет столбца
+    [reference] нет справочного материала
+   *[other] нет объекта
+} '{ $name }'
+diag-unsafe-text = в тексте { $kind ->
+    [control] управляющий символ ({ $char }), с которого может начинаться escape-последовательность терминала
+    [bidi] символ смены направления письма ({ $char }), из-за которого текст показывается не в том порядке
+   *[line-break] перевод строки ({ $char }) там, где текст должен быть в одну строку
+}
+diag-blank-text = текст пуст
+diag-dependency-cycle = зависимости замыкаются в круг: { $cycle }
+diag-self-dependency = шаг '{ $id }' зависит сам от себя
+diag-reason-without-requires = `requires_reason` без `requires`: ждать нечего
+diag-empty-section = в разделе '{ $id }' нет шагов
+diag-condition-shape = { $problem ->
+    [subject] в условии нужен ровно один из ключей `choice`, `field`, `all`, `any`, `not`
+    [test] условию по `choice` или `field` нужен ровно один из ключей `is`, `in` (или `filled` для поля)
+    [stray] в условии есть ключ, который не сочетается с остальными
+   *[empty] `all`, `any` и `in` не могут быть пустыми
+}
+diag-condition-value = условие сравнивает со значением '{ $value }', которого не может быть
+diag-too-few-options = { $count ->
+    [one] всего { $count } вариант, а нужно не меньше 2
+    [few] всего { $count } варианта, а нужно не меньше 2
+   *[many] всего { $count } вариантов, а нужно не меньше 2
+}
+diag-duplicate-option = вариант '{ $value }' указан дважды
+diag-default-not-option = значение по умолчанию '{ $value }' не входит в список вариантов
+diag-default-wrong-type = значение по умолчанию не подходит полю типа `{ $type }`
+diag-key-not-for-type = `{ $key }` не применяется { $type ->
+    [result] к результату шага
+   *[other] к полю типа `{ $type }`
+}
+diag-missing-type = у поля нет `type`
+diag-field-definition = поле с `reuse` берёт определение у исходного: `{ $key }` здесь недопустим
+diag-nested-table = столбец таблицы не может сам быть таблицей
+diag-empty-table = табличному полю нужен хотя бы один `[[…column]]`
+diag-bad-pattern = шаблон не является правильным регулярным выражением: { $detail }
+diag-pattern-message-alone = `pattern_message` без `pattern`
+diag-bad-bounds = границы не сходятся: min { $min }, max { $max }
+diag-bad-url = '{ $value }' не является адресом сайта или почты
+diag-bad-email = '{ $value }' не является адресом электронной почты
+diag-letter-without-recipient = у письма нет получателя (`to`)
+diag-bad-deadline = у срока должен быть ровно один из ключей `working_days`, `calendar_days`, больше нуля
+diag-bad-placeholder = подстановка {"{{"}{ $name }{"}}"} не называет ни одного поля
+diag-form-without-fields = в форме '{ $id }' нет полей
+diag-reuse-columns = `reuse_columns` применяется, только если '{ $id }' — таблица
+
+help-invalid-utf8 = сохраните файл в кодировке UTF-8 (в большинстве редакторов: «Сохранить в кодировке», UTF-8)
+help-file-empty = файл процедуры начинается с таблицы `[procedure]`; см. docs/procedure-format.md
+help-missing-procedure = добавьте таблицу `[procedure]` с ключами format, id, title, version, source и summary
+help-not-an-array = запишите каждую запись отдельной таблицей `[[{ $key }]]`
+help-did-you-mean = может быть, имелось в виду '{ $value }'?
+help-expected-one-of = ожидается одно из: { $values }
+help-bad-id = используйте строчные латинские буквы, цифры, '-' и '_', первым — букву или цифру
+help-first-defined = первое определение: { $path }
+help-define-it = определите его или исправьте имя
+help-format-unsupported = обновите poryadok или запишите файл в формате 1
+help-empty-procedure = добавьте хотя бы один `[[step]]`
+help-officer-builtin = участник 'officer' есть всегда, объявлять его в `[[actor]]` не нужно
+help-bad-deadline = например, `deadline = { "{" } working_days = 20, from = "step-id" { "}" }`
+help-bad-url = ссылки могут быть только адресами https://, http:// или mailto:
+help-dependency-cycle = уберите одну из зависимостей `requires` или переставьте шаг после того, что ему нужно
+help-form-without-fields = добавьте записи `[[form.field]]` или отметьте форму `external = true`, если она заполняется вне poryadok
+help-field-needs-id = задайте полю `id` или используйте `reuse` поля из другой формы
+help-missing-type = добавьте, например, `type = "text"`; типы описаны в docs/procedure-format.md
+help-field-definition = уберите его: его задаёт исходное поле
+help-default-wrong-type = задайте значение, которое может принять поле типа `{ $type }`
+help-condition-shape = например, `when = { "{" } choice = "variant", is = "v1" { "}" }`
+help-condition-compare = `is` и `in` сравнивают поля select, multiselect и yesno; для остальных используйте `filled`
+help-unsafe-text = удалите символ: в тексте для сотрудника не может быть управляющих символов и символов смены направления
+help-unsafe-line-break = этот ключ — одна строка; для нескольких строк используйте body или help

@@ -1,0 +1,195 @@
+//! Where procedures come from: the ones bundled into the binary, the officer's own procedures
+//! folder, and folders named with `--procedures`. A later source overrides an earlier one with
+//! the same procedure id, so an officer or methodologist can replace a bundled procedure with an
+//! edited copy.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use directories::ProjectDirs;
+
+use crate::procedure::{Diagnostic, Loaded, MAX_FILE_BYTES, Procedure, load};
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+/// The environment variable that moves the data directory (also `--data-dir`).
+pub const DATA_DIR_ENV: &str = "PORYADOK_DATA_DIR";
+
+/// Where a procedure file came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Embedded in the binary.
+    Bundled,
+    /// The officer's procedures folder in the data directory.
+    User,
+    /// A folder or file named on the command line.
+    Given,
+}
+
+/// One procedure file, loaded and checked.
+#[derive(Debug)]
+pub struct Entry {
+    pub origin: Origin,
+    /// The file as the officer would name it: a path, or `bundled:<name>`.
+    pub location: String,
+    pub loaded: Loaded,
+    /// A procedure with the same id from an earlier source that this one replaces.
+    pub overrides: Option<Origin>,
+    /// A later source has a procedure with the same id, so this one is not used.
+    pub overridden: bool,
+}
+
+impl Entry {
+    pub fn procedure(&self) -> Option<&Procedure> {
+        self.loaded.result.as_ref().ok()
+    }
+
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match &self.loaded.result {
+            Ok(_) => &[],
+            Err(diagnostics) => diagnostics,
+        }
+    }
+}
+
+/// Every procedure file found, in the order of the sources.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    pub entries: Vec<Entry>,
+}
+
+impl Catalog {
+    /// The bundled procedures, then those in `user_dir` (if it exists), then those in `given`
+    /// (folders or single files).
+    pub fn discover(user_dir: Option<&Path>, given: &[PathBuf]) -> Result<Catalog> {
+        let mut catalog = Catalog::default();
+        for (name, bytes) in bundled::BUNDLED {
+            catalog.push(Origin::Bundled, format!("bundled:{name}"), load(bytes));
+        }
+        if let Some(dir) = user_dir
+            && dir.is_dir()
+        {
+            for path in toml_files(dir)? {
+                catalog.push(
+                    Origin::User,
+                    path.display().to_string(),
+                    read_and_load(&path),
+                );
+            }
+        }
+        for place in given {
+            let files = if place.is_dir() {
+                toml_files(place)?
+            } else {
+                vec![place.clone()]
+            };
+            for path in files {
+                catalog.push(
+                    Origin::Given,
+                    path.display().to_string(),
+                    read_and_load(&path),
+                );
+            }
+        }
+        Ok(catalog)
+    }
+
+    fn push(&mut self, origin: Origin, location: String, loaded: Loaded) {
+        let mut overrides = None;
+        if let Ok(procedure) = &loaded.result {
+            for earlier in &mut self.entries {
+                if earlier
+                    .procedure()
+                    .is_some_and(|p| p.id() == procedure.id())
+                    && !earlier.overridden
+                {
+                    earlier.overridden = true;
+                    overrides = Some(earlier.origin.clone());
+                }
+            }
+        }
+        self.entries.push(Entry {
+            origin,
+            location,
+            loaded,
+            overrides,
+            overridden: false,
+        });
+    }
+
+    /// The procedures in use: every valid one not overridden by a later source.
+    pub fn procedures(&self) -> impl Iterator<Item = &Entry> {
+        self.entries
+            .iter()
+            .filter(|entry| !entry.overridden && entry.procedure().is_some())
+    }
+
+    /// The procedure in use with this id.
+    pub fn find(&self, id: &str) -> Option<&Procedure> {
+        self.procedures()
+            .filter_map(Entry::procedure)
+            .find(|procedure| procedure.id() == id)
+    }
+}
+
+/// The `.toml` files directly in `dir`, sorted by name.
+pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read the folder '{}'", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && path.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Reads a file (at most one byte more than the loader accepts) and loads it. A file that cannot
+/// be read becomes a diagnostic like any other problem.
+pub fn read_and_load(path: &Path) -> Loaded {
+    let mut bytes = Vec::new();
+    let read = File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes));
+    match read {
+        Ok(_) if bytes.len() > MAX_FILE_BYTES => {
+            // Report the real size, not the truncated one.
+            let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+            Loaded {
+                source: String::new(),
+                result: Err(vec![
+                    Diagnostic::error("file-too-large")
+                        .arg("size", usize::try_from(size).unwrap_or(usize::MAX))
+                        .arg("limit", MAX_FILE_BYTES),
+                ]),
+            }
+        }
+        Ok(_) => load(&bytes),
+        Err(error) => Loaded {
+            source: String::new(),
+            result: Err(vec![
+                Diagnostic::error("file-unreadable").arg("detail", error.to_string()),
+            ]),
+        },
+    }
+}
+
+/// The data directory: `--data-dir`, else `PORYADOK_DATA_DIR`, else the platform's place for
+/// application data (`~/.local/share/poryadok` on Linux).
+pub fn data_dir(explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(dir) = explicit {
+        return Some(dir.to_path_buf());
+    }
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    ProjectDirs::from("ru", "poryadok", "poryadok").map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+/// The officer's own procedures folder inside the data directory.
+pub fn user_procedures_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("procedures")
+}

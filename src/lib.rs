@@ -1,0 +1,10 @@
+//! poryadok (Порядок, "the procedure"): a terminal wizard that walks officers of Russian state
+//! and municipal bodies through weeks-long procedures.
+//!
+//! The library is the functional core: [`procedure`] reads and checks procedure files,
+//! [`catalog`] finds them on disk and in the binary. The binary (`src/main.rs`) is the shell.
+
+pub mod catalog;
+pub mod i18n;
+pub mod procedure;
+pub mod text;

@@ -1,0 +1,231 @@
+//! The `poryadok` command: batch commands over procedures (the wizard arrives with the TUI).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use poryadok::catalog::{self, Catalog, Entry, Origin};
+use poryadok::i18n::Lang;
+use poryadok::procedure::{self, RenderOptions};
+use poryadok::text::sanitize_line;
+
+/// poryadok walks officers through procedures: e-signatures, interagency exchange, licenses…
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Language of messages (default: from LC_ALL, LC_MESSAGES, LANG).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+    /// Also read procedures from this folder (may be repeated); they override bundled ones.
+    #[arg(long = "procedures", global = true, value_name = "DIR")]
+    procedures: Vec<PathBuf>,
+    /// Where runs and the officer's own procedures live (default: PORYADOK_DATA_DIR, then the
+    /// platform's data directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    Ru,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check procedure files (or folders of them); without paths, every available procedure.
+    Check {
+        /// Files or folders.
+        paths: Vec<PathBuf>,
+    },
+    /// List the available procedures and where each comes from.
+    List,
+    /// Print the JSON Schema of the procedure format.
+    Schema,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang {
+        Some(LangArg::Ru) => Lang::Ru,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    match run(&cli, lang) {
+        Ok(code) => code,
+        Err(error) => {
+            let text = format!("{error:#}");
+            let _ = writeln!(
+                anstream::stderr(),
+                "{}",
+                lang.format(
+                    "cli-error",
+                    &[("detail", sanitize_line(&text).into_owned().into())]
+                )
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
+    let data_dir = catalog::data_dir(cli.data_dir.as_deref());
+    let user_dir = data_dir.as_deref().map(catalog::user_procedures_dir);
+    match &cli.command {
+        Some(Command::Check { paths }) => {
+            let catalog = if paths.is_empty() {
+                Catalog::discover(user_dir.as_deref(), &cli.procedures)?
+            } else {
+                let mut catalog = Catalog::discover(None, paths)?;
+                catalog
+                    .entries
+                    .retain(|entry| entry.origin == Origin::Given);
+                catalog
+            };
+            Ok(check(&catalog, lang))
+        }
+        Some(Command::Schema) => {
+            print!("{}", procedure::schema::schema_json());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::List) | None => {
+            let catalog = Catalog::discover(user_dir.as_deref(), &cli.procedures)?;
+            list(&catalog, lang, user_dir.as_deref());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn check(catalog: &Catalog, lang: Lang) -> ExitCode {
+    let mut stderr = anstream::stderr();
+    let options = RenderOptions { lang, color: true };
+    let mut errors = 0;
+    let mut failed = 0usize;
+    let mut steps = 0;
+    for entry in &catalog.entries {
+        let diagnostics = entry.diagnostics();
+        if !diagnostics.is_empty() {
+            failed += 1;
+            errors += diagnostics.iter().filter(|d| d.is_error()).count();
+            let text =
+                procedure::render(&entry.location, &entry.loaded.source, diagnostics, options);
+            let _ = write!(stderr, "{text}");
+        }
+        steps += entry.procedure().map_or(0, |p| p.steps().len());
+    }
+    let files = catalog.entries.len();
+    if failed == 0 {
+        println!(
+            "{}",
+            lang.format(
+                "check-ok",
+                &[("files", files.into()), ("steps", steps.into())]
+            )
+        );
+        ExitCode::SUCCESS
+    } else {
+        let _ = writeln!(
+            stderr,
+            "{}",
+            lang.format(
+                "check-failed",
+                &[
+                    ("errors", errors.into()),
+                    ("failed", failed.into()),
+                    ("files", files.into())
+                ]
+            )
+        );
+        ExitCode::FAILURE
+    }
+}
+
+fn list(catalog: &Catalog, lang: Lang, user_dir: Option<&std::path::Path>) {
+    let mut out = anstream::stdout();
+    for entry in &catalog.entries {
+        let _ = writeln!(out, "{}", describe(entry, lang));
+    }
+    if let Some(dir) = user_dir {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            lang.format(
+                "list-user-folder",
+                &[(
+                    "path",
+                    sanitize_line(&dir.display().to_string())
+                        .into_owned()
+                        .into()
+                )]
+            )
+        );
+    }
+}
+
+fn describe(entry: &Entry, lang: Lang) -> String {
+    let origin = match entry.origin {
+        Origin::Bundled => lang.text("origin-bundled"),
+        Origin::User => lang.text("origin-user"),
+        Origin::Given => lang.text("origin-given"),
+    };
+    let location = sanitize_line(&entry.location).into_owned();
+    match entry.procedure() {
+        Some(procedure) => {
+            let mut notes = Vec::new();
+            if entry.overridden {
+                notes.push(lang.text("list-overridden"));
+            }
+            if let Some(by) = &entry.overrides {
+                notes.push(
+                    lang.format(
+                        "list-overrides",
+                        &[(
+                            "origin",
+                            match by {
+                                Origin::Bundled => lang.text("origin-bundled"),
+                                Origin::User => lang.text("origin-user"),
+                                Origin::Given => lang.text("origin-given"),
+                            }
+                            .into(),
+                        )],
+                    ),
+                );
+            }
+            let notes = if notes.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", notes.join("; "))
+            };
+            let meta = &procedure.file().procedure;
+            format!(
+                "{id:<24} {title}\n{pad:<24} {steps}, {version_label} {version}; {origin}{notes}: {location}",
+                id = sanitize_line(procedure.id()),
+                title = sanitize_line(procedure.title()),
+                pad = "",
+                steps = lang.format("count-steps", &[("count", procedure.steps().len().into())]),
+                version_label = lang.text("list-version"),
+                version = sanitize_line(&meta.version),
+            )
+        }
+        None => {
+            let errors = entry.diagnostics().iter().filter(|d| d.is_error()).count();
+            format!(
+                "{:<24} {}",
+                "?",
+                lang.format(
+                    "list-broken",
+                    &[
+                        ("errors", errors.into()),
+                        ("origin", origin.into()),
+                        ("path", location.into())
+                    ]
+                )
+            )
+        }
+    }
+}

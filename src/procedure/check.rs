@@ -1,0 +1,568 @@
+//! The semantic rules of a procedure file: what the types alone cannot say.
+//!
+//! Every rule reports through [`Diagnostic`]s with a path into the file; the loader turns paths
+//! into positions. All rules run, so the author sees every problem at once. Rules on forms, fields
+//! and conditions are in [`super::check_form`].
+
+use std::collections::{HashMap, HashSet};
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graphmap::DiGraphMap;
+
+use super::load::closest;
+use super::model::{Deadline, Letter, Order, ProcedureFile};
+use super::{Diagnostic, FORMAT_VERSION, Msg, PathSeg};
+use crate::path;
+
+/// The actor every procedure has: the officer who runs it.
+pub const OFFICER: &str = "officer";
+
+/// What the rules need to know about the whole file.
+pub(super) struct Checker<'a> {
+    pub file: &'a ProcedureFile,
+    pub out: &'a mut Vec<Diagnostic>,
+    pub steps: HashMap<&'a str, usize>,
+    pub sections: HashMap<&'a str, usize>,
+    pub forms: HashMap<&'a str, usize>,
+    pub choices: HashMap<&'a str, Vec<&'a str>>,
+    pub fields: HashMap<&'a str, &'a super::Field>,
+}
+
+/// Runs every rule on `file`, adding what it finds to `out`.
+pub fn check(file: &ProcedureFile, out: &mut Vec<Diagnostic>) {
+    let mut checker = Checker {
+        file,
+        out,
+        steps: HashMap::new(),
+        sections: HashMap::new(),
+        forms: HashMap::new(),
+        choices: HashMap::new(),
+        fields: HashMap::new(),
+    };
+    checker.meta();
+    checker.ids();
+    checker.choices();
+    checker.sections();
+    checker.steps();
+    checker.forms();
+    checker.references();
+    checker.cycles();
+}
+
+/// Whether `id` is a valid identifier: Latin lowercase letters, digits, `-` and `_`, starting
+/// with a letter or digit.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+impl<'a> Checker<'a> {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.out.push(diagnostic);
+    }
+
+    /// A text the officer reads must say something.
+    pub fn not_blank(&mut self, text: &str, at: Vec<PathSeg>) {
+        if text.trim().is_empty() {
+            self.push(Diagnostic::error("blank-text").at(at));
+        }
+    }
+
+    /// An identifier must be well-formed and unique in `seen`.
+    pub fn id<'s>(
+        &mut self,
+        id: &'s str,
+        at: Vec<PathSeg>,
+        seen: &mut HashMap<&'s str, Vec<PathSeg>>,
+    ) {
+        if !is_valid_id(id) {
+            self.push(
+                Diagnostic::error("bad-id")
+                    .arg("id", id)
+                    .at(at.clone())
+                    .help(Msg::new("help-bad-id")),
+            );
+        }
+        if let Some(first) = seen.get(id) {
+            let first = super::diagnostic::describe_path(first);
+            self.push(
+                Diagnostic::error("duplicate-id")
+                    .arg("id", id)
+                    .at(at)
+                    .help(Msg::new("help-first-defined").arg("path", first)),
+            );
+        } else {
+            seen.insert(id, at);
+        }
+    }
+
+    /// A name that must be one of `known`, with the nearest one suggested.
+    pub fn reference(&mut self, kind: &'static str, name: &str, known: &[&str], at: Vec<PathSeg>) {
+        let diagnostic = Diagnostic::error("unknown-reference")
+            .arg("kind", kind)
+            .arg("name", name)
+            .at(at);
+        let diagnostic = match closest(name, known) {
+            Some(near) => diagnostic.help(Msg::new("help-did-you-mean").arg("value", near)),
+            None => diagnostic.help(Msg::new("help-define-it").arg("kind", kind)),
+        };
+        self.push(diagnostic);
+    }
+
+    fn meta(&mut self) {
+        let meta = &self.file.procedure;
+        if meta.format != FORMAT_VERSION {
+            self.push(
+                Diagnostic::error("format-unsupported")
+                    .arg("found", meta.format)
+                    .arg("supported", FORMAT_VERSION)
+                    .at(path!["procedure", "format"])
+                    .help(Msg::new("help-format-unsupported")),
+            );
+        }
+        if !is_valid_id(&meta.id) {
+            self.push(
+                Diagnostic::error("bad-id")
+                    .arg("id", meta.id.as_str())
+                    .at(path!["procedure", "id"])
+                    .help(Msg::new("help-bad-id")),
+            );
+        }
+        for (key, text) in [
+            ("title", &meta.title),
+            ("version", &meta.version),
+            ("source", &meta.source),
+            ("summary", &meta.summary),
+        ] {
+            self.not_blank(text, path!["procedure", key]);
+        }
+        if self.file.steps.is_empty() {
+            self.push(
+                Diagnostic::error("empty-procedure")
+                    .at(path!["procedure"])
+                    .help(Msg::new("help-empty-procedure")),
+            );
+        }
+    }
+
+    /// Collects the ids of everything that can be referred to, reporting bad and repeated ones.
+    fn ids(&mut self) {
+        let file = self.file;
+        let mut seen = HashMap::new();
+        for (index, actor) in file.actors.iter().enumerate() {
+            if actor.id == OFFICER {
+                self.push(
+                    Diagnostic::error("duplicate-id")
+                        .arg("id", OFFICER)
+                        .at(path!["actor", index, "id"])
+                        .help(Msg::new("help-officer-builtin")),
+                );
+            }
+            self.id(&actor.id, path!["actor", index, "id"], &mut seen);
+            self.not_blank(&actor.name, path!["actor", index, "name"]);
+        }
+        let mut seen = HashMap::new();
+        for (index, section) in file.sections.iter().enumerate() {
+            self.id(&section.id, path!["section", index, "id"], &mut seen);
+            self.sections.entry(&section.id).or_insert(index);
+        }
+        let mut seen = HashMap::new();
+        for (index, step) in file.steps.iter().enumerate() {
+            self.id(&step.id, path!["step", index, "id"], &mut seen);
+            self.steps.entry(&step.id).or_insert(index);
+        }
+        let mut seen = HashMap::new();
+        for (index, form) in file.forms.iter().enumerate() {
+            self.id(&form.id, path!["form", index, "id"], &mut seen);
+            self.forms.entry(&form.id).or_insert(index);
+        }
+        let mut seen = HashMap::new();
+        for (index, reference) in file.references.iter().enumerate() {
+            self.id(&reference.id, path!["reference", index, "id"], &mut seen);
+        }
+        let mut seen = HashMap::new();
+        for (index, choice) in file.choices.iter().enumerate() {
+            self.id(&choice.id, path!["choice", index, "id"], &mut seen);
+            let options = choice.options.iter().map(|o| o.id.as_str()).collect();
+            self.choices.entry(&choice.id).or_insert(options);
+        }
+        // Field ids are global: conditions and letters name a field without its form.
+        let mut seen = HashMap::new();
+        for (form_index, form) in file.forms.iter().enumerate() {
+            for (index, field) in form.fields.iter().enumerate() {
+                if let Some(id) = &field.id {
+                    self.id(
+                        id,
+                        path!["form", form_index, "field", index, "id"],
+                        &mut seen,
+                    );
+                    self.fields.entry(id).or_insert(field);
+                }
+            }
+        }
+        for (step_index, step) in file.steps.iter().enumerate() {
+            for (index, field) in step.results.iter().enumerate() {
+                if let Some(id) = &field.id {
+                    self.id(
+                        id,
+                        path!["step", step_index, "result", index, "id"],
+                        &mut seen,
+                    );
+                    self.fields.entry(id).or_insert(field);
+                }
+            }
+        }
+    }
+
+    fn choices(&mut self) {
+        let file = self.file;
+        for (index, choice) in file.choices.iter().enumerate() {
+            self.not_blank(&choice.title, path!["choice", index, "title"]);
+            if choice.options.len() < 2 {
+                self.push(
+                    Diagnostic::error("too-few-options")
+                        .arg("count", choice.options.len())
+                        .at(path!["choice", index, "option"]),
+                );
+            }
+            let mut seen = HashMap::new();
+            for (option_index, option) in choice.options.iter().enumerate() {
+                let at = path!["choice", index, "option", option_index];
+                let mut id_at = at.clone();
+                id_at.push("id".into());
+                self.id(&option.id, id_at, &mut seen);
+                let mut title_at = at;
+                title_at.push("title".into());
+                self.not_blank(&option.title, title_at);
+            }
+            if let Some(when) = &choice.when {
+                self.condition(when, path!["choice", index, "when"]);
+            }
+        }
+    }
+
+    fn sections(&mut self) {
+        let file = self.file;
+        for (index, section) in file.sections.iter().enumerate() {
+            self.not_blank(&section.title, path!["section", index, "title"]);
+            if !file.steps.iter().any(|step| step.section == section.id) {
+                self.push(
+                    Diagnostic::error("empty-section")
+                        .arg("id", section.id.as_str())
+                        .at(path!["section", index]),
+                );
+            }
+            if let Some(when) = &section.when {
+                self.condition(when, path!["section", index, "when"]);
+            }
+        }
+    }
+
+    fn steps(&mut self) {
+        let file = self.file;
+        let section_ids: Vec<&str> = file.sections.iter().map(|s| s.id.as_str()).collect();
+        let step_ids: Vec<&str> = file.steps.iter().map(|s| s.id.as_str()).collect();
+        let form_ids: Vec<&str> = file.forms.iter().map(|f| f.id.as_str()).collect();
+        let reference_ids: Vec<&str> = file.references.iter().map(|r| r.id.as_str()).collect();
+        let mut actor_ids: Vec<&str> = file.actors.iter().map(|a| a.id.as_str()).collect();
+        actor_ids.push(OFFICER);
+        for (index, step) in file.steps.iter().enumerate() {
+            let at = |key: &str| path!["step", index, key];
+            self.not_blank(&step.title, at("title"));
+            if !self.sections.contains_key(step.section.as_str()) {
+                self.reference("section", &step.section, &section_ids, at("section"));
+            }
+            if let Some(actor) = &step.actor
+                && !actor_ids.contains(&actor.as_str())
+            {
+                self.reference("actor", actor, &actor_ids, at("actor"));
+            }
+            for (i, required) in step.requires.iter().enumerate() {
+                let at = path!["step", index, "requires", i];
+                if *required == step.id {
+                    self.push(
+                        Diagnostic::error("self-dependency")
+                            .arg("id", step.id.as_str())
+                            .at(at),
+                    );
+                } else if !self.steps.contains_key(required.as_str()) {
+                    self.reference("step", required, &step_ids, at);
+                }
+            }
+            if step.requires_reason.is_some() && step.requires.is_empty() {
+                self.push(Diagnostic::error("reason-without-requires").at(at("requires_reason")));
+            }
+            if let Some(reason) = &step.requires_reason {
+                self.not_blank(reason, at("requires_reason"));
+            }
+            if let Some(form) = &step.form
+                && !self.forms.contains_key(form.as_str())
+            {
+                self.reference("form", form, &form_ids, at("form"));
+            }
+            for (i, reference) in step.references.iter().enumerate() {
+                if !reference_ids.contains(&reference.as_str()) {
+                    self.reference(
+                        "reference",
+                        reference,
+                        &reference_ids,
+                        path!["step", index, "references", i],
+                    );
+                }
+            }
+            for (i, item) in step.prepare.iter().enumerate() {
+                self.not_blank(item, path!["step", index, "prepare", i]);
+            }
+            for (i, link) in step.links.iter().enumerate() {
+                self.not_blank(&link.title, path!["step", index, "link", i, "title"]);
+                self.url(&link.url, path!["step", index, "link", i, "url"]);
+            }
+            if let Some(deadline) = &step.deadline {
+                self.deadline(deadline, &step_ids, index);
+            }
+            for (i, letter) in step.letters.iter().enumerate() {
+                self.letter(letter, &form_ids, path!["step", index, "letter", i]);
+            }
+            for (i, result) in step.results.iter().enumerate() {
+                self.field(result, path!["step", index, "result", i], None);
+            }
+            if let Some(when) = &step.when {
+                self.condition(when, at("when"));
+            }
+        }
+    }
+
+    fn deadline(&mut self, deadline: &Deadline, step_ids: &[&str], index: usize) {
+        let days = [deadline.working_days, deadline.calendar_days];
+        let given: Vec<u32> = days.iter().flatten().copied().collect();
+        if given.len() != 1 || given[0] == 0 {
+            self.push(
+                Diagnostic::error("bad-deadline")
+                    .at(path!["step", index, "deadline"])
+                    .help(Msg::new("help-bad-deadline")),
+            );
+        }
+        if let Some(from) = &deadline.from
+            && !self.steps.contains_key(from.as_str())
+        {
+            self.reference(
+                "step",
+                from,
+                step_ids,
+                path!["step", index, "deadline", "from"],
+            );
+        }
+    }
+
+    fn letter(&mut self, letter: &Letter, form_ids: &[&str], at: Vec<PathSeg>) {
+        let key = |key: &str| {
+            let mut path = at.clone();
+            path.push(key.into());
+            path
+        };
+        if letter.to.is_empty() {
+            self.push(Diagnostic::error("letter-without-recipient").at(at.clone()));
+        }
+        let by_email = letter.channel == Some(super::model::Channel::Email);
+        for (list, name) in [(&letter.to, "to"), (&letter.cc, "cc")] {
+            for (i, recipient) in list.iter().enumerate() {
+                let mut path = key(name);
+                path.push(i.into());
+                self.not_blank(recipient, path.clone());
+                if by_email && !is_email(recipient) {
+                    self.push(
+                        Diagnostic::error("bad-email")
+                            .arg("value", recipient.as_str())
+                            .at(path),
+                    );
+                }
+            }
+        }
+        for (i, form) in letter.attach.iter().enumerate() {
+            if !self.forms.contains_key(form.as_str()) {
+                let mut path = key("attach");
+                path.push(i.into());
+                self.reference("form", form, form_ids, path);
+            }
+        }
+        for (text, name) in [(&letter.subject, "subject"), (&letter.body, "body")] {
+            if let Some(text) = text {
+                self.placeholders(text, key(name));
+            }
+        }
+        if let Some(when) = &letter.when {
+            self.condition(when, key("when"));
+        }
+    }
+
+    /// `{{field_id}}` in a letter must name a field.
+    fn placeholders(&mut self, text: &str, at: Vec<PathSeg>) {
+        let mut rest = text;
+        while let Some(start) = rest.find("{{") {
+            let after = &rest[start + 2..];
+            let Some(end) = after.find("}}") else {
+                self.push(
+                    Diagnostic::error("bad-placeholder")
+                        .arg("name", after.trim())
+                        .at(at),
+                );
+                return;
+            };
+            let name = after[..end].trim();
+            if !self.fields.contains_key(name) {
+                let known: Vec<&str> = self.fields.keys().copied().collect();
+                let diagnostic = Diagnostic::error("bad-placeholder")
+                    .arg("name", name)
+                    .at(at.clone());
+                self.push(match closest(name, &known) {
+                    Some(near) => diagnostic.help(Msg::new("help-did-you-mean").arg("value", near)),
+                    None => diagnostic,
+                });
+            }
+            rest = &after[end + 2..];
+        }
+    }
+
+    /// Links open in the officer's browser: only web and mail addresses.
+    pub fn url(&mut self, url: &str, at: Vec<PathSeg>) {
+        let allowed = ["https://", "http://", "mailto:"]
+            .iter()
+            .any(|scheme| url.len() > scheme.len() && url.to_ascii_lowercase().starts_with(scheme));
+        if !allowed || url.chars().any(char::is_whitespace) {
+            self.push(
+                Diagnostic::error("bad-url")
+                    .arg("value", url)
+                    .at(at)
+                    .help(Msg::new("help-bad-url")),
+            );
+        }
+    }
+
+    fn references(&mut self) {
+        let file = self.file;
+        for (index, reference) in file.references.iter().enumerate() {
+            self.not_blank(&reference.title, path!["reference", index, "title"]);
+        }
+    }
+
+    /// Dependencies may not go round in a circle, counting both `requires` and the order that
+    /// sequential sections and steps imply.
+    fn cycles(&mut self) {
+        let file = self.file;
+        let steps = file.steps.len();
+        // Nodes: steps by index, then one "section done" node per section.
+        let mut graph: DiGraphMap<usize, bool> = DiGraphMap::new();
+        let mut explicit = Vec::new();
+        for (index, step) in file.steps.iter().enumerate() {
+            graph.add_node(index);
+            for (i, required) in step.requires.iter().enumerate() {
+                if let Some(&from) = self.steps.get(required.as_str())
+                    && from != index
+                {
+                    graph.add_edge(from, index, true);
+                    explicit.push((from, index, i));
+                }
+            }
+        }
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); file.sections.len()];
+        for (index, step) in file.steps.iter().enumerate() {
+            if let Some(&section) = self.sections.get(step.section.as_str()) {
+                members[section].push(index);
+            }
+        }
+        for (section_index, section) in file.sections.iter().enumerate() {
+            let done = steps + section_index;
+            graph.add_node(done);
+            let list = &members[section_index];
+            for pair in list.windows(2) {
+                if section.step_order == Order::Sequence {
+                    graph.add_edge(pair[0], pair[1], false);
+                }
+            }
+            for &step in list {
+                graph.add_edge(step, done, false);
+            }
+            if file.procedure.section_order == Order::Sequence && section_index > 0 {
+                for &step in list {
+                    graph.add_edge(done - 1, step, false);
+                }
+            }
+        }
+        for component in tarjan_scc(&graph) {
+            if component.len() < 2 {
+                continue;
+            }
+            let inside: HashSet<usize> = component.iter().copied().collect();
+            let Some(&(from, to, requires_index)) = explicit
+                .iter()
+                .find(|(from, to, _)| inside.contains(from) && inside.contains(to))
+            else {
+                continue;
+            };
+            let path_back = shortest_path(&graph, to, from, &inside);
+            let mut names = vec![file.steps[from].id.as_str()];
+            names.extend(
+                path_back
+                    .iter()
+                    .filter(|&&node| node < steps)
+                    .map(|&node| file.steps[node].id.as_str()),
+            );
+            let cycle = names.join(" → ");
+            self.push(
+                Diagnostic::error("dependency-cycle")
+                    .arg("cycle", cycle)
+                    .at(path!["step", to, "requires", requires_index])
+                    .help(Msg::new("help-dependency-cycle")),
+            );
+        }
+    }
+}
+
+/// The nodes on a shortest path from `start` to `goal` (both included) within `inside`.
+fn shortest_path(
+    graph: &DiGraphMap<usize, bool>,
+    start: usize,
+    goal: usize,
+    inside: &HashSet<usize>,
+) -> Vec<usize> {
+    let mut previous: HashMap<usize, usize> = HashMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    let mut seen = HashSet::from([start]);
+    while let Some(node) = queue.pop_front() {
+        if node == goal {
+            break;
+        }
+        for next in graph.neighbors(node) {
+            if inside.contains(&next) && seen.insert(next) {
+                previous.insert(next, node);
+                queue.push_back(next);
+            }
+        }
+    }
+    let mut path = vec![goal];
+    let mut node = goal;
+    while let Some(&before) = previous.get(&node) {
+        path.push(before);
+        node = before;
+    }
+    path.reverse();
+    path
+}
+
+/// A plausible e-mail address: one `@`, something before it, a dotted domain after it.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !text
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>,;\"".contains(c))
+}

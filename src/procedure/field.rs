@@ -1,0 +1,307 @@
+//! Forms and their typed fields.
+
+use std::fmt;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+
+use super::condition::Condition;
+
+/// A form the officer fills: an application, a list of employees, an access request.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Form {
+    /// The identifier steps and letters use.
+    pub id: String,
+    /// The title of the form as printed, e.g. «Форма заявки на разграничение доступа…».
+    pub title: String,
+    /// To whom the form is addressed, where the procedure names it.
+    pub addressee: Option<String>,
+    /// Explanation shown above the form (Markdown).
+    pub description: Option<String>,
+    /// `true` when the form is the issuer's own template, filled outside poryadok (its fields are
+    /// not in the source document). Its `[[form.page]]` rules are then shown as a checklist.
+    #[serde(default)]
+    pub external: bool,
+    /// Where the blank form can be downloaded.
+    pub link: Option<String>,
+    /// The signature block printed under the form.
+    pub signature: Option<Signature>,
+    /// The fields, in order (`[[form.field]]`).
+    #[serde(default, rename = "field")]
+    pub fields: Vec<Field>,
+    /// Named parts of the form that are mandatory or must stay empty under some variant
+    /// (`[[form.page]]`).
+    #[serde(default, rename = "page")]
+    pub pages: Vec<Page>,
+}
+
+/// The signature block of a form: «Руководитель ____ И.И. Иванов», with the date.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Signature {
+    /// The signer's position as printed, e.g. «Руководитель».
+    pub role: String,
+    /// The field that holds the signer's name.
+    pub name_field: Option<String>,
+}
+
+/// A named part of a form (a page of a spreadsheet template, a block of fields).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Page {
+    /// The identifier fields use in `page`.
+    pub id: String,
+    /// The title, e.g. «Сервер KSC».
+    pub title: String,
+    /// Explanation shown with the page.
+    pub help: Option<String>,
+    /// The page must be filled when this condition holds.
+    pub required_when: Option<Condition>,
+    /// The page must be left empty when this condition holds.
+    pub empty_when: Option<Condition>,
+}
+
+/// The type of a field's value; it decides the editor and the validation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldType {
+    /// One line of text.
+    Text,
+    /// Several lines of text.
+    Multiline,
+    /// A number; `min` and `max` bound it.
+    Number,
+    /// A date, entered as ДД.ММ.ГГГГ.
+    Date,
+    /// An e-mail address.
+    Email,
+    /// A Russian phone number, kept as +7….
+    Phone,
+    /// ИНН: 10 digits for an organisation, 12 for a person, with check digits.
+    Inn,
+    /// СНИЛС: 11 digits with a check number.
+    Snils,
+    /// ОГРН: 13 digits with a check digit.
+    Ogrn,
+    /// ОГРНИП: 15 digits with a check digit.
+    Ogrnip,
+    /// КПП: 9 characters.
+    Kpp,
+    /// One or more IPv4/IPv6 addresses or CIDR ranges.
+    IpList,
+    /// A web address.
+    Url,
+    /// One of `options`.
+    Select,
+    /// Any number of `options`.
+    Multiselect,
+    /// Yes or no.
+    Yesno,
+    /// A table of repeated rows with typed `[[…column]]`s.
+    Table,
+}
+
+impl FieldType {
+    /// The name used in procedure files.
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldType::Text => "text",
+            FieldType::Multiline => "multiline",
+            FieldType::Number => "number",
+            FieldType::Date => "date",
+            FieldType::Email => "email",
+            FieldType::Phone => "phone",
+            FieldType::Inn => "inn",
+            FieldType::Snils => "snils",
+            FieldType::Ogrn => "ogrn",
+            FieldType::Ogrnip => "ogrnip",
+            FieldType::Kpp => "kpp",
+            FieldType::IpList => "ip_list",
+            FieldType::Url => "url",
+            FieldType::Select => "select",
+            FieldType::Multiselect => "multiselect",
+            FieldType::Yesno => "yesno",
+            FieldType::Table => "table",
+        }
+    }
+
+    /// Whether the value is free text that a `pattern` can constrain.
+    pub fn is_textual(self) -> bool {
+        matches!(self, FieldType::Text | FieldType::Multiline)
+    }
+
+    /// Whether the value is picked from `options`.
+    pub fn has_options(self) -> bool {
+        matches!(self, FieldType::Select | FieldType::Multiselect)
+    }
+}
+
+/// A field of a form, or a result recorded when a step is done.
+///
+/// A field either defines a value (`id` and `type`) or shows one defined in another form
+/// (`reuse`), so that a value entered once, such as the organisation's name, is entered once.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Field {
+    /// The identifier, unique in the whole procedure: conditions and letters refer to it.
+    pub id: Option<String>,
+    /// Show the value of the field with this id, defined in another form, instead of a new one.
+    pub reuse: Option<String>,
+    /// With `reuse` of a table: the columns to show, in order (all when omitted).
+    #[serde(default)]
+    pub reuse_columns: Vec<String>,
+    /// The type of the value.
+    #[serde(rename = "type")]
+    pub kind: Option<FieldType>,
+    /// The label as printed on the form.
+    pub label: Option<String>,
+    /// Explanation shown beside the field.
+    pub help: Option<String>,
+    /// An example shown in the empty field.
+    pub placeholder: Option<String>,
+    /// The field must be filled.
+    #[serde(default)]
+    pub required: bool,
+    /// The field must be filled when this condition holds.
+    pub required_when: Option<Condition>,
+    /// The field applies only when this condition holds.
+    pub when: Option<Condition>,
+    /// The value the field starts with.
+    pub default: Option<DefaultValue>,
+    /// A regular expression the whole value must match (text fields).
+    pub pattern: Option<String>,
+    /// The message shown when `pattern` does not match.
+    pub pattern_message: Option<String>,
+    /// The value is secret (a password): never stored or exported in plain text.
+    #[serde(default)]
+    pub secret: bool,
+    /// The options of a `select` or `multiselect`.
+    #[serde(default)]
+    pub options: Vec<String>,
+    /// The columns of a `table` (`[[form.field.column]]`).
+    #[serde(default, rename = "column")]
+    pub columns: Vec<Column>,
+    /// The `[[form.page]]` the field is on.
+    pub page: Option<String>,
+    /// The smallest allowed `number`.
+    pub min: Option<f64>,
+    /// The largest allowed `number`.
+    pub max: Option<f64>,
+}
+
+/// A column of a table field.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Column {
+    /// The identifier, unique within the table.
+    pub id: String,
+    /// The column header as printed.
+    pub label: String,
+    /// The type of the cells (anything but `table`).
+    #[serde(rename = "type")]
+    pub kind: FieldType,
+    /// Explanation shown with the column.
+    pub help: Option<String>,
+    /// An example shown in an empty cell.
+    pub placeholder: Option<String>,
+    /// Every row must fill this cell.
+    #[serde(default)]
+    pub required: bool,
+    /// The value a new row starts with.
+    pub default: Option<DefaultValue>,
+    /// A regular expression the whole cell must match (text columns).
+    pub pattern: Option<String>,
+    /// The message shown when `pattern` does not match.
+    pub pattern_message: Option<String>,
+    /// The options of a `select` or `multiselect` column.
+    #[serde(default)]
+    pub options: Vec<String>,
+    /// The smallest allowed `number`.
+    pub min: Option<f64>,
+    /// The largest allowed `number`.
+    pub max: Option<f64>,
+}
+
+/// A default value: text, a number, yes/no, or a list (for `multiselect` and `ip_list`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum DefaultValue {
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    List(Vec<String>),
+}
+
+impl fmt::Display for DefaultValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DefaultValue::Text(s) => write!(f, "\"{s}\""),
+            DefaultValue::Number(n) => write!(f, "{n}"),
+            DefaultValue::Bool(b) => write!(f, "{b}"),
+            DefaultValue::List(items) => write!(f, "[{}]", items.join(", ")),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for DefaultValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DefaultVisitor;
+
+        impl<'de> Visitor<'de> for DefaultVisitor {
+            type Value = DefaultValue;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, a number, true/false or an array of strings")
+            }
+
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+                Ok(DefaultValue::Bool(v))
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(DefaultValue::Number(v as f64))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(DefaultValue::Number(v as f64))
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(DefaultValue::Number(v))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(DefaultValue::Text(v.to_owned()))
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<String>()? {
+                    items.push(item);
+                }
+                Ok(DefaultValue::List(items))
+            }
+        }
+
+        deserializer.deserialize_any(DefaultVisitor)
+    }
+}
+
+impl JsonSchema for DefaultValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DefaultValue".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A default value: text, a number, true/false, or an array of strings.",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "number" },
+                { "type": "boolean" },
+                { "type": "array", "items": { "type": "string" } }
+            ]
+        })
+    }
+}

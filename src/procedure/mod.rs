@@ -1,0 +1,94 @@
+//! Procedures: the TOML format, loading with positions, the semantic checks and the schema.
+//!
+//! [`load`] turns the bytes of a file into a checked [`Procedure`] or into [`Diagnostic`]s;
+//! nothing here touches the file system (the [`crate::catalog`] does).
+
+mod check;
+mod check_form;
+pub mod condition;
+pub mod diagnostic;
+pub mod field;
+mod load;
+mod locate;
+pub mod model;
+pub mod schema;
+pub mod synthetic;
+
+use std::collections::HashMap;
+
+pub use check::{OFFICER, is_email, is_valid_id};
+pub use condition::{Condition, Scalar};
+pub use diagnostic::{Diagnostic, Msg, PathSeg, RenderOptions, Severity, render};
+pub use field::{Column, DefaultValue, Field, FieldType, Form, Page};
+pub use load::{Loaded, MAX_FILE_BYTES, load};
+pub use model::{FORMAT_VERSION, ProcedureFile, Section, Step};
+
+/// A procedure that passed every check: every id it refers to exists, its dependencies have no
+/// cycle. Lookups by id are ready-made.
+#[derive(Debug, Clone)]
+pub struct Procedure {
+    file: ProcedureFile,
+    steps: HashMap<String, usize>,
+    sections: HashMap<String, usize>,
+    forms: HashMap<String, usize>,
+}
+
+impl Procedure {
+    fn new(file: ProcedureFile) -> Procedure {
+        let index = |ids: Vec<&String>| {
+            ids.into_iter()
+                .enumerate()
+                .map(|(i, id)| (id.clone(), i))
+                .collect::<HashMap<_, _>>()
+        };
+        Procedure {
+            steps: index(file.steps.iter().map(|s| &s.id).collect()),
+            sections: index(file.sections.iter().map(|s| &s.id).collect()),
+            forms: index(file.forms.iter().map(|f| &f.id).collect()),
+            file,
+        }
+    }
+
+    /// Everything the file says.
+    pub fn file(&self) -> &ProcedureFile {
+        &self.file
+    }
+
+    pub fn id(&self) -> &str {
+        &self.file.procedure.id
+    }
+
+    pub fn title(&self) -> &str {
+        &self.file.procedure.title
+    }
+
+    pub fn steps(&self) -> &[Step] {
+        &self.file.steps
+    }
+
+    pub fn sections(&self) -> &[Section] {
+        &self.file.sections
+    }
+
+    /// The position of a step in [`Procedure::steps`].
+    pub fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps.get(id).copied()
+    }
+
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.step_index(id).map(|i| &self.file.steps[i])
+    }
+
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.get(id).map(|&i| &self.file.sections[i])
+    }
+
+    pub fn form(&self, id: &str) -> Option<&Form> {
+        self.forms.get(id).map(|&i| &self.file.forms[i])
+    }
+
+    /// The steps of a section, in file order.
+    pub fn steps_in<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a Step> + 'a {
+        self.file.steps.iter().filter(move |s| s.section == section)
+    }
+}

@@ -1,0 +1,134 @@
+//! Text that comes from procedure files or from the officer and will reach a terminal.
+//!
+//! Two jobs live here. [`find_unsafe`] tells the procedure checker which characters a
+//! procedure may not contain at all (control characters, escape sequences, bidirectional
+//! overrides: they could rewrite the officer's terminal or make text read differently from
+//! what is stored). [`sanitize`] is the last line of defence for anything printed: it replaces
+//! those characters with visible stand-ins, so even text that slipped past a check cannot act
+//! on the terminal.
+
+use std::borrow::Cow;
+
+/// Why a character is not allowed in text shown to the officer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsafeKind {
+    /// C0 controls (except tab and line feed where line breaks are allowed), DEL and C1 controls;
+    /// ESC and CSI among them start terminal escape sequences.
+    Control,
+    /// Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which
+    /// make text display in a different order from the one it is stored in.
+    Bidi,
+    /// A line break where the text must stay on one line (titles, labels, subjects).
+    LineBreak,
+}
+
+/// The first character of `text` that may not appear in it, with its byte offset.
+///
+/// `multiline` allows line feeds (bodies, help texts); tabs are always allowed.
+pub fn find_unsafe(text: &str, multiline: bool) -> Option<(usize, char, UnsafeKind)> {
+    text.char_indices().find_map(|(at, c)| {
+        let kind = match c {
+            '\t' => return None,
+            '\n' if multiline => return None,
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => UnsafeKind::LineBreak,
+            c if is_bidi_control(c) => UnsafeKind::Bidi,
+            c if c.is_control() => UnsafeKind::Control,
+            _ => return None,
+        };
+        Some((at, c, kind))
+    })
+}
+
+/// The bidirectional formatting characters that reorder text (the "Trojan Source" set).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text made safe to write to a terminal: every control character (except line feed and tab)
+/// and every bidirectional control is replaced by a visible stand-in of the same display
+/// width, so that alignment of the surrounding text is kept.
+///
+/// C0 controls and DEL become their Unicode "control pictures" (ESC shows as `␛`); C1 controls
+/// and bidi controls become `�`.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    let needs = text
+        .chars()
+        .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c));
+    if !needs {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(stand_in).collect())
+}
+
+/// Like [`sanitize`], but line breaks are shown as `␤` too: for text that must stay on one line.
+pub fn sanitize_line(text: &str) -> Cow<'_, str> {
+    match sanitize(text) {
+        Cow::Borrowed(s) if !s.contains('\n') => Cow::Borrowed(s),
+        other => Cow::Owned(other.replace('\n', "\u{2424}")),
+    }
+}
+
+fn stand_in(c: char) -> char {
+    match c {
+        '\n' | '\t' => c,
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+        '\u{7F}' => '\u{2421}',
+        c if c.is_control() || is_bidi_control(c) => '\u{FFFD}',
+        c => c,
+    }
+}
+
+/// A character named for a message: `U+001B`.
+pub fn codepoint(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        assert_eq!(sanitize("a\u{1b}[31mb"), "a\u{241b}[31mb");
+        assert_eq!(sanitize("x\u{9b}2Jy"), "x\u{FFFD}2Jy");
+        assert_eq!(sanitize("del\u{7f}"), "del\u{2421}");
+    }
+
+    #[test]
+    fn bidi_overrides_are_replaced() {
+        assert_eq!(sanitize("abc\u{202E}def\u{2066}"), "abc\u{FFFD}def\u{FFFD}");
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        assert!(matches!(sanitize("Шаг 8\tготово\n"), Cow::Borrowed(_)));
+        assert!(matches!(sanitize_line("Шаг 8"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn sanitize_line_shows_line_breaks() {
+        assert_eq!(sanitize_line("a\nb"), "a\u{2424}b");
+    }
+
+    #[test]
+    fn find_unsafe_reports_first_offender() {
+        assert_eq!(find_unsafe("ok", false), None);
+        assert_eq!(find_unsafe("a\nb", true), None);
+        assert_eq!(
+            find_unsafe("a\nb", false),
+            Some((1, '\n', UnsafeKind::LineBreak))
+        );
+        assert_eq!(
+            find_unsafe("Ш\u{1b}", true),
+            Some((2, '\u{1b}', UnsafeKind::Control))
+        );
+        assert_eq!(
+            find_unsafe("x\u{2067}", true),
+            Some((1, '\u{2067}', UnsafeKind::Bidi))
+        );
+        assert_eq!(
+            find_unsafe("x\u{85}", true),
+            Some((1, '\u{85}', UnsafeKind::Control))
+        );
+    }
+}
