@@ -95,7 +95,7 @@ fn load_text(source: &str) -> Result<Procedure, Vec<Diagnostic>> {
     }
     let mut diagnostics = Vec::new();
     scan_text(root.get_ref(), &mut Vec::new(), &mut diagnostics);
-    let file = read_structure(&root, &mut diagnostics);
+    let file = read_structure(source, &root, &mut diagnostics);
     if let Some(file) = &file {
         check::check(file, &mut diagnostics);
     }
@@ -184,6 +184,7 @@ const TOP_KEYS: &[&str] = &[
 /// Reads the typed model item by item. `None` when an item could not be read at all (a missing
 /// key, a wrong type): the semantic checks would then report things that are not really wrong.
 fn read_structure(
+    source: &str,
     root: &Spanned<DeTable<'_>>,
     out: &mut Vec<Diagnostic>,
 ) -> Option<model::ProcedureFile> {
@@ -219,7 +220,7 @@ fn read_structure(
                 out.push(
                     Diagnostic::error("missing-key")
                         .arg("key", "procedure")
-                        .span(0..0)
+                        .span(first_line(source))
                         .help(Msg::new("help-missing-procedure")),
                 );
             }
@@ -235,6 +236,16 @@ fn read_structure(
         .skip(errors_before)
         .all(|d| d.code == "unknown-key" || d.code == "unsafe-text");
     (complete && (errors_after == errors_before || only_unknown_keys)).then_some(file)
+}
+
+/// The first line that holds something, without its line end: where a problem of the whole
+/// file is shown.
+fn first_line(source: &str) -> std::ops::Range<usize> {
+    let start = source.len() - source.trim_start().len();
+    let end = source[start..]
+        .find('\n')
+        .map_or(source.len(), |at| start + at);
+    start..end
 }
 
 fn placeholder_meta() -> model::Meta {

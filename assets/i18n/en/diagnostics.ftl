@@ -4,7 +4,7 @@ diag-level-error = error
 diag-level-warning = warning
 diag-level-help = help
 diag-level-note = note
-diag-at = at { $path }
+diag-at = in { $path }
 
 diag-file-unreadable = cannot read the file: { $detail }
 diag-file-empty = the file is empty

@@ -3,8 +3,8 @@
 diag-level-error = ошибка
 diag-level-warning = предупреждение
 diag-level-help = подсказка
-diag-level-note = где
-diag-at = в { $path }
+diag-level-note = примечание
+diag-at = место в файле: { $path }
 
 diag-file-unreadable = не удалось прочитать файл: { $detail }
 diag-file-empty = файл пуст
