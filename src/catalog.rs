@@ -16,6 +16,11 @@ mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
 
+/// The procedures embedded in the binary: file name and contents.
+pub fn bundled_files() -> &'static [(&'static str, &'static [u8])] {
+    bundled::BUNDLED
+}
+
 /// The environment variable that moves the data directory (also `--data-dir`).
 pub const DATA_DIR_ENV: &str = "PORYADOK_DATA_DIR";
 

@@ -1,0 +1,34 @@
+//! How long loading and checking procedures takes (issue targets: the five bundled ones under
+//! 5 ms together, a generated 5,000-step one under 100 ms). Run with `cargo bench --bench load`.
+
+use poryadok::catalog::bundled_files;
+use poryadok::procedure::{load, synthetic};
+
+fn main() {
+    divan::main();
+}
+
+/// Every bundled procedure, loaded and checked, one after another.
+#[divan::bench]
+fn bundled_procedures(bencher: divan::Bencher) {
+    let files = bundled_files();
+    assert!(!files.is_empty(), "no bundled procedures");
+    bencher.bench(|| {
+        for (_, bytes) in files {
+            let loaded = load(divan::black_box(bytes));
+            assert!(loaded.result.is_ok());
+        }
+    });
+}
+
+/// A generated procedure of 5,000 steps with forms, letters, conditions and dependencies.
+#[divan::bench]
+fn generated_5000_steps(bencher: divan::Bencher) {
+    let text = synthetic::procedure_text(5000);
+    bencher
+        .counter(divan::counter::BytesCount::of_str(&text))
+        .bench(|| {
+            let loaded = load(divan::black_box(text.as_bytes()));
+            assert!(loaded.result.is_ok());
+        });
+}
