@@ -100,6 +100,31 @@ impl Lang {
     }
 }
 
+/// A message in the catalogues, with its arguments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Msg {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Msg {
+    pub fn new(id: &'static str) -> Msg {
+        Msg {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        lang.format(self.id, &self.args)
+    }
+}
+
 /// A value passed to a message: text, or a number that may choose a plural form.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {

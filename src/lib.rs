@@ -8,3 +8,4 @@ pub mod catalog;
 pub mod i18n;
 pub mod procedure;
 pub mod text;
+pub mod validate;

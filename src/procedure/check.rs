@@ -372,7 +372,7 @@ impl<'a> Checker<'a> {
                 let mut path = key(name);
                 path.push(i.into());
                 self.not_blank(recipient, path.clone());
-                if by_email && !is_email(recipient) {
+                if by_email && crate::validate::email(recipient).is_err() {
                     self.push(
                         Diagnostic::error("bad-email")
                             .arg("value", recipient.as_str())
@@ -550,19 +550,4 @@ fn shortest_path(
     }
     path.reverse();
     path
-}
-
-/// A plausible e-mail address: one `@`, something before it, a dotted domain after it.
-pub fn is_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !text
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || "<>,;\"".contains(c))
 }

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
+pub use crate::i18n::Msg;
 use crate::i18n::{Arg, Lang};
 use crate::text::sanitize_line;
 
@@ -16,31 +17,6 @@ pub enum Severity {
     Error,
     /// The procedure can be used, but something looks wrong.
     Warning,
-}
-
-/// A message in the catalogues, with its arguments.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Msg {
-    pub id: &'static str,
-    pub args: Vec<(&'static str, Arg)>,
-}
-
-impl Msg {
-    pub fn new(id: &'static str) -> Msg {
-        Msg {
-            id,
-            args: Vec::new(),
-        }
-    }
-
-    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
-        self.args.push((name, value.into()));
-        self
-    }
-
-    pub fn text(&self, lang: Lang) -> String {
-        lang.format(self.id, &self.args)
-    }
 }
 
 /// One step of the way from the top of a file to a value: a key, or a position in an array.
