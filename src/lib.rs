@@ -4,6 +4,7 @@
 //! The library is the functional core: [`procedure`] reads and checks procedure files,
 //! [`catalog`] finds them on disk and in the binary. The binary (`src/main.rs`) is the shell.
 
+pub mod calendar;
 pub mod catalog;
 pub mod i18n;
 pub mod procedure;
