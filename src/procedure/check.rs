@@ -46,6 +46,7 @@ pub fn check(file: &ProcedureFile, out: &mut Vec<Diagnostic>) {
     checker.steps();
     checker.forms();
     checker.references();
+    checker.markdown();
     checker.cycles();
 }
 
@@ -441,6 +442,61 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Links inside Markdown texts open in the officer's browser like `[[step.link]]`s do, so
+    /// they obey the same rule.
+    fn markdown(&mut self) {
+        let file = self.file;
+        let mut texts: Vec<(&str, Vec<PathSeg>)> =
+            vec![(&file.procedure.summary, path!["procedure", "summary"])];
+        for (i, choice) in file.choices.iter().enumerate() {
+            texts.extend(
+                choice
+                    .help
+                    .as_deref()
+                    .map(|t| (t, path!["choice", i, "help"])),
+            );
+            for (j, option) in choice.options.iter().enumerate() {
+                texts.extend(
+                    option
+                        .help
+                        .as_deref()
+                        .map(|t| (t, path!["choice", i, "option", j, "help"])),
+                );
+            }
+        }
+        for (i, section) in file.sections.iter().enumerate() {
+            texts.extend(
+                section
+                    .body
+                    .as_deref()
+                    .map(|t| (t, path!["section", i, "body"])),
+            );
+        }
+        for (i, step) in file.steps.iter().enumerate() {
+            texts.extend(step.body.as_deref().map(|t| (t, path!["step", i, "body"])));
+        }
+        for (i, form) in file.forms.iter().enumerate() {
+            texts.extend(
+                form.description
+                    .as_deref()
+                    .map(|t| (t, path!["form", i, "description"])),
+            );
+        }
+        for (i, reference) in file.references.iter().enumerate() {
+            texts.extend(
+                reference
+                    .body
+                    .as_deref()
+                    .map(|t| (t, path!["reference", i, "body"])),
+            );
+        }
+        for (text, at) in texts {
+            for destination in markdown_links(text) {
+                self.url(&destination, at.clone());
+            }
+        }
+    }
+
     fn references(&mut self) {
         let file = self.file;
         for (index, reference) in file.references.iter().enumerate() {
@@ -519,6 +575,19 @@ impl<'a> Checker<'a> {
             );
         }
     }
+}
+
+/// The destinations of the links and images of a Markdown text.
+pub fn markdown_links(text: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    Parser::new(text)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some(dest_url.into_string())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The nodes on a shortest path from `start` to `goal` (both included) within `inside`.
