@@ -173,7 +173,9 @@ fn describe(entry: &Entry, lang: Lang) -> String {
         Origin::User => lang.text("origin-user"),
         Origin::Given => lang.text("origin-given"),
     };
-    let location = sanitize_line(&entry.location).into_owned();
+    // "bundled: bundled:x.toml" would say it twice.
+    let location = entry.location.strip_prefix("bundled:").unwrap_or(&entry.location);
+    let location = sanitize_line(location).into_owned();
     match entry.procedure() {
         Some(procedure) => {
             let mut notes = Vec::new();
