@@ -8,5 +8,6 @@ pub mod calendar;
 pub mod catalog;
 pub mod i18n;
 pub mod procedure;
+pub mod run;
 pub mod text;
 pub mod validate;

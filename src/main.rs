@@ -174,7 +174,10 @@ fn describe(entry: &Entry, lang: Lang) -> String {
         Origin::Given => lang.text("origin-given"),
     };
     // "bundled: bundled:x.toml" would say it twice.
-    let location = entry.location.strip_prefix("bundled:").unwrap_or(&entry.location);
+    let location = entry
+        .location
+        .strip_prefix("bundled:")
+        .unwrap_or(&entry.location);
     let location = sanitize_line(location).into_owned();
     match entry.procedure() {
         Some(procedure) => {

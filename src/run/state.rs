@@ -1,0 +1,175 @@
+//! What a run records: one officer's walk through one procedure.
+//!
+//! Only facts are stored: what the officer did and when, the values typed, the choices made.
+//! Whatever can be derived from the facts and the procedure (a step is blocked, skipped, overdue)
+//! is derived by [`super::view`] every time, so it can never disagree with the procedure.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// The version of the run format this build writes.
+pub const RUN_FORMAT: u32 = 1;
+
+/// One officer's walk through one procedure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Run {
+    /// The version of the run format.
+    pub format: u32,
+    /// The procedure walked.
+    pub procedure: ProcedureRef,
+    /// What tells this run from others of the same procedure: the organisation, the system.
+    pub label: String,
+    pub created: Timestamp,
+    /// Progress per step id; a step not listed has not been started.
+    #[serde(default)]
+    pub steps: BTreeMap<String, StepState>,
+    /// The option chosen per choice id.
+    #[serde(default)]
+    pub choices: BTreeMap<String, String>,
+    /// Values per field id (form fields and step results).
+    #[serde(default)]
+    pub values: BTreeMap<String, Value>,
+    /// Notes per step id, oldest first.
+    #[serde(default)]
+    pub notes: BTreeMap<String, Vec<Note>>,
+    /// Every change, oldest first; never rewritten.
+    #[serde(default)]
+    pub journal: Vec<Entry>,
+    /// What the procedure no longer has (a step or field renamed or removed since the run
+    /// started), kept so that nothing the officer recorded is lost.
+    #[serde(default, skip_serializing_if = "Aside::is_empty")]
+    pub aside: Aside,
+}
+
+/// Which procedure a run walks, and the edition it started with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcedureRef {
+    pub id: String,
+    pub version: String,
+}
+
+/// The progress of one step. "Blocked" and "skipped" are never stored: they follow from the
+/// procedure and the other steps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum StepState {
+    /// The officer has begun the step.
+    InProgress { since: Timestamp },
+    /// Waiting for an outside party since a day, perhaps until a due day.
+    Waiting {
+        since: Timestamp,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<Date>,
+    },
+    /// Done.
+    Done {
+        at: Timestamp,
+        /// The step was not needed (an optional step the officer passed over).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        passed_over: bool,
+    },
+}
+
+/// A value the officer entered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    Bool(bool),
+    Text(String),
+    List(Vec<String>),
+    Table(Vec<BTreeMap<String, Value>>),
+}
+
+impl Value {
+    /// Whether the value counts as filled in.
+    pub fn is_filled(&self) -> bool {
+        match self {
+            Value::Bool(_) => true,
+            Value::Text(text) => !text.trim().is_empty(),
+            Value::List(items) => !items.is_empty(),
+            Value::Table(rows) => !rows.is_empty(),
+        }
+    }
+}
+
+/// A note the officer left on a step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub at: Timestamp,
+    pub text: String,
+}
+
+/// One change, as the journal keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub at: Timestamp,
+    /// What changed, e.g. `step:generate-request`, `field:inn`, `choice:variant`.
+    pub what: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<Recorded>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<Recorded>,
+}
+
+/// The value of something before or after a change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Recorded {
+    Step(StepState),
+    Value(Value),
+    /// A secret field's value is journaled as this marker, never as the value.
+    Secret {
+        secret: bool,
+    },
+}
+
+/// Things kept aside because the procedure no longer has a place for them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Aside {
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub steps: BTreeMap<String, StepState>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: BTreeMap<String, Value>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub choices: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, Vec<Note>>,
+}
+
+impl Aside {
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+            && self.values.is_empty()
+            && self.choices.is_empty()
+            && self.notes.is_empty()
+    }
+}
+
+impl Run {
+    /// A new run of a procedure.
+    pub fn new(procedure: &crate::procedure::Procedure, label: &str, now: Timestamp) -> Run {
+        Run {
+            format: RUN_FORMAT,
+            procedure: ProcedureRef {
+                id: procedure.id().to_owned(),
+                version: procedure.file().procedure.version.clone(),
+            },
+            label: label.to_owned(),
+            created: now,
+            steps: BTreeMap::new(),
+            choices: BTreeMap::new(),
+            values: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            journal: Vec::new(),
+            aside: Aside::default(),
+        }
+    }
+
+    /// Whether the step is done (passed over counts as done).
+    pub fn is_done(&self, step: &str) -> bool {
+        matches!(self.steps.get(step), Some(StepState::Done { .. }))
+    }
+}
