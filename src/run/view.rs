@@ -1,0 +1,216 @@
+//! What the officer sees of a run, derived from the procedure and the recorded facts: each
+//! step's status, what blocks it and why, and overall progress.
+
+use crate::procedure::model::Order;
+use crate::procedure::{Procedure, Step};
+
+use super::eval::step_applies;
+use super::state::{Run, StepState};
+
+/// The status of a step as shown to the officer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Done,
+    /// Does not apply under the choices made.
+    Skipped,
+    /// Applies or not depending on a choice or value not given yet.
+    Undecided,
+    /// Cannot start: these steps must be done first.
+    Blocked {
+        by: Vec<String>,
+        reason: Option<String>,
+    },
+    InProgress,
+    Waiting {
+        due: Option<jiff::civil::Date>,
+    },
+    /// May start now.
+    Ready,
+}
+
+/// The status of the step at `index`.
+pub fn status(procedure: &Procedure, run: &Run, index: usize) -> Status {
+    let step = &procedure.steps()[index];
+    match step_applies(procedure, run, step) {
+        Some(false) => return Status::Skipped,
+        None if !run.steps.contains_key(&step.id) => return Status::Undecided,
+        _ => {}
+    }
+    match run.steps.get(&step.id) {
+        Some(StepState::Done { .. }) => return Status::Done,
+        Some(StepState::Waiting { due, .. }) => return Status::Waiting { due: *due },
+        Some(StepState::InProgress { .. }) => return Status::InProgress,
+        None => {}
+    }
+    let by = blockers(procedure, run, index);
+    if by.is_empty() {
+        Status::Ready
+    } else {
+        let explicit = by.iter().any(|b| step.requires.contains(b));
+        Status::Blocked {
+            by,
+            reason: if explicit {
+                step.requires_reason.clone()
+            } else {
+                None
+            },
+        }
+    }
+}
+
+/// Whether a step no longer holds up the steps after it: done, or skipped, or optional.
+fn out_of_the_way(procedure: &Procedure, run: &Run, step: &Step) -> bool {
+    run.is_done(&step.id) || step.optional || step_applies(procedure, run, step) == Some(false)
+}
+
+/// The steps that must be done before the step at `index` may start, explicit `requires` first,
+/// then the order of its section and of the sections before it.
+pub fn blockers(procedure: &Procedure, run: &Run, index: usize) -> Vec<String> {
+    let steps = procedure.steps();
+    let step = &steps[index];
+    let mut by: Vec<String> = step
+        .requires
+        .iter()
+        .filter(|id| {
+            procedure
+                .step(id)
+                .is_some_and(|s| !out_of_the_way(procedure, run, s))
+        })
+        .cloned()
+        .collect();
+    let mut push = |id: &str| {
+        if !by.iter().any(|b| b == id) {
+            by.push(id.to_owned());
+        }
+    };
+    let Some(section) = procedure.section(&step.section) else {
+        return by;
+    };
+    if section.step_order == Order::Sequence {
+        // The nearest earlier step of the section that still stands in the way.
+        if let Some(previous) = steps[..index]
+            .iter()
+            .rev()
+            .filter(|s| s.section == step.section)
+            .find(|s| step_applies(procedure, run, s) != Some(false) && !s.optional)
+            && !run.is_done(&previous.id)
+        {
+            push(&previous.id);
+        }
+    }
+    if procedure.file().procedure.section_order == Order::Sequence {
+        for earlier in procedure
+            .sections()
+            .iter()
+            .take_while(|s| s.id != step.section)
+        {
+            if earlier.optional {
+                continue;
+            }
+            for s in procedure.steps_in(&earlier.id) {
+                if !out_of_the_way(procedure, run, s) {
+                    push(&s.id);
+                }
+            }
+        }
+    }
+    by
+}
+
+/// Done steps and applicable steps (done, or still to do), for a progress gauge.
+pub fn progress(procedure: &Procedure, run: &Run) -> (usize, usize) {
+    let mut done = 0;
+    let mut applicable = 0;
+    for (index, _) in procedure.steps().iter().enumerate() {
+        match status(procedure, run, index) {
+            Status::Skipped => {}
+            Status::Done => {
+                done += 1;
+                applicable += 1;
+            }
+            _ => applicable += 1,
+        }
+    }
+    (done, applicable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::procedure::load;
+    use jiff::Timestamp;
+
+    fn bundled(name: &str) -> Procedure {
+        let path = format!("{}/procedures/{name}.toml", env!("CARGO_MANIFEST_DIR"));
+        load(&std::fs::read(path).expect("bundled procedure"))
+            .result
+            .expect("valid")
+    }
+
+    fn done(run: &mut Run, id: &str) {
+        run.steps.insert(
+            id.to_owned(),
+            StepState::Done {
+                at: Timestamp::UNIX_EPOCH,
+                passed_over: false,
+            },
+        );
+    }
+
+    #[test]
+    fn the_signature_request_waits_for_the_token_with_the_documents_reason() {
+        let p = bundled("qualified-signature");
+        let mut run = Run::new(&p, "Иванов", Timestamp::UNIX_EPOCH);
+        let gate = p.step_index("generate-request").expect("step 8");
+        for id in [
+            "application",
+            "open-cabinet",
+            "login",
+            "upload-documents",
+            "submit-documents",
+            "choose-delivery",
+        ] {
+            done(&mut run, id);
+        }
+        match status(&p, &run, gate) {
+            Status::Blocked { by, reason } => {
+                assert_eq!(by, ["get-token"]);
+                assert_eq!(
+                    reason.as_deref(),
+                    Some(
+                        "Приступать к шагу 8 возможно только после получения Rutoken lite (токена)!"
+                    )
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        done(&mut run, "get-token");
+        assert_eq!(status(&p, &run, gate), Status::Ready);
+        assert_eq!(progress(&p, &run), (7, 15));
+    }
+
+    #[test]
+    fn the_first_step_is_ready_and_the_next_waits_for_it() {
+        let p = bundled("esia-service-centres");
+        let run = Run::new(&p, "Администрация", Timestamp::UNIX_EPOCH);
+        assert_eq!(status(&p, &run, 0), Status::Ready);
+        assert!(matches!(
+            status(&p, &run, 1),
+            Status::Blocked { reason: None, .. }
+        ));
+    }
+
+    #[test]
+    fn parallel_tracks_do_not_wait_for_each_other() {
+        let p = bundled("antivirus-licenses");
+        let mut run = Run::new(&p, "ГБУ", Timestamp::UNIX_EPOCH);
+        let mediapack = p.step_index("mediapack-rules").expect("mediapack");
+        assert_eq!(status(&p, &run, mediapack), Status::Ready);
+        let v1 = p.step_index("v1-results").expect("v1");
+        assert_eq!(status(&p, &run, v1), Status::Undecided);
+        run.choices.insert("variant".into(), "v3".into());
+        assert_eq!(status(&p, &run, v1), Status::Skipped);
+        let v3 = p.step_index("v3-request").expect("v3");
+        assert_eq!(status(&p, &run, v3), Status::Ready);
+    }
+}
