@@ -17,6 +17,7 @@ pub mod synthetic;
 use std::collections::HashMap;
 
 pub use check::{OFFICER, is_valid_id};
+pub use check_form::PATTERN_SIZE_LIMIT;
 pub use condition::{Condition, Scalar};
 pub use diagnostic::{Diagnostic, Msg, PathSeg, RenderOptions, Severity, render};
 pub use field::{Column, DefaultValue, Field, FieldType, Form, Page};

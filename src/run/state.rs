@@ -112,6 +112,9 @@ pub struct Entry {
     pub old: Option<Recorded>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new: Option<Recorded>,
+    /// This entry took back the entry at this position.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undoes: Option<usize>,
 }
 
 /// The value of something before or after a change.

@@ -1,0 +1,401 @@
+//! The things an officer does to a run, as pure functions of (procedure, run, command, now).
+//!
+//! A command either changes the run and journals the change, or is refused with the reason in
+//! the procedure's words; it never half-applies.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::i18n::Msg;
+use crate::procedure::{Field, FieldType, Procedure};
+use crate::validate;
+
+use super::eval::holds;
+use super::state::{Entry, Recorded, Run, StepState, Value};
+use super::view::blockers;
+
+/// What an officer can do to a run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    StartStep(String),
+    CompleteStep(String),
+    ReopenStep(String),
+    /// Mark a step as waiting on an outside party, perhaps until a day.
+    WaitStep {
+        step: String,
+        due: Option<Date>,
+    },
+    SetField {
+        field: String,
+        value: Value,
+    },
+    ClearField(String),
+    Choose {
+        choice: String,
+        option: String,
+    },
+    AddNote {
+        step: String,
+        text: String,
+    },
+    /// Take back the last change that has not been taken back yet.
+    Undo,
+}
+
+/// Why a command was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    UnknownStep(String),
+    UnknownField(String),
+    UnknownOption {
+        choice: String,
+        option: String,
+    },
+    /// The step waits for these steps; the procedure's reason if it gives one.
+    Blocked {
+        by: Vec<String>,
+        reason: Option<String>,
+    },
+    /// Fields to fix before the step can be completed: (field id, what is wrong).
+    Incomplete(Vec<(String, Msg)>),
+    AlreadyDone(String),
+    NotDone(String),
+    NothingToUndo,
+}
+
+/// What a command that went through wants the officer to know.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outcome {
+    /// Done steps that depend on a step just reopened.
+    pub affected: Vec<String>,
+}
+
+/// Applies `command` to `run`, or refuses it and leaves `run` as it was.
+pub fn apply(
+    procedure: &Procedure,
+    run: &mut Run,
+    command: Command,
+    now: Timestamp,
+) -> Result<Outcome, Refusal> {
+    match command {
+        Command::StartStep(step) => {
+            let index = step_index(procedure, &step)?;
+            check_not_blocked(procedure, run, index)?;
+            set_step(run, &step, Some(StepState::InProgress { since: now }), now);
+            Ok(Outcome::default())
+        }
+        Command::WaitStep { step, due } => {
+            let index = step_index(procedure, &step)?;
+            check_not_blocked(procedure, run, index)?;
+            set_step(
+                run,
+                &step,
+                Some(StepState::Waiting { since: now, due }),
+                now,
+            );
+            Ok(Outcome::default())
+        }
+        Command::CompleteStep(step) => {
+            let index = step_index(procedure, &step)?;
+            if run.is_done(&step) {
+                return Err(Refusal::AlreadyDone(step));
+            }
+            check_not_blocked(procedure, run, index)?;
+            let problems = form_problems(procedure, run, index);
+            if !problems.is_empty() {
+                return Err(Refusal::Incomplete(problems));
+            }
+            set_step(
+                run,
+                &step,
+                Some(StepState::Done {
+                    at: now,
+                    passed_over: false,
+                }),
+                now,
+            );
+            Ok(Outcome::default())
+        }
+        Command::ReopenStep(step) => {
+            step_index(procedure, &step)?;
+            if !run.is_done(&step) {
+                return Err(Refusal::NotDone(step));
+            }
+            set_step(run, &step, Some(StepState::InProgress { since: now }), now);
+            let affected = procedure
+                .steps()
+                .iter()
+                .enumerate()
+                .filter(|(i, s)| run.is_done(&s.id) && blockers(procedure, run, *i).contains(&step))
+                .map(|(_, s)| s.id.clone())
+                .collect();
+            Ok(Outcome { affected })
+        }
+        Command::SetField { field, value } => {
+            let secret = field_def(procedure, &field)
+                .ok_or_else(|| Refusal::UnknownField(field.clone()))?
+                .secret;
+            let old = run.values.insert(field.clone(), value.clone());
+            journal(
+                run,
+                now,
+                format!("field:{field}"),
+                old.map(|v| recorded(v, secret)),
+                Some(recorded(value, secret)),
+            );
+            Ok(Outcome::default())
+        }
+        Command::ClearField(field) => {
+            let secret = field_def(procedure, &field)
+                .ok_or_else(|| Refusal::UnknownField(field.clone()))?
+                .secret;
+            if let Some(old) = run.values.remove(&field) {
+                journal(
+                    run,
+                    now,
+                    format!("field:{field}"),
+                    Some(recorded(old, secret)),
+                    None,
+                );
+            }
+            Ok(Outcome::default())
+        }
+        Command::Choose { choice, option } => {
+            let known = procedure
+                .file()
+                .choices
+                .iter()
+                .find(|c| c.id == choice)
+                .is_some_and(|c| c.options.iter().any(|o| o.id == option));
+            if !known {
+                return Err(Refusal::UnknownOption { choice, option });
+            }
+            let old = run.choices.insert(choice.clone(), option.clone());
+            journal(
+                run,
+                now,
+                format!("choice:{choice}"),
+                old.map(|o| Recorded::Value(Value::Text(o))),
+                Some(Recorded::Value(Value::Text(option))),
+            );
+            Ok(Outcome::default())
+        }
+        Command::AddNote { step, text } => {
+            step_index(procedure, &step)?;
+            run.notes
+                .entry(step.clone())
+                .or_default()
+                .push(super::state::Note {
+                    at: now,
+                    text: text.clone(),
+                });
+            journal(
+                run,
+                now,
+                format!("note:{step}"),
+                None,
+                Some(Recorded::Value(Value::Text(text))),
+            );
+            Ok(Outcome::default())
+        }
+        Command::Undo => undo(procedure, run, now),
+    }
+}
+
+fn step_index(procedure: &Procedure, step: &str) -> Result<usize, Refusal> {
+    procedure
+        .step_index(step)
+        .ok_or_else(|| Refusal::UnknownStep(step.to_owned()))
+}
+
+fn check_not_blocked(procedure: &Procedure, run: &Run, index: usize) -> Result<(), Refusal> {
+    let by = blockers(procedure, run, index);
+    if by.is_empty() {
+        return Ok(());
+    }
+    let step = &procedure.steps()[index];
+    let explicit = by.iter().any(|b| step.requires.contains(b));
+    Err(Refusal::Blocked {
+        by,
+        reason: if explicit {
+            step.requires_reason.clone()
+        } else {
+            None
+        },
+    })
+}
+
+fn set_step(run: &mut Run, step: &str, state: Option<StepState>, now: Timestamp) {
+    let old = match &state {
+        Some(state) => run.steps.insert(step.to_owned(), state.clone()),
+        None => run.steps.remove(step),
+    };
+    journal(
+        run,
+        now,
+        format!("step:{step}"),
+        old.map(Recorded::Step),
+        state.map(Recorded::Step),
+    );
+}
+
+fn recorded(value: Value, secret: bool) -> Recorded {
+    if secret {
+        Recorded::Secret { secret: true }
+    } else {
+        Recorded::Value(value)
+    }
+}
+
+fn journal(
+    run: &mut Run,
+    at: Timestamp,
+    what: String,
+    old: Option<Recorded>,
+    new: Option<Recorded>,
+) {
+    run.journal.push(Entry {
+        at,
+        what,
+        old,
+        new,
+        undoes: None,
+    });
+}
+
+/// Every field of the procedure by id: form fields and step results.
+pub fn field_def<'a>(procedure: &'a Procedure, id: &str) -> Option<&'a Field> {
+    let file = procedure.file();
+    file.forms
+        .iter()
+        .flat_map(|f| f.fields.iter())
+        .chain(file.steps.iter().flat_map(|s| s.results.iter()))
+        .find(|f| f.id.as_deref() == Some(id))
+}
+
+/// The fields of the step's form that are required and missing, or filled and invalid.
+pub fn form_problems(procedure: &Procedure, run: &Run, index: usize) -> Vec<(String, Msg)> {
+    let step = &procedure.steps()[index];
+    let Some(form) = step.form.as_deref().and_then(|id| procedure.form(id)) else {
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
+    for field in &form.fields {
+        // A reused field is checked in the form that defines it.
+        let Some(id) = field.id.as_deref() else {
+            continue;
+        };
+        if field
+            .when
+            .as_ref()
+            .is_some_and(|c| holds(procedure, run, c) == Some(false))
+        {
+            continue;
+        }
+        let required = field.required
+            || field
+                .required_when
+                .as_ref()
+                .is_some_and(|c| holds(procedure, run, c) == Some(true));
+        match run.values.get(id).filter(|v| v.is_filled()) {
+            None if required => problems.push((id.to_owned(), Msg::new("field-required"))),
+            None => {}
+            Some(value) => {
+                if let Err(msg) = validate_value(field, value) {
+                    problems.push((id.to_owned(), msg));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Whether a value fits its field's type and pattern.
+pub fn validate_value(field: &Field, value: &Value) -> Result<(), Msg> {
+    let Some(kind) = field.kind else {
+        return Ok(());
+    };
+    let text = match value {
+        Value::Text(text) => text.as_str(),
+        _ => return Ok(()),
+    };
+    let result = match kind {
+        FieldType::Inn => validate::inn(text),
+        FieldType::Snils => validate::snils(text),
+        FieldType::Ogrn => validate::ogrn(text),
+        FieldType::Ogrnip => validate::ogrnip(text),
+        FieldType::Kpp => validate::kpp(text),
+        FieldType::Email => validate::email(text),
+        FieldType::Phone => validate::phone(text),
+        FieldType::IpList => validate::ip_list(text),
+        FieldType::Date => validate::date(text),
+        FieldType::Url => validate::url(text),
+        FieldType::Number => validate::number(text, field.min, field.max),
+        _ => Ok(text.to_owned()),
+    };
+    result?;
+    if let Some(pattern) = &field.pattern {
+        let anchored = format!("^(?:{pattern})$");
+        let matches = regex::RegexBuilder::new(&anchored)
+            .size_limit(crate::procedure::PATTERN_SIZE_LIMIT)
+            .build()
+            .is_ok_and(|re| re.is_match(text));
+        if !matches {
+            return Err(match &field.pattern_message {
+                Some(message) => Msg::new("field-pattern-custom").arg("message", message.as_str()),
+                None => Msg::new("field-pattern"),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn undo(procedure: &Procedure, run: &mut Run, now: Timestamp) -> Result<Outcome, Refusal> {
+    let undone: std::collections::HashSet<usize> =
+        run.journal.iter().filter_map(|e| e.undoes).collect();
+    let Some(index) = (0..run.journal.len())
+        .rev()
+        .find(|i| run.journal[*i].undoes.is_none() && !undone.contains(i))
+    else {
+        return Err(Refusal::NothingToUndo);
+    };
+    let entry = run.journal[index].clone();
+    let current = if let Some(step) = entry.what.strip_prefix("step:") {
+        match &entry.old {
+            Some(Recorded::Step(state)) => run.steps.insert(step.to_owned(), state.clone()),
+            _ => run.steps.remove(step),
+        }
+        .map(Recorded::Step)
+    } else if let Some(field) = entry.what.strip_prefix("field:") {
+        let secret = field_def(procedure, field).is_some_and(|f| f.secret);
+        match &entry.old {
+            Some(Recorded::Value(value)) => run.values.insert(field.to_owned(), value.clone()),
+            // A secret's old value is not in the journal: undoing its change clears it.
+            _ => run.values.remove(field),
+        }
+        .map(|value| recorded(value, secret))
+    } else if let Some(choice) = entry.what.strip_prefix("choice:") {
+        match &entry.old {
+            Some(Recorded::Value(Value::Text(option))) => {
+                run.choices.insert(choice.to_owned(), option.clone())
+            }
+            _ => run.choices.remove(choice),
+        }
+        .map(|o| Recorded::Value(Value::Text(o)))
+    } else if let Some(step) = entry.what.strip_prefix("note:") {
+        run.notes
+            .get_mut(step)
+            .and_then(Vec::pop)
+            .map(|n| Recorded::Value(Value::Text(n.text)))
+    } else {
+        None
+    };
+    run.journal.push(Entry {
+        at: now,
+        what: entry.what,
+        old: current,
+        new: entry.old,
+        undoes: Some(index),
+    });
+    Ok(Outcome::default())
+}

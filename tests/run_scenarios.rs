@@ -1,0 +1,186 @@
+//! Walking bundled procedures through the engine, as an officer would.
+
+use jiff::Timestamp;
+
+use poryadok::catalog::bundled_files;
+use poryadok::procedure::{Procedure, load};
+use poryadok::run::command::{Command, Refusal, apply};
+use poryadok::run::state::Recorded;
+use poryadok::run::view::{Status, progress, status};
+use poryadok::run::{Run, Value};
+
+fn bundled(id: &str) -> Procedure {
+    bundled_files()
+        .iter()
+        .filter_map(|(_, bytes)| load(bytes).result.ok())
+        .find(|p| p.id() == id)
+        .unwrap_or_else(|| panic!("{id} is bundled"))
+}
+
+fn at(seconds: i64) -> Timestamp {
+    Timestamp::from_second(1_764_000_000 + seconds).expect("a valid time")
+}
+
+fn set(p: &Procedure, run: &mut Run, field: &str, value: &str) {
+    let command = Command::SetField {
+        field: field.into(),
+        value: Value::Text(value.into()),
+    };
+    apply(p, run, command, at(1)).expect("field set");
+}
+
+#[test]
+fn qualified_signature_from_start_to_finish_with_the_gate() {
+    let p = bundled("qualified-signature");
+    let mut run = Run::new(&p, "Иванов И.И.", at(0));
+    // The application cannot be completed while the form is empty or wrong.
+    match apply(
+        &p,
+        &mut run,
+        Command::CompleteStep("application".into()),
+        at(1),
+    ) {
+        Err(Refusal::Incomplete(problems)) => assert_eq!(problems.len(), 7, "{problems:?}"),
+        other => panic!("{other:?}"),
+    }
+    set(&p, &mut run, "department", "Кафедра информатики");
+    set(&p, &mut run, "full_name", "Иванов Иван Иванович");
+    set(&p, &mut run, "inn", "7707083890");
+    set(&p, &mut run, "mobile_phone", "8 (912) 345-67-89");
+    set(&p, &mut run, "corporate_email", "ivanov@university.ru");
+    set(&p, &mut run, "grounds", "Подписание документов в ЭДО");
+    apply(
+        &p,
+        &mut run,
+        Command::SetField {
+            field: "has_key_carrier".into(),
+            value: Value::Bool(false),
+        },
+        at(2),
+    )
+    .expect("set");
+    match apply(
+        &p,
+        &mut run,
+        Command::CompleteStep("application".into()),
+        at(3),
+    ) {
+        Err(Refusal::Incomplete(problems)) => {
+            assert_eq!(
+                problems
+                    .iter()
+                    .map(|(id, _)| id.as_str())
+                    .collect::<Vec<_>>(),
+                ["inn"]
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    set(&p, &mut run, "inn", "7707083893");
+    for step in [
+        "application",
+        "open-cabinet",
+        "login",
+        "upload-documents",
+        "submit-documents",
+        "choose-delivery",
+    ] {
+        apply(&p, &mut run, Command::CompleteStep(step.into()), at(10))
+            .unwrap_or_else(|r| panic!("{step}: {r:?}"));
+    }
+    // Step 8 before step 7: refused with the document's reason.
+    match apply(
+        &p,
+        &mut run,
+        Command::CompleteStep("generate-request".into()),
+        at(11),
+    ) {
+        Err(Refusal::Blocked { by, reason }) => {
+            assert_eq!(by, ["get-token"]);
+            assert_eq!(
+                reason.as_deref(),
+                Some("Приступать к шагу 8 возможно только после получения Rutoken lite (токена)!")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    for step in p.steps().iter().skip(6) {
+        apply(&p, &mut run, Command::CompleteStep(step.id.clone()), at(20))
+            .unwrap_or_else(|r| panic!("{}: {r:?}", step.id));
+    }
+    assert_eq!(progress(&p, &run), (15, 15));
+    // Reopening the token step says which done steps depended on it.
+    let outcome = apply(
+        &p,
+        &mut run,
+        Command::ReopenStep("get-token".into()),
+        at(30),
+    )
+    .expect("reopen");
+    assert!(
+        outcome.affected.contains(&"generate-request".to_owned()),
+        "{:?}",
+        outcome.affected
+    );
+    apply(&p, &mut run, Command::Undo, at(31)).expect("undo");
+    assert_eq!(progress(&p, &run), (15, 15));
+}
+
+#[test]
+fn undo_takes_back_changes_one_by_one_and_journals_everything() {
+    let p = bundled("rsmev-connection");
+    let mut run = Run::new(&p, "Минтруд СК", at(0));
+    apply(
+        &p,
+        &mut run,
+        Command::Choose {
+            choice: "service_path".into(),
+            option: "federal".into(),
+        },
+        at(1),
+    )
+    .expect("choose");
+    apply(
+        &p,
+        &mut run,
+        Command::Choose {
+            choice: "service_path".into(),
+            option: "own".into(),
+        },
+        at(2),
+    )
+    .expect("choose");
+    let own = p.step_index("own-decision").expect("3б");
+    let federal = p.step_index("federal-decision").expect("3а");
+    assert_ne!(status(&p, &run, own), Status::Skipped);
+    assert_eq!(status(&p, &run, federal), Status::Skipped);
+    apply(&p, &mut run, Command::Undo, at(3)).expect("undo");
+    assert_eq!(run.choices["service_path"], "federal");
+    apply(&p, &mut run, Command::Undo, at(4)).expect("undo");
+    assert!(!run.choices.contains_key("service_path"));
+    assert_eq!(
+        apply(&p, &mut run, Command::Undo, at(5)),
+        Err(Refusal::NothingToUndo)
+    );
+    assert_eq!(run.journal.len(), 4);
+}
+
+#[test]
+fn secret_values_never_enter_the_journal() {
+    let p = bundled("antivirus-licenses");
+    let mut run = Run::new(&p, "ГБУ", at(0));
+    let sentinel = "пароль-9f3c";
+    set(&p, &mut run, "v1_ksc_password", sentinel);
+    set(&p, &mut run, "v1_ksc_password", "второй");
+    apply(&p, &mut run, Command::Undo, at(3)).expect("undo");
+    let journal = format!("{:?}", run.journal);
+    assert!(
+        !journal.contains(sentinel) && !journal.contains("второй"),
+        "{journal}"
+    );
+    assert!(
+        run.journal
+            .iter()
+            .all(|e| !matches!(e.new, Some(Recorded::Value(_))))
+    );
+}
