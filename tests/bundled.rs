@@ -1,0 +1,296 @@
+//! The shape of each bundled procedure: what its source document says must be there.
+
+use poryadok::catalog::bundled_files;
+use poryadok::procedure::model::{Channel, Order, StepKind};
+use poryadok::procedure::{Condition, FieldType, Procedure, Scalar, load};
+
+fn bundled(id: &str) -> Procedure {
+    bundled_files()
+        .iter()
+        .filter_map(|(_, bytes)| load(bytes).result.ok())
+        .find(|p| p.id() == id)
+        .unwrap_or_else(|| panic!("bundled procedure {id} is missing or invalid"))
+}
+
+/// `{ choice = choice, is = option }`.
+fn is_choice(condition: &Option<Condition>, choice: &str, option: &str) -> bool {
+    condition.as_ref().is_some_and(|c| {
+        c.choice.as_deref() == Some(choice) && c.is == Some(Scalar::Text(option.to_owned()))
+    })
+}
+
+#[test]
+fn every_bundled_procedure_loads() {
+    assert_eq!(bundled_files().len(), 5);
+    for (name, bytes) in bundled_files() {
+        let loaded = load(bytes);
+        assert!(loaded.result.is_ok(), "{name}: {:#?}", loaded.result.err());
+    }
+}
+
+#[test]
+fn qualified_signature_gates_the_request_on_the_token() {
+    let p = bundled("qualified-signature");
+    assert_eq!(p.sections().len(), 1);
+    assert_eq!(p.sections()[0].step_order, Order::Sequence);
+    // The document's 14 steps, step 10 split into the wait for the call and the visit.
+    assert_eq!(p.steps().len(), 15);
+    let gate = p.step("generate-request").expect("step 8");
+    assert_eq!(gate.requires, ["get-token"]);
+    assert_eq!(
+        gate.requires_reason.as_deref(),
+        Some("Приступать к шагу 8 возможно только после получения Rutoken lite (токена)!")
+    );
+    assert!(p.step_index("get-token") < p.step_index("generate-request"));
+    let wait = p.step("wait-call").expect("the wait for the call");
+    assert_eq!(wait.kind, StepKind::Wait);
+    assert_eq!(wait.deadline.as_ref().and_then(|d| d.working_days), Some(1));
+    assert_eq!(p.step("visit").expect("visit").prepare, ["Паспорт"]);
+    let actors: Vec<_> = p
+        .steps()
+        .iter()
+        .filter_map(|s| s.actor.as_deref())
+        .collect();
+    assert!(actors.contains(&"infosec") && actors.contains(&"ca"));
+    let form = p.form("application").expect("the application form");
+    let types: Vec<FieldType> = form.fields.iter().filter_map(|f| f.kind).collect();
+    for wanted in [
+        FieldType::Inn,
+        FieldType::Phone,
+        FieldType::Email,
+        FieldType::Yesno,
+    ] {
+        assert!(types.contains(&wanted), "{wanted:?} missing");
+    }
+    assert!(form.fields.iter().all(|f| f.required));
+}
+
+#[test]
+fn rsmev_connection_branches_at_stage_three() {
+    let p = bundled("rsmev-connection");
+    let choice = &p.file().choices[0];
+    assert_eq!(choice.id, "service_path");
+    let options: Vec<_> = choice.options.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(options, ["federal", "own"]);
+    let federal = p.section("stage-3a").expect("stage 3а");
+    let own = p.section("stage-3b").expect("stage 3б");
+    assert!(is_choice(&federal.when, "service_path", "federal"));
+    assert!(is_choice(&own.when, "service_path", "own"));
+    assert!(p.steps_in("stage-3a").count() >= 3 && p.steps_in("stage-3b").count() >= 3);
+    // «не позднее 20 рабочих дней» from the signing of the additional agreement.
+    let wait = p
+        .step("operator-signed-notice")
+        .expect("the operator's answer");
+    assert_eq!(wait.kind, StepKind::Wait);
+    let deadline = wait.deadline.as_ref().expect("deadline");
+    assert_eq!(deadline.working_days, Some(20));
+    assert_eq!(deadline.from.as_deref(), Some("additional-agreement"));
+    // Reference material is information, not steps.
+    assert!(p.file().references.len() >= 2);
+    let titles: Vec<_> = p
+        .file()
+        .references
+        .iter()
+        .map(|r| r.title.as_str())
+        .collect();
+    assert!(
+        titles.iter().any(|t| t.contains("Сельские поселения")),
+        "{titles:?}"
+    );
+}
+
+#[test]
+fn antivirus_licenses_has_four_exclusive_variants_and_an_independent_mediapack_track() {
+    let p = bundled("antivirus-licenses");
+    let file = p.file();
+    let variant = file
+        .choices
+        .iter()
+        .find(|c| c.id == "variant")
+        .expect("the variant choice");
+    let options: Vec<_> = variant.options.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(options, ["v1", "v2", "v3", "v4"]);
+    for (section, option) in [
+        ("variant-1", "v1"),
+        ("variant-2", "v2"),
+        ("variant-3", "v3"),
+        ("variant-4", "v4"),
+    ] {
+        let s = p.section(section).expect("a section per variant");
+        assert!(is_choice(&s.when, "variant", option), "{section}");
+    }
+    // ОИВ/подведы versus ИС: asked only in the variants that distinguish them.
+    let applicant = file
+        .choices
+        .iter()
+        .find(|c| c.id == "applicant")
+        .expect("the applicant choice");
+    let asked = applicant
+        .when
+        .as_ref()
+        .and_then(|w| w.one_of.clone())
+        .expect("asked for some variants");
+    assert_eq!(asked, ["v1", "v2", "v3"]);
+    assert!(is_choice(
+        &p.step("v1-is-request").expect("v1 ИС").when,
+        "applicant",
+        "is"
+    ));
+    // The distribution (медиапак) is its own optional track, independent of the variants.
+    assert_eq!(file.procedure.section_order, Order::Parallel);
+    let mediapack = p.section("mediapack").expect("the mediapack track");
+    assert!(mediapack.optional && mediapack.when.is_none());
+    // The «Сервер KSC» page: mandatory in variant 2, left empty in variants 1 and 3.
+    let form = p.form("request-is").expect("the ИС request form");
+    let page = form
+        .pages
+        .iter()
+        .find(|page| page.title.contains("Сервер KSC"))
+        .expect("the page");
+    assert!(is_choice(&page.required_when, "variant", "v2"));
+    let empty = page
+        .empty_when
+        .as_ref()
+        .and_then(|w| w.one_of.clone())
+        .expect("empty_when");
+    assert_eq!(empty, ["v1", "v3"]);
+    // Letters through ЭДО are duplicated to the mailbox.
+    let request = p.step("v1-oiv-request").expect("v1 request");
+    assert!(
+        request
+            .letters
+            .iter()
+            .any(|l| l.channel == Some(Channel::Edo))
+    );
+    assert!(
+        request
+            .letters
+            .iter()
+            .any(|l| l.to == ["stp_ksaz@it.mos.ru"])
+    );
+    // Results: links, a console login and a secret password.
+    let results = &p.step("v1-results").expect("v1 results").results;
+    let password = results
+        .iter()
+        .find(|r| r.id.as_deref() == Some("v1_ksc_password"))
+        .expect("password");
+    assert!(password.secret);
+    assert!(results.iter().filter(|r| r.secret).count() == 1);
+    // Variant 4 needs a written justification.
+    let justification = p
+        .form("subordinate-impossible-justification")
+        .expect("justification form");
+    assert!(
+        justification
+            .fields
+            .iter()
+            .any(|f| f.required && f.kind == Some(FieldType::Multiline))
+    );
+}
+
+#[test]
+fn esia_service_centres_closes_its_parts_with_control_events() {
+    let p = bundled("esia-service-centres");
+    assert_eq!(p.sections().len(), 6);
+    assert_eq!(p.file().procedure.section_order, Order::Sequence);
+    let milestones: Vec<_> = p
+        .steps()
+        .iter()
+        .filter(|s| s.kind == StepKind::Milestone)
+        .collect();
+    // Parts 1, 3, 4, 5 and 6 end with a control event; part 2 has none in the document.
+    assert_eq!(milestones.len(), 5);
+    for section in p.sections() {
+        let last = p.steps_in(&section.id).last().expect("steps");
+        assert_eq!(
+            last.kind == StepKind::Milestone,
+            section.id != "officials",
+            "{}",
+            section.id
+        );
+    }
+    assert!(
+        milestones
+            .iter()
+            .any(|m| m.title.contains("Работы по организации ЦО завершены"))
+    );
+    // The applications go to the agency's address and on to the ministry for approval.
+    for send in ["pep-application-send", "arm-application-send"] {
+        let step = p.step(send).expect("send step");
+        assert_eq!(step.letters[0].to, ["esia@kamgov.ru"]);
+        assert_eq!(step.letters[0].channel, Some(Channel::Email));
+    }
+    assert_eq!(
+        p.step("pep-ministry-approval")
+            .expect("approval")
+            .actor
+            .as_deref(),
+        Some("ministry")
+    );
+}
+
+#[test]
+fn pgs_staff_access_runs_four_independent_stages_with_two_forms() {
+    let p = bundled("pgs-staff-access");
+    assert_eq!(p.file().procedure.section_order, Order::Parallel);
+    assert_eq!(p.sections().len(), 4);
+    // The employees list: a table with a multiselect of the four roles.
+    let employees = p.form("employees").expect("the employees list");
+    let table = employees
+        .fields
+        .iter()
+        .find(|f| f.kind == Some(FieldType::Table))
+        .expect("table");
+    let roles = table
+        .columns
+        .iter()
+        .find(|c| c.id == "roles")
+        .expect("roles column");
+    assert_eq!(roles.kind, FieldType::Multiselect);
+    assert_eq!(
+        roles.options,
+        [
+            "Регистратор",
+            "Специалист",
+            "Должностное лицо",
+            "Наблюдатель"
+        ]
+    );
+    // The access request reuses the employees and asks for IP addresses.
+    let request = p.form("access-request").expect("the access request");
+    assert_eq!(
+        request.addressee.as_deref(),
+        Some("Комитет цифрового развития ЛО")
+    );
+    assert!(
+        request
+            .fields
+            .iter()
+            .any(|f| f.reuse.as_deref() == Some("employees_list"))
+    );
+    let ips = request
+        .fields
+        .iter()
+        .find(|f| f.kind == Some(FieldType::IpList))
+        .expect("IP addresses");
+    assert!(ips.required);
+    assert_eq!(
+        request.signature.as_ref().map(|s| s.role.as_str()),
+        Some("Руководитель")
+    );
+    // The letter: to kis@lenreg.ru, copy to nk_grishina@lenreg.ru, the fixed subject.
+    let letter = p
+        .steps()
+        .iter()
+        .flat_map(|s| &s.letters)
+        .find(|l| l.to == ["kis@lenreg.ru"])
+        .expect("the letter to kis@lenreg.ru");
+    assert_eq!(letter.cc, ["nk_grishina@lenreg.ru"]);
+    assert_eq!(
+        letter.subject.as_deref(),
+        Some("Форма заявки на разграничение доступа к ЕСПД")
+    );
+    assert_eq!(letter.attach, ["access-request"]);
+    // The role model is reference material.
+    assert!(p.file().references.iter().any(|r| r.id == "role-model"));
+}
