@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use directories::ProjectDirs;
 
-use crate::procedure::{Diagnostic, Loaded, MAX_FILE_BYTES, Procedure, load};
+use crate::procedure::{Diagnostic, Loaded, MAX_FILE_BYTES, Procedure, load, too_large};
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -39,7 +39,7 @@ pub enum Origin {
 #[derive(Debug)]
 pub struct Entry {
     pub origin: Origin,
-    /// The file as the officer would name it: a path, or `bundled:<name>`.
+    /// The file: a path, or for a bundled procedure its file name.
     pub location: String,
     pub loaded: Loaded,
     /// A procedure with the same id from an earlier source that this one replaces.
@@ -51,6 +51,15 @@ pub struct Entry {
 impl Entry {
     pub fn procedure(&self) -> Option<&Procedure> {
         self.loaded.result.as_ref().ok()
+    }
+
+    /// The name diagnostics are reported under: the path, or `bundled:<name>` for a file that
+    /// is inside the binary rather than on disk.
+    pub fn source_name(&self) -> String {
+        match self.origin {
+            Origin::Bundled => format!("bundled:{}", self.location),
+            Origin::User | Origin::Given => self.location.clone(),
+        }
     }
 
     pub fn diagnostics(&self) -> &[Diagnostic] {
@@ -73,7 +82,7 @@ impl Catalog {
     pub fn discover(user_dir: Option<&Path>, given: &[PathBuf]) -> Result<Catalog> {
         let mut catalog = Catalog::default();
         for (name, bytes) in bundled::BUNDLED {
-            catalog.push(Origin::Bundled, format!("bundled:{name}"), load(bytes));
+            catalog.push(Origin::Bundled, (*name).to_owned(), load(bytes));
         }
         if let Some(dir) = user_dir
             && dir.is_dir()
@@ -163,22 +172,12 @@ pub fn read_and_load(path: &Path) -> Loaded {
         Ok(_) if bytes.len() > MAX_FILE_BYTES => {
             // Report the real size, not the truncated one.
             let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
-            Loaded {
-                source: String::new(),
-                result: Err(vec![
-                    Diagnostic::error("file-too-large")
-                        .arg("size", usize::try_from(size).unwrap_or(usize::MAX))
-                        .arg("limit", MAX_FILE_BYTES),
-                ]),
-            }
+            Loaded::failed(too_large(usize::try_from(size).unwrap_or(usize::MAX)))
         }
         Ok(_) => load(&bytes),
-        Err(error) => Loaded {
-            source: String::new(),
-            result: Err(vec![
-                Diagnostic::error("file-unreadable").arg("detail", error.to_string()),
-            ]),
-        },
+        Err(error) => {
+            Loaded::failed(Diagnostic::error("file-unreadable").arg("detail", error.to_string()))
+        }
     }
 }
 

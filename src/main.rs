@@ -112,8 +112,12 @@ fn check(catalog: &Catalog, lang: Lang) -> ExitCode {
         if !diagnostics.is_empty() {
             failed += 1;
             errors += diagnostics.iter().filter(|d| d.is_error()).count();
-            let text =
-                procedure::render(&entry.location, &entry.loaded.source, diagnostics, options);
+            let text = procedure::render(
+                &entry.source_name(),
+                &entry.loaded.source,
+                diagnostics,
+                options,
+            );
             let _ = write!(stderr, "{text}");
         }
         steps += entry.procedure().map_or(0, |p| p.steps().len());
@@ -173,12 +177,7 @@ fn describe(entry: &Entry, lang: Lang) -> String {
         Origin::User => lang.text("origin-user"),
         Origin::Given => lang.text("origin-given"),
     };
-    // "bundled: bundled:x.toml" would say it twice.
-    let location = entry
-        .location
-        .strip_prefix("bundled:")
-        .unwrap_or(&entry.location);
-    let location = sanitize_line(location).into_owned();
+    let location = sanitize_line(&entry.location).into_owned();
     match entry.procedure() {
         Some(procedure) => {
             let mut notes = Vec::new();

@@ -2,15 +2,13 @@
 //!
 //! Every rule reports through [`Diagnostic`]s with a path into the file; the loader turns paths
 //! into positions. All rules run, so the author sees every problem at once. Rules on forms, fields
-//! and conditions are in [`super::check_form`].
+//! and conditions are in [`super::check_form`], the rule against dependency cycles in
+//! [`super::check_cycles`].
 
-use std::collections::{HashMap, HashSet};
-
-use petgraph::algo::tarjan_scc;
-use petgraph::graphmap::DiGraphMap;
+use std::collections::HashMap;
 
 use super::load::closest;
-use super::model::{Deadline, Letter, Order, ProcedureFile};
+use super::model::{Deadline, Letter, ProcedureFile};
 use super::{Diagnostic, FORMAT_VERSION, Msg, PathSeg};
 use crate::path;
 
@@ -446,52 +444,31 @@ impl<'a> Checker<'a> {
     /// they obey the same rule.
     fn markdown(&mut self) {
         let file = self.file;
-        let mut texts: Vec<(&str, Vec<PathSeg>)> =
-            vec![(&file.procedure.summary, path!["procedure", "summary"])];
+        let mut texts: Vec<(Option<&str>, Vec<PathSeg>)> =
+            vec![(Some(&file.procedure.summary), path!["procedure", "summary"])];
         for (i, choice) in file.choices.iter().enumerate() {
-            texts.extend(
-                choice
-                    .help
-                    .as_deref()
-                    .map(|t| (t, path!["choice", i, "help"])),
-            );
+            texts.push((choice.help.as_deref(), path!["choice", i, "help"]));
             for (j, option) in choice.options.iter().enumerate() {
-                texts.extend(
-                    option
-                        .help
-                        .as_deref()
-                        .map(|t| (t, path!["choice", i, "option", j, "help"])),
-                );
+                texts.push((
+                    option.help.as_deref(),
+                    path!["choice", i, "option", j, "help"],
+                ));
             }
         }
         for (i, section) in file.sections.iter().enumerate() {
-            texts.extend(
-                section
-                    .body
-                    .as_deref()
-                    .map(|t| (t, path!["section", i, "body"])),
-            );
+            texts.push((section.body.as_deref(), path!["section", i, "body"]));
         }
         for (i, step) in file.steps.iter().enumerate() {
-            texts.extend(step.body.as_deref().map(|t| (t, path!["step", i, "body"])));
+            texts.push((step.body.as_deref(), path!["step", i, "body"]));
         }
         for (i, form) in file.forms.iter().enumerate() {
-            texts.extend(
-                form.description
-                    .as_deref()
-                    .map(|t| (t, path!["form", i, "description"])),
-            );
+            texts.push((form.description.as_deref(), path!["form", i, "description"]));
         }
         for (i, reference) in file.references.iter().enumerate() {
-            texts.extend(
-                reference
-                    .body
-                    .as_deref()
-                    .map(|t| (t, path!["reference", i, "body"])),
-            );
+            texts.push((reference.body.as_deref(), path!["reference", i, "body"]));
         }
         for (text, at) in texts {
-            for destination in markdown_links(text) {
+            for destination in text.map(markdown_links).unwrap_or_default() {
                 self.url(&destination, at.clone());
             }
         }
@@ -501,78 +478,6 @@ impl<'a> Checker<'a> {
         let file = self.file;
         for (index, reference) in file.references.iter().enumerate() {
             self.not_blank(&reference.title, path!["reference", index, "title"]);
-        }
-    }
-
-    /// Dependencies may not go round in a circle, counting both `requires` and the order that
-    /// sequential sections and steps imply.
-    fn cycles(&mut self) {
-        let file = self.file;
-        let steps = file.steps.len();
-        // Nodes: steps by index, then one "section done" node per section.
-        let mut graph: DiGraphMap<usize, bool> = DiGraphMap::new();
-        let mut explicit = Vec::new();
-        for (index, step) in file.steps.iter().enumerate() {
-            graph.add_node(index);
-            for (i, required) in step.requires.iter().enumerate() {
-                if let Some(&from) = self.steps.get(required.as_str())
-                    && from != index
-                {
-                    graph.add_edge(from, index, true);
-                    explicit.push((from, index, i));
-                }
-            }
-        }
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); file.sections.len()];
-        for (index, step) in file.steps.iter().enumerate() {
-            if let Some(&section) = self.sections.get(step.section.as_str()) {
-                members[section].push(index);
-            }
-        }
-        for (section_index, section) in file.sections.iter().enumerate() {
-            let done = steps + section_index;
-            graph.add_node(done);
-            let list = &members[section_index];
-            for pair in list.windows(2) {
-                if section.step_order == Order::Sequence {
-                    graph.add_edge(pair[0], pair[1], false);
-                }
-            }
-            for &step in list {
-                graph.add_edge(step, done, false);
-            }
-            if file.procedure.section_order == Order::Sequence && section_index > 0 {
-                for &step in list {
-                    graph.add_edge(done - 1, step, false);
-                }
-            }
-        }
-        for component in tarjan_scc(&graph) {
-            if component.len() < 2 {
-                continue;
-            }
-            let inside: HashSet<usize> = component.iter().copied().collect();
-            let Some(&(from, to, requires_index)) = explicit
-                .iter()
-                .find(|(from, to, _)| inside.contains(from) && inside.contains(to))
-            else {
-                continue;
-            };
-            let path_back = shortest_path(&graph, to, from, &inside);
-            let mut names = vec![file.steps[from].id.as_str()];
-            names.extend(
-                path_back
-                    .iter()
-                    .filter(|&&node| node < steps)
-                    .map(|&node| file.steps[node].id.as_str()),
-            );
-            let cycle = names.join(" → ");
-            self.push(
-                Diagnostic::error("dependency-cycle")
-                    .arg("cycle", cycle)
-                    .at(path!["step", to, "requires", requires_index])
-                    .help(Msg::new("help-dependency-cycle")),
-            );
         }
     }
 }
@@ -588,35 +493,4 @@ pub fn markdown_links(text: &str) -> Vec<String> {
             _ => None,
         })
         .collect()
-}
-
-/// The nodes on a shortest path from `start` to `goal` (both included) within `inside`.
-fn shortest_path(
-    graph: &DiGraphMap<usize, bool>,
-    start: usize,
-    goal: usize,
-    inside: &HashSet<usize>,
-) -> Vec<usize> {
-    let mut previous: HashMap<usize, usize> = HashMap::new();
-    let mut queue = std::collections::VecDeque::from([start]);
-    let mut seen = HashSet::from([start]);
-    while let Some(node) = queue.pop_front() {
-        if node == goal {
-            break;
-        }
-        for next in graph.neighbors(node) {
-            if inside.contains(&next) && seen.insert(next) {
-                previous.insert(next, node);
-                queue.push_back(next);
-            }
-        }
-    }
-    let mut path = vec![goal];
-    let mut node = goal;
-    while let Some(&before) = previous.get(&node) {
-        path.push(before);
-        node = before;
-    }
-    path.reverse();
-    path
 }

@@ -33,6 +33,23 @@ pub struct Loaded {
     pub result: Result<Procedure, Vec<Diagnostic>>,
 }
 
+impl Loaded {
+    /// A file refused before any of its text could be read.
+    pub fn failed(diagnostic: Diagnostic) -> Loaded {
+        Loaded {
+            source: String::new(),
+            result: Err(vec![diagnostic]),
+        }
+    }
+}
+
+/// The problem of a file of `size` bytes, more than [`MAX_FILE_BYTES`].
+pub fn too_large(size: usize) -> Diagnostic {
+    Diagnostic::error("file-too-large")
+        .arg("size", size)
+        .arg("limit", MAX_FILE_BYTES)
+}
+
 /// Loads and checks a procedure from the bytes of a file.
 pub fn load(bytes: &[u8]) -> Loaded {
     let fail = |source: String, diagnostic: Diagnostic| Loaded {
@@ -40,12 +57,7 @@ pub fn load(bytes: &[u8]) -> Loaded {
         result: Err(vec![diagnostic]),
     };
     if bytes.len() > MAX_FILE_BYTES {
-        return fail(
-            String::new(),
-            Diagnostic::error("file-too-large")
-                .arg("size", bytes.len())
-                .arg("limit", MAX_FILE_BYTES),
-        );
+        return Loaded::failed(too_large(bytes.len()));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,

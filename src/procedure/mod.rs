@@ -4,6 +4,7 @@
 //! nothing here touches the file system (the [`crate::catalog`] does).
 
 mod check;
+mod check_cycles;
 mod check_form;
 pub mod condition;
 pub mod diagnostic;
@@ -21,7 +22,7 @@ pub use check_form::PATTERN_SIZE_LIMIT;
 pub use condition::{Condition, Scalar};
 pub use diagnostic::{Diagnostic, Msg, PathSeg, RenderOptions, Severity, render};
 pub use field::{Column, DefaultValue, Field, FieldType, Form, Page};
-pub use load::{Loaded, MAX_FILE_BYTES, load};
+pub use load::{Loaded, MAX_FILE_BYTES, load, too_large};
 pub use model::{FORMAT_VERSION, ProcedureFile, Section, Step};
 
 /// A procedure that passed every check: every id it refers to exists, its dependencies have no

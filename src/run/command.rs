@@ -12,7 +12,7 @@ use crate::validate;
 
 use super::eval::holds;
 use super::state::{Entry, Recorded, Run, StepState, Value};
-use super::view::blockers;
+use super::view::{blocked, blockers};
 
 /// What an officer can do to a run.
 #[derive(Debug, Clone, PartialEq)]
@@ -209,20 +209,10 @@ fn step_index(procedure: &Procedure, step: &str) -> Result<usize, Refusal> {
 }
 
 fn check_not_blocked(procedure: &Procedure, run: &Run, index: usize) -> Result<(), Refusal> {
-    let by = blockers(procedure, run, index);
-    if by.is_empty() {
-        return Ok(());
+    match blocked(procedure, run, index) {
+        Some((by, reason)) => Err(Refusal::Blocked { by, reason }),
+        None => Ok(()),
     }
-    let step = &procedure.steps()[index];
-    let explicit = by.iter().any(|b| step.requires.contains(b));
-    Err(Refusal::Blocked {
-        by,
-        reason: if explicit {
-            step.requires_reason.clone()
-        } else {
-            None
-        },
-    })
 }
 
 fn set_step(run: &mut Run, step: &str, state: Option<StepState>, now: Timestamp) {

@@ -42,20 +42,31 @@ pub fn status(procedure: &Procedure, run: &Run, index: usize) -> Status {
         Some(StepState::InProgress { .. }) => return Status::InProgress,
         None => {}
     }
+    match blocked(procedure, run, index) {
+        Some((by, reason)) => Status::Blocked { by, reason },
+        None => Status::Ready,
+    }
+}
+
+/// What holds up the step at `index`, with the procedure's reason when an explicit `requires`
+/// is among it; `None` when nothing does.
+pub fn blocked(
+    procedure: &Procedure,
+    run: &Run,
+    index: usize,
+) -> Option<(Vec<String>, Option<String>)> {
     let by = blockers(procedure, run, index);
     if by.is_empty() {
-        Status::Ready
-    } else {
-        let explicit = by.iter().any(|b| step.requires.contains(b));
-        Status::Blocked {
-            by,
-            reason: if explicit {
-                step.requires_reason.clone()
-            } else {
-                None
-            },
-        }
+        return None;
     }
+    let step = &procedure.steps()[index];
+    let explicit = by.iter().any(|b| step.requires.contains(b));
+    let reason = if explicit {
+        step.requires_reason.clone()
+    } else {
+        None
+    };
+    Some((by, reason))
 }
 
 /// Whether a step no longer holds up the steps after it: done, or skipped, or optional.
@@ -117,21 +128,19 @@ pub fn blockers(procedure: &Procedure, run: &Run, index: usize) -> Vec<String> {
     by
 }
 
-/// Done steps and applicable steps (done, or still to do), for a progress gauge.
+/// Done steps and applicable steps (done, or still to do), for a progress gauge. Only whether
+/// a step applies and whether it is done matter, so what blocks each step is not worked out.
 pub fn progress(procedure: &Procedure, run: &Run) -> (usize, usize) {
-    let mut done = 0;
-    let mut applicable = 0;
-    for (index, _) in procedure.steps().iter().enumerate() {
-        match status(procedure, run, index) {
-            Status::Skipped => {}
-            Status::Done => {
-                done += 1;
-                applicable += 1;
-            }
-            _ => applicable += 1,
-        }
-    }
-    (done, applicable)
+    let applicable: Vec<_> = procedure
+        .steps()
+        .iter()
+        .filter(|step| step_applies(procedure, run, step) != Some(false))
+        .collect();
+    let done = applicable
+        .iter()
+        .filter(|step| run.is_done(&step.id))
+        .count();
+    (done, applicable.len())
 }
 
 #[cfg(test)]
