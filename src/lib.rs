@@ -9,5 +9,6 @@ pub mod catalog;
 pub mod i18n;
 pub mod procedure;
 pub mod run;
+pub mod store;
 pub mod text;
 pub mod validate;

@@ -1,11 +1,14 @@
 //! Runs: one officer's walk through one procedure, as plain values and pure functions.
 //!
-//! Work in progress (issue #3): the run state, condition evaluation, step statuses and the
-//! checked commands with their journal and undo are here; deadlines, migration of runs across
-//! procedure changes and the store are not yet.
+//! [`state`] holds the recorded facts, [`command`] the checked changes with their journal and
+//! undo, [`eval`] the three-valued conditions, [`view`] each step's status, [`schedule`] the
+//! due dates and what a choice would change, and [`reconcile`] fits a run to a procedure file
+//! that changed after the run started. Nothing here touches the disk: that is [`crate::store`].
 
 pub mod command;
 pub mod eval;
+pub mod reconcile;
+pub mod schedule;
 pub mod state;
 pub mod view;
 

@@ -10,14 +10,10 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-/// The version of the run format this build writes.
-pub const RUN_FORMAT: u32 = 1;
-
-/// One officer's walk through one procedure.
+/// One officer's walk through one procedure. The file it is kept in, and that file's format
+/// version, belong to [`crate::store`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Run {
-    /// The version of the run format.
-    pub format: u32,
     /// The procedure walked.
     pub procedure: ProcedureRef,
     /// What tells this run from others of the same procedure: the organisation, the system.
@@ -155,7 +151,6 @@ impl Run {
     /// A new run of a procedure.
     pub fn new(procedure: &crate::procedure::Procedure, label: &str, now: Timestamp) -> Run {
         Run {
-            format: RUN_FORMAT,
             procedure: ProcedureRef {
                 id: procedure.id().to_owned(),
                 version: procedure.file().procedure.version.clone(),

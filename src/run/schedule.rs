@@ -1,0 +1,277 @@
+//! Dates the officer has to keep: the waits with a due day and the deadlines the procedure sets
+//! in working or calendar days, which of them are overdue; the steps to act on next; and what a
+//! different variant choice would change.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use super::eval::step_applies;
+use super::state::{Run, StepState};
+use super::view::{Status, status};
+use crate::calendar::{Counted, WorkCalendar, add_calendar_days, add_working_days};
+use crate::procedure::Procedure;
+
+/// Where a due date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueKind {
+    /// The officer marked the step as waiting for an outside party until this day.
+    Wait,
+    /// The procedure's `deadline`, counted from the step it names (or from the start of the step
+    /// itself).
+    Deadline,
+}
+
+/// One date to keep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Due {
+    /// The step's index in the procedure.
+    pub step: usize,
+    pub kind: DueKind,
+    pub date: Date,
+    /// The date depends on a production calendar not yet published (see [`crate::calendar`]).
+    pub forecast: bool,
+    /// The day the step was done, if it is.
+    pub done: Option<Date>,
+}
+
+impl Due {
+    /// Not done and the day has passed.
+    pub fn overdue(&self, today: Date) -> bool {
+        self.done.is_none() && today > self.date
+    }
+
+    /// Done, but after the day.
+    pub fn missed(&self) -> bool {
+        self.done.is_some_and(|done| done > self.date)
+    }
+}
+
+/// Every due date of the run's applicable steps, soonest first: waits with a due day, and the
+/// procedure's deadlines once the day they count from is known. `tz` turns the recorded moments
+/// into the officer's days.
+pub fn due_dates(
+    procedure: &Procedure,
+    run: &Run,
+    calendar: &impl WorkCalendar,
+    tz: &TimeZone,
+) -> Vec<Due> {
+    let day = |at: Timestamp| at.to_zoned(tz.clone()).date();
+    let mut out = Vec::new();
+    for (index, step) in procedure.steps().iter().enumerate() {
+        if step_applies(procedure, run, step) == Some(false) {
+            continue;
+        }
+        let state = run.steps.get(&step.id);
+        let done = match state {
+            Some(StepState::Done { at, .. }) => Some(day(*at)),
+            _ => None,
+        };
+        if let Some(StepState::Waiting {
+            due: Some(date), ..
+        }) = state
+        {
+            out.push(Due {
+                step: index,
+                kind: DueKind::Wait,
+                date: *date,
+                forecast: false,
+                done: None,
+            });
+        }
+        let Some(deadline) = &step.deadline else {
+            continue;
+        };
+        let start = match &deadline.from {
+            Some(from) => match run.steps.get(from) {
+                Some(StepState::Done { at, .. }) => Some(day(*at)),
+                _ => None,
+            },
+            None => match state {
+                Some(StepState::InProgress { since } | StepState::Waiting { since, .. }) => {
+                    Some(day(*since))
+                }
+                // Done without a recorded start: the deadline cannot be judged.
+                _ => None,
+            },
+        };
+        let Some(start) = start else { continue };
+        let counted: Counted = match (deadline.working_days, deadline.calendar_days) {
+            (Some(days), _) => add_working_days(calendar, start, days),
+            (None, Some(days)) => add_calendar_days(start, days),
+            (None, None) => continue,
+        };
+        out.push(Due {
+            step: index,
+            kind: DueKind::Deadline,
+            date: counted.date,
+            forecast: counted.forecast,
+            done,
+        });
+    }
+    out.sort_by_key(|due| (due.date, due.step));
+    out
+}
+
+/// The earliest due date of a step not yet done, for lists of runs.
+pub fn next_due(
+    procedure: &Procedure,
+    run: &Run,
+    calendar: &impl WorkCalendar,
+    tz: &TimeZone,
+) -> Option<Due> {
+    due_dates(procedure, run, calendar, tz)
+        .into_iter()
+        .find(|due| due.done.is_none())
+}
+
+/// The steps the officer can act on now: those in progress first, then those ready to start, in
+/// the procedure's order.
+pub fn actionable(procedure: &Procedure, run: &Run) -> Vec<usize> {
+    let statuses: Vec<Status> = (0..procedure.steps().len())
+        .map(|index| status(procedure, run, index))
+        .collect();
+    let of = |wanted: fn(&Status) -> bool| {
+        statuses
+            .iter()
+            .enumerate()
+            .filter(move |(_, s)| wanted(s))
+            .map(|(index, _)| index)
+    };
+    of(|s| matches!(s, Status::InProgress))
+        .chain(of(|s| matches!(s, Status::Ready)))
+        .collect()
+}
+
+/// What choosing `option` for `choice` would change: steps that would start to apply and steps
+/// that would stop applying (skipped), compared with the run as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChoiceImpact {
+    pub applies: Vec<usize>,
+    pub skipped: Vec<usize>,
+}
+
+/// See [`ChoiceImpact`]. Steps whose applicability stays undecided are in neither list.
+pub fn choice_impact(procedure: &Procedure, run: &Run, choice: &str, option: &str) -> ChoiceImpact {
+    let mut after = run.clone();
+    after.choices.insert(choice.to_owned(), option.to_owned());
+    let mut out = ChoiceImpact::default();
+    for (index, step) in procedure.steps().iter().enumerate() {
+        let before = step_applies(procedure, run, step);
+        let now = step_applies(procedure, &after, step);
+        match (before == now, now) {
+            (false, Some(true)) => out.applies.push(index),
+            (false, Some(false)) => out.skipped.push(index),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::ProductionCalendar;
+    use crate::procedure::load;
+
+    fn bundled(name: &str) -> Procedure {
+        let path = format!("{}/procedures/{name}.toml", env!("CARGO_MANIFEST_DIR"));
+        load(&std::fs::read(path).expect("bundled procedure"))
+            .result
+            .expect("valid")
+    }
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().expect("a timestamp")
+    }
+
+    fn date(text: &str) -> Date {
+        text.parse().expect("a date")
+    }
+
+    #[test]
+    fn twenty_working_days_from_the_additional_agreement_skip_the_new_year_holidays() {
+        let p = bundled("rsmev-connection");
+        let step = p
+            .steps()
+            .iter()
+            .find(|s| {
+                s.deadline
+                    .as_ref()
+                    .is_some_and(|d| d.from.as_deref() == Some("additional-agreement"))
+            })
+            .expect("a step with the 20-day deadline");
+        let mut run = Run::new(&p, "x", at("2025-12-01T09:00:00Z"));
+        assert!(due_dates(&p, &run, &ProductionCalendar, &TimeZone::UTC).is_empty());
+        run.steps.insert(
+            "additional-agreement".into(),
+            StepState::Done {
+                at: at("2025-12-24T09:00:00Z"),
+                passed_over: false,
+            },
+        );
+        let dues = due_dates(&p, &run, &ProductionCalendar, &TimeZone::UTC);
+        let due = dues
+            .iter()
+            .find(|d| p.steps()[d.step].id == step.id)
+            .expect("the deadline is known once the agreement is done");
+        // Working days after 24.12.2025: 25, 26, 29, 30 December (4); 31 December and
+        // 1–11 January are days off; 12–16 January (9), 19–23 (14), 26–30 (19), 2 February (20).
+        assert_eq!(due.date, date("2026-02-02"));
+        assert!(!due.forecast);
+        assert!(due.overdue(date("2026-02-03")));
+        assert!(!due.overdue(date("2026-02-02")));
+    }
+
+    #[test]
+    fn a_wait_with_a_due_day_is_listed_and_overdue_after_it() {
+        let p = bundled("qualified-signature");
+        let mut run = Run::new(&p, "x", at("2026-11-02T09:00:00Z"));
+        let index = 0;
+        let id = p.steps()[index].id.clone();
+        run.steps.insert(
+            id,
+            StepState::Waiting {
+                since: at("2026-11-02T09:00:00Z"),
+                due: Some(date("2026-11-10")),
+            },
+        );
+        let next = next_due(&p, &run, &ProductionCalendar, &TimeZone::UTC).expect("a due date");
+        assert_eq!((next.step, next.kind), (index, DueKind::Wait));
+        assert!(next.overdue(date("2026-11-11")));
+    }
+
+    #[test]
+    fn choosing_a_branch_shows_which_steps_start_and_stop_applying() {
+        let p = bundled("antivirus-licenses");
+        let run = Run::new(&p, "x", at("2026-11-02T09:00:00Z"));
+        let impact = choice_impact(&p, &run, "variant", "v4");
+        let ids = |list: &[usize]| -> Vec<String> {
+            list.iter().map(|i| p.steps()[*i].id.clone()).collect()
+        };
+        let applies = ids(&impact.applies);
+        assert!(applies.contains(&"v4-request".to_owned()), "{applies:?}");
+        assert!(
+            !applies.iter().any(|id| id.starts_with("v1-")),
+            "{applies:?}"
+        );
+        assert!(ids(&impact.skipped).contains(&"v1-results".to_owned()));
+    }
+
+    #[test]
+    fn the_first_steps_are_actionable_and_in_progress_comes_first() {
+        let p = bundled("qualified-signature");
+        let mut run = Run::new(&p, "x", at("2026-11-02T09:00:00Z"));
+        let first = actionable(&p, &run);
+        assert!(first.contains(&0), "{first:?}");
+        let later = *first.last().expect("something to do");
+        let id = p.steps()[later].id.clone();
+        run.steps.insert(
+            id,
+            StepState::InProgress {
+                since: at("2026-11-02T09:00:00Z"),
+            },
+        );
+        assert_eq!(actionable(&p, &run)[0], later);
+    }
+}
