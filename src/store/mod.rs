@@ -347,7 +347,7 @@ impl Store {
             error,
         };
         let mut lock = atomic::open_private(&lock_path).map_err(io)?;
-        match lock.try_lock() {
+        match try_lock_briefly(&lock) {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
                 let mut text = String::new();
@@ -457,6 +457,22 @@ impl Session {
     pub fn lock_file(&self) -> &File {
         &self.lock
     }
+}
+
+/// Takes the lock, trying again for a moment when it is held: a process that this one starts
+/// (a browser, a child) holds a copy of every open file between its fork and its exec, and so
+/// for that instant also holds the lock of a run closed just before.
+fn try_lock_briefly(file: &File) -> Result<(), fs::TryLockError> {
+    const TRIES: u32 = 10;
+    for _ in 1..TRIES {
+        match file.try_lock() {
+            Err(fs::TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
+    file.try_lock()
 }
 
 /// Ids of every secret field of a procedure (form fields and step results).
