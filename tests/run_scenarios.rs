@@ -184,3 +184,75 @@ fn secret_values_never_enter_the_journal() {
             .all(|e| !matches!(e.new, Some(Recorded::Value(_))))
     );
 }
+
+#[test]
+fn an_optional_step_can_be_passed_over_and_counts_as_done() {
+    let p = bundled("pgs-staff-access");
+    let mut run = Run::new(&p, "Администрация", at(0));
+    let (done, all) = progress(&p, &run);
+    apply(
+        &p,
+        &mut run,
+        Command::PassOver("restore-admin-access".into()),
+        at(1),
+    )
+    .expect("an optional step may be passed over");
+    let index = p.step_index("restore-admin-access").unwrap();
+    assert_eq!(status(&p, &run, index), Status::Done);
+    assert_eq!(progress(&p, &run), (done + 1, all));
+    assert!(matches!(
+        run.steps.get("restore-admin-access"),
+        Some(poryadok::run::StepState::Done {
+            passed_over: true,
+            ..
+        })
+    ));
+    // A step the procedure requires cannot be passed over.
+    let required = p.steps().iter().find(|s| !s.optional).unwrap().id.clone();
+    assert_eq!(
+        apply(&p, &mut run, Command::PassOver(required.clone()), at(2)),
+        Err(Refusal::NotOptional(required))
+    );
+}
+
+#[test]
+fn a_bad_table_cell_is_named_by_its_row_and_column() {
+    use std::collections::BTreeMap;
+    let p = bundled("pgs-staff-access");
+    let mut run = Run::new(&p, "Администрация", at(0));
+    let cell = |text: &str| Value::Text(text.into());
+    let good: BTreeMap<String, Value> = [
+        ("full_name", cell("Смирнов Алексей Игоревич")),
+        ("position", cell("Начальник отдела")),
+        ("phone", cell("8 (813) 702-11-46")),
+        ("email", cell("a.smirnov@kirovsk-reg.ru")),
+        ("service", cell("Выдача разрешения")),
+        ("roles", Value::List(vec!["Должностное лицо".into()])),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let mut bad = good.clone();
+    bad.insert("phone".into(), cell("702-11"));
+    let command = Command::SetField {
+        field: "employees_list".into(),
+        value: Value::Table(vec![good, bad]),
+    };
+    apply(&p, &mut run, command, at(1)).unwrap();
+    let Err(Refusal::Incomplete(problems)) = apply(
+        &p,
+        &mut run,
+        Command::CompleteStep("employees-list".into()),
+        at(2),
+    ) else {
+        panic!("a bad phone in row 2 must hold up the step")
+    };
+    let (field, msg) = &problems[0];
+    assert_eq!(field, "employees_list");
+    let args: Vec<_> = msg.args.iter().map(|(name, _)| *name).collect();
+    assert!(args.contains(&"row") && args.contains(&"column"), "{msg:?}");
+    assert!(
+        msg.args.contains(&("row", poryadok::i18n::Arg::Number(2))),
+        "{msg:?}"
+    );
+}

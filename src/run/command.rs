@@ -7,10 +7,12 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::i18n::Msg;
-use crate::procedure::{Field, FieldType, Procedure};
+use std::collections::BTreeMap;
+
+use crate::procedure::{Column, Field, FieldType, Procedure};
 use crate::validate;
 
-use super::eval::holds;
+use super::eval::{holds, step_applies};
 use super::state::{Entry, Recorded, Run, StepState, Value};
 use super::view::{blocked, blockers};
 
@@ -19,6 +21,8 @@ use super::view::{blocked, blockers};
 pub enum Command {
     StartStep(String),
     CompleteStep(String),
+    /// Mark an optional step as not needed: it counts as done, with `passed_over`.
+    PassOver(String),
     ReopenStep(String),
     /// Mark a step as waiting on an outside party, perhaps until a day.
     WaitStep {
@@ -60,6 +64,12 @@ pub enum Refusal {
     Incomplete(Vec<(String, Msg)>),
     AlreadyDone(String),
     NotDone(String),
+    /// The step does not apply under the choices made.
+    NotApplicable(String),
+    /// Whether the step applies depends on a choice or value not given yet.
+    Undecided(String),
+    /// Only an optional step can be passed over.
+    NotOptional(String),
     NothingToUndo,
 }
 
@@ -80,12 +90,14 @@ pub fn apply(
     match command {
         Command::StartStep(step) => {
             let index = step_index(procedure, &step)?;
+            check_applies(procedure, run, index)?;
             check_not_blocked(procedure, run, index)?;
             set_step(run, &step, Some(StepState::InProgress { since: now }), now);
             Ok(Outcome::default())
         }
         Command::WaitStep { step, due } => {
             let index = step_index(procedure, &step)?;
+            check_applies(procedure, run, index)?;
             check_not_blocked(procedure, run, index)?;
             set_step(
                 run,
@@ -100,6 +112,7 @@ pub fn apply(
             if run.is_done(&step) {
                 return Err(Refusal::AlreadyDone(step));
             }
+            check_applies(procedure, run, index)?;
             check_not_blocked(procedure, run, index)?;
             let problems = form_problems(procedure, run, index);
             if !problems.is_empty() {
@@ -111,6 +124,26 @@ pub fn apply(
                 Some(StepState::Done {
                     at: now,
                     passed_over: false,
+                }),
+                now,
+            );
+            Ok(Outcome::default())
+        }
+        Command::PassOver(step) => {
+            let index = step_index(procedure, &step)?;
+            if !procedure.steps()[index].optional {
+                return Err(Refusal::NotOptional(step));
+            }
+            if run.is_done(&step) {
+                return Err(Refusal::AlreadyDone(step));
+            }
+            check_applies(procedure, run, index)?;
+            set_step(
+                run,
+                &step,
+                Some(StepState::Done {
+                    at: now,
+                    passed_over: true,
                 }),
                 now,
             );
@@ -208,6 +241,15 @@ fn step_index(procedure: &Procedure, step: &str) -> Result<usize, Refusal> {
         .ok_or_else(|| Refusal::UnknownStep(step.to_owned()))
 }
 
+fn check_applies(procedure: &Procedure, run: &Run, index: usize) -> Result<(), Refusal> {
+    let step = &procedure.steps()[index];
+    match step_applies(procedure, run, step) {
+        Some(true) => Ok(()),
+        Some(false) => Err(Refusal::NotApplicable(step.id.clone())),
+        None => Err(Refusal::Undecided(step.id.clone())),
+    }
+}
+
 fn check_not_blocked(procedure: &Procedure, run: &Run, index: usize) -> Result<(), Refusal> {
     match blocked(procedure, run, index) {
         Some((by, reason)) => Err(Refusal::Blocked { by, reason }),
@@ -263,14 +305,17 @@ pub fn field_def<'a>(procedure: &'a Procedure, id: &str) -> Option<&'a Field> {
         .find(|f| f.id.as_deref() == Some(id))
 }
 
-/// The fields of the step's form that are required and missing, or filled and invalid.
+/// The fields of the step's form and the step's results that are required and missing, or
+/// filled and invalid, in the order the officer sees them.
 pub fn form_problems(procedure: &Procedure, run: &Run, index: usize) -> Vec<(String, Msg)> {
     let step = &procedure.steps()[index];
-    let Some(form) = step.form.as_deref().and_then(|id| procedure.form(id)) else {
-        return Vec::new();
-    };
+    let form = step.form.as_deref().and_then(|id| procedure.form(id));
+    let fields = form
+        .into_iter()
+        .flat_map(|form| form.fields.iter())
+        .chain(step.results.iter());
     let mut problems = Vec::new();
-    for field in &form.fields {
+    for field in fields {
         // A reused field is checked in the form that defines it.
         let Some(id) = field.id.as_deref() else {
             continue;
@@ -300,16 +345,88 @@ pub fn form_problems(procedure: &Procedure, run: &Run, index: usize) -> Vec<(Str
     problems
 }
 
-/// Whether a value fits its field's type and pattern.
+/// The rules a value must keep: a field's or a table column's.
+struct Rules<'a> {
+    kind: FieldType,
+    pattern: Option<&'a str>,
+    pattern_message: Option<&'a str>,
+    options: &'a [String],
+    min: Option<f64>,
+    max: Option<f64>,
+}
+
+impl<'a> Rules<'a> {
+    fn of_column(column: &'a Column) -> Rules<'a> {
+        Rules {
+            kind: column.kind,
+            pattern: column.pattern.as_deref(),
+            pattern_message: column.pattern_message.as_deref(),
+            options: &column.options,
+            min: column.min,
+            max: column.max,
+        }
+    }
+}
+
+/// Whether a value fits its field: its type, pattern and options, and for a table every row's
+/// cells (a required column filled, every filled cell valid). A table's problem names the row
+/// (from 1) and the column in the message's `row` and `column` arguments.
 pub fn validate_value(field: &Field, value: &Value) -> Result<(), Msg> {
     let Some(kind) = field.kind else {
         return Ok(());
     };
-    let text = match value {
-        Value::Text(text) => text.as_str(),
-        _ => return Ok(()),
+    if let (FieldType::Table, Value::Table(rows)) = (kind, value) {
+        return validate_rows(&field.columns, rows);
+    }
+    check(
+        &Rules {
+            kind,
+            pattern: field.pattern.as_deref(),
+            pattern_message: field.pattern_message.as_deref(),
+            options: &field.options,
+            min: field.min,
+            max: field.max,
+        },
+        value,
+    )
+}
+
+fn validate_rows(columns: &[Column], rows: &[BTreeMap<String, Value>]) -> Result<(), Msg> {
+    for (index, row) in rows.iter().enumerate() {
+        for column in columns {
+            let cell = row.get(&column.id).filter(|v| v.is_filled());
+            let result = match cell {
+                None if column.required => Err(Msg::new("field-required")),
+                None => Ok(()),
+                Some(cell) => check(&Rules::of_column(column), cell),
+            };
+            result.map_err(|msg| {
+                msg.arg("row", index + 1)
+                    .arg("column", column.label.as_str())
+            })?;
+        }
+    }
+    Ok(())
+}
+
+fn check(rules: &Rules, value: &Value) -> Result<(), Msg> {
+    let text = match (rules.kind, value) {
+        (FieldType::Select, Value::Text(text)) => {
+            return known_option(rules.options, text);
+        }
+        (FieldType::Multiselect, Value::List(items)) => {
+            return items
+                .iter()
+                .try_for_each(|item| known_option(rules.options, item));
+        }
+        (FieldType::Yesno, Value::Bool(_)) => return Ok(()),
+        (FieldType::Yesno | FieldType::Multiselect | FieldType::Table, _) => {
+            return Err(Msg::new("field-wrong-shape"));
+        }
+        (_, Value::Text(text)) => text.as_str(),
+        (_, _) => return Err(Msg::new("field-wrong-shape")),
     };
-    let result = match kind {
+    match rules.kind {
         FieldType::Inn => validate::inn(text),
         FieldType::Snils => validate::snils(text),
         FieldType::Ogrn => validate::ogrn(text),
@@ -320,24 +437,31 @@ pub fn validate_value(field: &Field, value: &Value) -> Result<(), Msg> {
         FieldType::IpList => validate::ip_list(text),
         FieldType::Date => validate::date(text),
         FieldType::Url => validate::url(text),
-        FieldType::Number => validate::number(text, field.min, field.max),
+        FieldType::Number => validate::number(text, rules.min, rules.max),
         _ => Ok(text.to_owned()),
-    };
-    result?;
-    if let Some(pattern) = &field.pattern {
+    }?;
+    if let Some(pattern) = rules.pattern {
         let anchored = format!("^(?:{pattern})$");
         let matches = regex::RegexBuilder::new(&anchored)
             .size_limit(crate::procedure::PATTERN_SIZE_LIMIT)
             .build()
             .is_ok_and(|re| re.is_match(text));
         if !matches {
-            return Err(match &field.pattern_message {
-                Some(message) => Msg::new("field-pattern-custom").arg("message", message.as_str()),
+            return Err(match rules.pattern_message {
+                Some(message) => Msg::new("field-pattern-custom").arg("message", message),
                 None => Msg::new("field-pattern"),
             });
         }
     }
     Ok(())
+}
+
+fn known_option(options: &[String], value: &str) -> Result<(), Msg> {
+    if options.iter().any(|o| o == value) {
+        Ok(())
+    } else {
+        Err(Msg::new("field-unknown-option").arg("option", value))
+    }
 }
 
 fn undo(procedure: &Procedure, run: &mut Run, now: Timestamp) -> Result<Outcome, Refusal> {

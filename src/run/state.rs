@@ -147,8 +147,30 @@ impl Aside {
     }
 }
 
+/// The values fields start with: their `default`s.
+fn defaults(procedure: &crate::procedure::Procedure) -> BTreeMap<String, Value> {
+    use crate::procedure::DefaultValue;
+    let file = procedure.file();
+    file.forms
+        .iter()
+        .flat_map(|form| form.fields.iter())
+        .chain(file.steps.iter().flat_map(|step| step.results.iter()))
+        .filter_map(|field| {
+            let id = field.id.clone()?;
+            let value = match field.default.as_ref()? {
+                DefaultValue::Text(text) => Value::Text(text.clone()),
+                DefaultValue::Number(n) => Value::Text(n.to_string()),
+                DefaultValue::Bool(b) => Value::Bool(*b),
+                DefaultValue::List(items) => Value::List(items.clone()),
+            };
+            Some((id, value))
+        })
+        .collect()
+}
+
 impl Run {
-    /// A new run of a procedure.
+    /// A new run of a procedure. Fields with a `default` start with it, as if the officer had
+    /// accepted it; nothing is journaled for them.
     pub fn new(procedure: &crate::procedure::Procedure, label: &str, now: Timestamp) -> Run {
         Run {
             procedure: ProcedureRef {
@@ -159,7 +181,7 @@ impl Run {
             created: now,
             steps: BTreeMap::new(),
             choices: BTreeMap::new(),
-            values: BTreeMap::new(),
+            values: defaults(procedure),
             notes: BTreeMap::new(),
             journal: Vec::new(),
             aside: Aside::default(),
@@ -169,5 +191,37 @@ impl Run {
     /// Whether the step is done (passed over counts as done).
     pub fn is_done(&self, step: &str) -> bool {
         matches!(self.steps.get(step), Some(StepState::Done { .. }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::procedure::{DefaultValue, load};
+
+    #[test]
+    fn a_new_run_starts_with_the_fields_defaults() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/procedures/pgs-staff-access.toml"
+        );
+        let p = load(&std::fs::read(path).unwrap()).result.unwrap();
+        let run = Run::new(&p, "x", Timestamp::UNIX_EPOCH);
+        let with_defaults: Vec<_> = p
+            .file()
+            .forms
+            .iter()
+            .flat_map(|f| f.fields.iter())
+            .filter(|f| f.default.is_some())
+            .collect();
+        assert!(!with_defaults.is_empty());
+        for field in with_defaults {
+            let id = field.id.as_deref().unwrap();
+            match (field.default.as_ref().unwrap(), run.values.get(id)) {
+                (DefaultValue::Text(want), Some(Value::Text(got))) => assert_eq!(want, got),
+                other => panic!("{id}: {other:?}"),
+            }
+        }
+        assert!(run.journal.is_empty());
     }
 }

@@ -21,4 +21,6 @@ invalid-check-digit = the check digit does not match: the { $name } has a typo
 invalid-kpp = KPP has 9 characters: 4 digits, 2 digits or Latin capitals, 3 digits
 field-required = required: fill it in
 field-pattern = the value does not have the expected form
+field-unknown-option = «{ $option }» is not one of the options
+field-wrong-shape = the value does not fit this kind of field
 field-pattern-custom = { $message }

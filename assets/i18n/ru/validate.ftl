@@ -22,4 +22,6 @@ invalid-check-digit = не сходится контрольная цифра: �
 invalid-kpp = КПП — 9 знаков: 4 цифры, 2 цифры или заглавные латинские буквы, 3 цифры
 field-required = обязательное поле: заполните его
 field-pattern = значение не соответствует ожидаемому виду
+field-unknown-option = «{ $option }» нет среди вариантов
+field-wrong-shape = значение не подходит для поля этого вида
 field-pattern-custom = { $message }
