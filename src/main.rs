@@ -10,7 +10,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use poryadok::catalog::{self, Catalog, Entry, Origin};
 use poryadok::i18n::Lang;
 use poryadok::procedure::{self, RenderOptions};
+use poryadok::store::Store;
 use poryadok::text::sanitize_line;
+
+mod runs_cli;
 
 /// poryadok walks officers through procedures: e-signatures, interagency exchange, licenses…
 #[derive(Debug, Parser)]
@@ -47,6 +50,18 @@ enum Command {
     List,
     /// Print the JSON Schema of the procedure format.
     Schema,
+    /// List the runs with their progress, next step and next due date.
+    Runs,
+    /// Print a run's checklist: every step with its status, and the dates to keep.
+    Status {
+        /// The run's id, as `poryadok runs` shows it.
+        run: String,
+    },
+    /// Move a run that cannot be read aside and restore the copy before its last save.
+    Recover {
+        /// The run's id.
+        run: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -91,6 +106,26 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
         }
         Some(Command::Schema) => {
             print!("{}", procedure::schema::schema_json());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Runs | Command::Status { .. } | Command::Recover { .. }) => {
+            let data_dir =
+                data_dir.ok_or_else(|| anyhow::anyhow!(lang.text("runs-no-data-dir")))?;
+            let catalog = Catalog::discover(user_dir.as_deref(), &cli.procedures)?;
+            let store = Store::open(&data_dir)?;
+            let tz = jiff::tz::TimeZone::system();
+            let cx = runs_cli::Context {
+                lang,
+                catalog: &catalog,
+                store: &store,
+                today: jiff::Timestamp::now().to_zoned(tz.clone()).date(),
+                tz,
+            };
+            match &cli.command {
+                Some(Command::Status { run }) => runs_cli::status_of(&cx, run)?,
+                Some(Command::Recover { run }) => runs_cli::recover(&cx, run)?,
+                _ => runs_cli::list(&cx)?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List) | None => {

@@ -37,3 +37,37 @@ list-broken = cannot be used: { $errors ->
    *[other] { $errors } errors
 } ({ $origin }: { $path }); run `poryadok check { $path }`
 list-user-folder = Your own procedures go in { $path }
+
+## Runs on the command line
+
+runs-no-data-dir = no data folder: give --data-dir or set PORYADOK_DATA_DIR
+runs-none = No runs yet.
+runs-damaged = cannot be read ({ $reason }); `poryadok recover { $id }` moves it aside and restores the copy before its last save
+runs-unknown-procedure = the procedure { $procedure } is not available (bundled, in your folder or given with --procedures)
+runs-progress = { $done } of { $all ->
+    [one] { $all } step
+   *[other] { $all } steps
+} done
+runs-next = next: { $step }
+runs-due = due { $date }
+runs-overdue = { $date }, OVERDUE
+runs-forecast = {" "}(forecast calendar)
+status-header = { $done } of { $all } steps done · started { $created } · procedure version { $version }
+status-done = done { $date }
+status-done-undated = done
+status-passed-over = not needed (passed over { $date })
+status-skipped = skipped: does not apply to the chosen variant
+status-undecided = waits for a choice to be made
+status-blocked = blocked until done: { $by }
+status-in-progress = in progress
+status-waiting = waiting for an answer
+status-waiting-until = waiting for an answer until { $date }
+status-ready = can be done now
+status-dates = Dates to keep:
+status-date-wait = wait
+status-date-deadline = deadline
+status-date-met = , done { $date }
+status-date-missed = , done late on { $date }
+status-aside = Kept aside (the procedure file changed and no longer has a place for them): { $items }
+recover-not-needed = run { $id } reads well; nothing to recover
+recover-restored = run { $id } was restored from the copy before its last save

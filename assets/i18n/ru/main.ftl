@@ -43,3 +43,38 @@ list-broken = не может использоваться: { $errors ->
    *[many] { $errors } ошибок
 } ({ $origin }: { $path }); выполните `poryadok check { $path }`
 list-user-folder = Собственные процедуры кладите в папку { $path }
+
+## Прохождения в командной строке
+
+runs-no-data-dir = нет папки данных: укажите --data-dir или переменную PORYADOK_DATA_DIR
+runs-none = Прохождений пока нет.
+runs-damaged = не читается ({ $reason }); `poryadok recover { $id }` переместит файл в сторону и восстановит копию перед последним сохранением
+runs-unknown-procedure = процедура { $procedure } недоступна (ни встроенная, ни в вашей папке, ни переданная через --procedures)
+runs-progress = выполнено { $done } из { $all ->
+    [one] { $all } шага
+    [few] { $all } шагов
+   *[many] { $all } шагов
+}
+runs-next = дальше: { $step }
+runs-due = срок { $date }
+runs-overdue = { $date }, ПРОСРОЧЕНО
+runs-forecast = {" "}(по прогнозному календарю)
+status-header = выполнено { $done } из { $all } · начато { $created } · версия процедуры { $version }
+status-done = выполнено { $date }
+status-done-undated = выполнено
+status-passed-over = не потребовалось (отмечено { $date })
+status-skipped = пропущено: не относится к выбранному варианту
+status-undecided = ждёт выбора варианта
+status-blocked = заблокировано до выполнения: { $by }
+status-in-progress = выполняется
+status-waiting = ожидание ответа
+status-waiting-until = ожидание ответа до { $date }
+status-ready = можно выполнять
+status-dates = Сроки:
+status-date-wait = ожидание
+status-date-deadline = срок по процедуре
+status-date-met = , выполнено { $date }
+status-date-missed = , выполнено с опозданием { $date }
+status-aside = Отложено (файл процедуры изменился, и для этого в нём больше нет места): { $items }
+recover-not-needed = прохождение { $id } читается без ошибок; восстанавливать нечего
+recover-restored = прохождение { $id } восстановлено из копии перед последним сохранением

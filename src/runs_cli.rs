@@ -1,0 +1,342 @@
+//! `poryadok runs`, `poryadok status RUN` and `poryadok recover RUN`: the runs in the store as
+//! plain text, for a terminal or a script.
+
+use std::io::Write;
+
+use anyhow::{Result, anyhow};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use poryadok::calendar::ProductionCalendar;
+use poryadok::catalog::Catalog;
+use poryadok::i18n::{Arg, Lang};
+use poryadok::procedure::Procedure;
+use poryadok::run::Run;
+use poryadok::run::StepState;
+use poryadok::run::reconcile::reconcile;
+use poryadok::run::schedule::{Due, DueKind, actionable, due_dates, next_due};
+use poryadok::run::view::{Status, progress, status};
+use poryadok::store::{OpenError, Store};
+use poryadok::text::sanitize_line;
+
+/// What every command here needs.
+pub struct Context<'a> {
+    pub lang: Lang,
+    pub catalog: &'a Catalog,
+    pub store: &'a Store,
+    pub tz: TimeZone,
+    pub today: Date,
+}
+
+impl Context<'_> {
+    fn t(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.lang.format(id, args)
+    }
+
+    fn procedure(&self, id: &str) -> Option<&Procedure> {
+        self.catalog
+            .entries
+            .iter()
+            .rev()
+            .filter(|e| !e.overridden)
+            .find_map(|e| e.procedure().filter(|p| p.id() == id))
+    }
+
+    fn date(&self, date: Date) -> String {
+        date.strftime("%d.%m.%Y").to_string()
+    }
+
+    fn day(&self, at: Timestamp) -> String {
+        self.date(at.to_zoned(self.tz.clone()).date())
+    }
+
+    fn due(&self, due: &Due) -> String {
+        let mut text = self.date(due.date);
+        if due.forecast {
+            text.push_str(&self.t("runs-forecast", &[]));
+        }
+        if due.overdue(self.today) {
+            text = self.t("runs-overdue", &[("date", text.into())]);
+        }
+        text
+    }
+}
+
+/// `poryadok runs`.
+pub fn list(cx: &Context) -> Result<()> {
+    let mut out = anstream::stdout();
+    let listed = cx.store.list()?;
+    if listed.is_empty() {
+        writeln!(out, "{}", cx.t("runs-none", &[]))?;
+    }
+    for entry in listed {
+        let id = sanitize_line(&entry.id).into_owned();
+        let mut run = match entry.run {
+            Ok(run) => run,
+            Err(error) => {
+                let reason = sanitize_line(&error.to_string()).into_owned();
+                writeln!(
+                    out,
+                    "{id}\n    {}",
+                    cx.t(
+                        "runs-damaged",
+                        &[("reason", reason.into()), ("id", id.clone().into())]
+                    )
+                )?;
+                continue;
+            }
+        };
+        let label = sanitize_line(&run.label).into_owned();
+        let Some(procedure) = cx.procedure(&run.procedure.id) else {
+            writeln!(
+                out,
+                "{id}  {label}\n    {}",
+                cx.t(
+                    "runs-unknown-procedure",
+                    &[(
+                        "procedure",
+                        sanitize_line(&run.procedure.id).into_owned().into()
+                    )]
+                )
+            )?;
+            continue;
+        };
+        reconcile(procedure, &mut run);
+        let (done, all) = progress(procedure, &run);
+        writeln!(out, "{id}  {label} — {}", sanitize_line(procedure.title()))?;
+        let mut line = cx.t(
+            "runs-progress",
+            &[("done", done.into()), ("all", all.into())],
+        );
+        if let Some(&next) = actionable(procedure, &run).first() {
+            line.push_str(" · ");
+            line.push_str(
+                &cx.t(
+                    "runs-next",
+                    &[(
+                        "step",
+                        sanitize_line(&procedure.steps()[next].title)
+                            .into_owned()
+                            .into(),
+                    )],
+                ),
+            );
+        }
+        if let Some(due) = next_due(procedure, &run, &ProductionCalendar, &cx.tz) {
+            line.push_str(" · ");
+            line.push_str(&cx.t("runs-due", &[("date", cx.due(&due).into())]));
+        }
+        writeln!(out, "    {line}")?;
+    }
+    Ok(())
+}
+
+/// `poryadok status RUN`: the run's checklist, read without opening it for editing.
+pub fn status_of(cx: &Context, id: &str) -> Result<()> {
+    let entry = cx
+        .store
+        .list()?
+        .into_iter()
+        .find(|e| e.id == id)
+        .ok_or_else(|| {
+            anyhow!(
+                OpenError::NotFound { id: id.to_owned() }
+                    .message()
+                    .text(cx.lang)
+            )
+        })?;
+    let mut run = entry.run.map_err(|error| {
+        anyhow!(cx.t(
+            "runs-damaged",
+            &[
+                ("reason", error.to_string().into()),
+                ("id", id.to_owned().into())
+            ]
+        ))
+    })?;
+    let procedure = cx.procedure(&run.procedure.id).ok_or_else(|| {
+        anyhow!(cx.t(
+            "runs-unknown-procedure",
+            &[("procedure", run.procedure.id.clone().into())]
+        ))
+    })?;
+    let moved = reconcile(procedure, &mut run);
+    let mut out = anstream::stdout();
+    write!(out, "{}", checklist(cx, procedure, &run))?;
+    if !moved.set_aside.is_empty() || !run.aside.is_empty() {
+        let items: Vec<String> = run
+            .aside
+            .steps
+            .keys()
+            .map(|k| format!("step:{k}"))
+            .chain(run.aside.values.keys().map(|k| format!("field:{k}")))
+            .chain(run.aside.choices.keys().map(|k| format!("choice:{k}")))
+            .chain(run.aside.notes.keys().map(|k| format!("note:{k}")))
+            .collect();
+        writeln!(
+            out,
+            "\n{}",
+            cx.t(
+                "status-aside",
+                &[(
+                    "items",
+                    sanitize_line(&items.join(", ")).into_owned().into()
+                )]
+            )
+        )?;
+    }
+    Ok(())
+}
+
+/// The checklist of a run as text: a header, then every step by section with its mark and
+/// status in words (never by colour alone), then the dates to keep.
+pub fn checklist(cx: &Context, procedure: &Procedure, run: &Run) -> String {
+    let mut out = String::new();
+    let (done, all) = progress(procedure, run);
+    out.push_str(&format!(
+        "{} — {}\n",
+        sanitize_line(&run.label),
+        sanitize_line(procedure.title())
+    ));
+    out.push_str(&cx.t(
+        "status-header",
+        &[
+            ("done", done.into()),
+            ("all", all.into()),
+            ("created", cx.day(run.created).into()),
+            (
+                "version",
+                sanitize_line(&run.procedure.version).into_owned().into(),
+            ),
+        ],
+    ));
+    out.push('\n');
+    for section in procedure.sections() {
+        out.push_str(&format!("\n{}\n", sanitize_line(&section.title)));
+        for step in procedure.steps_in(&section.id) {
+            let index = procedure
+                .step_index(&step.id)
+                .expect("a step of the procedure");
+            let (mark, words) = describe(cx, procedure, run, index);
+            out.push_str(&format!(
+                "  {mark} {}. {} — {words}\n",
+                index + 1,
+                sanitize_line(&step.title)
+            ));
+        }
+    }
+    let dues = due_dates(procedure, run, &ProductionCalendar, &cx.tz);
+    if !dues.is_empty() {
+        out.push_str(&format!("\n{}\n", cx.t("status-dates", &[])));
+        for due in dues {
+            let step = &procedure.steps()[due.step];
+            let kind = match due.kind {
+                DueKind::Wait => cx.t("status-date-wait", &[]),
+                DueKind::Deadline => cx.t("status-date-deadline", &[]),
+            };
+            let state = match due.done {
+                Some(day) if due.missed() => {
+                    cx.t("status-date-missed", &[("date", cx.date(day).into())])
+                }
+                Some(day) => cx.t("status-date-met", &[("date", cx.date(day).into())]),
+                None => String::new(),
+            };
+            out.push_str(&format!(
+                "  {} — {}. {} ({kind}{state})\n",
+                cx.due(&due),
+                due.step + 1,
+                sanitize_line(&step.title),
+            ));
+        }
+    }
+    out
+}
+
+/// The mark and the words for a step's status.
+fn describe(
+    cx: &Context,
+    procedure: &Procedure,
+    run: &Run,
+    index: usize,
+) -> (&'static str, String) {
+    let step = &procedure.steps()[index];
+    let title_of = |id: &String| {
+        procedure
+            .step(id)
+            .map_or_else(|| id.clone(), |s| sanitize_line(&s.title).into_owned())
+    };
+    match status(procedure, run, index) {
+        Status::Done => match run.steps.get(&step.id) {
+            Some(StepState::Done {
+                at,
+                passed_over: true,
+            }) => (
+                "[x]",
+                cx.t("status-passed-over", &[("date", cx.day(*at).into())]),
+            ),
+            Some(StepState::Done { at, .. }) => {
+                ("[x]", cx.t("status-done", &[("date", cx.day(*at).into())]))
+            }
+            _ => ("[x]", cx.t("status-done-undated", &[])),
+        },
+        Status::Skipped => ("[-]", cx.t("status-skipped", &[])),
+        Status::Undecided => ("[?]", cx.t("status-undecided", &[])),
+        Status::Blocked { by, reason } => {
+            let by: Vec<String> = by.iter().map(title_of).collect();
+            let mut words = cx.t("status-blocked", &[("by", by.join("; ").into())]);
+            if let Some(reason) = reason {
+                words.push_str(&format!(" ({})", sanitize_line(&reason)));
+            }
+            ("[#]", words)
+        }
+        Status::InProgress => ("[>]", cx.t("status-in-progress", &[])),
+        Status::Waiting { due } => {
+            let words = match due {
+                Some(date) => {
+                    let mut text = cx.date(date);
+                    if cx.today > date {
+                        text = cx.t("runs-overdue", &[("date", text.into())]);
+                    }
+                    cx.t("status-waiting-until", &[("date", text.into())])
+                }
+                None => cx.t("status-waiting", &[]),
+            };
+            ("[~]", words)
+        }
+        Status::Ready => ("[ ]", cx.t("status-ready", &[])),
+    }
+}
+
+/// `poryadok recover RUN`: a run that cannot be read is moved aside and the copy before its
+/// last save put back.
+pub fn recover(cx: &Context, id: &str) -> Result<()> {
+    let mut out = anstream::stdout();
+    match cx.store.open_run(id) {
+        Ok(_) => {
+            writeln!(
+                out,
+                "{}",
+                cx.t("recover-not-needed", &[("id", id.to_owned().into())])
+            )?;
+            Ok(())
+        }
+        Err(
+            error @ OpenError::Damaged {
+                previous: Some(_), ..
+            },
+        ) => {
+            writeln!(out, "{}", sanitize_line(&error.message().text(cx.lang)))?;
+            cx.store
+                .restore_previous(id)
+                .map_err(|e| anyhow!(e.message().text(cx.lang)))?;
+            writeln!(
+                out,
+                "{}",
+                cx.t("recover-restored", &[("id", id.to_owned().into())])
+            )?;
+            Ok(())
+        }
+        Err(error) => Err(anyhow!(error.message().text(cx.lang))),
+    }
+}

@@ -1,0 +1,188 @@
+//! `poryadok runs`, `status` and `recover` over a data folder with runs made through the
+//! engine and the store, as the wizard makes them.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command as Bin;
+use jiff::civil::Date;
+use predicates::prelude::*;
+
+use common::{at, bundled};
+use poryadok::run::Value;
+use poryadok::run::command::{Command, apply};
+use poryadok::store::Store;
+
+/// A data folder with: a signature run half-way with an overdue wait, an exchange run on
+/// branch 3б past its additional agreement, and a damaged run.
+fn data_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+
+    let p = bundled("qualified-signature");
+    let (mut session, mut run) = store.create(&p, "Иванов И.И.", at(0)).unwrap();
+    for (field, value) in [
+        ("department", "Кафедра информатики"),
+        ("full_name", "Иванов Иван Иванович"),
+        ("inn", "500100732259"),
+        ("mobile_phone", "+7 912 345-67-89"),
+        ("corporate_email", "ivanov@university.ru"),
+        ("grounds", "Подписание документов в ЭДО"),
+    ] {
+        let command = Command::SetField {
+            field: field.into(),
+            value: Value::Text(value.into()),
+        };
+        apply(&p, &mut run, command, at(1)).unwrap();
+    }
+    let command = Command::SetField {
+        field: "has_key_carrier".into(),
+        value: Value::Bool(false),
+    };
+    apply(&p, &mut run, command, at(1)).unwrap();
+    apply(
+        &p,
+        &mut run,
+        Command::CompleteStep("application".into()),
+        at(2),
+    )
+    .unwrap();
+    let next = p.steps()[1].id.clone();
+    let due: Date = "2025-12-01".parse().unwrap();
+    apply(
+        &p,
+        &mut run,
+        Command::WaitStep {
+            step: next,
+            due: Some(due),
+        },
+        at(3),
+    )
+    .unwrap();
+    session.save(&p, &run, at(3)).unwrap();
+    drop(session);
+
+    let p = bundled("rsmev-connection");
+    let (session, _) = store.create(&p, "Комитет «Пример»", at(0)).unwrap();
+    drop(session);
+
+    let (session, _) = store
+        .create(&bundled("esia-service-centres"), "x", at(0))
+        .unwrap();
+    let damaged = session.path().to_path_buf();
+    drop(session);
+    fs::write(&damaged, b"{\"format\": 2, \"run\": {").unwrap();
+    dir
+}
+
+fn poryadok(data: &Path, lang: &str) -> Bin {
+    let mut bin = Bin::cargo_bin("poryadok").unwrap();
+    bin.arg("--data-dir").arg(data).args(["--lang", lang]);
+    bin
+}
+
+#[test]
+fn runs_lists_progress_the_next_step_and_overdue_dates_and_names_damaged_files() {
+    let data = data_folder();
+    let output = poryadok(data.path(), "en").arg("runs").assert().success();
+    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    println!("{text}");
+    assert!(text.contains("qualified-signature-1  Иванов И.И. — Получение"));
+    assert!(text.contains("1 of 15 steps done"), "{text}");
+    assert!(text.contains("due 01.12.2025, OVERDUE"), "{text}");
+    assert!(text.contains("rsmev-connection-1  Комитет «Пример»"));
+    assert!(text.contains("0 of"), "{text}");
+    assert!(text.contains("esia-service-centres-1\n    cannot be read (line 1, column"));
+    assert!(text.contains("poryadok recover esia-service-centres-1"));
+    // Listing never touches a file.
+    assert!(
+        data.path()
+            .join("runs/esia-service-centres-1.json")
+            .exists()
+    );
+
+    let output = poryadok(data.path(), "ru").arg("runs").assert().success();
+    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("выполнено 1 из 15 шагов"), "{text}");
+    assert!(text.contains("срок 01.12.2025, ПРОСРОЧЕНО"), "{text}");
+}
+
+#[test]
+fn status_prints_the_checklist_with_marks_reasons_and_dates() {
+    let data = data_folder();
+    let output = poryadok(data.path(), "en")
+        .args(["status", "qualified-signature-1"])
+        .assert()
+        .success();
+    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    println!("{text}");
+    assert!(text.starts_with("Иванов И.И. — Получение"), "{text}");
+    assert!(text.contains("[x] 1. "), "{text}");
+    assert!(text.contains("[~] 2. "), "{text}");
+    assert!(text.contains("waiting for an answer until 01.12.2025, OVERDUE"));
+    // The gate of 002, with the document's reason.
+    let gate = text
+        .lines()
+        .find(|l| l.contains("[#]") && l.contains("Rutoken"))
+        .unwrap_or_else(|| panic!("the request step is blocked by the token:\n{text}"));
+    assert!(gate.contains("blocked until done:"), "{gate}");
+    assert!(text.contains("Dates to keep:"));
+
+    poryadok(data.path(), "ru")
+        .args(["status", "qualified-signature-1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("заблокировано до выполнения"));
+}
+
+#[test]
+fn status_of_an_unknown_or_damaged_run_fails_clearly() {
+    let data = data_folder();
+    poryadok(data.path(), "en")
+        .args(["status", "nothing-9"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("there is no run nothing-9"));
+    poryadok(data.path(), "en")
+        .args(["status", "esia-service-centres-1"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("cannot be read (line 1"));
+}
+
+#[test]
+fn recover_moves_a_damaged_run_aside_and_restores_the_copy_before_its_last_save() {
+    let data = data_folder();
+    let runs = data.path().join("runs");
+    // A run saved twice, then damaged.
+    let store = Store::open(data.path()).unwrap();
+    let p = bundled("pgs-staff-access");
+    let (mut session, run) = store.create(&p, "Администрация", at(0)).unwrap();
+    session.save(&p, &run, at(1)).unwrap();
+    drop(session);
+    fs::write(runs.join("pgs-staff-access-1.json"), b"{\"format\"").unwrap();
+
+    poryadok(data.path(), "en")
+        .args(["recover", "pgs-staff-access-1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("was moved to"))
+        .stdout(predicate::str::contains("was restored"));
+    let aside: Vec<_> = fs::read_dir(&runs)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with("pgs-staff-access-1.damaged-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(
+        fs::read(runs.join(&aside[0])).unwrap(),
+        b"{\"format\"",
+        "kept as it was"
+    );
+    poryadok(data.path(), "en")
+        .args(["status", "pgs-staff-access-1"])
+        .assert()
+        .success();
+}
