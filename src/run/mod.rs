@@ -6,6 +6,7 @@
 //! that changed after the run started. Nothing here touches the disk: that is [`crate::store`].
 
 pub mod command;
+mod decode;
 pub mod eval;
 pub mod reconcile;
 pub mod schedule;

@@ -69,12 +69,14 @@ pub enum StepState {
     },
 }
 
-/// A value the officer entered.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A value the officer entered. In a run file it is written as plain JSON (a string, a
+/// boolean, a list of strings, a list of rows) and read back by the visitors in `run/decode.rs`, which looks
+/// at the JSON once instead of trying each shape in turn as serde's untagged enums do.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Value {
-    Bool(bool),
     Text(String),
+    Bool(bool),
     List(Vec<String>),
     Table(Vec<BTreeMap<String, Value>>),
 }
@@ -113,12 +115,12 @@ pub struct Entry {
     pub undoes: Option<usize>,
 }
 
-/// The value of something before or after a change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The value of something before or after a change (read back by the visitors in `run/decode.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Recorded {
-    Step(StepState),
     Value(Value),
+    Step(StepState),
     /// A secret field's value is journaled as this marker, never as the value.
     Secret {
         secret: bool,

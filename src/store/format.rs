@@ -98,6 +98,13 @@ struct Envelope {
 /// Reads a run file. Sealed values are opened with `sealer`; without one (a listing that only
 /// needs progress) they are left out.
 pub fn decode(bytes: &[u8], sealer: Option<&Sealer>) -> Result<Decoded, DecodeError> {
+    // The usual case, a file of this format, is read in one pass; the probe that tells the
+    // other cases apart costs a second pass, so it runs only when the first fails.
+    if let Ok(envelope) = serde_json::from_slice::<Envelope>(bytes)
+        && envelope.format == FILE_FORMAT
+    {
+        return Ok(unseal(envelope, sealer));
+    }
     let probe: Probe = serde_json::from_slice(bytes).map_err(|e| syntax_or_shape(e, 0))?;
     match probe.format {
         Some(FILE_FORMAT) => decode_current(bytes, sealer),
@@ -129,6 +136,10 @@ pub fn decode(bytes: &[u8], sealer: Option<&Sealer>) -> Result<Decoded, DecodeEr
 fn decode_current(bytes: &[u8], sealer: Option<&Sealer>) -> Result<Decoded, DecodeError> {
     let envelope: Envelope =
         serde_json::from_slice(bytes).map_err(|e| syntax_or_shape(e, FILE_FORMAT))?;
+    Ok(unseal(envelope, sealer))
+}
+
+fn unseal(envelope: Envelope, sealer: Option<&Sealer>) -> Decoded {
     let mut run = envelope.run;
     let mut sealed_ids = BTreeSet::new();
     let mut unreadable = Unreadable::default();
@@ -153,13 +164,13 @@ fn decode_current(bytes: &[u8], sealer: Option<&Sealer>) -> Result<Decoded, Deco
             }
         }
     }
-    Ok(Decoded {
+    Decoded {
         run,
         migrated_from: None,
         saved: envelope.saved,
         sealed_ids,
         unreadable,
-    })
+    }
 }
 
 fn open_value(sealer: &Sealer, id: &str, sealed: &str) -> Result<Value, Unseal> {
