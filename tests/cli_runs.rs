@@ -186,3 +186,72 @@ fn recover_moves_a_damaged_run_aside_and_restores_the_copy_before_its_last_save(
         .assert()
         .success();
 }
+
+#[test]
+fn a_run_whose_procedure_changed_still_opens_and_shows_what_was_kept_aside() {
+    let data = tempfile::tempdir().unwrap();
+    let own = data.path().join("procedures");
+    fs::create_dir_all(&own).unwrap();
+    let before = r#"
+[procedure]
+format = 1
+id = "local-order"
+title = "Местный порядок"
+version = "1"
+source = "Распоряжение администрации"
+summary = "Порядок, который методист завёл сам."
+
+[[section]]
+id = "main"
+title = "Шаги"
+
+[[step]]
+id = "prepare"
+section = "main"
+title = "Подготовить письмо"
+[[step.result]]
+id = "letter_number"
+type = "text"
+label = "Номер письма"
+
+[[step]]
+id = "send"
+section = "main"
+title = "Направить письмо"
+"#;
+    fs::write(own.join("local-order.toml"), before).unwrap();
+    let p = poryadok::procedure::load(before.as_bytes()).result.unwrap();
+    let store = Store::open(data.path()).unwrap();
+    let (mut session, mut run) = store.create(&p, "Отдел кадров", at(0)).unwrap();
+    let command = Command::SetField {
+        field: "letter_number".into(),
+        value: Value::Text("12-345".into()),
+    };
+    apply(&p, &mut run, command, at(1)).unwrap();
+    apply(&p, &mut run, Command::CompleteStep("prepare".into()), at(2)).unwrap();
+    session.save(&p, &run, at(2)).unwrap();
+    drop(session);
+
+    // The methodologist renames the first step and its result.
+    let after = before
+        .replace("version = \"1\"", "version = \"2\"")
+        .replace("id = \"prepare\"", "id = \"draft\"")
+        .replace("id = \"letter_number\"", "id = \"outgoing_number\"");
+    fs::write(own.join("local-order.toml"), after).unwrap();
+
+    let output = poryadok(data.path(), "en")
+        .args(["status", "local-order-1"])
+        .assert()
+        .success();
+    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("procedure version 2"), "{text}");
+    assert!(
+        text.contains("Kept aside (the procedure file changed")
+            && text.contains("step:prepare")
+            && text.contains("field:letter_number"),
+        "{text}"
+    );
+    // Reading it changed nothing on disk.
+    let (_, opened) = store.open_run("local-order-1").unwrap();
+    assert_eq!(opened.run, run);
+}
