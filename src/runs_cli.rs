@@ -283,8 +283,16 @@ fn describe(
         Status::Skipped => ("[-]", cx.t("status-skipped", &[])),
         Status::Undecided => ("[?]", cx.t("status-undecided", &[])),
         Status::Blocked { by, reason } => {
-            let by: Vec<String> = by.iter().map(title_of).collect();
-            let mut words = cx.t("status-blocked", &[("by", by.join("; ").into())]);
+            // The first is the nearest (an explicit requirement or the step before); the rest,
+            // often every step of the sections before, are counted, not listed.
+            let first = by.first().map(title_of).unwrap_or_default();
+            let mut words = cx.t(
+                "status-blocked",
+                &[
+                    ("by", first.into()),
+                    ("more", (by.len().saturating_sub(1)).into()),
+                ],
+            );
             if let Some(reason) = reason {
                 words.push_str(&format!(" ({})", sanitize_line(&reason)));
             }

@@ -58,7 +58,11 @@ status-done-undated = done
 status-passed-over = not needed (passed over { $date })
 status-skipped = skipped: does not apply to the chosen variant
 status-undecided = waits for a choice to be made
-status-blocked = blocked until done: { $by }
+status-blocked = blocked until done: { $by }{ $more ->
+    [0] {""}
+    [one] {" "}and { $more } more step
+   *[other] {" "}and { $more } more steps
+}
 status-in-progress = in progress
 status-waiting = waiting for an answer
 status-waiting-until = waiting for an answer until { $date }

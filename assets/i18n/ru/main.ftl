@@ -65,7 +65,12 @@ status-done-undated = выполнено
 status-passed-over = не потребовалось (отмечено { $date })
 status-skipped = пропущено: не относится к выбранному варианту
 status-undecided = ждёт выбора варианта
-status-blocked = заблокировано до выполнения: { $by }
+status-blocked = заблокировано до выполнения: { $by }{ $more ->
+    [0] {""}
+    [one] {" "}и ещё { $more } шага
+    [few] {" "}и ещё { $more } шагов
+   *[many] {" "}и ещё { $more } шагов
+}
 status-in-progress = выполняется
 status-waiting = ожидание ответа
 status-waiting-until = ожидание ответа до { $date }
