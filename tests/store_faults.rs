@@ -19,6 +19,14 @@ use poryadok::store::atomic::TEMP_PREFIX;
 use poryadok::store::format::decode;
 use poryadok::store::{OpenError, Store};
 
+/// Prints past the test harness's capture, so that a skip or a figure shows in a plain
+/// `cargo test` run (the harness captures only the `print!` family of macros).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 const CHILD_ENV: &str = "PORYADOK_STORE_CHILD";
 const RUN_ID: &str = "qualified-signature-1";
 
@@ -171,7 +179,7 @@ fn saving_killed_with_sigkill_never_loses_or_rolls_back_a_save() {
         })
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
-    eprintln!(
+    say!(
         "store faults: {KILLS} SIGKILLs ({mid_save} inside a save), \
          {acknowledged} saves acknowledged, none lost or rolled back"
     );
@@ -286,7 +294,7 @@ fn a_file_cut_at_every_byte_is_reported_and_kept_aside() {
 fn small_tmpfs(size: &str) -> Option<(tempfile::TempDir, Mount)> {
     let dir = tempfile::tempdir().unwrap();
     if unsafe { libc::geteuid() } != 0 {
-        eprintln!("SKIPPED: a tmpfs needs root; run the tests as root to include this check");
+        say!("SKIPPED: a tmpfs needs root; run the tests as root to include this check");
         return None;
     }
     let status = Process::new("mount")
@@ -295,7 +303,7 @@ fn small_tmpfs(size: &str) -> Option<(tempfile::TempDir, Mount)> {
         .stderr(Stdio::null())
         .status();
     if !status.is_ok_and(|s| s.success()) {
-        eprintln!("SKIPPED: could not mount a tmpfs here (no mount permission in this sandbox)");
+        say!("SKIPPED: could not mount a tmpfs here (no mount permission in this sandbox)");
         return None;
     }
     let mount = Mount(dir.path().to_path_buf());
@@ -433,9 +441,7 @@ impl ReadOnly {
                 .is_ok_and(|s| s.success())
         };
         if !run(&["--bind"]) {
-            eprintln!(
-                "SKIPPED: could not bind-mount a folder read-only (no mount permission here)"
-            );
+            say!("SKIPPED: could not bind-mount a folder read-only (no mount permission here)");
             return None;
         }
         let mount = Mount(dir.to_path_buf());
