@@ -56,6 +56,9 @@ enum Command {
     Status {
         /// The run's id, as `poryadok runs` shows it.
         run: String,
+        /// Also print the journal: every change with its time, old and new value.
+        #[arg(long)]
+        journal: bool,
     },
     /// Move a run that cannot be read aside and restore the copy before its last save.
     Recover {
@@ -122,7 +125,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
                 tz,
             };
             match &cli.command {
-                Some(Command::Status { run }) => runs_cli::status_of(&cx, run)?,
+                Some(Command::Status { run, journal }) => runs_cli::status_of(&cx, run, *journal)?,
                 Some(Command::Recover { run }) => runs_cli::recover(&cx, run)?,
                 _ => runs_cli::list(&cx)?,
             }

@@ -133,7 +133,7 @@ pub fn list(cx: &Context) -> Result<()> {
 }
 
 /// `poryadok status RUN`: the run's checklist, read without opening it for editing.
-pub fn status_of(cx: &Context, id: &str) -> Result<()> {
+pub fn status_of(cx: &Context, id: &str, with_journal: bool) -> Result<()> {
     let entry = cx
         .store
         .list()?
@@ -186,7 +186,56 @@ pub fn status_of(cx: &Context, id: &str) -> Result<()> {
             )
         )?;
     }
+    if with_journal {
+        write!(out, "\n{}", journal(cx, &run))?;
+    }
     Ok(())
+}
+
+/// The journal as text, oldest first: when, what, the old value and the new one. Secret values
+/// appear only as a marker; a taken-back change says which one it took back.
+pub fn journal(cx: &Context, run: &Run) -> String {
+    use poryadok::run::state::Recorded;
+    let shown = |recorded: &Option<Recorded>| -> String {
+        match recorded {
+            None => "—".to_owned(),
+            Some(Recorded::Secret { .. }) => cx.t("journal-secret", &[]),
+            Some(Recorded::Step(state)) => match state {
+                StepState::Done {
+                    passed_over: true, ..
+                } => cx.t("journal-passed-over", &[]),
+                StepState::Done { .. } => cx.t("status-done-undated", &[]),
+                StepState::InProgress { .. } => cx.t("status-in-progress", &[]),
+                StepState::Waiting { due: Some(due), .. } => {
+                    cx.t("status-waiting-until", &[("date", cx.date(*due).into())])
+                }
+                StepState::Waiting { due: None, .. } => cx.t("status-waiting", &[]),
+            },
+            Some(Recorded::Value(value)) => {
+                let text = serde_json::to_string(value).unwrap_or_default();
+                sanitize_line(&text).into_owned()
+            }
+        }
+    };
+    let mut out = format!(
+        "{}\n",
+        cx.t("journal-title", &[("count", run.journal.len().into())])
+    );
+    for (index, entry) in run.journal.iter().enumerate() {
+        let at = entry.at.to_zoned(cx.tz.clone()).strftime("%d.%m.%Y %H:%M");
+        let undoes = entry
+            .undoes
+            .map(|n| format!(" {}", cx.t("journal-undoes", &[("entry", (n + 1).into())])))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {:>4}. {at}  {}: {} → {}{undoes}\n",
+            index + 1,
+            sanitize_line(&entry.what),
+            shown(&entry.old),
+            shown(&entry.new),
+        ));
+    }
+    out
 }
 
 /// The checklist of a run as text: a header, then every step by section with its mark and

@@ -255,3 +255,40 @@ title = "Направить письмо"
     let (_, opened) = store.open_run("local-order-1").unwrap();
     assert_eq!(opened.run, run);
 }
+
+#[test]
+fn status_with_journal_lists_every_change_and_hides_secrets() {
+    let data = data_folder();
+    let store = Store::open(data.path()).unwrap();
+    let p = bundled("antivirus-licenses");
+    let (mut session, mut run) = store.create(&p, "ГБУ", at(0)).unwrap();
+    let command = Command::SetField {
+        field: "v1_ksc_password".into(),
+        value: Value::Text("Пароль-Сентинел".into()),
+    };
+    apply(&p, &mut run, command, at(1)).unwrap();
+    apply(&p, &mut run, Command::Undo, at(2)).unwrap();
+    session.save(&p, &run, at(2)).unwrap();
+    drop(session);
+
+    let output = poryadok(data.path(), "en")
+        .args(["status", "antivirus-licenses-1", "--journal"])
+        .assert()
+        .success();
+    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("Journal (2 changes):"), "{text}");
+    assert!(
+        text.contains("field:v1_ksc_password: — → (secret value)\n"),
+        "{text}"
+    );
+    assert!(text.contains("(takes back change 1)"), "{text}");
+    assert!(!text.contains("Сентинел"), "{text}");
+
+    let output = poryadok(data.path(), "ru")
+        .args(["status", "qualified-signature-1", "--journal"])
+        .assert()
+        .success();
+    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("Журнал (9 изменений):"), "{text}");
+    assert!(text.contains("field:inn: — → \"500100732259\""), "{text}");
+}

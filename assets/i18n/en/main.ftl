@@ -75,3 +75,10 @@ status-date-missed = , done late on { $date }
 status-aside = Kept aside (the procedure file changed and no longer has a place for them): { $items }
 recover-not-needed = run { $id } reads well; nothing to recover
 recover-restored = run { $id } was restored from the copy before its last save
+journal-title = Journal ({ $count ->
+    [one] { $count } change
+   *[other] { $count } changes
+}):
+journal-secret = (secret value)
+journal-passed-over = not needed
+journal-undoes = (takes back change { $entry })

@@ -83,3 +83,11 @@ status-date-missed = , выполнено с опозданием { $date }
 status-aside = Отложено (файл процедуры изменился, и для этого в нём больше нет места): { $items }
 recover-not-needed = прохождение { $id } читается без ошибок; восстанавливать нечего
 recover-restored = прохождение { $id } восстановлено из копии перед последним сохранением
+journal-title = Журнал ({ $count ->
+    [one] { $count } изменение
+    [few] { $count } изменения
+   *[many] { $count } изменений
+}):
+journal-secret = (секретное значение)
+journal-passed-over = не потребовалось
+journal-undoes = (отменяет изменение { $entry })
