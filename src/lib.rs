@@ -11,4 +11,5 @@ pub mod procedure;
 pub mod run;
 pub mod store;
 pub mod text;
+pub mod tui;
 pub mod validate;

@@ -12,6 +12,7 @@ use poryadok::i18n::Lang;
 use poryadok::procedure::{self, RenderOptions};
 use poryadok::store::Store;
 use poryadok::text::sanitize_line;
+use poryadok::tui;
 
 mod runs_cli;
 
@@ -50,6 +51,16 @@ enum Command {
     List,
     /// Print the JSON Schema of the procedure format.
     Schema,
+    /// Open the wizard on a new run of a procedure (it asks for the run's label).
+    Start {
+        /// The procedure's id, as `poryadok list` shows it.
+        procedure: String,
+    },
+    /// Open the wizard on a run.
+    Open {
+        /// The run's id, as `poryadok runs` shows it.
+        run: String,
+    },
     /// List the runs with their progress, next step and next due date.
     Runs,
     /// Print a run's checklist: every step with its status, and the dates to keep.
@@ -131,7 +142,33 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::List) | None => {
+        Some(Command::Start { .. } | Command::Open { .. }) | None
+            if cli.command.is_some() || std::io::IsTerminal::is_terminal(&std::io::stdout()) =>
+        {
+            let data_dir =
+                data_dir.ok_or_else(|| anyhow::anyhow!(lang.text("runs-no-data-dir")))?;
+            let catalog = Catalog::discover(user_dir.as_deref(), &cli.procedures)?;
+            let store = Store::open(&data_dir)?;
+            let procedures = catalog
+                .entries
+                .into_iter()
+                .filter(|e| !e.overridden)
+                .filter_map(|e| e.loaded.result.ok())
+                .map(std::sync::Arc::new)
+                .collect();
+            let start = match &cli.command {
+                Some(Command::Start { procedure }) => {
+                    tui::shell::Start::Procedure(procedure.clone())
+                }
+                Some(Command::Open { run }) => tui::shell::Start::Run(run.clone()),
+                _ => tui::shell::Start::Home,
+            };
+            let wizard = tui::shell::Wizard::new(lang, procedures, store, jiff::Timestamp::now());
+            tui::shell::run(wizard, &start, data_dir.join("panic.log"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        // Without a terminal (a pipe, a script), no command lists the procedures.
+        Some(Command::List) | Some(Command::Start { .. } | Command::Open { .. }) | None => {
             let catalog = Catalog::discover(user_dir.as_deref(), &cli.procedures)?;
             list(&catalog, lang, user_dir.as_deref());
             Ok(ExitCode::SUCCESS)

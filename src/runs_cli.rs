@@ -15,7 +15,7 @@ use poryadok::procedure::Procedure;
 use poryadok::run::Run;
 use poryadok::run::StepState;
 use poryadok::run::reconcile::reconcile;
-use poryadok::run::schedule::{Due, DueKind, actionable, due_dates, next_due};
+use poryadok::run::schedule::{Due, DueKind, due_dates, summary};
 use poryadok::run::view::{Status, progress, status};
 use poryadok::store::{OpenError, Store};
 use poryadok::text::sanitize_line;
@@ -103,13 +103,13 @@ pub fn list(cx: &Context) -> Result<()> {
             continue;
         };
         reconcile(procedure, &mut run);
-        let (done, all) = progress(procedure, &run);
+        let summary = summary(procedure, &run, &ProductionCalendar, &cx.tz);
         writeln!(out, "{id}  {label} — {}", sanitize_line(procedure.title()))?;
         let mut line = cx.t(
             "runs-progress",
-            &[("done", done.into()), ("all", all.into())],
+            &[("done", summary.done.into()), ("all", summary.all.into())],
         );
-        if let Some(&next) = actionable(procedure, &run).first() {
+        if let Some(next) = summary.next {
             line.push_str(" · ");
             line.push_str(
                 &cx.t(
@@ -123,9 +123,9 @@ pub fn list(cx: &Context) -> Result<()> {
                 ),
             );
         }
-        if let Some(due) = next_due(procedure, &run, &ProductionCalendar, &cx.tz) {
+        if let Some(due) = &summary.due {
             line.push_str(" · ");
-            line.push_str(&cx.t("runs-due", &[("date", cx.due(&due).into())]));
+            line.push_str(&cx.t("runs-due", &[("date", cx.due(due).into())]));
         }
         writeln!(out, "    {line}")?;
     }

@@ -125,6 +125,32 @@ pub fn next_due(
         .find(|due| due.done.is_none())
 }
 
+/// A run in one line: progress, the next step to act on, the earliest date not yet kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub done: usize,
+    pub all: usize,
+    /// The step index to act on next.
+    pub next: Option<usize>,
+    pub due: Option<Due>,
+}
+
+/// See [`Summary`].
+pub fn summary(
+    procedure: &Procedure,
+    run: &Run,
+    calendar: &impl WorkCalendar,
+    tz: &TimeZone,
+) -> Summary {
+    let (done, all) = super::view::progress(procedure, run);
+    Summary {
+        done,
+        all,
+        next: actionable(procedure, run).first().copied(),
+        due: next_due(procedure, run, calendar, tz),
+    }
+}
+
 /// The steps the officer can act on now: those in progress first, then those ready to start, in
 /// the procedure's order.
 pub fn actionable(procedure: &Procedure, run: &Run) -> Vec<usize> {

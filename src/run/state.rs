@@ -38,6 +38,10 @@ pub struct Run {
     /// started), kept so that nothing the officer recorded is lost.
     #[serde(default, skip_serializing_if = "Aside::is_empty")]
     pub aside: Aside,
+    /// The step the officer was on when they last left the run, so that opening it again lands
+    /// there. Not a fact of the procedure: not journaled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
 }
 
 /// Which procedure a run walks, and the edition it started with.
@@ -187,6 +191,7 @@ impl Run {
             notes: BTreeMap::new(),
             journal: Vec::new(),
             aside: Aside::default(),
+            cursor: None,
         }
     }
 

@@ -1,0 +1,86 @@
+## The wizard
+
+tui-home-title = poryadok — procedures step by step
+tui-home-runs = Runs in progress
+tui-home-no-runs = No runs yet: choose a procedure below and press Enter to start one.
+tui-home-procedures = Procedures
+tui-progress = { $done } of { $all } done
+tui-steps = Steps
+tui-saved = saved { $time }
+tui-save-failed = NOT SAVED: { $error }; kept in memory, saving again with the next change
+tui-actor = Who acts: { $actor }
+tui-deadline-working = Deadline: { $count ->
+    [one] { $count } working day
+   *[other] { $count } working days
+}
+tui-deadline-calendar = Deadline: { $count ->
+    [one] { $count } calendar day
+   *[other] { $count } calendar days
+}
+tui-letter-to = To: { $to }
+tui-letter-cc = Copy: { $cc }
+tui-letter-subject = Subject: { $subject }
+tui-choice-impact = If chosen: { $applies ->
+    [one] { $applies } step starts to apply
+   *[other] { $applies } steps start to apply
+}, { $skipped ->
+    [one] { $skipped } step is skipped
+   *[other] { $skipped } steps are skipped
+}
+tui-new-run-title = New run
+tui-new-run-label = What is this run for (the organisation, the information system)?
+tui-new-run-hint = Enter starts the run; Esc goes back.
+tui-label-needed = Type a label first: it tells this run from others of the same procedure
+tui-and-more = (and { $count } more)
+tui-too-small = The terminal is { $width }×{ $height }; poryadok needs at least { $min_width }×{ $min_height }. Make the window larger.
+tui-unknown-procedure = there is no procedure { $id }; `poryadok list` shows them
+tui-set-aside = The procedure file changed: { $count ->
+    [one] { $count } item no longer has a place and was kept aside
+   *[other] { $count } items no longer have a place and were kept aside
+}
+tui-no-choices = This procedure has no variant to choose here
+tui-reopen-affected = Reopened. { $count ->
+    [one] { $count } done step depends on it:
+   *[other] { $count } done steps depend on it:
+}
+tui-refused = Not possible
+tui-refused-blocked = Not yet: { $count ->
+    [one] this step waits for another one
+   *[other] this step waits for { $count } others
+}
+tui-refused-incomplete = Cannot be done yet: { $count ->
+    [one] { $count } field to fix
+   *[other] { $count } fields to fix
+}
+tui-refused-done = The step is done already (r reopens it)
+tui-refused-not-done = The step is not done
+tui-refused-skipped = The step does not apply to the chosen variant
+tui-refused-undecided = Choose the variant first (v)
+tui-refused-not-optional = Only an optional step can be passed over
+tui-refused-nothing-to-undo = Nothing to undo
+
+tui-footer-home = ↑↓ move  Tab runs/procedures  Enter open  ? keys  q quit
+tui-footer-new-run = Enter start  Esc back
+tui-footer-run = s start  c done  w wait  v variant  u undo  Esc runs  ? keys  q quit
+tui-footer-picker = ↑↓ option  Tab next choice  Enter choose  Esc cancel
+tui-footer-help = Esc or ? closes the list of keys
+tui-help-title = Keys
+tui-help-layout = Letters work in the Russian layout too (й = q, о = j, л = k…).
+tui-key-move = move the selection
+tui-key-page = a page up or down, the first or the last
+tui-key-pane = switch between runs and procedures
+tui-key-open = open the run, or start a run of the procedure
+tui-key-create = start the run with this label
+tui-key-back = go back
+tui-key-home = back to the list of runs
+tui-key-help = this list of keys
+tui-key-quit = quit (everything is saved)
+tui-key-start = begin the step
+tui-key-complete = mark the step done
+tui-key-wait = waiting for an answer from outside
+tui-key-reopen = reopen a done step
+tui-key-pass-over = an optional step is not needed
+tui-key-variant = choose the variant
+tui-key-undo = undo the last change
+tui-key-next-choice = the next choice
+tui-key-choose = choose this option

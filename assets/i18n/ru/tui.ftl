@@ -1,0 +1,94 @@
+## Мастер
+
+tui-home-title = poryadok — процедуры шаг за шагом
+tui-home-runs = Начатые прохождения
+tui-home-no-runs = Прохождений пока нет: выберите процедуру ниже и нажмите Enter.
+tui-home-procedures = Процедуры
+tui-progress = выполнено { $done } из { $all }
+tui-steps = Шаги
+tui-saved = сохранено { $time }
+tui-save-failed = НЕ СОХРАНЕНО: { $error }; изменения в памяти, сохранение повторится при следующем изменении
+tui-actor = Кто выполняет: { $actor }
+tui-deadline-working = Срок: { $count ->
+    [one] { $count } рабочий день
+    [few] { $count } рабочих дня
+   *[many] { $count } рабочих дней
+}
+tui-deadline-calendar = Срок: { $count ->
+    [one] { $count } календарный день
+    [few] { $count } календарных дня
+   *[many] { $count } календарных дней
+}
+tui-letter-to = Кому: { $to }
+tui-letter-cc = Копия: { $cc }
+tui-letter-subject = Тема: { $subject }
+tui-choice-impact = Если выбрать: { $applies ->
+    [one] добавится { $applies } шаг
+    [few] добавятся { $applies } шага
+   *[many] добавится { $applies } шагов
+}, { $skipped ->
+    [one] пропускается { $skipped } шаг
+    [few] пропускаются { $skipped } шага
+   *[many] пропускается { $skipped } шагов
+}
+tui-new-run-title = Новое прохождение
+tui-new-run-label = Для кого это прохождение (организация, информационная система)?
+tui-new-run-hint = Enter — начать; Esc — назад.
+tui-label-needed = Сначала введите название: оно отличает это прохождение от других по той же процедуре
+tui-and-more = (и ещё { $count })
+tui-too-small = Размер терминала { $width }×{ $height }; нужно не меньше { $min_width }×{ $min_height }. Увеличьте окно.
+tui-unknown-procedure = процедуры { $id } нет; список даёт `poryadok list`
+tui-set-aside = Файл процедуры изменился: { $count ->
+    [one] { $count } запись больше не на своём месте и отложена
+    [few] { $count } записи больше не на своём месте и отложены
+   *[many] { $count } записей больше не на своём месте и отложены
+}
+tui-no-choices = Здесь нет вариантов для выбора
+tui-reopen-affected = Шаг снова открыт. { $count ->
+    [one] От него зависит { $count } выполненный шаг:
+    [few] От него зависят { $count } выполненных шага:
+   *[many] От него зависят { $count } выполненных шагов:
+}
+tui-refused = Невозможно
+tui-refused-blocked = Пока нельзя: { $count ->
+    [one] шаг ждёт выполнения другого шага
+    [few] шаг ждёт выполнения { $count } других шагов
+   *[many] шаг ждёт выполнения { $count } других шагов
+}
+tui-refused-incomplete = Пока нельзя выполнить: { $count ->
+    [one] исправьте { $count } поле
+    [few] исправьте { $count } поля
+   *[many] исправьте { $count } полей
+}
+tui-refused-done = Шаг уже выполнен (r — открыть снова)
+tui-refused-not-done = Шаг ещё не выполнен
+tui-refused-skipped = Шаг не относится к выбранному варианту
+tui-refused-undecided = Сначала выберите вариант (v)
+tui-refused-not-optional = Пропустить можно только необязательный шаг
+tui-refused-nothing-to-undo = Отменять нечего
+
+tui-footer-home = ↑↓ выбор  Tab прохождения/процедуры  Enter открыть  ? клавиши  q выход
+tui-footer-new-run = Enter начать  Esc назад
+tui-footer-run = s начать  c готово  w ждём  v вариант  u отмена  Esc список  ? клавиши  q выход
+tui-footer-picker = ↑↓ вариант  Tab следующий выбор  Enter выбрать  Esc отмена
+tui-footer-help = Esc или ? закрывает список клавиш
+tui-help-title = Клавиши
+tui-help-layout = Буквы работают и в русской раскладке (й = q, о = j, л = k…).
+tui-key-move = перемещение по списку
+tui-key-page = на страницу вверх или вниз, в начало или в конец
+tui-key-pane = переход между прохождениями и процедурами
+tui-key-open = открыть прохождение или начать новое по процедуре
+tui-key-create = начать прохождение с этим названием
+tui-key-back = назад
+tui-key-home = к списку прохождений
+tui-key-help = этот список клавиш
+tui-key-quit = выход (всё сохранено)
+tui-key-start = начать шаг
+tui-key-complete = отметить шаг выполненным
+tui-key-wait = ждём ответа извне
+tui-key-reopen = снова открыть выполненный шаг
+tui-key-pass-over = необязательный шаг не нужен
+tui-key-variant = выбрать вариант
+tui-key-undo = отменить последнее изменение
+tui-key-next-choice = следующий выбор
+tui-key-choose = выбрать этот вариант

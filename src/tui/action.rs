@@ -1,0 +1,52 @@
+//! Everything an officer can do in the wizard, as values. Keys (and mouse clicks) become
+//! actions in [`super::keymap`]; [`super::update`] applies them. Names are `snake_case` in
+//! serde so that a keys file could name them.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Move the selection one line up.
+    Up,
+    /// Move the selection one line down.
+    Down,
+    /// Move the selection a page up.
+    PageUp,
+    /// Move the selection a page down.
+    PageDown,
+    /// Go to the first line.
+    First,
+    /// Go to the last line.
+    Last,
+    /// Switch between the panes of the screen (runs and procedures on the home screen).
+    NextPane,
+    /// Open what is selected: a run, a new run of a procedure, a choice's options.
+    Open,
+    /// Go back one screen, or close an overlay.
+    Back,
+    /// Begin the selected step.
+    StartStep,
+    /// Mark the selected step done.
+    CompleteStep,
+    /// Mark the selected step as waiting for an answer from outside.
+    WaitStep,
+    /// Take a done step back to in progress.
+    ReopenStep,
+    /// Mark an optional step as not needed.
+    PassOver,
+    /// Choose the variant the selected step depends on.
+    ChooseVariant,
+    /// Take back the last change.
+    Undo,
+    /// Show or hide the list of keys.
+    Help,
+    /// Leave the wizard (everything is already saved).
+    Quit,
+    /// A character typed into a text input.
+    Type(char),
+    /// Delete the character before the cursor in a text input.
+    Backspace,
+    /// The terminal changed size.
+    Resize(u16, u16),
+}

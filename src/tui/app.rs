@@ -1,0 +1,205 @@
+//! The wizard's state: which screen is up and what each screen holds. The shell in
+//! [`super::shell`] owns the store and the terminal; everything here is plain data that
+//! [`super::update`] changes and [`super::view`] reads.
+
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use crate::i18n::{Lang, Msg};
+use crate::procedure::Procedure;
+use crate::run::Run;
+
+/// A run as the home screen lists it.
+#[derive(Debug, Clone)]
+pub struct RunSummary {
+    pub id: String,
+    pub label: String,
+    /// Index into [`App::procedures`]; `None` when the procedure is not available.
+    pub procedure: Option<usize>,
+    pub done: usize,
+    pub all: usize,
+    /// The title of the next step to act on.
+    pub next: Option<String>,
+    pub due: Option<Date>,
+    /// Why the run cannot be read, if it cannot.
+    pub problem: Option<String>,
+}
+
+/// The whole wizard.
+#[derive(Debug)]
+pub struct App {
+    pub lang: Lang,
+    pub tz: TimeZone,
+    pub today: Date,
+    pub procedures: Vec<Arc<Procedure>>,
+    pub runs: Vec<RunSummary>,
+    pub screen: Screen,
+    /// The key overlay is open.
+    pub help: bool,
+    /// The last thing the officer should read: a refusal, an error, a confirmation.
+    pub notice: Option<Notice>,
+    pub width: u16,
+    pub height: u16,
+    pub quit: bool,
+}
+
+/// A message on the status line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: Msg,
+    /// More lines (the fields to fix, say), already in the officer's language.
+    pub details: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Refused,
+    Error,
+}
+
+/// The screens.
+#[derive(Debug)]
+pub enum Screen {
+    Home(Home),
+    NewRun(NewRun),
+    Run(Box<RunScreen>),
+}
+
+/// The home screen: runs in progress, and the procedures that can be started.
+#[derive(Debug, Default)]
+pub struct Home {
+    pub pane: HomePane,
+    pub run: usize,
+    pub procedure: usize,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum HomePane {
+    #[default]
+    Runs,
+    Procedures,
+}
+
+/// Asking for the label of a new run.
+#[derive(Debug)]
+pub struct NewRun {
+    pub procedure: usize,
+    pub label: String,
+}
+
+/// One run, open.
+#[derive(Debug)]
+pub struct RunScreen {
+    pub id: String,
+    pub procedure: Arc<Procedure>,
+    pub run: Run,
+    /// Step indices in the order shown (by section).
+    pub order: Vec<usize>,
+    /// Position in `order`.
+    pub selected: usize,
+    pub saved: SaveState,
+    pub picker: Option<ChoicePicker>,
+}
+
+/// Where the run stands on disk.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    Saved(Timestamp),
+    /// The last change is only in memory; saving is retried with the next change.
+    Failed(String),
+}
+
+/// Choosing a variant: the choices, then one choice's options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoicePicker {
+    /// Index into the procedure's choices.
+    pub choice: usize,
+    /// Index into that choice's options.
+    pub option: usize,
+}
+
+impl App {
+    pub fn new(lang: Lang, procedures: Vec<Arc<Procedure>>, now: Timestamp) -> App {
+        let tz = TimeZone::system();
+        App {
+            lang,
+            today: now.to_zoned(tz.clone()).date(),
+            tz,
+            procedures,
+            runs: Vec::new(),
+            screen: Screen::Home(Home::default()),
+            help: false,
+            notice: None,
+            width: 80,
+            height: 24,
+            quit: false,
+        }
+    }
+
+    /// The index of a procedure by id.
+    pub fn procedure_index(&self, id: &str) -> Option<usize> {
+        self.procedures.iter().position(|p| p.id() == id)
+    }
+
+    /// Whether text inputs have the keyboard.
+    pub fn typing(&self) -> bool {
+        matches!(self.screen, Screen::NewRun(_))
+    }
+}
+
+impl RunScreen {
+    pub fn new(id: String, procedure: Arc<Procedure>, run: Run, saved: SaveState) -> RunScreen {
+        let order = display_order(&procedure);
+        let mut screen = RunScreen {
+            id,
+            procedure,
+            run,
+            order,
+            selected: 0,
+            saved,
+            picker: None,
+        };
+        screen.selected = screen.resume_position();
+        screen
+    }
+
+    /// The step index selected.
+    pub fn step(&self) -> usize {
+        self.order.get(self.selected).copied().unwrap_or(0)
+    }
+
+    /// Where the officer left off: the step recorded when the run was last left, else the first
+    /// step to act on, else the top.
+    fn resume_position(&self) -> usize {
+        let p = &self.procedure;
+        let by_id = |id: &str| {
+            p.step_index(id)
+                .and_then(|index| self.order.iter().position(|i| *i == index))
+        };
+        if let Some(position) = self.run.cursor.as_deref().and_then(by_id) {
+            return position;
+        }
+        crate::run::schedule::actionable(p, &self.run)
+            .first()
+            .and_then(|index| self.order.iter().position(|i| i == index))
+            .unwrap_or(0)
+    }
+}
+
+/// Steps by section, in the order the sections are listed.
+pub fn display_order(procedure: &Procedure) -> Vec<usize> {
+    let mut order = Vec::with_capacity(procedure.steps().len());
+    for section in procedure.sections() {
+        for step in procedure.steps_in(&section.id) {
+            if let Some(index) = procedure.step_index(&step.id) {
+                order.push(index);
+            }
+        }
+    }
+    order
+}

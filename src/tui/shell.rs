@@ -1,0 +1,320 @@
+//! The imperative shell: the terminal, the store and the clock. It turns terminal events into
+//! actions, runs [`update`], carries out the effects (save, create, open, close) and draws.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use jiff::Timestamp;
+use ratatui::crossterm::event::{self, Event};
+
+use super::action::Action;
+use super::app::{App, Home, Notice, NoticeKind, RunScreen, RunSummary, SaveState, Screen};
+use super::keymap::{self, Mode};
+use super::update::{Effect, update};
+use super::view::{self, Theme};
+use crate::calendar::ProductionCalendar;
+use crate::i18n::{Lang, Msg};
+use crate::procedure::Procedure;
+use crate::run::reconcile::reconcile;
+use crate::run::schedule::summary;
+use crate::store::{Session, Store};
+
+/// Where the wizard starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    Home,
+    /// `poryadok start PROCEDURE`: ask for the label of a new run of it.
+    Procedure(String),
+    /// `poryadok open RUN`.
+    Run(String),
+}
+
+/// The wizard with what it needs from outside.
+pub struct Wizard {
+    pub app: App,
+    store: Store,
+    session: Option<Session>,
+    theme: Theme,
+}
+
+impl Wizard {
+    pub fn new(
+        lang: Lang,
+        procedures: Vec<Arc<Procedure>>,
+        store: Store,
+        now: Timestamp,
+    ) -> Wizard {
+        let mut wizard = Wizard {
+            app: App::new(lang, procedures, now),
+            store,
+            session: None,
+            theme: Theme::from_env(),
+        };
+        wizard.refresh_runs();
+        if wizard.app.runs.is_empty() {
+            wizard.app.screen = Screen::Home(Home {
+                pane: super::app::HomePane::Procedures,
+                ..Home::default()
+            });
+        }
+        wizard
+    }
+
+    /// Goes to where `start` says; an unknown procedure or run leaves the home screen up with a
+    /// notice.
+    pub fn start(&mut self, start: &Start, now: Timestamp) {
+        match start {
+            Start::Home => {}
+            Start::Procedure(id) => match self.app.procedure_index(id) {
+                Some(index) => super::update::ask_label(&mut self.app, index),
+                None => self.notice(
+                    NoticeKind::Error,
+                    Msg::new("tui-unknown-procedure").arg("id", id.as_str()),
+                ),
+            },
+            Start::Run(id) => self.perform(Effect::Open(id.clone()), now),
+        }
+    }
+
+    /// Handles one action and its effect.
+    pub fn handle(&mut self, action: Action, now: Timestamp) {
+        if let Some(effect) = update(&mut self.app, action, now) {
+            self.perform(effect, now);
+        }
+    }
+
+    /// The keyboard mode now.
+    pub fn mode(&self) -> Mode {
+        if self.app.typing() {
+            Mode::Input
+        } else {
+            Mode::Browse
+        }
+    }
+
+    pub fn theme(&self) -> Theme {
+        self.theme
+    }
+
+    fn perform(&mut self, effect: Effect, now: Timestamp) {
+        match effect {
+            Effect::Save => self.save(now),
+            Effect::Create { procedure, label } => {
+                let procedure = Arc::clone(&self.app.procedures[procedure]);
+                match self.store.create(&procedure, &label, now) {
+                    Ok((session, run)) => {
+                        let id = session.id().to_owned();
+                        self.session = Some(session);
+                        self.app.screen = Screen::Run(Box::new(RunScreen::new(
+                            id,
+                            procedure,
+                            run,
+                            SaveState::Saved(now),
+                        )));
+                    }
+                    Err(error) => self.notice(NoticeKind::Error, error.message()),
+                }
+            }
+            Effect::Open(id) => self.open(&id, now),
+            Effect::Close => {
+                self.save(now);
+                self.session = None;
+                self.refresh_runs();
+                let run = match &self.app.screen {
+                    Screen::Run(screen) => self.app.runs.iter().position(|r| r.id == screen.id),
+                    _ => None,
+                };
+                self.app.screen = Screen::Home(Home {
+                    run: run.unwrap_or(0),
+                    ..Home::default()
+                });
+            }
+        }
+    }
+
+    fn open(&mut self, id: &str, now: Timestamp) {
+        let (session, opened) = match self.store.open_run(id) {
+            Ok(opened) => opened,
+            Err(error) => {
+                self.notice(NoticeKind::Error, error.message());
+                return;
+            }
+        };
+        let Some(index) = self.app.procedure_index(&opened.run.procedure.id) else {
+            self.notice(
+                NoticeKind::Error,
+                Msg::new("runs-unknown-procedure")
+                    .arg("procedure", opened.run.procedure.id.as_str()),
+            );
+            return;
+        };
+        let procedure = Arc::clone(&self.app.procedures[index]);
+        let mut run = opened.run;
+        let moved = reconcile(&procedure, &mut run);
+        let saved = SaveState::Saved(opened.saved.unwrap_or(now));
+        self.session = Some(session);
+        self.app.screen = Screen::Run(Box::new(RunScreen::new(
+            id.to_owned(),
+            procedure,
+            run,
+            saved,
+        )));
+        if moved.changed() || opened.migrated_from.is_some() {
+            self.save(now);
+        }
+        if !moved.set_aside.is_empty() {
+            self.app.notice = Some(Notice {
+                kind: NoticeKind::Info,
+                text: Msg::new("tui-set-aside").arg("count", moved.set_aside.len()),
+                details: moved.set_aside,
+            });
+        }
+    }
+
+    fn save(&mut self, now: Timestamp) {
+        let (Screen::Run(screen), Some(session)) = (&mut self.app.screen, &mut self.session) else {
+            return;
+        };
+        screen.saved = match session.save(&screen.procedure, &screen.run, now) {
+            Ok(()) => SaveState::Saved(now),
+            // The change stays in memory; the next change saves again.
+            Err(error) => SaveState::Failed(error.message().text(self.app.lang)),
+        };
+    }
+
+    fn notice(&mut self, kind: NoticeKind, text: Msg) {
+        self.app.notice = Some(Notice {
+            kind,
+            text,
+            details: Vec::new(),
+        });
+    }
+
+    /// Reads the runs for the home screen again.
+    pub fn refresh_runs(&mut self) {
+        let listed = match self.store.list() {
+            Ok(listed) => listed,
+            Err(error) => {
+                self.notice(
+                    NoticeKind::Error,
+                    Msg::new("store-io")
+                        .arg("path", error.path.display().to_string())
+                        .arg("error", error.error.to_string()),
+                );
+                return;
+            }
+        };
+        let app = &self.app;
+        self.app.runs = listed
+            .into_iter()
+            .map(|entry| {
+                let mut out = RunSummary {
+                    id: entry.id,
+                    label: String::new(),
+                    procedure: None,
+                    done: 0,
+                    all: 0,
+                    next: None,
+                    due: None,
+                    problem: None,
+                };
+                match entry.run {
+                    Err(error) => {
+                        out.label = out.id.clone();
+                        out.problem = Some(error.to_string());
+                    }
+                    Ok(mut run) => {
+                        out.label = run.label.clone();
+                        out.procedure = app.procedure_index(&run.procedure.id);
+                        match out.procedure {
+                            Some(index) => {
+                                let p = &app.procedures[index];
+                                reconcile(p, &mut run);
+                                let s = summary(p, &run, &ProductionCalendar, &app.tz);
+                                (out.done, out.all) = (s.done, s.all);
+                                out.next = s.next.map(|i| p.steps()[i].title.clone());
+                                out.due = s.due.map(|d| d.date);
+                            }
+                            None => {
+                                out.problem = Some(
+                                    Msg::new("runs-unknown-procedure")
+                                        .arg("procedure", run.procedure.id.as_str())
+                                        .text(app.lang),
+                                )
+                            }
+                        }
+                    }
+                }
+                out
+            })
+            .collect();
+    }
+}
+
+/// Runs the wizard in the terminal until the officer quits. The terminal is restored on every
+/// way out, a panic included; a panic's report goes to `panic_log`, and one line after the
+/// restored screen says where.
+pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> {
+    install_panic_report(panic_log);
+    let mut terminal = ratatui::try_init().context("cannot open the terminal")?;
+    let result = (|| -> Result<()> {
+        let size = terminal.size()?;
+        wizard.handle(Action::Resize(size.width, size.height), Timestamp::now());
+        wizard.start(start, Timestamp::now());
+        loop {
+            let theme = wizard.theme();
+            terminal.draw(|frame| view::draw(frame, &wizard.app, theme))?;
+            if wizard.app.quit {
+                return Ok(());
+            }
+            // Wait for input; wake once a minute so that "today" and due dates stay right.
+            if !event::poll(Duration::from_secs(60))? {
+                continue;
+            }
+            let action = match event::read()? {
+                Event::Key(key) => keymap::action(key, wizard.mode()),
+                Event::Resize(width, height) => Some(Action::Resize(width, height)),
+                Event::Paste(text) if wizard.mode() == Mode::Input => {
+                    for c in text.chars().filter(|c| !c.is_control()) {
+                        wizard.handle(Action::Type(c), Timestamp::now());
+                    }
+                    None
+                }
+                _ => None,
+            };
+            if let Some(action) = action {
+                wizard.handle(action, Timestamp::now());
+            }
+        }
+    })();
+    ratatui::restore();
+    result
+}
+
+/// On a panic: write the report to a file (ratatui's own hook, installed after this one, has
+/// restored the terminal by then) and print one line pointing at it.
+fn install_panic_report(path: PathBuf) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let report = format!(
+            "poryadok {} panicked at {}\n{info}\n{}\n",
+            env!("CARGO_PKG_VERSION"),
+            Timestamp::now(),
+            std::backtrace::Backtrace::force_capture()
+        );
+        let written = crate::store::atomic::open_private(&path).and_then(|mut file| {
+            use std::io::Write;
+            file.set_len(0)?;
+            file.write_all(report.as_bytes())
+        });
+        match written {
+            Ok(()) => eprintln!(
+                "poryadok stopped on an internal error; the report is in {} (your work up to the last change is saved)",
+                path.display()
+            ),
+            Err(_) => previous(info),
+        }
+    }));
+}

@@ -1,0 +1,340 @@
+//! `update(app, action, now)`: the one place the wizard's state changes. No I/O here: what
+//! needs the disk comes back as an [`Effect`] for the shell to carry out.
+
+use jiff::Timestamp;
+
+use super::action::Action;
+use super::app::{App, ChoicePicker, Home, HomePane, NewRun, Notice, NoticeKind, Screen};
+use crate::i18n::Msg;
+use crate::run::command::{Command, Refusal, apply, field_def};
+use crate::run::eval::choice_applies;
+
+/// What the shell must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the open run (it changed, or the officer is leaving it).
+    Save,
+    /// Start a run of the procedure at this index with this label, and open it.
+    Create { procedure: usize, label: String },
+    /// Open the run with this id.
+    Open(String),
+    /// Close the open run (its lock is released) and show the home screen again.
+    Close,
+}
+
+/// Lines a page moves.
+const PAGE: usize = 10;
+
+/// Applies an action; returns what the shell must do.
+pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    match action {
+        Action::Resize(width, height) => {
+            app.width = width;
+            app.height = height;
+            return None;
+        }
+        Action::Help => {
+            app.help = !app.help;
+            return None;
+        }
+        Action::Back if app.help => {
+            app.help = false;
+            return None;
+        }
+        Action::Quit => {
+            app.quit = true;
+            // Leaving a run saves where the officer was.
+            return matches!(app.screen, Screen::Run(_)).then_some(Effect::Save);
+        }
+        _ => {}
+    }
+    if app.help {
+        return None;
+    }
+    app.notice = None;
+    match &mut app.screen {
+        Screen::Home(home) if action == Action::Open => match home.pane {
+            HomePane::Runs => app.runs.get(home.run).map(|r| Effect::Open(r.id.clone())),
+            HomePane::Procedures => {
+                let procedure = home.procedure;
+                if procedure < app.procedures.len() {
+                    ask_label(app, procedure);
+                }
+                None
+            }
+        },
+        Screen::Home(home) => {
+            update_home(home, app.runs.len(), app.procedures.len(), action);
+            None
+        }
+        Screen::NewRun(new) => match action {
+            Action::Type(c) if !c.is_control() => {
+                new.label.push(c);
+                None
+            }
+            Action::Backspace => {
+                new.label.pop();
+                None
+            }
+            Action::Back => {
+                app.screen = Screen::Home(Home {
+                    pane: HomePane::Procedures,
+                    procedure: new.procedure,
+                    ..Home::default()
+                });
+                None
+            }
+            Action::Open if !new.label.trim().is_empty() => Some(Effect::Create {
+                procedure: new.procedure,
+                label: new.label.trim().to_owned(),
+            }),
+            Action::Open => {
+                app.notice = Some(notice(NoticeKind::Refused, Msg::new("tui-label-needed")));
+                None
+            }
+            _ => None,
+        },
+        Screen::Run(screen) => {
+            if screen.picker.is_some() {
+                return update_picker(app, action, now);
+            }
+            let last = screen.order.len().saturating_sub(1);
+            let step_id = screen.procedure.steps()[screen.step()].id.clone();
+            let command = match action {
+                Action::Up => {
+                    screen.selected = screen.selected.saturating_sub(1);
+                    None
+                }
+                Action::Down => {
+                    screen.selected = (screen.selected + 1).min(last);
+                    None
+                }
+                Action::PageUp => {
+                    screen.selected = screen.selected.saturating_sub(PAGE);
+                    None
+                }
+                Action::PageDown => {
+                    screen.selected = (screen.selected + PAGE).min(last);
+                    None
+                }
+                Action::First => {
+                    screen.selected = 0;
+                    None
+                }
+                Action::Last => {
+                    screen.selected = last;
+                    None
+                }
+                Action::Back => return Some(Effect::Close),
+                Action::StartStep => Some(Command::StartStep(step_id)),
+                Action::CompleteStep | Action::Open => Some(Command::CompleteStep(step_id)),
+                Action::WaitStep => Some(Command::WaitStep {
+                    step: step_id,
+                    due: None,
+                }),
+                Action::ReopenStep => Some(Command::ReopenStep(step_id)),
+                Action::PassOver => Some(Command::PassOver(step_id)),
+                Action::Undo => Some(Command::Undo),
+                Action::ChooseVariant => {
+                    open_picker(app);
+                    None
+                }
+                _ => None,
+            };
+            if let Screen::Run(screen) = &mut app.screen {
+                screen.run.cursor = Some(screen.procedure.steps()[screen.step()].id.clone());
+            }
+            command.and_then(|command| run_command(app, command, now))
+        }
+    }
+}
+
+fn update_home(home: &mut Home, runs: usize, procedures: usize, action: Action) {
+    let (selected, len) = match home.pane {
+        HomePane::Runs => (&mut home.run, runs),
+        HomePane::Procedures => (&mut home.procedure, procedures),
+    };
+    let last = len.saturating_sub(1);
+    match action {
+        Action::Up => *selected = selected.saturating_sub(1),
+        Action::Down => *selected = (*selected + 1).min(last),
+        Action::PageUp => *selected = selected.saturating_sub(PAGE),
+        Action::PageDown => *selected = (*selected + PAGE).min(last),
+        Action::First => *selected = 0,
+        Action::Last => *selected = last,
+        Action::NextPane => {
+            home.pane = match home.pane {
+                HomePane::Runs => HomePane::Procedures,
+                HomePane::Procedures => HomePane::Runs,
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Runs a command on the open run; a refusal becomes the notice, a change asks for a save.
+fn run_command(app: &mut App, command: Command, now: Timestamp) -> Option<Effect> {
+    let Screen::Run(screen) = &mut app.screen else {
+        return None;
+    };
+    match apply(&screen.procedure, &mut screen.run, command, now) {
+        Ok(outcome) => {
+            if !outcome.affected.is_empty() {
+                let titles: Vec<String> = outcome
+                    .affected
+                    .iter()
+                    .filter_map(|id| screen.procedure.step(id))
+                    .map(|s| s.title.clone())
+                    .collect();
+                app.notice = Some(Notice {
+                    kind: NoticeKind::Info,
+                    text: Msg::new("tui-reopen-affected").arg("count", titles.len()),
+                    details: titles,
+                });
+            }
+            Some(Effect::Save)
+        }
+        Err(refusal) => {
+            let (text, details) = refusal_text(app, &refusal);
+            app.notice = Some(Notice {
+                kind: NoticeKind::Refused,
+                text,
+                details,
+            });
+            None
+        }
+    }
+}
+
+/// A refusal in the officer's words: the message, and the lines under it.
+fn refusal_text(app: &App, refusal: &Refusal) -> (Msg, Vec<String>) {
+    let Screen::Run(screen) = &app.screen else {
+        return (Msg::new("tui-refused"), Vec::new());
+    };
+    let p = &screen.procedure;
+    let title = |id: &str| p.step(id).map_or(id.to_owned(), |s| s.title.clone());
+    match refusal {
+        Refusal::Blocked { by, reason } => {
+            let mut details: Vec<String> = by.iter().map(|id| title(id)).collect();
+            if let Some(reason) = reason {
+                details.insert(0, reason.clone());
+            }
+            (
+                Msg::new("tui-refused-blocked").arg("count", by.len()),
+                details,
+            )
+        }
+        Refusal::Incomplete(problems) => {
+            let details = problems
+                .iter()
+                .map(|(field, msg)| {
+                    let label = field_def(p, field)
+                        .and_then(|f| f.label.clone())
+                        .unwrap_or_else(|| field.clone());
+                    format!("{label}: {}", msg.text(app.lang))
+                })
+                .collect();
+            (
+                Msg::new("tui-refused-incomplete").arg("count", problems.len()),
+                details,
+            )
+        }
+        Refusal::AlreadyDone(_) => (Msg::new("tui-refused-done"), Vec::new()),
+        Refusal::NotDone(_) => (Msg::new("tui-refused-not-done"), Vec::new()),
+        Refusal::NotApplicable(_) => (Msg::new("tui-refused-skipped"), Vec::new()),
+        Refusal::Undecided(_) => (Msg::new("tui-refused-undecided"), Vec::new()),
+        Refusal::NotOptional(_) => (Msg::new("tui-refused-not-optional"), Vec::new()),
+        Refusal::NothingToUndo => (Msg::new("tui-refused-nothing-to-undo"), Vec::new()),
+        Refusal::UnknownStep(_) | Refusal::UnknownField(_) | Refusal::UnknownOption { .. } => {
+            (Msg::new("tui-refused"), Vec::new())
+        }
+    }
+}
+
+/// Opens the variant picker on the first choice that is asked now (and not yet made, if any).
+fn open_picker(app: &mut App) {
+    let Screen::Run(screen) = &mut app.screen else {
+        return;
+    };
+    let p = &screen.procedure;
+    let asked: Vec<usize> = p
+        .file()
+        .choices
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| choice_applies(p, &screen.run, &c.id) != Some(false))
+        .map(|(i, _)| i)
+        .collect();
+    let Some(&first) = asked
+        .iter()
+        .find(|i| !screen.run.choices.contains_key(&p.file().choices[**i].id))
+        .or(asked.first())
+    else {
+        app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-no-choices")));
+        return;
+    };
+    let choice = &p.file().choices[first];
+    let option = screen
+        .run
+        .choices
+        .get(&choice.id)
+        .and_then(|chosen| choice.options.iter().position(|o| &o.id == chosen))
+        .unwrap_or(0);
+    screen.picker = Some(ChoicePicker {
+        choice: first,
+        option,
+    });
+}
+
+fn update_picker(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    let Screen::Run(screen) = &mut app.screen else {
+        return None;
+    };
+    let picker = screen.picker.as_mut()?;
+    let choices = &screen.procedure.file().choices;
+    let options = choices[picker.choice].options.len();
+    match action {
+        Action::Up => picker.option = picker.option.saturating_sub(1),
+        Action::Down => picker.option = (picker.option + 1).min(options.saturating_sub(1)),
+        Action::NextPane => {
+            // The next choice that is asked now.
+            let next = (1..=choices.len())
+                .map(|k| (picker.choice + k) % choices.len())
+                .find(|i| {
+                    choice_applies(&screen.procedure, &screen.run, &choices[*i].id) != Some(false)
+                });
+            if let Some(next) = next {
+                picker.choice = next;
+                picker.option = 0;
+            }
+        }
+        Action::Back => screen.picker = None,
+        Action::Open | Action::CompleteStep => {
+            let choice = &choices[picker.choice];
+            let command = Command::Choose {
+                choice: choice.id.clone(),
+                option: choice.options[picker.option].id.clone(),
+            };
+            screen.picker = None;
+            return run_command(app, command, now);
+        }
+        _ => {}
+    }
+    None
+}
+
+fn notice(kind: NoticeKind, text: Msg) -> Notice {
+    Notice {
+        kind,
+        text,
+        details: Vec::new(),
+    }
+}
+
+/// Starts asking for a new run's label.
+pub fn ask_label(app: &mut App, procedure: usize) {
+    app.screen = Screen::NewRun(NewRun {
+        procedure,
+        label: String::new(),
+    });
+}

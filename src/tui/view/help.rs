@@ -1,0 +1,76 @@
+//! The `?` overlay: every key of the current screen with what it does.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::Ctx;
+use crate::tui::app::Screen;
+
+/// Keys and the message that says what they do, per screen. Letters also work on the same keys
+/// of the Russian layout.
+fn keys(screen: &Screen) -> &'static [(&'static str, &'static str)] {
+    match screen {
+        Screen::Home(_) => &[
+            ("↑ ↓  k j", "tui-key-move"),
+            ("Tab", "tui-key-pane"),
+            ("Enter", "tui-key-open"),
+            ("? F1", "tui-key-help"),
+            ("q  Ctrl-C", "tui-key-quit"),
+        ],
+        Screen::NewRun(_) => &[
+            ("Enter", "tui-key-create"),
+            ("Esc", "tui-key-back"),
+            ("Ctrl-C", "tui-key-quit"),
+        ],
+        Screen::Run(screen) if screen.picker.is_some() => &[
+            ("↑ ↓  k j", "tui-key-move"),
+            ("Tab", "tui-key-next-choice"),
+            ("Enter", "tui-key-choose"),
+            ("Esc", "tui-key-back"),
+        ],
+        Screen::Run(_) => &[
+            ("↑ ↓  k j", "tui-key-move"),
+            ("PgUp PgDn  g G", "tui-key-page"),
+            ("s", "tui-key-start"),
+            ("c  Space  Enter", "tui-key-complete"),
+            ("w", "tui-key-wait"),
+            ("r", "tui-key-reopen"),
+            ("p", "tui-key-pass-over"),
+            ("v", "tui-key-variant"),
+            ("u  Ctrl-Z", "tui-key-undo"),
+            ("Esc", "tui-key-home"),
+            ("? F1", "tui-key-help"),
+            ("q  Ctrl-C", "tui-key-quit"),
+        ],
+    }
+}
+
+pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
+    let keys = keys(&cx.app.screen);
+    let width = area.width.saturating_sub(4).min(70);
+    let height = (keys.len() as u16 + 4).min(area.height);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {} ", cx.t("tui-help-title")))
+        .border_style(cx.theme.title());
+    let mut lines: Vec<Line> = keys
+        .iter()
+        .map(|(key, what)| {
+            Line::from(vec![
+                Span::styled(format!("{key:<16}"), cx.theme.title()),
+                Span::raw(cx.t(what)),
+            ])
+        })
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(cx.t("tui-help-layout")).style(cx.theme.dim()));
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}

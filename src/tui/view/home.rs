@@ -1,0 +1,177 @@
+//! The home screen (runs in progress, procedures to start) and the new-run label prompt.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::{Ctx, fit, safe};
+use crate::tui::app::{Home, HomePane, NewRun};
+
+pub fn draw(frame: &mut Frame, cx: &Ctx, home: &Home, area: Rect) {
+    let app = cx.app;
+    let runs_height = (app.runs.len().max(1) * 2 + 2).min(usize::from(area.height) / 2) as u16;
+    let [title, runs_area, procs_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(runs_height),
+        Constraint::Min(4),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::from(cx.t("tui-home-title")).style(cx.theme.title())),
+        title,
+    );
+
+    // Runs: two lines each (label and procedure; progress, next step, due date).
+    let focused = home.pane == HomePane::Runs;
+    let block = pane_block(cx, &cx.t("tui-home-runs"), focused);
+    let inner = block.inner(runs_area);
+    frame.render_widget(block, runs_area);
+    let width = usize::from(inner.width);
+    let mut lines = Vec::new();
+    if app.runs.is_empty() {
+        lines.push(Line::from(cx.t("tui-home-no-runs")).style(cx.theme.dim()));
+    }
+    let visible = usize::from(inner.height) / 2;
+    let first = home.run.saturating_sub(visible.saturating_sub(1));
+    for (i, run) in app.runs.iter().enumerate().skip(first).take(visible) {
+        let chosen = focused && i == home.run;
+        let procedure = run
+            .procedure
+            .map(|p| app.procedures[p].title().to_owned())
+            .unwrap_or_default();
+        let head = fit(
+            &format!("{} — {}", safe(&run.label), safe(&procedure)),
+            width,
+        );
+        let mut second = Vec::new();
+        if let Some(problem) = &run.problem {
+            second.push(Span::styled(
+                format!("  ! {}", safe(problem)),
+                cx.theme.alert(),
+            ));
+        } else {
+            second.push(Span::raw(format!(
+                "  {}",
+                cx.tf(
+                    "tui-progress",
+                    &[("done", run.done.into()), ("all", run.all.into())]
+                )
+            )));
+            if let Some(next) = &run.next {
+                second.push(Span::raw(format!(
+                    " · {}",
+                    cx.tf("runs-next", &[("step", safe(next).into_owned().into())])
+                )));
+            }
+            if let Some(due) = run.due {
+                let date = due.strftime("%d.%m.%Y").to_string();
+                if due < app.today {
+                    second.push(Span::styled(
+                        format!(
+                            " · {}",
+                            cx.tf(
+                                "runs-due",
+                                &[(
+                                    "date",
+                                    cx.tf("runs-overdue", &[("date", date.into())]).into()
+                                )]
+                            )
+                        ),
+                        cx.theme.alert(),
+                    ));
+                } else {
+                    second.push(Span::raw(format!(
+                        " · {}",
+                        cx.tf("runs-due", &[("date", date.into())])
+                    )));
+                }
+            }
+        }
+        let marker = if chosen { "▶ " } else { "  " };
+        let head = Line::from(format!("{marker}{head}"));
+        lines.push(if chosen {
+            head.style(cx.theme.selected())
+        } else {
+            head.style(cx.theme.title())
+        });
+        lines.push(Line::from(second));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    // Procedures: a list, and the selected one's summary under it.
+    let focused = home.pane == HomePane::Procedures;
+    let block = pane_block(cx, &cx.t("tui-home-procedures"), focused);
+    let inner = block.inner(procs_area);
+    frame.render_widget(block, procs_area);
+    let list_height = (app.procedures.len() as u16).min(inner.height.saturating_sub(3).max(1));
+    let [list_area, summary_area] =
+        Layout::vertical([Constraint::Length(list_height), Constraint::Min(0)]).areas(inner);
+    let visible = usize::from(list_area.height);
+    let first = home.procedure.saturating_sub(visible.saturating_sub(1));
+    let width = usize::from(list_area.width);
+    let lines: Vec<Line> = app
+        .procedures
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+        .map(|(i, p)| {
+            let steps = cx.tf("count-steps", &[("count", p.steps().len().into())]);
+            let chosen = focused && i == home.procedure;
+            let marker = if chosen { "▶ " } else { "  " };
+            let text = fit(&format!("{marker}{} ({steps})", safe(p.title())), width);
+            if chosen {
+                Line::from(text).style(cx.theme.selected())
+            } else {
+                Line::from(text)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list_area);
+    if let Some(p) = app.procedures.get(home.procedure) {
+        let text: String = p
+            .file()
+            .procedure
+            .summary
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        frame.render_widget(
+            Paragraph::new(safe(&text).into_owned())
+                .style(cx.theme.dim())
+                .wrap(Wrap { trim: true }),
+            summary_area,
+        );
+    }
+}
+
+fn pane_block<'a>(cx: &Ctx, title: &str, focused: bool) -> Block<'a> {
+    let block = Block::bordered().title(format!(" {title} "));
+    if focused {
+        block.border_style(cx.theme.title())
+    } else {
+        block.border_style(cx.theme.dim())
+    }
+}
+
+pub fn draw_new_run(frame: &mut Frame, cx: &Ctx, new: &NewRun, area: Rect) {
+    let procedure = &cx.app.procedures[new.procedure];
+    let block = Block::bordered().title(format!(" {} ", cx.t("tui-new-run-title")));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let lines = vec![
+        Line::from(fit(&safe(procedure.title()), width)).style(cx.theme.title()),
+        Line::from(""),
+        Line::from(cx.t("tui-new-run-label")),
+        Line::from(vec![
+            Span::raw("> "),
+            Span::styled(safe(&new.label).into_owned(), cx.theme.active()),
+            Span::styled("█", cx.theme.dim()),
+        ]),
+        Line::from(""),
+        Line::from(cx.t("tui-new-run-hint")).style(cx.theme.dim()),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

@@ -1,0 +1,195 @@
+//! Drawing: reads [`App`], never changes it, never does I/O. Every text from a procedure file or
+//! from the officer goes through [`safe`] before it reaches the terminal.
+
+mod help;
+mod home;
+mod run;
+
+use std::borrow::Cow;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::app::{App, NoticeKind, Screen};
+use crate::i18n::{Arg, Lang};
+
+/// The smallest terminal the wizard draws in; below it a message says so.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Colours that read on dark and light backgrounds alike, or none at all (NO_COLOR). Nothing is
+/// said by colour alone: every status also has its mark and its words.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    /// From the environment: `NO_COLOR` set to anything turns colour off.
+    pub fn from_env() -> Theme {
+        Theme {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+
+    fn fg(self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn title(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+    pub fn selected(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+    pub fn dim(self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+    pub fn done(self) -> Style {
+        self.fg(Color::Green)
+    }
+    pub fn alert(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+    pub fn waiting(self) -> Style {
+        self.fg(Color::Yellow)
+    }
+    pub fn active(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+}
+
+/// What every view needs besides the app.
+pub struct Ctx<'a> {
+    pub app: &'a App,
+    pub theme: Theme,
+}
+
+impl Ctx<'_> {
+    pub fn t(&self, id: &str) -> String {
+        self.app.lang.text(id)
+    }
+    pub fn tf(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.app.lang.format(id, args)
+    }
+    pub fn lang(&self) -> Lang {
+        self.app.lang
+    }
+}
+
+/// Text from a file or the officer, made safe for the terminal and kept to one line.
+pub fn safe(text: &str) -> Cow<'_, str> {
+    crate::text::sanitize_line(text)
+}
+
+/// Draws the whole wizard.
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
+    let area = frame.area();
+    let cx = Ctx { app, theme };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, &cx, area);
+        return;
+    }
+    let notice_height = app
+        .notice
+        .as_ref()
+        .map_or(0, |n| 1 + n.details.len().min(4)) as u16;
+    let [body, notice, footer] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(notice_height),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    match &app.screen {
+        Screen::Home(home) => home::draw(frame, &cx, home, body),
+        Screen::NewRun(new) => home::draw_new_run(frame, &cx, new, body),
+        Screen::Run(screen) => run::draw(frame, &cx, screen, body),
+    }
+    draw_notice(frame, &cx, notice);
+    let keys = match &app.screen {
+        _ if app.help => cx.t("tui-footer-help"),
+        Screen::Home(_) => cx.t("tui-footer-home"),
+        Screen::NewRun(_) => cx.t("tui-footer-new-run"),
+        Screen::Run(screen) if screen.picker.is_some() => cx.t("tui-footer-picker"),
+        Screen::Run(_) => cx.t("tui-footer-run"),
+    };
+    frame.render_widget(Paragraph::new(Line::from(keys).style(theme.dim())), footer);
+    if app.help {
+        help::draw(frame, &cx, area);
+    }
+}
+
+fn draw_notice(frame: &mut Frame, cx: &Ctx, area: Rect) {
+    let Some(notice) = &cx.app.notice else { return };
+    let style = match notice.kind {
+        NoticeKind::Info => cx.theme.title(),
+        NoticeKind::Refused | NoticeKind::Error => cx.theme.alert(),
+    };
+    let mark = match notice.kind {
+        NoticeKind::Info => "i",
+        NoticeKind::Refused => "✖",
+        NoticeKind::Error => "!",
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{mark} {}", safe(&notice.text.text(cx.lang()))),
+        style,
+    ))];
+    let shown = notice.details.len().min(4);
+    for (i, detail) in notice.details.iter().take(shown).enumerate() {
+        let more = notice.details.len() - shown;
+        let text = if i + 1 == shown && more > 0 {
+            format!(
+                "  • {} {}",
+                safe(detail),
+                cx.tf("tui-and-more", &[("count", more.into())])
+            )
+        } else {
+            format!("  • {}", safe(detail))
+        };
+        lines.push(Line::from(text));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn too_small(frame: &mut Frame, cx: &Ctx, area: Rect) {
+    frame.render_widget(Clear, area);
+    let text = cx.tf(
+        "tui-too-small",
+        &[
+            ("width", usize::from(area.width).into()),
+            ("height", usize::from(area.height).into()),
+            ("min_width", usize::from(MIN_WIDTH).into()),
+            ("min_height", usize::from(MIN_HEIGHT).into()),
+        ],
+    );
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+/// Cuts a line to `width` columns, with an ellipsis when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}

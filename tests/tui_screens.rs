@@ -1,0 +1,154 @@
+//! Every screen of the wizard as the officer sees it, in Russian and English, at 80x24 and
+//! 120x40, drawn on ratatui's TestBackend and compared with reviewed snapshots.
+
+mod common;
+
+use std::sync::Arc;
+
+use jiff::tz::TimeZone;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use common::at;
+use poryadok::catalog::bundled_files;
+use poryadok::i18n::Lang;
+use poryadok::procedure::load;
+use poryadok::store::Store;
+use poryadok::tui::action::Action;
+use poryadok::tui::shell::{Start, Wizard};
+use poryadok::tui::view::{Theme, draw};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const LANGS: [(Lang, &str); 2] = [(Lang::Ru, "ru"), (Lang::En, "en")];
+
+fn wizard(lang: Lang, data: &std::path::Path) -> Wizard {
+    let procedures = bundled_files()
+        .iter()
+        .filter_map(|(_, bytes)| load(bytes).result.ok())
+        .map(Arc::new)
+        .collect();
+    let store = Store::open(data).unwrap();
+    let mut wizard = Wizard::new(lang, procedures, store, at(0));
+    wizard.app.tz = TimeZone::UTC;
+    wizard
+}
+
+fn screen(wizard: &Wizard, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| draw(frame, &wizard.app, Theme { color: false }))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+/// Presses keys (as actions) one after another.
+fn press(wizard: &mut Wizard, actions: &[Action]) {
+    for action in actions {
+        wizard.handle(action.clone(), at(60));
+    }
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::Type).collect()
+}
+
+/// Shoots one scene in both languages and both sizes.
+fn scene(name: &str, setup: impl Fn(&mut Wizard)) {
+    for (lang, code) in LANGS {
+        for (width, height) in SIZES {
+            let data = tempfile::tempdir().unwrap();
+            let mut wizard = wizard(lang, data.path());
+            press(&mut wizard, &[Action::Resize(width, height)]);
+            setup(&mut wizard);
+            let text = screen(&wizard, width, height);
+            insta::assert_snapshot!(format!("{name}-{code}-{width}x{height}"), text);
+        }
+    }
+}
+
+/// A new run of the e-signature procedure, open on its first step.
+fn signature_run(wizard: &mut Wizard) {
+    wizard.start(&Start::Procedure("qualified-signature".into()), at(0));
+    let mut keys = typed("Иванов И.И., кафедра информатики");
+    keys.push(Action::Open);
+    press(wizard, &keys);
+}
+
+#[test]
+fn home_without_runs() {
+    scene("home-empty", |_| {});
+}
+
+#[test]
+fn home_with_runs_one_overdue() {
+    scene("home-runs", |wizard| {
+        signature_run(wizard);
+        // Step 1 cannot be done without its form; step 1 of another run is started instead.
+        press(wizard, &[Action::StartStep, Action::Back]);
+        wizard.start(&Start::Procedure("rsmev-connection".into()), at(0));
+        let mut keys = typed("Комитет по образованию");
+        keys.extend([Action::Open, Action::Back]);
+        press(wizard, &keys);
+    });
+}
+
+#[test]
+fn new_run_asks_for_a_label() {
+    scene("new-run", |wizard| {
+        wizard.start(&Start::Procedure("pgs-staff-access".into()), at(0));
+        press(wizard, &typed("Администрация Кировского района"));
+    });
+}
+
+#[test]
+fn run_screen_on_its_first_step() {
+    scene("run-first-step", signature_run);
+}
+
+#[test]
+fn completing_a_step_with_an_empty_form_lists_what_to_fix() {
+    scene("run-incomplete", |wizard| {
+        signature_run(wizard);
+        press(wizard, &[Action::CompleteStep]);
+    });
+}
+
+#[test]
+fn a_blocked_step_says_what_it_waits_for_and_why() {
+    scene("run-blocked", |wizard| {
+        signature_run(wizard);
+        // Step 8, the certificate request, waits for the token of step 7.
+        press(wizard, &[Action::First]);
+        press(wizard, &vec![Action::Down; 7]);
+        press(wizard, &[Action::CompleteStep]);
+    });
+}
+
+#[test]
+fn choosing_a_variant_shows_what_it_changes() {
+    scene("run-variant", |wizard| {
+        wizard.start(&Start::Procedure("antivirus-licenses".into()), at(0));
+        let mut keys = typed("ГБУ «Пример»");
+        keys.extend([Action::Open, Action::ChooseVariant, Action::Down]);
+        press(wizard, &keys);
+    });
+}
+
+#[test]
+fn help_lists_the_keys_of_the_screen() {
+    scene("help-run", |wizard| {
+        signature_run(wizard);
+        press(wizard, &[Action::Help]);
+    });
+}
+
+#[test]
+fn a_terminal_too_small_gets_a_message_not_garbage() {
+    for (lang, code) in LANGS {
+        let data = tempfile::tempdir().unwrap();
+        let mut wizard = wizard(lang, data.path());
+        signature_run(&mut wizard);
+        press(&mut wizard, &[Action::Resize(50, 12)]);
+        insta::assert_snapshot!(format!("too-small-{code}"), screen(&wizard, 50, 12));
+    }
+}
