@@ -152,3 +152,31 @@ fn a_terminal_too_small_gets_a_message_not_garbage() {
         insta::assert_snapshot!(format!("too-small-{code}"), screen(&wizard, 50, 12));
     }
 }
+
+#[test]
+fn a_form_with_an_invalid_value_says_what_is_wrong_beside_the_field() {
+    scene("run-form-error", |wizard| {
+        signature_run(wizard);
+        let mut keys = vec![Action::NextPane, Action::Down, Action::Down, Action::Open];
+        keys.extend(typed("7707083890"));
+        keys.push(Action::Open);
+        keys.push(Action::CompleteStep);
+        press(wizard, &keys);
+    });
+}
+
+#[test]
+fn a_field_being_typed_into_is_checked_as_the_officer_types() {
+    scene("run-editor", |wizard| {
+        signature_run(wizard);
+        let mut keys = vec![
+            Action::NextPane,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Open,
+        ];
+        keys.extend(typed("8 912 345"));
+        press(wizard, &keys);
+    });
+}

@@ -47,6 +47,18 @@ pub enum Action {
     Type(char),
     /// Delete the character before the cursor in a text input.
     Backspace,
+    /// Delete the character under the cursor in a text input.
+    Delete,
+    /// Move the cursor of a text input one character left.
+    Left,
+    /// Move the cursor of a text input one character right.
+    Right,
+    /// Start a new line in a text input that takes several lines.
+    Newline,
+    /// Keep what was typed into a text input that takes several lines (Ctrl-S).
+    Keep,
+    /// Clear the selected field.
+    ClearField,
     /// The terminal changed size.
     Resize(u16, u16),
 }

@@ -8,9 +8,12 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
+use ratatui_textarea::TextArea;
+
 use crate::i18n::{Lang, Msg};
-use crate::procedure::Procedure;
+use crate::procedure::{Field, FieldType, Procedure};
 use crate::run::Run;
+use crate::run::eval::holds;
 
 /// A run as the home screen lists it.
 #[derive(Debug, Clone)]
@@ -104,6 +107,62 @@ pub struct RunScreen {
     pub selected: usize,
     pub saved: SaveState,
     pub picker: Option<ChoicePicker>,
+    /// Whether the keys move through the steps or through the selected step's fields.
+    pub focus: Focus,
+    /// The field selected, an index into [`step_fields`] of the selected step.
+    pub field: usize,
+    /// A field being typed into.
+    pub editor: Option<Editor>,
+    /// A select or multi-select field's options, open.
+    pub options: Option<OptionsPopup>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Focus {
+    #[default]
+    Steps,
+    Form,
+}
+
+/// Typing into a text field: a real text input (cursor, Cyrillic, paste, several lines where
+/// the field takes them).
+#[derive(Debug)]
+pub struct Editor {
+    pub field: String,
+    pub input: TextArea<'static>,
+    pub multiline: bool,
+}
+
+impl Editor {
+    pub fn new(field: &Field, id: &str, value: &str) -> Editor {
+        let lines = value.split('\n').map(str::to_owned).collect();
+        let mut input = TextArea::new(lines);
+        input.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        input.move_cursor(ratatui_textarea::CursorMove::End);
+        if field.secret {
+            input.set_mask_char('•');
+        }
+        Editor {
+            field: id.to_owned(),
+            input,
+            multiline: field.kind == Some(FieldType::Multiline),
+        }
+    }
+
+    /// What has been typed.
+    pub fn text(&self) -> String {
+        self.input.lines().join("\n")
+    }
+}
+
+/// Choosing among a field's options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionsPopup {
+    pub field: String,
+    pub cursor: usize,
+    /// Per option, whether it is chosen.
+    pub chosen: Vec<bool>,
+    pub multi: bool,
 }
 
 /// Where the run stands on disk.
@@ -148,7 +207,11 @@ impl App {
 
     /// Whether text inputs have the keyboard.
     pub fn typing(&self) -> bool {
-        matches!(self.screen, Screen::NewRun(_))
+        match &self.screen {
+            Screen::NewRun(_) => true,
+            Screen::Run(screen) => screen.editor.is_some(),
+            Screen::Home(_) => false,
+        }
     }
 }
 
@@ -163,6 +226,10 @@ impl RunScreen {
             selected: 0,
             saved,
             picker: None,
+            focus: Focus::Steps,
+            field: 0,
+            editor: None,
+            options: None,
         };
         screen.selected = screen.resume_position();
         screen
@@ -189,6 +256,33 @@ impl RunScreen {
             .and_then(|index| self.order.iter().position(|i| i == index))
             .unwrap_or(0)
     }
+}
+
+/// The fields the officer fills on a step: its form's fields (those that apply now) and the
+/// results it records. A field that shows another form's value (`reuse`) is listed too, read
+/// only.
+pub fn step_fields<'a>(procedure: &'a Procedure, run: &Run, index: usize) -> Vec<&'a Field> {
+    let step = &procedure.steps()[index];
+    let form = step.form.as_deref().and_then(|id| procedure.form(id));
+    form.into_iter()
+        .flat_map(|form| form.fields.iter())
+        .chain(step.results.iter())
+        .filter(|field| {
+            field
+                .when
+                .as_ref()
+                .is_none_or(|c| holds(procedure, run, c) != Some(false))
+        })
+        .collect()
+}
+
+/// Whether the field must be filled now.
+pub fn is_required(procedure: &Procedure, run: &Run, field: &Field) -> bool {
+    field.required
+        || field
+            .required_when
+            .as_ref()
+            .is_some_and(|c| holds(procedure, run, c) == Some(true))
 }
 
 /// Steps by section, in the order the sections are listed.

@@ -24,8 +24,21 @@ pub fn action(key: KeyEvent, mode: Mode) -> Option<Action> {
         return match key.code {
             KeyCode::Char('c' | 'с') => Some(Action::Quit),
             KeyCode::Char('z' | 'я') => Some(Action::Undo),
+            KeyCode::Char('s' | 'ы') => Some(Action::Keep),
+            KeyCode::Char('j' | 'о') if mode == Mode::Input => Some(Action::Newline),
             _ => None,
         };
+    }
+    if mode == Mode::Input {
+        match key.code {
+            KeyCode::Left => return Some(Action::Left),
+            KeyCode::Right => return Some(Action::Right),
+            KeyCode::Delete => return Some(Action::Delete),
+            KeyCode::Enter if key.modifiers.contains(KeyModifiers::ALT) => {
+                return Some(Action::Newline);
+            }
+            _ => {}
+        }
     }
     let common = match key.code {
         KeyCode::Up => Some(Action::Up),
@@ -52,6 +65,7 @@ pub fn action(key: KeyEvent, mode: Mode) -> Option<Action> {
         Mode::Browse => match key.code {
             KeyCode::Char(c) => letter(latin(c)),
             KeyCode::Backspace => Some(Action::Back),
+            KeyCode::Delete => Some(Action::ClearField),
             _ => None,
         },
     }
@@ -63,7 +77,8 @@ fn letter(c: char) -> Option<Action> {
         'j' => Action::Down,
         'g' => Action::First,
         'G' => Action::Last,
-        'l' => Action::Open,
+        'l' | 'e' => Action::Open,
+        'x' => Action::ClearField,
         'h' => Action::Back,
         's' => Action::StartStep,
         'c' | ' ' => Action::CompleteStep,

@@ -4,8 +4,13 @@
 use jiff::Timestamp;
 
 use super::action::Action;
-use super::app::{App, ChoicePicker, Home, HomePane, NewRun, Notice, NoticeKind, Screen};
+use super::app::{
+    App, ChoicePicker, Editor, Focus, Home, HomePane, NewRun, Notice, NoticeKind, OptionsPopup,
+    Screen, step_fields,
+};
 use crate::i18n::Msg;
+use crate::procedure::FieldType;
+use crate::run::Value;
 use crate::run::command::{Command, Refusal, apply, field_def};
 use crate::run::eval::choice_applies;
 
@@ -98,6 +103,16 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             if screen.picker.is_some() {
                 return update_picker(app, action, now);
             }
+            if screen.editor.is_some() {
+                return update_editor(app, action, now);
+            }
+            if screen.options.is_some() {
+                return update_options(app, action, now);
+            }
+            if screen.focus == Focus::Form {
+                return update_form(app, action, now);
+            }
+            let before = screen.selected;
             let last = screen.order.len().saturating_sub(1);
             let step_id = screen.procedure.steps()[screen.step()].id.clone();
             let command = match action {
@@ -139,9 +154,22 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                     open_picker(app);
                     None
                 }
+                Action::NextPane => {
+                    let fields = step_fields(&screen.procedure, &screen.run, screen.step());
+                    if fields.is_empty() {
+                        app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-no-fields")));
+                    } else {
+                        screen.focus = Focus::Form;
+                        screen.field = screen.field.min(fields.len() - 1);
+                    }
+                    None
+                }
                 _ => None,
             };
             if let Screen::Run(screen) = &mut app.screen {
+                if screen.selected != before {
+                    screen.field = 0;
+                }
                 screen.run.cursor = Some(screen.procedure.steps()[screen.step()].id.clone());
             }
             command.and_then(|command| run_command(app, command, now))
@@ -195,6 +223,16 @@ fn run_command(app: &mut App, command: Command, now: Timestamp) -> Option<Effect
             Some(Effect::Save)
         }
         Err(refusal) => {
+            if let Refusal::Incomplete(problems) = &refusal {
+                let fields = step_fields(&screen.procedure, &screen.run, screen.step());
+                if let Some(first) = problems
+                    .first()
+                    .and_then(|(id, _)| fields.iter().position(|f| f.id.as_deref() == Some(id)))
+                {
+                    screen.focus = Focus::Form;
+                    screen.field = first;
+                }
+            }
             let (text, details) = refusal_text(app, &refusal);
             app.notice = Some(Notice {
                 kind: NoticeKind::Refused,
@@ -316,6 +354,200 @@ fn update_picker(app: &mut App, action: Action, now: Timestamp) -> Option<Effect
                 option: choice.options[picker.option].id.clone(),
             };
             screen.picker = None;
+            return run_command(app, command, now);
+        }
+        _ => {}
+    }
+    None
+}
+
+/// Keys while the fields of the selected step have the focus.
+fn update_form(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    let Screen::Run(screen) = &mut app.screen else {
+        return None;
+    };
+    let fields = step_fields(&screen.procedure, &screen.run, screen.step());
+    let last = fields.len().saturating_sub(1);
+    let Some(field) = fields.get(screen.field.min(last)).copied() else {
+        screen.focus = Focus::Steps;
+        return None;
+    };
+    let command = match action {
+        Action::Up => {
+            screen.field = screen.field.saturating_sub(1);
+            None
+        }
+        Action::Down => {
+            screen.field = (screen.field + 1).min(last);
+            None
+        }
+        Action::First => {
+            screen.field = 0;
+            None
+        }
+        Action::Last => {
+            screen.field = last;
+            None
+        }
+        Action::NextPane | Action::Back => {
+            screen.focus = Focus::Steps;
+            None
+        }
+        Action::Open => {
+            let Some(id) = field.id.clone() else {
+                // A field that shows another form's value is edited in that form.
+                app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-field-reused")));
+                return None;
+            };
+            let value = screen.run.values.get(&id);
+            match field.kind {
+                Some(FieldType::Yesno) => {
+                    let on = matches!(value, Some(Value::Bool(true)));
+                    Some(Command::SetField {
+                        field: id,
+                        value: Value::Bool(!on),
+                    })
+                }
+                Some(FieldType::Select | FieldType::Multiselect) => {
+                    let chosen = field
+                        .options
+                        .iter()
+                        .map(|o| match value {
+                            Some(Value::Text(t)) => t == o,
+                            Some(Value::List(items)) => items.contains(o),
+                            _ => false,
+                        })
+                        .collect::<Vec<_>>();
+                    screen.options = Some(OptionsPopup {
+                        field: id,
+                        cursor: chosen.iter().position(|c| *c).unwrap_or(0),
+                        chosen,
+                        multi: field.kind == Some(FieldType::Multiselect),
+                    });
+                    None
+                }
+                Some(FieldType::Table) => {
+                    app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-table-not-yet")));
+                    None
+                }
+                _ => {
+                    let text = match value {
+                        Some(Value::Text(text)) => text.as_str(),
+                        _ => "",
+                    };
+                    screen.editor = Some(Editor::new(field, &id, text));
+                    None
+                }
+            }
+        }
+        Action::ClearField => field.id.clone().map(Command::ClearField),
+        Action::StartStep => Some(Command::StartStep(step_id(app))),
+        Action::CompleteStep => Some(Command::CompleteStep(step_id(app))),
+        Action::WaitStep => Some(Command::WaitStep {
+            step: step_id(app),
+            due: None,
+        }),
+        Action::Undo => Some(Command::Undo),
+        _ => None,
+    };
+    command.and_then(|command| run_command(app, command, now))
+}
+
+fn step_id(app: &App) -> String {
+    match &app.screen {
+        Screen::Run(screen) => screen.procedure.steps()[screen.step()].id.clone(),
+        _ => String::new(),
+    }
+}
+
+/// Keys while a field is being typed into.
+fn update_editor(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    use ratatui_textarea::CursorMove;
+    let Screen::Run(screen) = &mut app.screen else {
+        return None;
+    };
+    let editor = screen.editor.as_mut()?;
+    match action {
+        Action::Type(c) if !c.is_control() => editor.input.insert_char(c),
+        Action::Backspace => {
+            editor.input.delete_char();
+        }
+        Action::Delete => {
+            editor.input.delete_next_char();
+        }
+        Action::Left => editor.input.move_cursor(CursorMove::Back),
+        Action::Right => editor.input.move_cursor(CursorMove::Forward),
+        Action::Up => editor.input.move_cursor(CursorMove::Up),
+        Action::Down => editor.input.move_cursor(CursorMove::Down),
+        Action::First => editor.input.move_cursor(CursorMove::Head),
+        Action::Last => editor.input.move_cursor(CursorMove::End),
+        Action::Newline | Action::Open if editor.multiline => editor.input.insert_newline(),
+        Action::Back => screen.editor = None,
+        Action::Open | Action::Keep | Action::NextPane => {
+            let editor = screen.editor.take()?;
+            let text = editor.text();
+            let field = editor.field;
+            let kind =
+                crate::run::command::field_def(&screen.procedure, &field).and_then(|f| f.kind);
+            let command = if text.trim().is_empty() {
+                Command::ClearField(field)
+            } else {
+                // A phone number is kept in the form the officer's counterparts expect.
+                let text = match kind {
+                    Some(FieldType::Phone) => crate::validate::phone(&text).unwrap_or(text),
+                    _ => text,
+                };
+                Command::SetField {
+                    field,
+                    value: Value::Text(text),
+                }
+            };
+            // On to the next field, as in a paper form.
+            let count = step_fields(&screen.procedure, &screen.run, screen.step()).len();
+            screen.field = (screen.field + 1).min(count.saturating_sub(1));
+            return run_command(app, command, now);
+        }
+        _ => {}
+    }
+    None
+}
+
+/// Keys while a select or multi-select field's options are open.
+fn update_options(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    let Screen::Run(screen) = &mut app.screen else {
+        return None;
+    };
+    let popup = screen.options.as_mut()?;
+    let last = popup.chosen.len().saturating_sub(1);
+    match action {
+        Action::Up => popup.cursor = popup.cursor.saturating_sub(1),
+        Action::Down => popup.cursor = (popup.cursor + 1).min(last),
+        Action::CompleteStep | Action::Type(' ') if popup.multi => {
+            if let Some(c) = popup.chosen.get_mut(popup.cursor) {
+                *c = !*c;
+            }
+        }
+        Action::Back => screen.options = None,
+        Action::Open | Action::CompleteStep => {
+            let popup = screen.options.take()?;
+            let field = crate::run::command::field_def(&screen.procedure, &popup.field)?;
+            let value = if popup.multi {
+                Value::List(
+                    field
+                        .options
+                        .iter()
+                        .zip(&popup.chosen)
+                        .filter(|(_, on)| **on)
+                        .map(|(o, _)| o.clone())
+                        .collect(),
+                )
+            } else {
+                Value::Text(field.options.get(popup.cursor)?.clone())
+            };
+            let command = Command::SetField {
+                field: popup.field,
+                value,
+            };
             return run_command(app, command, now);
         }
         _ => {}

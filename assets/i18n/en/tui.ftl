@@ -84,3 +84,32 @@ tui-key-variant = choose the variant
 tui-key-undo = undo the last change
 tui-key-next-choice = the next choice
 tui-key-choose = choose this option
+tui-form = Form «{ $title }»
+tui-results = To record when done
+tui-form-hint = Tab: fill in
+tui-form-hint-focused = Enter edit · Del clear · Tab back to steps
+tui-yes = yes
+tui-no = no
+tui-rows = { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+}
+tui-editor-keys = Enter keep · Esc cancel
+tui-editor-keys-multiline = Ctrl-S keep · Enter new line · Esc cancel
+tui-options-keys = Enter choose · Esc cancel
+tui-options-keys-multi = Space mark · Enter keep · Esc cancel
+tui-value-ok = looks right
+tui-no-fields = This step has no fields to fill in
+tui-field-reused = This value comes from another form; it is filled in there
+tui-table-not-yet = Table rows cannot be edited in the wizard yet
+tui-footer-editor = ←→ cursor  Enter keep  Esc cancel  Ctrl-C quit
+tui-footer-form = ↑↓ field  Enter edit  Del clear  c done  Tab steps  ? keys
+tui-key-cursor = move the cursor
+tui-key-keep = keep what was typed
+tui-key-newline = a new line (fields of several lines)
+tui-key-cancel = cancel the change
+tui-key-field = the previous or next field
+tui-key-edit = edit the field (yes/no toggles, options open a list)
+tui-key-clear = clear the field
+tui-key-to-steps = back to the steps
+tui-key-to-form = to the step's fields

@@ -92,3 +92,33 @@ tui-key-variant = выбрать вариант
 tui-key-undo = отменить последнее изменение
 tui-key-next-choice = следующий выбор
 tui-key-choose = выбрать этот вариант
+tui-form = Форма «{ $title }»
+tui-results = Записать по выполнении
+tui-form-hint = Tab — заполнить
+tui-form-hint-focused = Enter изменить · Del очистить · Tab к шагам
+tui-yes = да
+tui-no = нет
+tui-rows = { $count ->
+    [one] { $count } строка
+    [few] { $count } строки
+   *[many] { $count } строк
+}
+tui-editor-keys = Enter сохранить · Esc отмена
+tui-editor-keys-multiline = Ctrl-S сохранить · Enter новая строка · Esc отмена
+tui-options-keys = Enter выбрать · Esc отмена
+tui-options-keys-multi = Пробел отметить · Enter сохранить · Esc отмена
+tui-value-ok = выглядит верно
+tui-no-fields = У этого шага нет полей для заполнения
+tui-field-reused = Это значение из другой формы; оно заполняется там
+tui-table-not-yet = Строки таблицы в мастере пока не редактируются
+tui-footer-editor = ←→ курсор  Enter сохранить  Esc отмена  Ctrl-C выход
+tui-footer-form = ↑↓ поле  Enter изменить  Del очистить  c готово  Tab шаги  ? клавиши
+tui-key-cursor = курсор влево и вправо, в начало и в конец
+tui-key-keep = сохранить введённое
+tui-key-newline = новая строка (в многострочных полях)
+tui-key-cancel = отменить изменение
+tui-key-field = предыдущее или следующее поле
+tui-key-edit = изменить поле (да/нет переключается, варианты открываются списком)
+tui-key-clear = очистить поле
+tui-key-to-steps = обратно к шагам
+tui-key-to-form = к полям шага

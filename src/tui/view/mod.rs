@@ -118,6 +118,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         Screen::Home(_) => cx.t("tui-footer-home"),
         Screen::NewRun(_) => cx.t("tui-footer-new-run"),
         Screen::Run(screen) if screen.picker.is_some() => cx.t("tui-footer-picker"),
+        Screen::Run(screen) if screen.editor.is_some() => cx.t("tui-footer-editor"),
+        Screen::Run(screen) if screen.focus == super::app::Focus::Form => cx.t("tui-footer-form"),
         Screen::Run(_) => cx.t("tui-footer-run"),
     };
     frame.render_widget(Paragraph::new(Line::from(keys).style(theme.dim())), footer);
@@ -192,4 +194,34 @@ pub fn fit(text: &str, width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// Breaks text into lines of at most `width` columns at spaces (a word longer than a line is
+/// cut).
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = if line.is_empty() {
+            word.width()
+        } else {
+            line.width() + 1 + word.width()
+        };
+        if needed > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        if line.width() > width {
+            lines.push(fit(&line, width));
+            line.clear();
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }

@@ -6,11 +6,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Wrap};
 
-use super::{Ctx, fit, safe};
+use super::{Ctx, fit, safe, wrap_words};
+use crate::procedure::Field;
 use crate::run::StepState;
+use crate::run::Value;
+use crate::run::command::{field_def, validate_value};
 use crate::run::schedule::choice_impact;
 use crate::run::view::{Status, progress, status};
-use crate::tui::app::{RunScreen, SaveState};
+use crate::tui::app::{Focus, RunScreen, SaveState, is_required, step_fields};
 
 pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let p = &screen.procedure;
@@ -206,6 +209,26 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     {
         lines.push(Line::from(format!("⊘ {}", safe(reason))).style(cx.theme.alert()));
     }
+    let (form, selected) = form_lines(cx, screen, usize::from(inner.width));
+    if screen.focus == Focus::Form {
+        // Filling in: the fields only, scrolled so that the selected one is in view.
+        lines[0] =
+            Line::from(fit(&safe(&step.title), usize::from(inner.width))).style(cx.theme.title());
+        let room = usize::from(inner.height).saturating_sub(lines.len());
+        let first = selected
+            .saturating_sub(room.saturating_sub(2))
+            .min(form.len().saturating_sub(room));
+        lines.extend(form.into_iter().skip(first).take(room));
+        frame.render_widget(Paragraph::new(lines), inner);
+        if screen.editor.is_some() {
+            draw_editor(frame, cx, screen, inner);
+        }
+        if screen.options.is_some() {
+            draw_options(frame, cx, screen, inner);
+        }
+        return;
+    }
+    lines.extend(form);
     if let Some(actor) = step
         .actor
         .as_deref()
@@ -252,6 +275,195 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         lines.extend(markdown(body));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    if screen.editor.is_some() {
+        draw_editor(frame, cx, screen, inner);
+    }
+    if screen.options.is_some() {
+        draw_options(frame, cx, screen, inner);
+    }
+}
+
+/// The step's fields: label, a `*` when required, the value, and what is wrong with it.
+/// Also returns the position of the selected field's line.
+fn form_lines(cx: &Ctx, screen: &RunScreen, width: usize) -> (Vec<Line<'static>>, usize) {
+    let p = &screen.procedure;
+    let index = screen.step();
+    let fields = step_fields(p, &screen.run, index);
+    if fields.is_empty() {
+        return (Vec::new(), 0);
+    }
+    let step = &p.steps()[index];
+    let title = match step.form.as_deref().and_then(|id| p.form(id)) {
+        Some(form) => cx.tf(
+            "tui-form",
+            &[("title", safe(&form.title).into_owned().into())],
+        ),
+        None => cx.t("tui-results"),
+    };
+    let hint = if screen.focus == Focus::Form {
+        cx.t("tui-form-hint-focused")
+    } else {
+        cx.t("tui-form-hint")
+    };
+    let mut lines = vec![
+        Line::from(""),
+        Line::from(Span::styled(fit(&title, width), cx.theme.title())),
+        Line::from(Span::styled(fit(&hint, width), cx.theme.dim())),
+    ];
+    let mut selected = 0;
+    for (i, field) in fields.iter().enumerate() {
+        let chosen = screen.focus == Focus::Form && i == screen.field;
+        if chosen {
+            selected = lines.len();
+        }
+        let label = field.label.as_deref().or(field.id.as_deref()).unwrap_or("");
+        let star = if is_required(p, &screen.run, field) {
+            "*"
+        } else {
+            ""
+        };
+        let value = field
+            .id
+            .as_deref()
+            .or(field.reuse.as_deref())
+            .and_then(|id| screen.run.values.get(id));
+        let shown = value.map_or(String::new(), |v| show(cx, field, v));
+        let marker = if chosen { "▸" } else { " " };
+        let line = Line::from(fit(
+            &format!("{marker} {}{star}: {shown}", safe(label)),
+            width,
+        ));
+        lines.push(if chosen {
+            line.style(cx.theme.selected())
+        } else {
+            line
+        });
+        let problem = value
+            .filter(|v| v.is_filled())
+            .and_then(|v| validate_value(field, v).err());
+        if let Some(problem) = problem {
+            let text = format!("✖ {}", safe(&problem.text(cx.lang())));
+            for part in wrap_words(&text, width.saturating_sub(4)) {
+                lines.push(Line::from(format!("    {part}")).style(cx.theme.alert()));
+            }
+        }
+    }
+    (lines, selected)
+}
+
+/// A value as a field shows it.
+fn show(cx: &Ctx, field: &Field, value: &Value) -> String {
+    match value {
+        _ if field.secret && value.is_filled() => "••••••".to_owned(),
+        Value::Text(text) => safe(text.lines().next().unwrap_or("")).into_owned(),
+        Value::Bool(true) => cx.t("tui-yes"),
+        Value::Bool(false) => cx.t("tui-no"),
+        Value::List(items) => safe(&items.join(", ")).into_owned(),
+        Value::Table(rows) => cx.tf("tui-rows", &[("count", rows.len().into())]),
+    }
+}
+
+/// A box at the bottom of `area`, `height` rows high, cleared.
+fn bottom_box(frame: &mut Frame, area: Rect, height: u16) -> Rect {
+    let height = height.min(area.height);
+    let rect = Rect {
+        x: area.x,
+        y: area.y + area.height - height,
+        width: area.width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    rect
+}
+
+fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
+    let Some(editor) = &screen.editor else { return };
+    let Some(field) = field_def(&screen.procedure, &editor.field) else {
+        return;
+    };
+    let rows = if editor.multiline { 6 } else { 1 };
+    let rect = bottom_box(frame, area, rows + 4);
+    let label = field.label.as_deref().unwrap_or(&editor.field);
+    let keys = if editor.multiline {
+        cx.t("tui-editor-keys-multiline")
+    } else {
+        cx.t("tui-editor-keys")
+    };
+    let block = Block::bordered()
+        .title(format!(
+            " {} ",
+            fit(&safe(label), usize::from(area.width).saturating_sub(4))
+        ))
+        .title_bottom(format!(" {keys} "))
+        .border_style(cx.theme.active());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [input_area, message_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(inner);
+    frame.render_widget(&editor.input, input_area);
+    // Checked as the officer types.
+    let text = editor.text();
+    let message = if text.trim().is_empty() {
+        field
+            .placeholder
+            .as_deref()
+            .map(|p| Line::from(safe(p).into_owned()).style(cx.theme.dim()))
+    } else {
+        Some(match validate_value(field, &Value::Text(text)) {
+            Ok(()) => Line::from(format!("✓ {}", cx.t("tui-value-ok"))).style(cx.theme.done()),
+            Err(problem) => {
+                Line::from(format!("✖ {}", safe(&problem.text(cx.lang())))).style(cx.theme.alert())
+            }
+        })
+    };
+    if let Some(message) = message {
+        frame.render_widget(
+            Paragraph::new(message).wrap(Wrap { trim: true }),
+            message_area,
+        );
+    }
+}
+
+fn draw_options(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
+    let Some(popup) = &screen.options else { return };
+    let Some(field) = field_def(&screen.procedure, &popup.field) else {
+        return;
+    };
+    let rect = bottom_box(frame, area, field.options.len() as u16 + 2);
+    let keys = if popup.multi {
+        cx.t("tui-options-keys-multi")
+    } else {
+        cx.t("tui-options-keys")
+    };
+    let block = Block::bordered()
+        .title(format!(
+            " {} ",
+            safe(field.label.as_deref().unwrap_or(&popup.field))
+        ))
+        .title_bottom(format!(" {keys} "))
+        .border_style(cx.theme.active());
+    let width = usize::from(block.inner(rect).width);
+    let lines: Vec<Line> = field
+        .options
+        .iter()
+        .zip(&popup.chosen)
+        .enumerate()
+        .map(|(i, (option, on))| {
+            let mark = match (popup.multi, on) {
+                (true, true) => "[x]",
+                (true, false) => "[ ]",
+                (false, true) => "(•)",
+                (false, false) => "( )",
+            };
+            let line = Line::from(fit(&format!("{mark} {}", safe(option)), width));
+            if i == popup.cursor {
+                line.style(cx.theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
 /// A Markdown body as styled lines (headings, lists, emphasis, links), made safe first.
