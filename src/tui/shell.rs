@@ -1,13 +1,14 @@
 //! The imperative shell: the terminal, the store and the clock. It turns terminal events into
 //! actions, runs [`update`], carries out the effects (save, create, open, close) and draws.
 
+use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use jiff::Timestamp;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 
 use super::action::Action;
 use super::app::{App, Home, Notice, NoticeKind, RunScreen, RunSummary, SaveState, Screen};
@@ -259,6 +260,8 @@ impl Wizard {
 pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> {
     install_panic_report(panic_log);
     let mut terminal = ratatui::try_init().context("cannot open the terminal")?;
+    // Pasted text arrives whole, not as keys that could trigger shortcuts.
+    let _ = ratatui::crossterm::execute!(io::stdout(), EnableBracketedPaste);
     let result = (|| -> Result<()> {
         let size = terminal.size()?;
         wizard.handle(Action::Resize(size.width, size.height), Timestamp::now());
@@ -277,8 +280,13 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
                 Event::Key(key) => keymap::action(key, wizard.mode()),
                 Event::Resize(width, height) => Some(Action::Resize(width, height)),
                 Event::Paste(text) if wizard.mode() == Mode::Input => {
-                    for c in text.chars().filter(|c| !c.is_control()) {
-                        wizard.handle(Action::Type(c), Timestamp::now());
+                    for c in text.chars() {
+                        let action = match c {
+                            '\n' => Action::Newline,
+                            c if c.is_control() => continue,
+                            c => Action::Type(c),
+                        };
+                        wizard.handle(action, Timestamp::now());
                     }
                     None
                 }
@@ -289,6 +297,7 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
             }
         }
     })();
+    let _ = ratatui::crossterm::execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
 }

@@ -1,0 +1,167 @@
+//! The real binary in a pseudo-terminal, driven as an officer would drive it: start the
+//! e-signature procedure, fill its application, try step 8 before step 7 (refused with the
+//! document's reason), do 7 and then 8, quit; start again and find the run where it was left.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const WIDTH: u16 = 100;
+const HEIGHT: u16 = 30;
+
+/// One run of the binary in a pseudo-terminal, with a screen that follows its output.
+struct Session {
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(data: &Path, args: &[&str]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: HEIGHT,
+                cols: WIDTH,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_poryadok"));
+        command.arg("--data-dir");
+        command.arg(data);
+        command.args(["--lang", "en"]);
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        command.env("NO_COLOR", "1");
+        let child = pty.slave.spawn_command(command).expect("poryadok starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("a reader");
+        let writer = pty.master.take_writer().expect("a writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZero::new(HEIGHT).unwrap(),
+            std::num::NonZero::new(WIDTH).unwrap(),
+            0,
+        )));
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let _master = pty.master;
+            let mut buffer = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().unwrap().process(&buffer[..n]);
+            }
+        });
+        Session {
+            writer,
+            screen,
+            child,
+        }
+    }
+
+    fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen when it does not.
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if self.text().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the screen never showed {text:?}:\n{}", self.text());
+    }
+
+    fn keys(&mut self, keys: &str) {
+        for c in keys.chars() {
+            write!(self.writer, "{c}").unwrap();
+            self.writer.flush().unwrap();
+            // One key at a time, as typed; the program draws between them.
+            std::thread::sleep(Duration::from_millis(15));
+        }
+    }
+
+    fn wait_exit(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert!(status.success(), "poryadok exited with {status:?}");
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("poryadok did not quit:\n{}", self.text());
+    }
+}
+
+const ENTER: &str = "\r";
+const TAB: &str = "\t";
+const CTRL_S: &str = "\x13";
+
+#[test]
+fn the_signature_run_is_filled_gated_completed_and_resumed() {
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = Session::start(data.path(), &["start", "qualified-signature"]);
+    wizard.wait_for("What is this run for");
+    wizard.keys(&format!("Иванов И.И.{ENTER}"));
+    wizard.wait_for("0 of 15 done");
+
+    // The application form, field after field; a wrong INN is caught as it is typed.
+    wizard.keys(TAB);
+    wizard.wait_for("▸ Подразделение*:");
+    wizard.keys(&format!("{ENTER}Кафедра информатики{ENTER}"));
+    wizard.keys(&format!("{ENTER}Иванов Иван Иванович{ENTER}"));
+    wizard.keys(&format!("{ENTER}7707083890"));
+    wizard.wait_for("check digit");
+    wizard.keys(&format!("\x7f3{ENTER}"));
+    wizard.keys(&format!("{ENTER}8 (912) 345-67-89{ENTER}"));
+    wizard.keys(&format!("{ENTER}ivanov@university.ru{ENTER}"));
+    wizard.keys(ENTER); // yes/no: toggled to yes
+    wizard.keys(&format!("j{ENTER}Подписание документов в ЭДО{CTRL_S}"));
+    wizard.wait_for("+79123456789");
+    wizard.keys("c");
+    wizard.wait_for("1 of 15 done");
+
+    // Steps 2 to 6, then step 8 before step 7: refused with the document's reason.
+    wizard.keys(TAB);
+    for _ in 2..=6 {
+        wizard.keys("jc");
+    }
+    wizard.wait_for("6 of 15 done");
+    wizard.keys("jjc");
+    wizard.wait_for("Приступать к шагу 8 возможно только после получения Rutoken lite");
+    wizard.wait_for("6 of 15 done");
+    // Step 7, then step 8.
+    wizard.keys("kc");
+    wizard.wait_for("7 of 15 done");
+    wizard.keys("jc");
+    wizard.wait_for("8 of 15 done");
+    wizard.keys("q");
+    wizard.wait_exit();
+
+    // Started again from the home screen: the run is listed and opens on step 8.
+    let mut again = Session::start(data.path(), &[]);
+    again.wait_for("8 of 15 done");
+    again.keys(ENTER);
+    again.wait_for("8. ");
+    assert!(
+        again
+            .text()
+            .contains("Генерация запроса на выдачу сертификата ЭП"),
+        "{}",
+        again.text()
+    );
+    // Step 1 still holds what was typed.
+    again.keys("g");
+    again.wait_for("Иванов Иван Иванович");
+    again.wait_for("7707083893");
+    again.keys("q");
+    again.wait_exit();
+}
