@@ -8,7 +8,6 @@ use jiff::tz::TimeZone;
 
 use super::eval::step_applies;
 use super::state::{Run, StepState};
-use super::view::{Status, status};
 use crate::calendar::{Counted, WorkCalendar, add_calendar_days, add_working_days};
 use crate::procedure::Procedure;
 
@@ -154,19 +153,24 @@ pub fn summary(
 /// The steps the officer can act on now: those in progress first, then those ready to start, in
 /// the procedure's order.
 pub fn actionable(procedure: &Procedure, run: &Run) -> Vec<usize> {
-    let statuses: Vec<Status> = (0..procedure.steps().len())
-        .map(|index| status(procedure, run, index))
-        .collect();
-    let of = |wanted: fn(&Status) -> bool| {
-        statuses
-            .iter()
-            .enumerate()
-            .filter(move |(_, s)| wanted(s))
-            .map(|(index, _)| index)
-    };
-    of(|s| matches!(s, Status::InProgress))
-        .chain(of(|s| matches!(s, Status::Ready)))
-        .collect()
+    let blocked = super::view::blocked_flags(procedure, run);
+    let mut in_progress = Vec::new();
+    let mut ready = Vec::new();
+    for (index, step) in procedure.steps().iter().enumerate() {
+        match run.steps.get(&step.id) {
+            Some(StepState::InProgress { .. }) => {
+                if step_applies(procedure, run, step) != Some(false) {
+                    in_progress.push(index);
+                }
+            }
+            None if !blocked[index] && step_applies(procedure, run, step) == Some(true) => {
+                ready.push(index);
+            }
+            _ => {}
+        }
+    }
+    in_progress.extend(ready);
+    in_progress
 }
 
 /// What choosing `option` for `choice` would change: steps that would start to apply and steps

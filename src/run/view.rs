@@ -89,8 +89,9 @@ pub fn blockers(procedure: &Procedure, run: &Run, index: usize) -> Vec<String> {
         })
         .cloned()
         .collect();
+    let mut seen: std::collections::HashSet<String> = by.iter().cloned().collect();
     let mut push = |id: &str| {
-        if !by.iter().any(|b| b == id) {
+        if seen.insert(id.to_owned()) {
             by.push(id.to_owned());
         }
     };
@@ -110,22 +111,70 @@ pub fn blockers(procedure: &Procedure, run: &Run, index: usize) -> Vec<String> {
         }
     }
     if procedure.file().procedure.section_order == Order::Sequence {
-        for earlier in procedure
+        let earlier: std::collections::HashSet<&str> = procedure
             .sections()
             .iter()
             .take_while(|s| s.id != step.section)
-        {
-            if earlier.optional {
-                continue;
-            }
-            for s in procedure.steps_in(&earlier.id) {
-                if !out_of_the_way(procedure, run, s) {
-                    push(&s.id);
-                }
+            .filter(|s| !s.optional)
+            .map(|s| s.id.as_str())
+            .collect();
+        for s in steps {
+            if earlier.contains(s.section.as_str()) && !out_of_the_way(procedure, run, s) {
+                push(&s.id);
             }
         }
     }
     by
+}
+
+/// Whether each step is blocked, for all steps at once in one pass: what [`blockers`] says
+/// step by step (non-empty), without listing the blockers. A whole-run view (the next step to
+/// act on, a list of runs) on a procedure of thousands of steps stays linear.
+pub fn blocked_flags(procedure: &Procedure, run: &Run) -> Vec<bool> {
+    let steps = procedure.steps();
+    let out: Vec<bool> = steps
+        .iter()
+        .map(|s| out_of_the_way(procedure, run, s))
+        .collect();
+    let by_sequence_of_sections = procedure.file().procedure.section_order == Order::Sequence;
+    // Position of each section, and the first (non-optional) section with a step in the way.
+    let position: std::collections::HashMap<&str, usize> = procedure
+        .sections()
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let first_open = steps
+        .iter()
+        .zip(&out)
+        .filter(|(_, out)| !**out)
+        .filter(|(s, _)| procedure.section(&s.section).is_some_and(|s| !s.optional))
+        .filter_map(|(s, _)| position.get(s.section.as_str()).copied())
+        .min();
+    // The nearest earlier step of the same section that counts (applies, not optional).
+    let mut last_counting: std::collections::HashMap<&str, usize> = Default::default();
+    let mut flags = Vec::with_capacity(steps.len());
+    for (index, step) in steps.iter().enumerate() {
+        let explicit = step
+            .requires
+            .iter()
+            .any(|id| procedure.step_index(id).is_some_and(|i| !out[i]));
+        let in_section = procedure
+            .section(&step.section)
+            .is_some_and(|s| s.step_order == Order::Sequence)
+            && last_counting
+                .get(step.section.as_str())
+                .is_some_and(|&i| !run.is_done(&steps[i].id));
+        let by_section = by_sequence_of_sections
+            && first_open
+                .zip(position.get(step.section.as_str()))
+                .is_some_and(|(open, &here)| open < here);
+        flags.push(explicit || in_section || by_section);
+        if step_applies(procedure, run, step) != Some(false) && !step.optional {
+            last_counting.insert(step.section.as_str(), index);
+        }
+    }
+    flags
 }
 
 /// Done steps and applicable steps (done, or still to do), for a progress gauge. Only whether
@@ -146,6 +195,41 @@ pub fn progress(procedure: &Procedure, run: &Run) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocked_flags_agree_with_blockers_step_by_step() {
+        for name in [
+            "antivirus-licenses",
+            "rsmev-connection",
+            "qualified-signature",
+            "pgs-staff-access",
+            "esia-service-centres",
+        ] {
+            let p = bundled(name);
+            let mut run = Run::new(&p, "x", Timestamp::UNIX_EPOCH);
+            // Empty, then with every third step done and the first option of every choice.
+            for round in 0..2 {
+                if round == 1 {
+                    for step in p.steps().iter().step_by(3) {
+                        done(&mut run, &step.id);
+                    }
+                    for choice in &p.file().choices {
+                        run.choices
+                            .insert(choice.id.clone(), choice.options[0].id.clone());
+                    }
+                }
+                let flags = blocked_flags(&p, &run);
+                for i in 0..p.steps().len() {
+                    assert_eq!(
+                        flags[i],
+                        !blockers(&p, &run, i).is_empty(),
+                        "{name}, round {round}, step {}",
+                        p.steps()[i].id
+                    );
+                }
+            }
+        }
+    }
     use crate::procedure::load;
     use jiff::Timestamp;
 

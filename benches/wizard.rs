@@ -1,0 +1,109 @@
+//! The wizard in process, on ratatui's TestBackend (issue targets, measured on the real binary
+//! by `benches/wizard-pty.sh`: first frame under 10 ms on the bundled procedures and under
+//! 20 ms on a 5,000-step one; a keypress to the updated frame under 0.5 ms median on it).
+//! Run with `cargo bench --bench wizard`.
+
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use poryadok::catalog::bundled_files;
+use poryadok::i18n::Lang;
+use poryadok::procedure::{Procedure, load, synthetic};
+use poryadok::store::{Durability, Store};
+use poryadok::tui::action::Action;
+use poryadok::tui::shell::{Start, Wizard};
+use poryadok::tui::view::{Theme, draw};
+
+fn main() {
+    divan::main();
+}
+
+fn bundled() -> Vec<Arc<Procedure>> {
+    bundled_files()
+        .iter()
+        .filter_map(|(_, bytes)| load(bytes).result.ok())
+        .map(Arc::new)
+        .collect()
+}
+
+fn large() -> Arc<Procedure> {
+    Arc::new(
+        load(synthetic::procedure_text(5000).as_bytes())
+            .result
+            .unwrap(),
+    )
+}
+
+fn frame(wizard: &Wizard, terminal: &mut Terminal<TestBackend>) {
+    terminal
+        .draw(|f| draw(f, &wizard.app, Theme { color: true }))
+        .unwrap();
+}
+
+/// Loading the bundled procedures, opening the store and drawing the home screen.
+#[divan::bench]
+fn first_frame_home_bundled(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    bencher.bench_local(|| {
+        let store = Store::open(dir.path()).unwrap();
+        let wizard = Wizard::new(Lang::Ru, bundled(), store, Timestamp::UNIX_EPOCH);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        frame(&wizard, &mut terminal);
+    });
+}
+
+/// A wizard open on a run of the 5,000-step procedure.
+fn on_large_run(dir: &std::path::Path) -> Wizard {
+    let p = large();
+    let store = Store::open(dir)
+        .unwrap()
+        .with_durability(Durability::NoSync);
+    drop(store.create(&p, "bench", Timestamp::UNIX_EPOCH).unwrap());
+    let store = Store::open(dir)
+        .unwrap()
+        .with_durability(Durability::NoSync);
+    let mut wizard = Wizard::new(Lang::Ru, vec![p], store, Timestamp::UNIX_EPOCH);
+    wizard.start(
+        &Start::Run("synthetic-5000-1".into()),
+        Timestamp::UNIX_EPOCH,
+    );
+    wizard
+}
+
+/// Opening a run of the 5,000-step procedure (already loaded) and drawing it.
+#[divan::bench(sample_count = 20)]
+fn first_frame_run_5000_steps(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    drop(on_large_run(dir.path()));
+    let p = large();
+    bencher.bench_local(|| {
+        let store = Store::open(dir.path()).unwrap();
+        let mut wizard = Wizard::new(Lang::Ru, vec![Arc::clone(&p)], store, Timestamp::UNIX_EPOCH);
+        wizard.start(
+            &Start::Run("synthetic-5000-1".into()),
+            Timestamp::UNIX_EPOCH,
+        );
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        frame(&wizard, &mut terminal);
+    });
+}
+
+/// One key (move down) to the updated frame, on the 5,000-step run.
+#[divan::bench]
+fn key_down_5000_steps(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wizard = on_large_run(dir.path());
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    frame(&wizard, &mut terminal);
+    let mut down = true;
+    bencher.bench_local(|| {
+        // Back and forth, so that every sample moves.
+        let action = if down { Action::Down } else { Action::Up };
+        down = !down;
+        wizard.handle(action, Timestamp::UNIX_EPOCH);
+        frame(&wizard, &mut terminal);
+    });
+}
