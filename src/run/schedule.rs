@@ -158,10 +158,10 @@ pub fn actionable(procedure: &Procedure, run: &Run) -> Vec<usize> {
     let mut ready = Vec::new();
     for (index, step) in procedure.steps().iter().enumerate() {
         match run.steps.get(&step.id) {
-            Some(StepState::InProgress { .. }) => {
-                if step_applies(procedure, run, step) != Some(false) {
-                    in_progress.push(index);
-                }
+            Some(StepState::InProgress { .. })
+                if step_applies(procedure, run, step) != Some(false) =>
+            {
+                in_progress.push(index);
             }
             None if !blocked[index] && step_applies(procedure, run, step) == Some(true) => {
                 ready.push(index);

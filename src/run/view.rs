@@ -219,9 +219,9 @@ mod tests {
                     }
                 }
                 let flags = blocked_flags(&p, &run);
-                for i in 0..p.steps().len() {
+                for (i, flag) in flags.iter().enumerate() {
                     assert_eq!(
-                        flags[i],
+                        *flag,
                         !blockers(&p, &run, i).is_empty(),
                         "{name}, round {round}, step {}",
                         p.steps()[i].id
