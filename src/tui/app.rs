@@ -115,6 +115,10 @@ pub struct RunScreen {
     pub editor: Option<Editor>,
     /// A select or multi-select field's options, open.
     pub options: Option<OptionsPopup>,
+    /// Derived from the run after every change (see [`RunScreen::refresh`]), so that drawing a
+    /// frame of a long procedure costs only the rows on screen.
+    pub blocked: Vec<bool>,
+    pub progress: (usize, usize),
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -230,9 +234,18 @@ impl RunScreen {
             field: 0,
             editor: None,
             options: None,
+            blocked: Vec::new(),
+            progress: (0, 0),
         };
+        screen.refresh();
         screen.selected = screen.resume_position();
         screen
+    }
+
+    /// Works out again what the view shows of the whole run; called after every change.
+    pub fn refresh(&mut self) {
+        self.blocked = crate::run::view::blocked_flags(&self.procedure, &self.run);
+        self.progress = crate::run::view::progress(&self.procedure, &self.run);
     }
 
     /// The step index selected.

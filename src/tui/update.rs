@@ -207,6 +207,7 @@ fn run_command(app: &mut App, command: Command, now: Timestamp) -> Option<Effect
     };
     match apply(&screen.procedure, &mut screen.run, command, now) {
         Ok(outcome) => {
+            screen.refresh();
             if !outcome.affected.is_empty() {
                 let titles: Vec<String> = outcome
                     .affected

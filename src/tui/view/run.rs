@@ -12,7 +12,7 @@ use crate::run::StepState;
 use crate::run::Value;
 use crate::run::command::{field_def, validate_value};
 use crate::run::schedule::choice_impact;
-use crate::run::view::{Status, progress, status};
+use crate::run::view::{Status, status, status_given};
 use crate::tui::app::{Focus, RunScreen, SaveState, is_required, step_fields};
 
 pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     );
     frame.render_widget(Paragraph::new(saved).style(saved_style), saved_area);
 
-    let (done, all) = progress(p, &screen.run);
+    let (done, all) = screen.progress;
     let ratio = if all == 0 {
         0.0
     } else {
@@ -124,7 +124,8 @@ fn draw_steps(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
                 break;
             }
         }
-        let status = status(p, &screen.run, index);
+        let is_blocked = screen.blocked.get(index).copied().unwrap_or(false);
+        let status = status_given(p, &screen.run, index, is_blocked);
         let style = match status {
             Status::Done => cx.theme.done(),
             Status::Skipped | Status::Undecided => cx.theme.dim(),
