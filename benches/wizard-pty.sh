@@ -1,0 +1,25 @@
+#!/bin/sh
+# The wizard measured as a person meets it: the release binary in a pseudo-terminal, timed by
+# ../shared/tools/tui-bench (first frame from process start, key to updated screen, peak
+# memory). Needs python3 with pyte and GNU time. Usage: benches/wizard-pty.sh [RUNS]
+set -eu
+cd "$(dirname "$0")/.."
+RUNS=${1:-15}
+BENCH=${TUI_BENCH:-../shared/tools/tui-bench/tui_bench.py}
+cargo build --release --quiet
+cargo run --release --quiet --example synthetic -- 5000 > target/synthetic-5000.toml
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Home screen over the bundled procedures, no runs yet.
+mkdir -p "$work/home"
+python3 "$BENCH" --name poryadok-home --label bundled --ready 'q quit' --ready 'Procedures' \
+    --key down:4 --key up:4 --quit q --runs "$RUNS" --size 120x40 --env LANG=en_US.UTF-8 \
+    -- ./target/release/poryadok --data-dir "$work/home"
+# A run of the generated 5,000-step procedure, opened directly.
+mkdir -p "$work/large/procedures" "$work/large/runs"
+cp target/synthetic-5000.toml "$work/large/procedures/"
+printf '%s\n' '{"format": 2, "run": {"procedure": {"id": "synthetic-5000", "version": "1"}, "label": "bench", "created": "2026-11-23T00:00:00Z"}}' \
+    > "$work/large/runs/synthetic-5000-1.json"
+python3 "$BENCH" --name poryadok-run --label 5000 --ready 'of 5000 done' --ready 'q quit' \
+    --key down:4 --key up:4 --quit q --runs "$RUNS" --size 120x40 --env LANG=en_US.UTF-8 \
+    -- ./target/release/poryadok --data-dir "$work/large" open synthetic-5000-1
