@@ -180,3 +180,42 @@ fn a_field_being_typed_into_is_checked_as_the_officer_types() {
         press(wizard, &keys);
     });
 }
+
+#[test]
+fn waiting_on_a_step_with_a_deadline_sets_its_due_day_on_the_production_calendar() {
+    use poryadok::run::StepState;
+    use poryadok::tui::app::Screen;
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = wizard(Lang::En, data.path());
+    signature_run(&mut wizard);
+    let Screen::Run(screen) = &mut wizard.app.screen else {
+        panic!("the run is open")
+    };
+    // Steps 1 to 9 done; step 10 waits for the call «в течение 1 рабочего дня».
+    for step in &screen.procedure.steps()[..9] {
+        screen.run.steps.insert(
+            step.id.clone(),
+            StepState::Done {
+                at: at(0),
+                passed_over: false,
+            },
+        );
+    }
+    screen.refresh();
+    screen.selected = screen
+        .order
+        .iter()
+        .position(|i| screen.procedure.steps()[*i].id == "wait-call")
+        .unwrap();
+    // at(60) is Monday 24 November 2025: one working day later is Tuesday the 25th.
+    press(&mut wizard, &[Action::WaitStep]);
+    let Screen::Run(screen) = &wizard.app.screen else {
+        panic!("the run is open")
+    };
+    match screen.run.steps.get("wait-call") {
+        Some(StepState::Waiting { due, .. }) => {
+            assert_eq!(*due, Some("2025-11-25".parse().unwrap()))
+        }
+        other => panic!("{other:?}"),
+    }
+}

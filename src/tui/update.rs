@@ -144,8 +144,8 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                 Action::StartStep => Some(Command::StartStep(step_id)),
                 Action::CompleteStep | Action::Open => Some(Command::CompleteStep(step_id)),
                 Action::WaitStep => Some(Command::WaitStep {
+                    due: wait_due(&screen.procedure, &screen.run, screen.step(), now, &app.tz),
                     step: step_id,
-                    due: None,
                 }),
                 Action::ReopenStep => Some(Command::ReopenStep(step_id)),
                 Action::PassOver => Some(Command::PassOver(step_id)),
@@ -445,8 +445,8 @@ fn update_form(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> 
         Action::StartStep => Some(Command::StartStep(step_id(app))),
         Action::CompleteStep => Some(Command::CompleteStep(step_id(app))),
         Action::WaitStep => Some(Command::WaitStep {
+            due: wait_due(&screen.procedure, &screen.run, screen.step(), now, &app.tz),
             step: step_id(app),
-            due: None,
         }),
         Action::Undo => Some(Command::Undo),
         _ => None,
@@ -554,6 +554,32 @@ fn update_options(app: &mut App, action: Action, now: Timestamp) -> Option<Effec
         _ => {}
     }
     None
+}
+
+/// The day a wait is due: the step's deadline, counted on the production calendar from the
+/// step it names (once done) or from today; none when the procedure sets no deadline.
+fn wait_due(
+    procedure: &crate::procedure::Procedure,
+    run: &crate::run::Run,
+    index: usize,
+    now: Timestamp,
+    tz: &jiff::tz::TimeZone,
+) -> Option<jiff::civil::Date> {
+    use crate::calendar::{ProductionCalendar, add_calendar_days, add_working_days};
+    let deadline = procedure.steps()[index].deadline.as_ref()?;
+    let from = match &deadline.from {
+        Some(from) => match run.steps.get(from) {
+            Some(crate::run::StepState::Done { at, .. }) => *at,
+            _ => now,
+        },
+        None => now,
+    };
+    let start = from.to_zoned(tz.clone()).date();
+    match (deadline.working_days, deadline.calendar_days) {
+        (Some(days), _) => Some(add_working_days(&ProductionCalendar, start, days).date),
+        (None, Some(days)) => Some(add_calendar_days(start, days).date),
+        (None, None) => None,
+    }
 }
 
 fn notice(kind: NoticeKind, text: Msg) -> Notice {
