@@ -77,6 +77,23 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The procedures that can be used: read without errors and not replaced by a later one
+    /// with the same id.
+    pub fn usable(&self) -> impl Iterator<Item = &Procedure> {
+        self.entries
+            .iter()
+            .filter(|e| !e.overridden)
+            .filter_map(Entry::procedure)
+    }
+
+    /// [`Catalog::usable`], taking the procedures out of the catalogue.
+    pub fn into_usable(self) -> impl Iterator<Item = Procedure> {
+        self.entries
+            .into_iter()
+            .filter(|e| !e.overridden)
+            .filter_map(|e| e.loaded.result.ok())
+    }
+
     /// The bundled procedures, then those in `user_dir` (if it exists), then those in `given`
     /// (folders or single files).
     pub fn discover(user_dir: Option<&Path>, given: &[PathBuf]) -> Result<Catalog> {

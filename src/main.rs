@@ -123,10 +123,8 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Runs | Command::Status { .. } | Command::Recover { .. }) => {
-            let data_dir =
-                data_dir.ok_or_else(|| anyhow::anyhow!(lang.text("runs-no-data-dir")))?;
+            let (_, store) = open_store(data_dir, lang)?;
             let catalog = Catalog::discover(user_dir.as_deref(), &cli.procedures)?;
-            let store = Store::open(&data_dir)?;
             let tz = jiff::tz::TimeZone::system();
             let cx = runs_cli::Context {
                 lang,
@@ -145,17 +143,9 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
         Some(Command::Start { .. } | Command::Open { .. }) | None
             if cli.command.is_some() || std::io::IsTerminal::is_terminal(&std::io::stdout()) =>
         {
-            let data_dir =
-                data_dir.ok_or_else(|| anyhow::anyhow!(lang.text("runs-no-data-dir")))?;
+            let (data_dir, store) = open_store(data_dir, lang)?;
             let catalog = Catalog::discover(user_dir.as_deref(), &cli.procedures)?;
-            let store = Store::open(&data_dir)?;
-            let procedures = catalog
-                .entries
-                .into_iter()
-                .filter(|e| !e.overridden)
-                .filter_map(|e| e.loaded.result.ok())
-                .map(std::sync::Arc::new)
-                .collect();
+            let procedures = catalog.into_usable().map(std::sync::Arc::new).collect();
             let start = match &cli.command {
                 Some(Command::Start { procedure }) => {
                     tui::shell::Start::Procedure(procedure.clone())
@@ -174,6 +164,13 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The store in the data folder, which commands over runs cannot do without.
+fn open_store(data_dir: Option<PathBuf>, lang: Lang) -> Result<(PathBuf, Store)> {
+    let data_dir = data_dir.ok_or_else(|| anyhow::anyhow!(lang.text("runs-no-data-dir")))?;
+    let store = Store::open(&data_dir)?;
+    Ok((data_dir, store))
 }
 
 fn check(catalog: &Catalog, lang: Lang) -> ExitCode {

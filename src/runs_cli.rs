@@ -16,7 +16,7 @@ use poryadok::run::Run;
 use poryadok::run::StepState;
 use poryadok::run::reconcile::reconcile;
 use poryadok::run::schedule::{Due, DueKind, due_dates, summary};
-use poryadok::run::view::{Status, progress, status};
+use poryadok::run::view::{Status, progress, status, status_msg};
 use poryadok::store::{OpenError, Store};
 use poryadok::text::sanitize_line;
 
@@ -35,12 +35,7 @@ impl Context<'_> {
     }
 
     fn procedure(&self, id: &str) -> Option<&Procedure> {
-        self.catalog
-            .entries
-            .iter()
-            .rev()
-            .filter(|e| !e.overridden)
-            .find_map(|e| e.procedure().filter(|p| p.id() == id))
+        self.catalog.usable().find(|p| p.id() == id)
     }
 
     fn date(&self, date: Date) -> String {
@@ -309,60 +304,34 @@ fn describe(
     run: &Run,
     index: usize,
 ) -> (&'static str, String) {
-    let step = &procedure.steps()[index];
-    let title_of = |id: &String| {
-        procedure
-            .step(id)
-            .map_or_else(|| id.clone(), |s| sanitize_line(&s.title).into_owned())
+    let status = status(procedure, run, index);
+    let mark = match &status {
+        Status::Done => "[x]",
+        Status::Skipped => "[-]",
+        Status::Undecided => "[?]",
+        Status::Blocked { .. } => "[#]",
+        Status::InProgress => "[>]",
+        Status::Waiting { .. } => "[~]",
+        Status::Ready => "[ ]",
     };
-    match status(procedure, run, index) {
-        Status::Done => match run.steps.get(&step.id) {
-            Some(StepState::Done {
-                at,
-                passed_over: true,
-            }) => (
-                "[x]",
-                cx.t("status-passed-over", &[("date", cx.day(*at).into())]),
-            ),
-            Some(StepState::Done { at, .. }) => {
-                ("[x]", cx.t("status-done", &[("date", cx.day(*at).into())]))
-            }
-            _ => ("[x]", cx.t("status-done-undated", &[])),
-        },
-        Status::Skipped => ("[-]", cx.t("status-skipped", &[])),
-        Status::Undecided => ("[?]", cx.t("status-undecided", &[])),
-        Status::Blocked { by, reason } => {
-            // The first is the nearest (an explicit requirement or the step before); the rest,
-            // often every step of the sections before, are counted, not listed.
-            let first = by.first().map(title_of).unwrap_or_default();
-            let mut words = cx.t(
-                "status-blocked",
-                &[
-                    ("by", first.into()),
-                    ("more", (by.len().saturating_sub(1)).into()),
-                ],
-            );
-            if let Some(reason) = reason {
-                words.push_str(&format!(" ({})", sanitize_line(&reason)));
-            }
-            ("[#]", words)
+    let overdue = |date: Date| {
+        let text = cx.date(date);
+        if cx.today > date {
+            cx.t("runs-overdue", &[("date", text.into())])
+        } else {
+            text
         }
-        Status::InProgress => ("[>]", cx.t("status-in-progress", &[])),
-        Status::Waiting { due } => {
-            let words = match due {
-                Some(date) => {
-                    let mut text = cx.date(date);
-                    if cx.today > date {
-                        text = cx.t("runs-overdue", &[("date", text.into())]);
-                    }
-                    cx.t("status-waiting-until", &[("date", text.into())])
-                }
-                None => cx.t("status-waiting", &[]),
-            };
-            ("[~]", words)
-        }
-        Status::Ready => ("[ ]", cx.t("status-ready", &[])),
+    };
+    let mut words =
+        status_msg(procedure, run, index, &status, |at| cx.day(at), overdue).text(cx.lang);
+    if let Status::Blocked {
+        reason: Some(reason),
+        ..
+    } = &status
+    {
+        words.push_str(&format!(" ({})", sanitize_line(reason)));
     }
+    (mark, words)
 }
 
 /// `poryadok recover RUN`: a run that cannot be read is moved aside and the copy before its

@@ -1,6 +1,10 @@
 //! What the officer sees of a run, derived from the procedure and the recorded facts: each
 //! step's status, what blocks it and why, and overall progress.
 
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::i18n::Msg;
 use crate::procedure::model::Order;
 use crate::procedure::{Procedure, Step};
 
@@ -22,7 +26,7 @@ pub enum Status {
     },
     InProgress,
     Waiting {
-        due: Option<jiff::civil::Date>,
+        due: Option<Date>,
     },
     /// May start now.
     Ready,
@@ -30,28 +34,25 @@ pub enum Status {
 
 /// The status of the step at `index`.
 pub fn status(procedure: &Procedure, run: &Run, index: usize) -> Status {
-    let step = &procedure.steps()[index];
-    match step_applies(procedure, run, step) {
-        Some(false) => return Status::Skipped,
-        None if !run.steps.contains_key(&step.id) => return Status::Undecided,
-        _ => {}
-    }
-    match run.steps.get(&step.id) {
-        Some(StepState::Done { .. }) => return Status::Done,
-        Some(StepState::Waiting { due, .. }) => return Status::Waiting { due: *due },
-        Some(StepState::InProgress { .. }) => return Status::InProgress,
-        None => {}
-    }
-    match blocked(procedure, run, index) {
-        Some((by, reason)) => Status::Blocked { by, reason },
-        None => Status::Ready,
-    }
+    status_with(procedure, run, index, || blocked(procedure, run, index))
 }
 
 /// The status of the step at `index` when whether it is blocked is known already (from
 /// [`blocked_flags`]): what a long list needs to draw its marks. A blocked step comes back as
 /// `Blocked` without the list of blockers; [`status`] gives them.
 pub fn status_given(procedure: &Procedure, run: &Run, index: usize, is_blocked: bool) -> Status {
+    status_with(procedure, run, index, || {
+        is_blocked.then(|| (Vec::new(), None))
+    })
+}
+
+/// The status, asking `blocked` only for a step that applies and has not been begun.
+fn status_with(
+    procedure: &Procedure,
+    run: &Run,
+    index: usize,
+    blocked: impl FnOnce() -> Option<(Vec<String>, Option<String>)>,
+) -> Status {
     let step = &procedure.steps()[index];
     match step_applies(procedure, run, step) {
         Some(false) => return Status::Skipped,
@@ -62,11 +63,51 @@ pub fn status_given(procedure: &Procedure, run: &Run, index: usize, is_blocked: 
         Some(StepState::Done { .. }) => Status::Done,
         Some(StepState::Waiting { due, .. }) => Status::Waiting { due: *due },
         Some(StepState::InProgress { .. }) => Status::InProgress,
-        None if is_blocked => Status::Blocked {
-            by: Vec::new(),
-            reason: None,
+        None => match blocked() {
+            Some((by, reason)) => Status::Blocked { by, reason },
+            None => Status::Ready,
         },
-        None => Status::Ready,
+    }
+}
+
+/// The status in words, as the officer reads it beside a step's mark. `day` and `date` format
+/// a recorded moment and a day the way the caller shows them. A blocked step names the nearest
+/// step in its way and counts the rest (often every step of the sections before); the
+/// procedure's reason is left to the caller.
+pub fn status_msg(
+    procedure: &Procedure,
+    run: &Run,
+    index: usize,
+    status: &Status,
+    day: impl Fn(Timestamp) -> String,
+    date: impl Fn(Date) -> String,
+) -> Msg {
+    let step = &procedure.steps()[index];
+    match status {
+        Status::Done => match run.steps.get(&step.id) {
+            Some(StepState::Done {
+                at,
+                passed_over: true,
+            }) => Msg::new("status-passed-over").arg("date", day(*at)),
+            Some(StepState::Done { at, .. }) => Msg::new("status-done").arg("date", day(*at)),
+            _ => Msg::new("status-done-undated"),
+        },
+        Status::Skipped => Msg::new("status-skipped"),
+        Status::Undecided => Msg::new("status-undecided"),
+        Status::Blocked { by, .. } => {
+            let first = by.first().map_or("", |id| {
+                procedure.step(id).map_or(id.as_str(), |s| s.title.as_str())
+            });
+            Msg::new("status-blocked")
+                .arg("by", crate::text::sanitize_line(first).into_owned())
+                .arg("more", by.len().saturating_sub(1))
+        }
+        Status::InProgress => Msg::new("status-in-progress"),
+        Status::Waiting { due: Some(due) } => {
+            Msg::new("status-waiting-until").arg("date", date(*due))
+        }
+        Status::Waiting { due: None } => Msg::new("status-waiting"),
+        Status::Ready => Msg::new("status-ready"),
     }
 }
 

@@ -100,14 +100,21 @@ struct Envelope {
 pub fn decode(bytes: &[u8], sealer: Option<&Sealer>) -> Result<Decoded, DecodeError> {
     // The usual case, a file of this format, is read in one pass; the probe that tells the
     // other cases apart costs a second pass, so it runs only when the first fails.
-    if let Ok(envelope) = serde_json::from_slice::<Envelope>(bytes)
-        && envelope.format == FILE_FORMAT
-    {
-        return Ok(unseal(envelope, sealer));
-    }
+    let current = match serde_json::from_slice::<Envelope>(bytes) {
+        Ok(envelope) if envelope.format == FILE_FORMAT => return Ok(unseal(envelope, sealer)),
+        Ok(_) => None,
+        Err(error) => Some(error),
+    };
     let probe: Probe = serde_json::from_slice(bytes).map_err(|e| syntax_or_shape(e, 0))?;
     match probe.format {
-        Some(FILE_FORMAT) => decode_current(bytes, sealer),
+        // Says it is of this format but did not read as one: why, from the first pass.
+        Some(FILE_FORMAT) => Err(current.map_or_else(
+            || DecodeError::Shape {
+                format: FILE_FORMAT,
+                message: "not a run".into(),
+            },
+            |error| syntax_or_shape(error, FILE_FORMAT),
+        )),
         Some(1) => {
             let run: Run = serde_json::from_slice(bytes).map_err(|e| syntax_or_shape(e, 1))?;
             Ok(Decoded {
@@ -131,12 +138,6 @@ pub fn decode(bytes: &[u8], sealer: Option<&Sealer>) -> Result<Decoded, DecodeEr
             message: "the key `format` is missing".into(),
         }),
     }
-}
-
-fn decode_current(bytes: &[u8], sealer: Option<&Sealer>) -> Result<Decoded, DecodeError> {
-    let envelope: Envelope =
-        serde_json::from_slice(bytes).map_err(|e| syntax_or_shape(e, FILE_FORMAT))?;
-    Ok(unseal(envelope, sealer))
 }
 
 fn unseal(envelope: Envelope, sealer: Option<&Sealer>) -> Decoded {

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use super::action::Action;
 use super::app::{
     App, ChoicePicker, Editor, Focus, Home, HomePane, NewRun, Notice, NoticeKind, OptionsPopup,
-    Screen, step_fields,
+    RunScreen, Screen, step_fields,
 };
 use crate::i18n::Msg;
 use crate::procedure::FieldType;
@@ -113,43 +113,14 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                 return update_form(app, action, now);
             }
             let before = screen.selected;
-            let last = screen.order.len().saturating_sub(1);
+            let len = screen.order.len();
             let step_id = screen.procedure.steps()[screen.step()].id.clone();
             let command = match action {
-                Action::Up => {
-                    screen.selected = screen.selected.saturating_sub(1);
-                    None
-                }
-                Action::Down => {
-                    screen.selected = (screen.selected + 1).min(last);
-                    None
-                }
-                Action::PageUp => {
-                    screen.selected = screen.selected.saturating_sub(PAGE);
-                    None
-                }
-                Action::PageDown => {
-                    screen.selected = (screen.selected + PAGE).min(last);
-                    None
-                }
-                Action::First => {
-                    screen.selected = 0;
-                    None
-                }
-                Action::Last => {
-                    screen.selected = last;
-                    None
-                }
+                _ if move_selection(&mut screen.selected, len, &action) => None,
                 Action::Back => return Some(Effect::Close),
-                Action::StartStep => Some(Command::StartStep(step_id)),
-                Action::CompleteStep | Action::Open => Some(Command::CompleteStep(step_id)),
-                Action::WaitStep => Some(Command::WaitStep {
-                    due: wait_due(&screen.procedure, &screen.run, screen.step(), now, &app.tz),
-                    step: step_id,
-                }),
+                Action::Open => Some(Command::CompleteStep(step_id)),
                 Action::ReopenStep => Some(Command::ReopenStep(step_id)),
                 Action::PassOver => Some(Command::PassOver(step_id)),
-                Action::Undo => Some(Command::Undo),
                 Action::ChooseVariant => {
                     open_picker(app);
                     None
@@ -164,7 +135,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                     }
                     None
                 }
-                _ => None,
+                _ => step_command(screen, &action, now, &app.tz),
             };
             if let Screen::Run(screen) = &mut app.screen {
                 if screen.selected != before {
@@ -178,25 +149,53 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
 }
 
 fn update_home(home: &mut Home, runs: usize, procedures: usize, action: Action) {
+    if action == Action::NextPane {
+        home.pane = match home.pane {
+            HomePane::Runs => HomePane::Procedures,
+            HomePane::Procedures => HomePane::Runs,
+        };
+        return;
+    }
     let (selected, len) = match home.pane {
         HomePane::Runs => (&mut home.run, runs),
         HomePane::Procedures => (&mut home.procedure, procedures),
     };
+    move_selection(selected, len, &action);
+}
+
+/// Moves a selection in a list of `len` items; whether the action was a move.
+fn move_selection(selected: &mut usize, len: usize, action: &Action) -> bool {
     let last = len.saturating_sub(1);
+    *selected = match action {
+        Action::Up => selected.saturating_sub(1),
+        Action::Down => (*selected + 1).min(last),
+        Action::PageUp => selected.saturating_sub(PAGE),
+        Action::PageDown => (*selected + PAGE).min(last),
+        Action::First => 0,
+        Action::Last => last,
+        _ => return false,
+    };
+    true
+}
+
+/// The commands on the selected step that the step list and its fields both take.
+fn step_command(
+    screen: &RunScreen,
+    action: &Action,
+    now: Timestamp,
+    tz: &jiff::tz::TimeZone,
+) -> Option<Command> {
+    let step = screen.step();
+    let id = screen.procedure.steps()[step].id.clone();
     match action {
-        Action::Up => *selected = selected.saturating_sub(1),
-        Action::Down => *selected = (*selected + 1).min(last),
-        Action::PageUp => *selected = selected.saturating_sub(PAGE),
-        Action::PageDown => *selected = (*selected + PAGE).min(last),
-        Action::First => *selected = 0,
-        Action::Last => *selected = last,
-        Action::NextPane => {
-            home.pane = match home.pane {
-                HomePane::Runs => HomePane::Procedures,
-                HomePane::Procedures => HomePane::Runs,
-            }
-        }
-        _ => {}
+        Action::StartStep => Some(Command::StartStep(id)),
+        Action::CompleteStep => Some(Command::CompleteStep(id)),
+        Action::WaitStep => Some(Command::WaitStep {
+            due: wait_due(&screen.procedure, &screen.run, step, now, tz),
+            step: id,
+        }),
+        Action::Undo => Some(Command::Undo),
+        _ => None,
     }
 }
 
@@ -374,22 +373,7 @@ fn update_form(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> 
         return None;
     };
     let command = match action {
-        Action::Up => {
-            screen.field = screen.field.saturating_sub(1);
-            None
-        }
-        Action::Down => {
-            screen.field = (screen.field + 1).min(last);
-            None
-        }
-        Action::First => {
-            screen.field = 0;
-            None
-        }
-        Action::Last => {
-            screen.field = last;
-            None
-        }
+        _ if move_selection(&mut screen.field, fields.len(), &action) => None,
         Action::NextPane | Action::Back => {
             screen.focus = Focus::Steps;
             None
@@ -442,23 +426,9 @@ fn update_form(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> 
             }
         }
         Action::ClearField => field.id.clone().map(Command::ClearField),
-        Action::StartStep => Some(Command::StartStep(step_id(app))),
-        Action::CompleteStep => Some(Command::CompleteStep(step_id(app))),
-        Action::WaitStep => Some(Command::WaitStep {
-            due: wait_due(&screen.procedure, &screen.run, screen.step(), now, &app.tz),
-            step: step_id(app),
-        }),
-        Action::Undo => Some(Command::Undo),
-        _ => None,
+        _ => step_command(screen, &action, now, &app.tz),
     };
     command.and_then(|command| run_command(app, command, now))
-}
-
-fn step_id(app: &App) -> String {
-    match &app.screen {
-        Screen::Run(screen) => screen.procedure.steps()[screen.step()].id.clone(),
-        _ => String::new(),
-    }
 }
 
 /// Keys while a field is being typed into.

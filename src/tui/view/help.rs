@@ -3,9 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
-use super::Ctx;
+use super::{Ctx, centered_box};
 use crate::tui::app::Screen;
 
 /// Keys and the message that says what they do, per screen. Letters also work on the same keys
@@ -66,15 +66,12 @@ fn keys(screen: &Screen) -> &'static [(&'static str, &'static str)] {
 
 pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let keys = keys(&cx.app.screen);
-    let width = area.width.saturating_sub(4).min(70);
-    let height = (keys.len() as u16 + 4).min(area.height);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    frame.render_widget(Clear, popup);
+    let popup = centered_box(
+        frame,
+        area,
+        area.width.saturating_sub(4).min(70),
+        keys.len() as u16 + 4,
+    );
     let block = Block::bordered()
         .title(format!(" {} ", cx.t("tui-help-title")))
         .border_style(cx.theme.title());

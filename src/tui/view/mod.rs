@@ -174,6 +174,33 @@ fn too_small(frame: &mut Frame, cx: &Ctx, area: Rect) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
+/// A box at the bottom of `area`, `height` rows high, cleared.
+pub fn bottom_box(frame: &mut Frame, area: Rect, height: u16) -> Rect {
+    let height = height.min(area.height);
+    let rect = Rect {
+        x: area.x,
+        y: area.y + area.height - height,
+        width: area.width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    rect
+}
+
+/// A box of at most `width` × `height` in the middle of `area`, cleared.
+pub fn centered_box(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    rect
+}
+
 /// Cuts a line to `width` columns, with an ellipsis when cut.
 pub fn fit(text: &str, width: usize) -> String {
     use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};

@@ -4,15 +4,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
 
-use super::{Ctx, fit, safe, wrap_words};
+use super::{Ctx, bottom_box, centered_box, fit, safe, wrap_words};
 use crate::procedure::Field;
-use crate::run::StepState;
 use crate::run::Value;
 use crate::run::command::{field_def, validate_value};
 use crate::run::schedule::choice_impact;
-use crate::run::view::{Status, status, status_given};
+use crate::run::view::{Status, status, status_given, status_msg};
 use crate::tui::app::{Focus, RunScreen, SaveState, is_required, step_fields};
 
 pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
@@ -159,46 +158,13 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let mut lines: Vec<Line> =
         vec![Line::from(safe(&step.title).into_owned()).style(cx.theme.title())];
     let status = status(p, &screen.run, index);
-    let date = |at: &jiff::Timestamp| {
+    let day = |at: jiff::Timestamp| {
         at.to_zoned(cx.app.tz.clone())
             .strftime("%d.%m.%Y")
             .to_string()
     };
-    let words = match (&status, screen.run.steps.get(&step.id)) {
-        (
-            Status::Done,
-            Some(StepState::Done {
-                at,
-                passed_over: true,
-            }),
-        ) => cx.tf("status-passed-over", &[("date", date(at).into())]),
-        (Status::Done, Some(StepState::Done { at, .. })) => {
-            cx.tf("status-done", &[("date", date(at).into())])
-        }
-        (Status::Done, _) => cx.t("status-done-undated"),
-        (Status::Skipped, _) => cx.t("status-skipped"),
-        (Status::Undecided, _) => cx.t("status-undecided"),
-        (Status::Blocked { by, .. }, _) => {
-            let first = by
-                .first()
-                .and_then(|id| p.step(id))
-                .map_or(String::new(), |s| safe(&s.title).into_owned());
-            cx.tf(
-                "status-blocked",
-                &[
-                    ("by", first.into()),
-                    ("more", by.len().saturating_sub(1).into()),
-                ],
-            )
-        }
-        (Status::InProgress, _) => cx.t("status-in-progress"),
-        (Status::Waiting { due: Some(due) }, _) => cx.tf(
-            "status-waiting-until",
-            &[("date", due.strftime("%d.%m.%Y").to_string().into())],
-        ),
-        (Status::Waiting { due: None }, _) => cx.t("status-waiting"),
-        (Status::Ready, _) => cx.t("status-ready"),
-    };
+    let date = |date: jiff::civil::Date| date.strftime("%d.%m.%Y").to_string();
+    let words = status_msg(p, &screen.run, index, &status, day, date).text(cx.lang());
     lines.push(Line::from(vec![
         Span::raw(format!("{} ", mark(&status))),
         Span::styled(words, cx.theme.active()),
@@ -364,19 +330,6 @@ fn show(cx: &Ctx, field: &Field, value: &Value) -> String {
     }
 }
 
-/// A box at the bottom of `area`, `height` rows high, cleared.
-fn bottom_box(frame: &mut Frame, area: Rect, height: u16) -> Rect {
-    let height = height.min(area.height);
-    let rect = Rect {
-        x: area.x,
-        y: area.y + area.height - height,
-        width: area.width,
-        height,
-    };
-    frame.render_widget(Clear, rect);
-    rect
-}
-
 fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let Some(editor) = &screen.editor else { return };
     let Some(field) = field_def(&screen.procedure, &editor.field) else {
@@ -488,15 +441,12 @@ fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let Some(picker) = &screen.picker else { return };
     let p = &screen.procedure;
     let choice = &p.file().choices[picker.choice];
-    let width = area.width.saturating_sub(8).min(76);
-    let height = (choice.options.len() as u16 + 6).min(area.height);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    frame.render_widget(Clear, popup);
+    let popup = centered_box(
+        frame,
+        area,
+        area.width.saturating_sub(8).min(76),
+        choice.options.len() as u16 + 6,
+    );
     let block = Block::bordered()
         .title(format!(" {} ", safe(&choice.title)))
         .border_style(cx.theme.title());
