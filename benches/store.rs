@@ -12,7 +12,7 @@ use jiff::Timestamp;
 use poryadok::procedure::{Procedure, load, synthetic};
 use poryadok::run::state::{Entry, Note, Recorded};
 use poryadok::run::{Run, StepState, Value};
-use poryadok::store::{Durability, Store};
+use poryadok::store::{Durability, Session, Store};
 
 fn main() {
     divan::main();
@@ -94,19 +94,41 @@ fn big_run(p: &Procedure) -> Run {
     run
 }
 
-#[divan::bench(sample_count = 200)]
-fn save_5000_steps_1000_fields(bencher: divan::Bencher) {
+/// The large run, saved once in a new store; the folder must outlive the store.
+struct Saved {
+    _dir: tempfile::TempDir,
+    store: Store,
+    p: Procedure,
+    run: Run,
+    session: Session,
+}
+
+fn saved(durability: Durability) -> Saved {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path())
-        .unwrap()
-        .with_durability(Durability::NoSync);
+    let store = Store::open(dir.path()).unwrap().with_durability(durability);
     let p = procedure();
     let run = big_run(&p);
     let (mut session, _) = store.create(&p, "x", Timestamp::UNIX_EPOCH).unwrap();
-    let size = {
-        session.save(&p, &run, Timestamp::UNIX_EPOCH).unwrap();
-        std::fs::metadata(session.path()).unwrap().len()
-    };
+    session.save(&p, &run, Timestamp::UNIX_EPOCH).unwrap();
+    Saved {
+        _dir: dir,
+        store,
+        p,
+        run,
+        session,
+    }
+}
+
+#[divan::bench(sample_count = 200)]
+fn save_5000_steps_1000_fields(bencher: divan::Bencher) {
+    let Saved {
+        _dir,
+        p,
+        run,
+        mut session,
+        ..
+    } = saved(Durability::NoSync);
+    let size = std::fs::metadata(session.path()).unwrap().len();
     bencher
         .counter(divan::counter::BytesCount::new(size))
         .bench_local(|| {
@@ -118,14 +140,12 @@ fn save_5000_steps_1000_fields(bencher: divan::Bencher) {
 
 #[divan::bench(sample_count = 200)]
 fn open_5000_steps_1000_fields(bencher: divan::Bencher) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path())
-        .unwrap()
-        .with_durability(Durability::NoSync);
-    let p = procedure();
-    let run = big_run(&p);
-    let (mut session, _) = store.create(&p, "x", Timestamp::UNIX_EPOCH).unwrap();
-    session.save(&p, &run, Timestamp::UNIX_EPOCH).unwrap();
+    let Saved {
+        _dir,
+        store,
+        session,
+        ..
+    } = saved(Durability::NoSync);
     let id = session.id().to_owned();
     drop(session);
     bencher.bench_local(|| {
@@ -137,10 +157,12 @@ fn open_5000_steps_1000_fields(bencher: divan::Bencher) {
 
 #[divan::bench(sample_count = 50)]
 fn save_with_fsync_for_reference(bencher: divan::Bencher) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    let p = procedure();
-    let run = big_run(&p);
-    let (mut session, _) = store.create(&p, "x", Timestamp::UNIX_EPOCH).unwrap();
+    let Saved {
+        _dir,
+        p,
+        run,
+        mut session,
+        ..
+    } = saved(Durability::Sync);
     bencher.bench_local(|| session.save(&p, &run, Timestamp::UNIX_EPOCH).unwrap());
 }

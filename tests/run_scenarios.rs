@@ -1,25 +1,14 @@
 //! Walking bundled procedures through the engine, as an officer would.
 
-use jiff::Timestamp;
+mod common;
 
-use poryadok::catalog::bundled_files;
-use poryadok::procedure::{Procedure, load};
+use common::{at, bundled};
+
+use poryadok::procedure::Procedure;
 use poryadok::run::command::{Command, Refusal, apply};
 use poryadok::run::state::Recorded;
 use poryadok::run::view::{Status, progress, status};
 use poryadok::run::{Run, Value};
-
-fn bundled(id: &str) -> Procedure {
-    bundled_files()
-        .iter()
-        .filter_map(|(_, bytes)| load(bytes).result.ok())
-        .find(|p| p.id() == id)
-        .unwrap_or_else(|| panic!("{id} is bundled"))
-}
-
-fn at(seconds: i64) -> Timestamp {
-    Timestamp::from_second(1_764_000_000 + seconds).expect("a valid time")
-}
 
 fn set(p: &Procedure, run: &mut Run, field: &str, value: &str) {
     let command = Command::SetField {

@@ -137,10 +137,10 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                 }
                 _ => step_command(screen, &action, now, &app.tz),
             };
-            if let Screen::Run(screen) = &mut app.screen {
-                if screen.selected != before {
-                    screen.field = 0;
-                }
+            if let Screen::Run(screen) = &mut app.screen
+                && screen.selected != before
+            {
+                screen.field = 0;
                 screen.run.cursor = Some(screen.procedure.steps()[screen.step()].id.clone());
             }
             command.and_then(|command| run_command(app, command, now))

@@ -15,7 +15,7 @@ pub fn bundled(id: &str) -> Procedure {
         .unwrap_or_else(|| panic!("{id} is bundled"))
 }
 
-/// A fixed moment, `seconds` after a Monday morning in November 2025.
+/// A fixed moment, `seconds` after Monday 24 November 2025, 16:00 UTC.
 pub fn at(seconds: i64) -> Timestamp {
     Timestamp::from_second(1_764_000_000 + seconds).expect("a valid time")
 }

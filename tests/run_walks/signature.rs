@@ -1,0 +1,60 @@
+//! qualified-signature: 15 steps in one sequence; step 8 requires step 7 with the document's
+//! reason. tests/run_scenarios.rs already walks it to (15, 15); here the gate.
+
+use super::walk::*;
+
+pub fn signature_values() -> Vec<(&'static str, Value)> {
+    vec![
+        ("department", text("Кафедра прикладной математики")),
+        ("full_name", text("Петрова Анна Сергеевна")),
+        ("inn", text("7707083893")),
+        ("mobile_phone", text("+7 912 345-67-89")),
+        ("corporate_email", text("a.petrova@university.ru")),
+        ("has_key_carrier", Value::Bool(false)),
+        (
+            "grounds",
+            text("Подписание документов в 1С Электронный документооборот"),
+        ),
+    ]
+}
+
+#[test]
+fn qualified_signature_generate_request_is_refused_until_the_token_is_received() {
+    let mut w = Walk::new("qualified-signature", "Петрова А.С.");
+    let reason = "Приступать к шагу 8 возможно только после получения Rutoken lite (токена)!";
+    assert_eq!(
+        w.p.step("generate-request")
+            .and_then(|s| s.requires_reason.as_deref()),
+        Some(reason),
+        "the reason is the procedure's"
+    );
+    // From the very start step 8 waits for the token, with the document's words.
+    w.assert_blocked("generate-request", &["get-token"], Some(reason));
+    w.assert_blocked("open-cabinet", &["application"], None);
+    let values = signature_values();
+    w.steps(
+        &[
+            "application",
+            "open-cabinet",
+            "login",
+            "upload-documents",
+            "submit-documents",
+            "choose-delivery",
+        ],
+        &values,
+    );
+    assert_eq!(w.run.values["inn"], text("7707083893"));
+    // Everything before step 7 is done: only the token holds step 8 up.
+    assert_eq!(w.status("get-token"), Status::Ready);
+    w.assert_blocked("generate-request", &["get-token"], Some(reason));
+    // Starting step 7 is not receiving the token.
+    w.apply(Command::StartStep("get-token".into()))
+        .expect("start step 7");
+    w.assert_blocked("generate-request", &["get-token"], Some(reason));
+    w.apply(Command::CompleteStep("get-token".into()))
+        .expect("token received");
+    assert_eq!(w.status("generate-request"), Status::Ready);
+    w.step("generate-request", &values);
+    w.assert_blocked("wait-call", &["send-request"], None);
+    assert_eq!(w.progress(), (8, 15));
+}
