@@ -78,7 +78,7 @@ impl Lang {
     pub fn format(self, id: &str, args: &[(&str, Arg)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
-            .map(|(name, value)| (Cow::Owned((*name).to_owned()), value.to_fluent()))
+            .map(|(name, value)| (Cow::Owned((*name).to_owned()), value.to_fluent(self)))
             .collect();
         LOCALES
             .try_lookup_with_args(self.id(), id, &args)
@@ -125,19 +125,28 @@ impl Msg {
     }
 }
 
-/// A value passed to a message: text, or a number that may choose a plural form.
+/// A value passed to a message: text, a number that may choose a plural form, or another
+/// message (put in the same language).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     Text(String),
     Number(i64),
+    Msg(Box<Msg>),
 }
 
 impl Arg {
-    fn to_fluent(&self) -> FluentValue<'static> {
+    fn to_fluent(&self, lang: Lang) -> FluentValue<'static> {
         match self {
             Arg::Text(s) => FluentValue::from(s.clone()),
             Arg::Number(n) => FluentValue::from(*n),
+            Arg::Msg(msg) => FluentValue::from(msg.text(lang)),
         }
+    }
+}
+
+impl From<Msg> for Arg {
+    fn from(msg: Msg) -> Self {
+        Arg::Msg(Box::new(msg))
     }
 }
 

@@ -244,4 +244,10 @@ fn a_bad_table_cell_is_named_by_its_row_and_column() {
         msg.args.contains(&("row", poryadok::i18n::Arg::Number(2))),
         "{msg:?}"
     );
+    // The officer reads where the problem is, then what it is.
+    let text = msg.text(poryadok::i18n::Lang::Ru);
+    assert!(
+        text.starts_with("строка 2, «Телефон для взаимодействия»: ") && text.contains("10 цифр"),
+        "{text}"
+    );
 }

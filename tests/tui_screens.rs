@@ -219,3 +219,147 @@ fn waiting_on_a_step_with_a_deadline_sets_its_due_day_on_the_production_calendar
         other => panic!("{other:?}"),
     }
 }
+
+/// A new run of the staff-access procedure with its employee list open, two rows typed in
+/// along the row (the second with a phone number that is too short), the bad cell selected.
+fn employee_table(wizard: &mut Wizard) {
+    wizard.start(&Start::Procedure("pgs-staff-access".into()), at(0));
+    let mut keys = typed("Администрация Кировского района");
+    keys.extend([Action::Open, Action::NextPane, Action::Open, Action::AddRow]);
+    for (name, position, phone) in [
+        (
+            "Иванов Иван Иванович",
+            "начальник отдела",
+            "8 (813) 622-11-22",
+        ),
+        ("Петрова Анна Сергеевна", "специалист", "702-11"),
+    ] {
+        for cell in [
+            name,
+            position,
+            phone,
+            "kirovsk@lenreg.ru",
+            "Выдача градплана",
+        ] {
+            keys.extend(typed(cell));
+            keys.push(Action::Open);
+        }
+        // The roles: the second option ticked in the list that opened.
+        keys.extend([Action::Down, Action::Type(' '), Action::Open]);
+        if name.starts_with("Иванов") {
+            keys.push(Action::AddRow);
+        }
+    }
+    keys.extend([Action::Left, Action::Left, Action::Left]);
+    press(wizard, &keys);
+}
+
+#[test]
+fn a_table_field_shows_its_rows_and_the_selected_row_in_full() {
+    scene("run-table", employee_table);
+}
+
+#[test]
+fn a_table_cell_is_typed_into_with_its_column_named() {
+    scene("run-table-cell", |wizard| {
+        employee_table(wizard);
+        let mut keys = vec![Action::Open];
+        keys.extend(typed("+7 813"));
+        press(wizard, &keys);
+    });
+}
+
+#[test]
+fn table_rows_are_added_edited_moved_removed_and_brought_back() {
+    use poryadok::run::Value;
+    use poryadok::tui::app::Screen;
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = wizard(Lang::Ru, data.path());
+    employee_table(&mut wizard);
+    let names = |wizard: &Wizard| -> Vec<String> {
+        let Screen::Run(screen) = &wizard.app.screen else {
+            panic!("the run is open")
+        };
+        match screen.run.values.get("employees_list") {
+            Some(Value::Table(rows)) => rows
+                .iter()
+                .map(|row| match row.get("full_name") {
+                    Some(Value::Text(name)) => name.clone(),
+                    other => format!("{other:?}"),
+                })
+                .collect(),
+            None => Vec::new(),
+            other => panic!("{other:?}"),
+        }
+    };
+    let cell = |wizard: &Wizard, row: usize, column: &str| -> Option<Value> {
+        let Screen::Run(screen) = &wizard.app.screen else {
+            panic!("the run is open")
+        };
+        match screen.run.values.get("employees_list") {
+            Some(Value::Table(rows)) => rows[row].get(column).cloned(),
+            _ => None,
+        }
+    };
+    assert_eq!(
+        names(&wizard),
+        ["Иванов Иван Иванович", "Петрова Анна Сергеевна"]
+    );
+    // Typed along the row: the phone kept as +7…, the roles as a list.
+    assert_eq!(
+        cell(&wizard, 0, "phone"),
+        Some(Value::Text("+78136221122".into()))
+    );
+    assert_eq!(
+        cell(&wizard, 1, "roles"),
+        Some(Value::List(vec!["Специалист".into()]))
+    );
+    // The bad phone of row 2 is corrected in place.
+    let mut keys = vec![Action::Open];
+    keys.extend((0..6).map(|_| Action::Backspace));
+    keys.extend(typed("8 813 622-33-44"));
+    keys.push(Action::Keep);
+    press(&mut wizard, &keys);
+    assert_eq!(
+        cell(&wizard, 1, "phone"),
+        Some(Value::Text("+78136223344".into()))
+    );
+    // Row 2 moved above row 1, then back down with the other key.
+    press(&mut wizard, &[Action::Back, Action::MoveRowUp]);
+    assert_eq!(
+        names(&wizard),
+        ["Петрова Анна Сергеевна", "Иванов Иван Иванович"]
+    );
+    press(&mut wizard, &[Action::MoveRowDown]);
+    assert_eq!(
+        names(&wizard),
+        ["Иванов Иван Иванович", "Петрова Анна Сергеевна"]
+    );
+    // Removed, and brought back by undo.
+    press(&mut wizard, &[Action::ClearField]);
+    assert_eq!(names(&wizard), ["Иванов Иван Иванович"]);
+    press(&mut wizard, &[Action::Undo]);
+    assert_eq!(
+        names(&wizard),
+        ["Иванов Иван Иванович", "Петрова Анна Сергеевна"]
+    );
+    // With every cell right, the step can be done from the steps list.
+    press(
+        &mut wizard,
+        &[Action::Back, Action::Back, Action::CompleteStep],
+    );
+    let Screen::Run(screen) = &wizard.app.screen else {
+        panic!("the run is open")
+    };
+    assert!(
+        screen.run.is_done("employees-list"),
+        "{:?}",
+        wizard.app.notice
+    );
+    // And every one of those changes reached the disk (read once the wizard, and its lock,
+    // are gone).
+    let (id, values) = (screen.id.clone(), screen.run.values.clone());
+    drop(wizard);
+    let (_, opened) = Store::open(data.path()).unwrap().open_run(&id).unwrap();
+    assert_eq!(opened.run.values, values);
+}

@@ -369,8 +369,9 @@ impl<'a> Rules<'a> {
 }
 
 /// Whether a value fits its field: its type, pattern and options, and for a table every row's
-/// cells (a required column filled, every filled cell valid). A table's problem names the row
-/// (from 1) and the column in the message's `row` and `column` arguments.
+/// cells (a required column filled, every filled cell valid). A table's problem is
+/// `field-cell`, naming the row (from 1) and the column in its `row` and `column` arguments
+/// around the cell's own `problem`.
 pub fn validate_value(field: &Field, value: &Value) -> Result<(), Msg> {
     let Some(kind) = field.kind else {
         return Ok(());
@@ -391,18 +392,23 @@ pub fn validate_value(field: &Field, value: &Value) -> Result<(), Msg> {
     )
 }
 
+/// Whether a table cell fits its column: filled if the column is required, and valid if filled.
+pub fn validate_cell(column: &Column, cell: Option<&Value>) -> Result<(), Msg> {
+    match cell.filter(|v| v.is_filled()) {
+        None if column.required => Err(Msg::new("field-required")),
+        None => Ok(()),
+        Some(cell) => check(&Rules::of_column(column), cell),
+    }
+}
+
 fn validate_rows(columns: &[Column], rows: &[BTreeMap<String, Value>]) -> Result<(), Msg> {
     for (index, row) in rows.iter().enumerate() {
         for column in columns {
-            let cell = row.get(&column.id).filter(|v| v.is_filled());
-            let result = match cell {
-                None if column.required => Err(Msg::new("field-required")),
-                None => Ok(()),
-                Some(cell) => check(&Rules::of_column(column), cell),
-            };
-            result.map_err(|msg| {
-                msg.arg("row", index + 1)
+            validate_cell(column, row.get(&column.id)).map_err(|problem| {
+                Msg::new("field-cell")
+                    .arg("row", index + 1)
                     .arg("column", column.label.as_str())
+                    .arg("problem", problem)
             })?;
         }
     }

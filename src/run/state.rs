@@ -155,7 +155,6 @@ impl Aside {
 
 /// The values fields start with: their `default`s.
 fn defaults(procedure: &crate::procedure::Procedure) -> BTreeMap<String, Value> {
-    use crate::procedure::DefaultValue;
     let file = procedure.file();
     file.forms
         .iter()
@@ -163,15 +162,22 @@ fn defaults(procedure: &crate::procedure::Procedure) -> BTreeMap<String, Value> 
         .chain(file.steps.iter().flat_map(|step| step.results.iter()))
         .filter_map(|field| {
             let id = field.id.clone()?;
-            let value = match field.default.as_ref()? {
-                DefaultValue::Text(text) => Value::Text(text.clone()),
-                DefaultValue::Number(n) => Value::Text(n.to_string()),
-                DefaultValue::Bool(b) => Value::Bool(*b),
-                DefaultValue::List(items) => Value::List(items.clone()),
-            };
-            Some((id, value))
+            Some((id, Value::from_default(field.default.as_ref()?)))
         })
         .collect()
+}
+
+impl Value {
+    /// The value a field or a new table row's cell starts with.
+    pub fn from_default(default: &crate::procedure::DefaultValue) -> Value {
+        use crate::procedure::DefaultValue;
+        match default {
+            DefaultValue::Text(text) => Value::Text(text.clone()),
+            DefaultValue::Number(n) => Value::Text(n.to_string()),
+            DefaultValue::Bool(b) => Value::Bool(*b),
+            DefaultValue::List(items) => Value::List(items.clone()),
+        }
+    }
 }
 
 impl Run {

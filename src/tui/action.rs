@@ -19,8 +19,11 @@ pub enum Action {
     First,
     /// Go to the last line.
     Last,
-    /// Switch between the panes of the screen (runs and procedures on the home screen).
+    /// Tab: the next pane of the screen (runs and procedures on the home screen), the next
+    /// field of a form, the next cell of a table.
     NextPane,
+    /// Shift-Tab: the previous pane, field or cell.
+    PrevPane,
     /// Open what is selected: a run, a new run of a procedure, a choice's options.
     Open,
     /// Go back one screen, or close an overlay.
@@ -57,8 +60,14 @@ pub enum Action {
     Newline,
     /// Keep what was typed into a text input that takes several lines (Ctrl-S).
     Keep,
-    /// Clear the selected field.
+    /// Clear the selected field; in a table, remove the selected row.
     ClearField,
+    /// Add a row to a table after the selected one.
+    AddRow,
+    /// Move the selected row of a table one place up.
+    MoveRowUp,
+    /// Move the selected row of a table one place down.
+    MoveRowDown,
     /// The terminal changed size.
     Resize(u16, u16),
 }

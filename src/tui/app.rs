@@ -11,9 +11,10 @@ use jiff::tz::TimeZone;
 use ratatui_textarea::TextArea;
 
 use crate::i18n::{Lang, Msg};
-use crate::procedure::{Field, FieldType, Procedure};
-use crate::run::Run;
+use crate::procedure::{Column, Field, FieldType, Procedure};
 use crate::run::eval::holds;
+use crate::run::{Run, Value};
+use std::collections::BTreeMap;
 
 /// A run as the home screen lists it.
 #[derive(Debug, Clone)]
@@ -115,6 +116,8 @@ pub struct RunScreen {
     pub editor: Option<Editor>,
     /// A select or multi-select field's options, open.
     pub options: Option<OptionsPopup>,
+    /// A table field, open: its rows, one cell selected.
+    pub table: Option<TableEditor>,
     /// Derived from the run after every change (see [`RunScreen::refresh`]), so that drawing a
     /// frame of a long procedure costs only the rows on screen.
     pub blocked: Vec<bool>,
@@ -128,28 +131,67 @@ pub enum Focus {
     Form,
 }
 
-/// Typing into a text field: a real text input (cursor, Cyrillic, paste, several lines where
-/// the field takes them).
+/// A cell of a table field: the row (from 0) and the index of the column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    pub row: usize,
+    pub column: usize,
+}
+
+/// A table field open for editing: rows are added, edited, removed and moved here, and every
+/// change is saved as the whole table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableEditor {
+    pub field: String,
+    pub cell: Cell,
+}
+
+/// Typing into a text field or a table cell: a real text input (cursor, Cyrillic, paste,
+/// several lines where the field takes them).
 #[derive(Debug)]
 pub struct Editor {
     pub field: String,
+    /// The cell typed into, when the field is a table.
+    pub cell: Option<Cell>,
     pub input: TextArea<'static>,
     pub multiline: bool,
 }
 
 impl Editor {
     pub fn new(field: &Field, id: &str, value: &str) -> Editor {
+        Editor::with(
+            id,
+            None,
+            value,
+            field.secret,
+            field.kind == Some(FieldType::Multiline),
+        )
+    }
+
+    /// Typing into a cell of a table field.
+    pub fn for_cell(column: &Column, id: &str, cell: Cell, value: &str) -> Editor {
+        Editor::with(
+            id,
+            Some(cell),
+            value,
+            false,
+            column.kind == FieldType::Multiline,
+        )
+    }
+
+    fn with(id: &str, cell: Option<Cell>, value: &str, secret: bool, multiline: bool) -> Editor {
         let lines = value.split('\n').map(str::to_owned).collect();
         let mut input = TextArea::new(lines);
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         input.move_cursor(ratatui_textarea::CursorMove::End);
-        if field.secret {
+        if secret {
             input.set_mask_char('•');
         }
         Editor {
             field: id.to_owned(),
+            cell,
             input,
-            multiline: field.kind == Some(FieldType::Multiline),
+            multiline,
         }
     }
 
@@ -163,6 +205,8 @@ impl Editor {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OptionsPopup {
     pub field: String,
+    /// The cell chosen for, when the field is a table.
+    pub cell: Option<Cell>,
     pub cursor: usize,
     /// Per option, whether it is chosen.
     pub chosen: Vec<bool>,
@@ -234,6 +278,7 @@ impl RunScreen {
             field: 0,
             editor: None,
             options: None,
+            table: None,
             blocked: Vec::new(),
             progress: (0, 0),
         };
@@ -309,4 +354,22 @@ pub fn display_order(procedure: &Procedure) -> Vec<usize> {
         }
     }
     order
+}
+
+/// A row of a table field.
+pub type Row = BTreeMap<String, Value>;
+
+/// The rows of a table field as the run holds them (none when it is empty).
+pub fn table_rows<'a>(run: &'a Run, field: &str) -> &'a [Row] {
+    match run.values.get(field) {
+        Some(Value::Table(rows)) => rows,
+        _ => &[],
+    }
+}
+
+/// A column of a table field, by its index.
+pub fn column<'a>(procedure: &'a Procedure, field: &str, index: usize) -> Option<&'a Column> {
+    crate::run::command::field_def(procedure, field)?
+        .columns
+        .get(index)
 }

@@ -29,10 +29,15 @@ pub fn action(key: KeyEvent, mode: Mode) -> Option<Action> {
             _ => None,
         };
     }
+    if key.modifiers.contains(KeyModifiers::SHIFT) && mode == Mode::Browse {
+        match key.code {
+            KeyCode::Up => return Some(Action::MoveRowUp),
+            KeyCode::Down => return Some(Action::MoveRowDown),
+            _ => {}
+        }
+    }
     if mode == Mode::Input {
         match key.code {
-            KeyCode::Left => return Some(Action::Left),
-            KeyCode::Right => return Some(Action::Right),
             KeyCode::Delete => return Some(Action::Delete),
             KeyCode::Enter if key.modifiers.contains(KeyModifiers::ALT) => {
                 return Some(Action::Newline);
@@ -47,7 +52,10 @@ pub fn action(key: KeyEvent, mode: Mode) -> Option<Action> {
         KeyCode::PageDown => Some(Action::PageDown),
         KeyCode::Home => Some(Action::First),
         KeyCode::End => Some(Action::Last),
-        KeyCode::Tab | KeyCode::BackTab => Some(Action::NextPane),
+        KeyCode::Tab => Some(Action::NextPane),
+        KeyCode::BackTab => Some(Action::PrevPane),
+        KeyCode::Left => Some(Action::Left),
+        KeyCode::Right => Some(Action::Right),
         KeyCode::Enter => Some(Action::Open),
         KeyCode::Esc => Some(Action::Back),
         KeyCode::F(1) => Some(Action::Help),
@@ -66,6 +74,7 @@ pub fn action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Char(c) => letter(latin(c)),
             KeyCode::Backspace => Some(Action::Back),
             KeyCode::Delete => Some(Action::ClearField),
+            KeyCode::Insert => Some(Action::AddRow),
             _ => None,
         },
     }
@@ -79,6 +88,9 @@ fn letter(c: char) -> Option<Action> {
         'G' => Action::Last,
         'l' | 'e' => Action::Open,
         'x' => Action::ClearField,
+        'a' => Action::AddRow,
+        'K' => Action::MoveRowUp,
+        'J' => Action::MoveRowDown,
         'h' => Action::Back,
         's' => Action::StartStep,
         'c' | ' ' => Action::CompleteStep,
@@ -129,11 +141,42 @@ mod tests {
             ('G', 'П'),
             ('h', 'р'),
             ('l', 'д'),
+            ('a', 'ф'),
+            ('K', 'Л'),
+            ('J', 'О'),
         ] {
             let latin = action(press(en), Mode::Browse);
             assert!(latin.is_some(), "{en} does something");
             assert_eq!(action(press(ru), Mode::Browse), latin, "{ru} as {en}");
         }
+    }
+
+    #[test]
+    fn tab_and_shift_tab_go_both_ways_and_shift_arrows_move_table_rows() {
+        let key = |code, modifiers| action(KeyEvent::new(code, modifiers), Mode::Browse);
+        assert_eq!(
+            key(KeyCode::Tab, KeyModifiers::NONE),
+            Some(Action::NextPane)
+        );
+        assert_eq!(
+            key(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Some(Action::PrevPane)
+        );
+        assert_eq!(
+            key(KeyCode::Up, KeyModifiers::SHIFT),
+            Some(Action::MoveRowUp)
+        );
+        assert_eq!(
+            key(KeyCode::Down, KeyModifiers::SHIFT),
+            Some(Action::MoveRowDown)
+        );
+        assert_eq!(
+            key(KeyCode::Insert, KeyModifiers::NONE),
+            Some(Action::AddRow)
+        );
+        // While typing, Shift-arrows stay cursor keys.
+        let typing = action(KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT), Mode::Input);
+        assert_eq!(typing, Some(Action::Up));
     }
 
     #[test]

@@ -5,13 +5,13 @@ use jiff::Timestamp;
 
 use super::action::Action;
 use super::app::{
-    App, ChoicePicker, Editor, Focus, Home, HomePane, NewRun, Notice, NoticeKind, OptionsPopup,
-    RunScreen, Screen, step_fields,
+    App, Cell, ChoicePicker, Editor, Focus, Home, HomePane, NewRun, Notice, NoticeKind,
+    OptionsPopup, Row, RunScreen, Screen, TableEditor, column, step_fields, table_rows,
 };
 use crate::i18n::Msg;
-use crate::procedure::FieldType;
+use crate::procedure::{Field, FieldType, Procedure};
 use crate::run::Value;
-use crate::run::command::{Command, Refusal, apply, field_def};
+use crate::run::command::{Command, Refusal, apply, field_def, validate_cell};
 use crate::run::eval::choice_applies;
 
 /// What the shell must do after an update.
@@ -109,6 +109,9 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             if screen.options.is_some() {
                 return update_options(app, action, now);
             }
+            if screen.table.is_some() {
+                return update_table(app, action, now);
+            }
             if screen.focus == Focus::Form {
                 return update_form(app, action, now);
             }
@@ -125,13 +128,17 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                     open_picker(app);
                     None
                 }
-                Action::NextPane => {
+                Action::NextPane | Action::PrevPane => {
                     let fields = step_fields(&screen.procedure, &screen.run, screen.step());
                     if fields.is_empty() {
                         app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-no-fields")));
                     } else {
                         screen.focus = Focus::Form;
-                        screen.field = screen.field.min(fields.len() - 1);
+                        screen.field = if action == Action::PrevPane {
+                            fields.len() - 1
+                        } else {
+                            screen.field.min(fields.len() - 1)
+                        };
                     }
                     None
                 }
@@ -149,7 +156,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
 }
 
 fn update_home(home: &mut Home, runs: usize, procedures: usize, action: Action) {
-    if action == Action::NextPane {
+    if matches!(action, Action::NextPane | Action::PrevPane) {
         home.pane = match home.pane {
             HomePane::Runs => HomePane::Procedures,
             HomePane::Procedures => HomePane::Runs,
@@ -334,7 +341,7 @@ fn update_picker(app: &mut App, action: Action, now: Timestamp) -> Option<Effect
     match action {
         Action::Up => picker.option = picker.option.saturating_sub(1),
         Action::Down => picker.option = (picker.option + 1).min(options.saturating_sub(1)),
-        Action::NextPane => {
+        Action::NextPane | Action::PrevPane => {
             // The next choice that is asked now.
             let next = (1..=choices.len())
                 .map(|k| (picker.choice + k) % choices.len())
@@ -374,7 +381,17 @@ fn update_form(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> 
     };
     let command = match action {
         _ if move_selection(&mut screen.field, fields.len(), &action) => None,
-        Action::NextPane | Action::Back => {
+        // Tab and Shift-Tab go through the fields as in a paper form, and leave the form at
+        // either end.
+        Action::NextPane if screen.field < last => {
+            screen.field += 1;
+            None
+        }
+        Action::PrevPane if screen.field > 0 => {
+            screen.field -= 1;
+            None
+        }
+        Action::NextPane | Action::PrevPane | Action::Back => {
             screen.focus = Focus::Steps;
             None
         }
@@ -405,6 +422,7 @@ fn update_form(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> 
                         .collect::<Vec<_>>();
                     screen.options = Some(OptionsPopup {
                         field: id,
+                        cell: None,
                         cursor: chosen.iter().position(|c| *c).unwrap_or(0),
                         chosen,
                         multi: field.kind == Some(FieldType::Multiselect),
@@ -412,7 +430,10 @@ fn update_form(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> 
                     None
                 }
                 Some(FieldType::Table) => {
-                    app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-table-not-yet")));
+                    // The table opens on the first cell to fix, if any.
+                    let rows = table_rows(&screen.run, &id);
+                    let cell = first_bad_cell(field, rows).unwrap_or(Cell { row: 0, column: 0 });
+                    screen.table = Some(TableEditor { field: id, cell });
                     None
                 }
                 _ => {
@@ -454,28 +475,50 @@ fn update_editor(app: &mut App, action: Action, now: Timestamp) -> Option<Effect
         Action::Last => editor.input.move_cursor(CursorMove::End),
         Action::Newline | Action::Open if editor.multiline => editor.input.insert_newline(),
         Action::Back => screen.editor = None,
-        Action::Open | Action::Keep | Action::NextPane => {
+        Action::Open | Action::Keep | Action::NextPane | Action::PrevPane => {
             let editor = screen.editor.take()?;
             let text = editor.text();
-            let field = editor.field;
-            let kind =
-                crate::run::command::field_def(&screen.procedure, &field).and_then(|f| f.kind);
-            let command = if text.trim().is_empty() {
-                Command::ClearField(field)
-            } else {
-                // A phone number is kept in the form the officer's counterparts expect.
-                let text = match kind {
-                    Some(FieldType::Phone) => crate::validate::phone(&text).unwrap_or(text),
-                    _ => text,
-                };
-                Command::SetField {
-                    field,
-                    value: Value::Text(text),
+            let back = action == Action::PrevPane;
+            if let Some(cell) = editor.cell {
+                let command = set_cell(screen, &editor.field, cell, typed(screen, &editor, text));
+                if let Some(command) = command {
+                    run_command(app, command, now);
                 }
+                // On to the next cell of the row, still typing, as along a paper form's line;
+                // the row ends at its last cell.
+                let Screen::Run(screen) = &mut app.screen else {
+                    return None;
+                };
+                let columns =
+                    field_def(&screen.procedure, &editor.field).map_or(0, |f| f.columns.len());
+                let next = if back {
+                    cell.column.checked_sub(1)
+                } else {
+                    Some(cell.column + 1).filter(|c| *c < columns)
+                };
+                if let Some(column) = next {
+                    let next = Cell { column, ..cell };
+                    if let Some(table) = &mut screen.table {
+                        table.cell = next;
+                    }
+                    open_cell(screen, &editor.field, next, false);
+                }
+                return Some(Effect::Save);
+            }
+            let command = match typed(screen, &editor, text) {
+                None => Command::ClearField(editor.field),
+                Some(value) => Command::SetField {
+                    field: editor.field,
+                    value,
+                },
             };
             // On to the next field, as in a paper form.
             let count = step_fields(&screen.procedure, &screen.run, screen.step()).len();
-            screen.field = (screen.field + 1).min(count.saturating_sub(1));
+            screen.field = if back {
+                screen.field.saturating_sub(1)
+            } else {
+                (screen.field + 1).min(count.saturating_sub(1))
+            };
             return run_command(app, command, now);
         }
         _ => {}
@@ -501,11 +544,10 @@ fn update_options(app: &mut App, action: Action, now: Timestamp) -> Option<Effec
         Action::Back => screen.options = None,
         Action::Open | Action::CompleteStep => {
             let popup = screen.options.take()?;
-            let field = crate::run::command::field_def(&screen.procedure, &popup.field)?;
+            let options = popup_options(&screen.procedure, &popup);
             let value = if popup.multi {
                 Value::List(
-                    field
-                        .options
+                    options
                         .iter()
                         .zip(&popup.chosen)
                         .filter(|(_, on)| **on)
@@ -513,17 +555,212 @@ fn update_options(app: &mut App, action: Action, now: Timestamp) -> Option<Effec
                         .collect(),
                 )
             } else {
-                Value::Text(field.options.get(popup.cursor)?.clone())
+                Value::Text(options.get(popup.cursor)?.clone())
             };
-            let command = Command::SetField {
-                field: popup.field,
-                value,
+            let command = match popup.cell {
+                Some(cell) => set_cell(screen, &popup.field, cell, Some(value))?,
+                None => Command::SetField {
+                    field: popup.field,
+                    value,
+                },
             };
             return run_command(app, command, now);
         }
         _ => {}
     }
     None
+}
+
+/// What was typed, as the value to keep: none when it is blank; a phone number in the form
+/// the officer's counterparts expect (+7…).
+fn typed(screen: &RunScreen, editor: &Editor, text: String) -> Option<Value> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let kind = match editor.cell {
+        Some(cell) => column(&screen.procedure, &editor.field, cell.column).map(|c| c.kind),
+        None => field_def(&screen.procedure, &editor.field).and_then(|f| f.kind),
+    };
+    Some(Value::Text(match kind {
+        Some(FieldType::Phone) => crate::validate::phone(&text).unwrap_or(text),
+        _ => text,
+    }))
+}
+
+/// The options a popup offers: the field's, or the column's for a table cell.
+fn popup_options<'a>(procedure: &'a Procedure, popup: &OptionsPopup) -> &'a [String] {
+    match popup.cell {
+        Some(cell) => column(procedure, &popup.field, cell.column).map(|c| c.options.as_slice()),
+        None => field_def(procedure, &popup.field).map(|f| f.options.as_slice()),
+    }
+    .unwrap_or(&[])
+}
+
+/// The command that keeps the whole table with one cell changed (cleared when `value` is
+/// none).
+fn set_cell(screen: &RunScreen, field: &str, cell: Cell, value: Option<Value>) -> Option<Command> {
+    let id = &column(&screen.procedure, field, cell.column)?.id;
+    let mut rows = table_rows(&screen.run, field).to_vec();
+    let row = rows.get_mut(cell.row)?;
+    match value {
+        Some(value) => row.insert(id.clone(), value),
+        None => row.remove(id),
+    };
+    Some(set_rows(field, rows))
+}
+
+/// The command that keeps these rows as the table's value; a table with no rows is cleared.
+fn set_rows(field: &str, rows: Vec<Row>) -> Command {
+    if rows.is_empty() {
+        Command::ClearField(field.to_owned())
+    } else {
+        Command::SetField {
+            field: field.to_owned(),
+            value: Value::Table(rows),
+        }
+    }
+}
+
+/// The first cell of a table that must be filled or fixed.
+pub fn first_bad_cell(field: &Field, rows: &[Row]) -> Option<Cell> {
+    rows.iter().enumerate().find_map(|(row, cells)| {
+        field
+            .columns
+            .iter()
+            .position(|c| validate_cell(c, cells.get(&c.id)).is_err())
+            .map(|column| Cell { row, column })
+    })
+}
+
+/// Opens a cell for editing: a text input, or the options of a select column. A yes/no cell is
+/// toggled, but only when `toggle` (a key on that cell, not arriving there from the previous
+/// one); the command that does it is returned.
+fn open_cell(screen: &mut RunScreen, field: &str, cell: Cell, toggle: bool) -> Option<Command> {
+    let column = column(&screen.procedure, field, cell.column)?;
+    let value = table_rows(&screen.run, field)
+        .get(cell.row)?
+        .get(&column.id);
+    match column.kind {
+        FieldType::Yesno if toggle => {
+            let on = matches!(value, Some(Value::Bool(true)));
+            return set_cell(screen, field, cell, Some(Value::Bool(!on)));
+        }
+        FieldType::Yesno => {}
+        FieldType::Select | FieldType::Multiselect => {
+            let chosen: Vec<bool> = column
+                .options
+                .iter()
+                .map(|o| match value {
+                    Some(Value::Text(t)) => t == o,
+                    Some(Value::List(items)) => items.contains(o),
+                    _ => false,
+                })
+                .collect();
+            screen.options = Some(OptionsPopup {
+                field: field.to_owned(),
+                cell: Some(cell),
+                cursor: chosen.iter().position(|c| *c).unwrap_or(0),
+                chosen,
+                multi: column.kind == FieldType::Multiselect,
+            });
+        }
+        _ => {
+            let text = match value {
+                Some(Value::Text(text)) => text.as_str(),
+                _ => "",
+            };
+            screen.editor = Some(Editor::for_cell(column, field, cell, text));
+        }
+    }
+    None
+}
+
+/// Keys while a table field is open: move between cells, edit one, add, remove and move rows.
+fn update_table(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    let Screen::Run(screen) = &mut app.screen else {
+        return None;
+    };
+    let mut table = screen.table.clone()?;
+    let Some(field) = field_def(&screen.procedure, &table.field) else {
+        screen.table = None;
+        return None;
+    };
+    let mut rows = table_rows(&screen.run, &table.field).to_vec();
+    let columns = field.columns.len();
+    // Undo may have taken rows away.
+    table.cell.row = table.cell.row.min(rows.len().saturating_sub(1));
+    let cell = table.cell;
+    let last_column = columns.saturating_sub(1);
+    let mut command = None;
+    match action {
+        _ if move_selection(&mut table.cell.row, rows.len(), &action) => {}
+        Action::Left => table.cell.column = cell.column.saturating_sub(1),
+        Action::Right => table.cell.column = (cell.column + 1).min(last_column),
+        // Tab goes along the row, then on to the next row.
+        Action::NextPane if cell.column < last_column => table.cell.column += 1,
+        Action::NextPane if cell.row + 1 < rows.len() => {
+            table.cell = Cell {
+                row: cell.row + 1,
+                column: 0,
+            };
+        }
+        Action::PrevPane if cell.column > 0 => table.cell.column -= 1,
+        Action::PrevPane if cell.row > 0 => {
+            table.cell = Cell {
+                row: cell.row - 1,
+                column: last_column,
+            };
+        }
+        Action::Back => {
+            screen.table = None;
+            return None;
+        }
+        Action::AddRow | Action::Open if rows.is_empty() || action == Action::AddRow => {
+            let row: Row = field
+                .columns
+                .iter()
+                .filter_map(|c| Some((c.id.clone(), Value::from_default(c.default.as_ref()?))))
+                .collect();
+            let at = if rows.is_empty() { 0 } else { cell.row + 1 };
+            rows.insert(at, row);
+            table.cell = Cell { row: at, column: 0 };
+            let field_id = table.field.clone();
+            // Straight into the new row's first cell, once the row is there.
+            if let Some(effect) = run_command(app, set_rows(&field_id, rows), now) {
+                if let Screen::Run(screen) = &mut app.screen {
+                    screen.table = Some(table.clone());
+                    open_cell(screen, &field_id, table.cell, false);
+                }
+                return Some(effect);
+            }
+        }
+        Action::Open => command = open_cell(screen, &table.field, cell, true),
+        Action::ClearField if !rows.is_empty() => {
+            rows.remove(cell.row);
+            table.cell.row = cell.row.min(rows.len().saturating_sub(1));
+            command = Some(set_rows(&table.field, rows));
+            app.notice = Some(notice(
+                NoticeKind::Info,
+                Msg::new("tui-row-removed").arg("row", cell.row + 1),
+            ));
+        }
+        Action::MoveRowUp if cell.row > 0 && !rows.is_empty() => {
+            rows.swap(cell.row, cell.row - 1);
+            table.cell.row -= 1;
+            command = Some(set_rows(&table.field, rows));
+        }
+        Action::MoveRowDown if cell.row + 1 < rows.len() => {
+            rows.swap(cell.row, cell.row + 1);
+            table.cell.row += 1;
+            command = Some(set_rows(&table.field, rows));
+        }
+        Action::Undo => command = Some(Command::Undo),
+        _ => {}
+    }
+    if let Screen::Run(screen) = &mut app.screen {
+        screen.table = Some(table);
+    }
+    command.and_then(|command| run_command(app, command, now))
 }
 
 /// The day a wait is due: the step's deadline, counted on the production calendar from the

@@ -19,6 +19,7 @@ invalid-not-digits = { $name } holds only digits
 invalid-length = { $name } has { $expected } digits; found { $found }
 invalid-check-digit = the check digit does not match: the { $name } has a typo
 invalid-kpp = KPP has 9 characters: 4 digits, 2 digits or Latin capitals, 3 digits
+field-cell = row { $row }, “{ $column }”: { $problem }
 field-required = required: fill it in
 field-pattern = the value does not have the expected form
 field-unknown-option = «{ $option }» is not one of the options

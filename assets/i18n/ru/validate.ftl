@@ -20,6 +20,7 @@ invalid-not-digits = { $name } состоит только из цифр
 invalid-length = в { $name } { $expected } цифр, а введено { $found }
 invalid-check-digit = не сходится контрольная цифра: в { $name } опечатка
 invalid-kpp = КПП — 9 знаков: 4 цифры, 2 цифры или заглавные латинские буквы, 3 цифры
+field-cell = строка { $row }, «{ $column }»: { $problem }
 field-required = обязательное поле: заполните его
 field-pattern = значение не соответствует ожидаемому виду
 field-unknown-option = «{ $option }» нет среди вариантов

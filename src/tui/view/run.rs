@@ -9,10 +9,10 @@ use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
 use super::{Ctx, bottom_box, centered_box, fit, safe, wrap_words};
 use crate::procedure::Field;
 use crate::run::Value;
-use crate::run::command::{field_def, validate_value};
+use crate::run::command::{field_def, validate_cell, validate_value};
 use crate::run::schedule::choice_impact;
 use crate::run::view::{Status, status, status_given, status_msg};
-use crate::tui::app::{Focus, RunScreen, SaveState, is_required, step_fields};
+use crate::tui::app::{Focus, RunScreen, SaveState, is_required, step_fields, table_rows};
 
 pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let p = &screen.procedure;
@@ -75,6 +75,11 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(main);
     draw_steps(frame, cx, screen, list_area);
     draw_detail(frame, cx, screen, detail_area);
+    if screen.table.is_some() {
+        let inner = draw_table(frame, cx, screen, main);
+        draw_editor(frame, cx, screen, inner);
+        draw_options(frame, cx, screen, inner);
+    }
     if screen.picker.is_some() {
         draw_picker(frame, cx, screen, main);
     }
@@ -187,10 +192,8 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
             .min(form.len().saturating_sub(room));
         lines.extend(form.into_iter().skip(first).take(room));
         frame.render_widget(Paragraph::new(lines), inner);
-        if screen.editor.is_some() {
+        if screen.table.is_none() {
             draw_editor(frame, cx, screen, inner);
-        }
-        if screen.options.is_some() {
             draw_options(frame, cx, screen, inner);
         }
         return;
@@ -242,10 +245,8 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         lines.extend(markdown(body));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-    if screen.editor.is_some() {
+    if screen.table.is_none() {
         draw_editor(frame, cx, screen, inner);
-    }
-    if screen.options.is_some() {
         draw_options(frame, cx, screen, inner);
     }
 }
@@ -322,6 +323,13 @@ fn form_lines(cx: &Ctx, screen: &RunScreen, width: usize) -> (Vec<Line<'static>>
 fn show(cx: &Ctx, field: &Field, value: &Value) -> String {
     match value {
         _ if field.secret && value.is_filled() => "••••••".to_owned(),
+        value => show_value(cx, value),
+    }
+}
+
+/// A value on one line, made safe.
+fn show_value(cx: &Ctx, value: &Value) -> String {
+    match value {
         Value::Text(text) => safe(text.lines().next().unwrap_or("")).into_owned(),
         Value::Bool(true) => cx.t("tui-yes"),
         Value::Bool(false) => cx.t("tui-no"),
@@ -335,9 +343,21 @@ fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let Some(field) = field_def(&screen.procedure, &editor.field) else {
         return;
     };
+    let column = editor
+        .cell
+        .and_then(|cell| field.columns.get(cell.column).map(|c| (cell, c)));
     let rows = if editor.multiline { 6 } else { 1 };
     let rect = bottom_box(frame, area, rows + 4);
-    let label = field.label.as_deref().unwrap_or(&editor.field);
+    let label = match column {
+        Some((cell, column)) => cx.tf(
+            "tui-cell",
+            &[
+                ("row", (cell.row + 1).into()),
+                ("column", column.label.clone().into()),
+            ],
+        ),
+        None => field.label.clone().unwrap_or_else(|| editor.field.clone()),
+    };
     let keys = if editor.multiline {
         cx.t("tui-editor-keys-multiline")
     } else {
@@ -346,7 +366,7 @@ fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let block = Block::bordered()
         .title(format!(
             " {} ",
-            fit(&safe(label), usize::from(area.width).saturating_sub(4))
+            fit(&safe(&label), usize::from(area.width).saturating_sub(4))
         ))
         .title_bottom(format!(" {keys} "))
         .border_style(cx.theme.active());
@@ -357,13 +377,19 @@ fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     frame.render_widget(&editor.input, input_area);
     // Checked as the officer types.
     let text = editor.text();
+    let placeholder = match column {
+        Some((_, column)) => column.placeholder.as_deref(),
+        None => field.placeholder.as_deref(),
+    };
     let message = if text.trim().is_empty() {
-        field
-            .placeholder
-            .as_deref()
-            .map(|p| Line::from(safe(p).into_owned()).style(cx.theme.dim()))
+        placeholder.map(|p| Line::from(safe(p).into_owned()).style(cx.theme.dim()))
     } else {
-        Some(match validate_value(field, &Value::Text(text)) {
+        let value = Value::Text(text);
+        let checked = match column {
+            Some((_, column)) => validate_cell(column, Some(&value)),
+            None => validate_value(field, &value),
+        };
+        Some(match checked {
             Ok(()) => Line::from(format!("✓ {}", cx.t("tui-value-ok"))).style(cx.theme.done()),
             Err(problem) => {
                 Line::from(format!("✖ {}", safe(&problem.text(cx.lang())))).style(cx.theme.alert())
@@ -383,22 +409,25 @@ fn draw_options(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let Some(field) = field_def(&screen.procedure, &popup.field) else {
         return;
     };
-    let rect = bottom_box(frame, area, field.options.len() as u16 + 2);
+    let (label, options) = match popup.cell.and_then(|cell| field.columns.get(cell.column)) {
+        Some(column) => (column.label.as_str(), &column.options),
+        None => (
+            field.label.as_deref().unwrap_or(&popup.field),
+            &field.options,
+        ),
+    };
+    let rect = bottom_box(frame, area, options.len() as u16 + 2);
     let keys = if popup.multi {
         cx.t("tui-options-keys-multi")
     } else {
         cx.t("tui-options-keys")
     };
     let block = Block::bordered()
-        .title(format!(
-            " {} ",
-            safe(field.label.as_deref().unwrap_or(&popup.field))
-        ))
+        .title(format!(" {} ", safe(label)))
         .title_bottom(format!(" {keys} "))
         .border_style(cx.theme.active());
     let width = usize::from(block.inner(rect).width);
-    let lines: Vec<Line> = field
-        .options
+    let lines: Vec<Line> = options
         .iter()
         .zip(&popup.chosen)
         .enumerate()
@@ -484,4 +513,141 @@ fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         ],
     )));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}
+
+/// A table field, open over the run screen: the rows as a grid with the selected cell, and the
+/// selected row in full below it, each cell with what is wrong with it. Returns the area the
+/// cell editor and option lists open in: over the grid, so that the row stays in view.
+fn draw_table(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) -> Rect {
+    use ratatui::widgets::{Row, Table, TableState};
+    let Some(table) = &screen.table else {
+        return area;
+    };
+    let Some(field) = field_def(&screen.procedure, &table.field) else {
+        return area;
+    };
+    let rows = table_rows(&screen.run, &table.field);
+    let columns = &field.columns;
+    let cell = table.cell;
+    let label = field.label.as_deref().unwrap_or(&table.field);
+    let rect = centered_box(frame, area, area.width, area.height);
+    let block = Block::bordered()
+        .title(format!(
+            " {} — {} ",
+            safe(label),
+            cx.tf("tui-rows", &[("count", rows.len().into())])
+        ))
+        .title_bottom(format!(" {} ", cx.t("tui-table-keys")))
+        .border_style(cx.theme.active());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let card_height = (columns.len() as u16 + 4).min(inner.height / 2);
+    let [grid_area, card_area] =
+        Layout::vertical([Constraint::Min(2), Constraint::Length(card_height)]).areas(inner);
+
+    // The grid: a number column, then every column sharing the rest.
+    let number_width = 4;
+    let spacing = 1;
+    let n = columns.len().max(1);
+    let cell_width = usize::from(grid_area.width)
+        .saturating_sub(number_width + spacing * n)
+        .checked_div(n)
+        .unwrap_or(0)
+        .max(1);
+    let header = Row::new(
+        std::iter::once("#".to_owned()).chain(columns.iter().map(|c| {
+            let star = if c.required { "*" } else { "" };
+            fit(&format!("{}{star}", safe(&c.label)), cell_width)
+        })),
+    )
+    .style(cx.theme.title());
+    let grid_rows: Vec<Row> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let bad = columns
+                .iter()
+                .any(|c| validate_cell(c, row.get(&c.id)).is_err());
+            let number = if bad {
+                format!("{}✖", i + 1)
+            } else {
+                format!("{}", i + 1)
+            };
+            let cells = columns.iter().map(|c| {
+                let value = row.get(&c.id);
+                let text = value.map_or(String::new(), |v| show_value(cx, v));
+                let text = ratatui::widgets::Cell::from(fit(&text, cell_width));
+                if validate_cell(c, value).is_err() && value.is_some_and(Value::is_filled) {
+                    text.style(cx.theme.alert())
+                } else {
+                    text
+                }
+            });
+            Row::new(std::iter::once(ratatui::widgets::Cell::from(number)).chain(cells))
+        })
+        .collect();
+    let widths = std::iter::once(Constraint::Length(number_width as u16))
+        .chain(columns.iter().map(|_| Constraint::Fill(1)));
+    let grid = Table::new(grid_rows, widths)
+        .header(header)
+        .column_spacing(spacing as u16)
+        .cell_highlight_style(cx.theme.selected());
+    let mut state = TableState::new().with_selected_cell((cell.row, cell.column + 1));
+    frame.render_stateful_widget(grid, grid_area, &mut state);
+    if rows.is_empty() {
+        let [_, hint] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(grid_area);
+        frame.render_widget(
+            Paragraph::new(cx.t("tui-table-empty")).style(cx.theme.dim()),
+            hint,
+        );
+    }
+
+    // The selected row in full.
+    let width = usize::from(card_area.width);
+    let mut lines = Vec::new();
+    if let Some(row) = rows.get(cell.row) {
+        lines.push(
+            Line::from(fit(
+                &cx.tf(
+                    "tui-row-of",
+                    &[("row", (cell.row + 1).into()), ("count", rows.len().into())],
+                ),
+                width,
+            ))
+            .style(cx.theme.title()),
+        );
+        for (i, column) in columns.iter().enumerate() {
+            let value = row.get(&column.id);
+            let chosen = i == cell.column;
+            let star = if column.required { "*" } else { "" };
+            let shown = value.map_or(String::new(), |v| show_value(cx, v));
+            let problem = validate_cell(column, value).err();
+            let marker = if chosen { "▸" } else { " " };
+            let bad = if problem.is_some() { " ✖" } else { "" };
+            let line = Line::from(fit(
+                &format!("{marker} {}{star}:{bad} {shown}", safe(&column.label)),
+                width,
+            ));
+            lines.push(if chosen {
+                line.style(cx.theme.selected())
+            } else if problem.is_some() {
+                line.style(cx.theme.alert())
+            } else {
+                line
+            });
+            // What is wrong with the selected cell, in full.
+            if let Some(problem) = problem.filter(|_| chosen) {
+                let text = format!("✖ {}", safe(&problem.text(cx.lang())));
+                for part in wrap_words(&text, width.saturating_sub(4)) {
+                    lines.push(Line::from(format!("    {part}")).style(cx.theme.alert()));
+                }
+            }
+        }
+        if let Some(help) = columns.get(cell.column).and_then(|c| c.help.as_deref()) {
+            lines.push(Line::from(fit(&safe(help), width)).style(cx.theme.dim()));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), card_area);
+    grid_area
 }
