@@ -363,3 +363,79 @@ fn table_rows_are_added_edited_moved_removed_and_brought_back() {
     let (_, opened) = Store::open(data.path()).unwrap().open_run(&id).unwrap();
     assert_eq!(opened.run.values, values);
 }
+
+/// Draws a frame and clicks where `text` is on the screen, as a mouse would.
+fn click_on(wizard: &mut Wizard, text: &str) {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut hits = poryadok::tui::view::Hits::default();
+    terminal
+        .draw(|frame| {
+            hits = poryadok::tui::view::draw_with_hits(frame, &wizard.app, Theme { color: false })
+        })
+        .unwrap();
+    let screen = terminal.backend().to_string();
+    let (row, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.contains(text))
+        .unwrap_or_else(|| panic!("{text} is on the screen:\n{screen}"));
+    // The column of the text's first character, counted in terminal cells.
+    let before = &line[..line.find(text).unwrap()];
+    let column = unicode_width::UnicodeWidthStr::width(before.trim_start_matches('"')) as u16;
+    let target = hits.at(column, row as u16);
+    let target = target.unwrap_or_else(|| panic!("something to click at {text}"));
+    press(wizard, &[Action::Pick(target)]);
+}
+
+#[test]
+fn clicks_select_and_a_second_click_opens() {
+    use poryadok::tui::app::{Focus, Screen};
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = wizard(Lang::Ru, data.path());
+    press(&mut wizard, &[Action::Resize(80, 24)]);
+    // Home: one click selects the procedure, the second starts a run of it.
+    click_on(&mut wizard, "Порядок подключения к федеральным");
+    assert!(matches!(wizard.app.screen, Screen::Home(_)));
+    click_on(&mut wizard, "Порядок подключения к федеральным");
+    let Screen::NewRun(new) = &wizard.app.screen else {
+        panic!("a second click on a procedure asks for the new run's label")
+    };
+    assert_eq!(
+        wizard.app.procedures[new.procedure].id(),
+        "rsmev-connection"
+    );
+    // The run screen: a click on a step selects it, and only selects it.
+    signature_run(&mut wizard);
+    click_on(&mut wizard, "5. Отправка");
+    click_on(&mut wizard, "5. Отправка");
+    let step = |wizard: &Wizard| {
+        let Screen::Run(screen) = &wizard.app.screen else {
+            panic!("the run is open")
+        };
+        (
+            screen.procedure.steps()[screen.step()].id.clone(),
+            screen.focus,
+            screen.field,
+            screen.editor.is_some(),
+            screen.run.steps.len(),
+        )
+    };
+    let (id, focus, _, _, states) = step(&wizard);
+    assert_eq!(
+        (id.as_str(), focus, states),
+        ("submit-documents", Focus::Steps, 0)
+    );
+    // Back on step 1, a click in its detail goes to its fields, a click on a field selects
+    // it and a second one opens it for typing.
+    click_on(&mut wizard, "1. Подача");
+    click_on(&mut wizard, "Подразделение");
+    assert_eq!(step(&wizard).1, Focus::Form);
+    click_on(&mut wizard, "ФИО как в паспорте");
+    assert_eq!(step(&wizard).2, 1);
+    assert!(!step(&wizard).3);
+    click_on(&mut wizard, "ФИО как в паспорте");
+    assert!(
+        step(&wizard).3,
+        "the second click opens the field for typing"
+    );
+}

@@ -70,4 +70,27 @@ pub enum Action {
     MoveRowDown,
     /// The terminal changed size.
     Resize(u16, u16),
+    /// A mouse click on something the screen shows: it is selected, and opened if it already
+    /// was (a step is only ever selected by a click).
+    Pick(Target),
+}
+
+/// What a mouse click landed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// A run on the home screen, by its index.
+    Run(usize),
+    /// A procedure on the home screen, by its index.
+    Procedure(usize),
+    /// A step of the open run, by its position in the list.
+    Step(usize),
+    /// The selected step's detail pane, outside any field.
+    Detail,
+    /// A field of the selected step, by its index among the step's fields.
+    Field(usize),
+    /// A row of an open table field.
+    Row(usize),
+    /// An option of an open list (a select field's options, a variant choice).
+    Option(usize),
 }

@@ -8,7 +8,10 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use jiff::Timestamp;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEventKind,
+};
 
 use super::action::Action;
 use super::app::{App, Home, Notice, NoticeKind, RunScreen, RunSummary, SaveState, Screen};
@@ -260,15 +263,17 @@ impl Wizard {
 pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> {
     install_panic_report(panic_log);
     let mut terminal = ratatui::try_init().context("cannot open the terminal")?;
-    // Pasted text arrives whole, not as keys that could trigger shortcuts.
-    let _ = ratatui::crossterm::execute!(io::stdout(), EnableBracketedPaste);
+    // Pasted text arrives whole, not as keys that could trigger shortcuts; clicks and the wheel
+    // arrive as mouse events (Shift still selects text in most terminals).
+    let _ = ratatui::crossterm::execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let result = (|| -> Result<()> {
+        let mut hits = view::Hits::default();
         let size = terminal.size()?;
         wizard.handle(Action::Resize(size.width, size.height), Timestamp::now());
         wizard.start(start, Timestamp::now());
         loop {
             let theme = wizard.theme();
-            terminal.draw(|frame| view::draw(frame, &wizard.app, theme))?;
+            terminal.draw(|frame| hits = view::draw_with_hits(frame, &wizard.app, theme))?;
             if wizard.app.quit {
                 return Ok(());
             }
@@ -279,6 +284,14 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
             let action = match event::read()? {
                 Event::Key(key) => keymap::action(key, wizard.mode()),
                 Event::Resize(width, height) => Some(Action::Resize(width, height)),
+                Event::Mouse(mouse) => match mouse.kind {
+                    MouseEventKind::Down(MouseButton::Left) => {
+                        hits.at(mouse.column, mouse.row).map(Action::Pick)
+                    }
+                    MouseEventKind::ScrollUp => Some(Action::Up),
+                    MouseEventKind::ScrollDown => Some(Action::Down),
+                    _ => None,
+                },
                 Event::Paste(text) if wizard.mode() == Mode::Input => {
                     for c in text.chars() {
                         let action = match c {
@@ -297,9 +310,15 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
             }
         }
     })();
-    let _ = ratatui::crossterm::execute!(io::stdout(), DisableBracketedPaste);
+    leave_modes();
     ratatui::restore();
     result
+}
+
+/// Turns off what the wizard turned on besides what ratatui restores: bracketed paste and
+/// mouse reporting (left on, every click would print escape codes into the shell).
+fn leave_modes() {
+    let _ = ratatui::crossterm::execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
 }
 
 /// On a panic: write the report to a file (ratatui's own hook, installed after this one, has
@@ -307,6 +326,7 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
 fn install_panic_report(path: PathBuf) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        leave_modes();
         let report = format!(
             "poryadok {} panicked at {}\n{info}\n{}\n",
             env!("CARGO_PKG_VERSION"),

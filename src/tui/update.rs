@@ -3,7 +3,7 @@
 
 use jiff::Timestamp;
 
-use super::action::Action;
+use super::action::{Action, Target};
 use super::app::{
     App, Cell, ChoicePicker, Editor, Focus, Home, HomePane, NewRun, Notice, NoticeKind,
     OptionsPopup, Row, RunScreen, Screen, TableEditor, column, step_fields, table_rows,
@@ -55,6 +55,13 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
     }
     if app.help {
         return None;
+    }
+    if let Action::Pick(target) = action {
+        // A click selects; on what was already selected, it opens.
+        return match pick(app, target) {
+            Some(then) => update(app, then, now),
+            None => None,
+        };
     }
     app.notice = None;
     match &mut app.screen {
@@ -152,6 +159,86 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             }
             command.and_then(|command| run_command(app, command, now))
         }
+    }
+}
+
+/// Selects what a click landed on; returns the action that follows when it was already
+/// selected (open it, choose it, edit it).
+fn pick(app: &mut App, target: Target) -> Option<Action> {
+    let again = |selected: &mut usize, i: usize| {
+        let was = *selected == i;
+        *selected = i;
+        was.then_some(Action::Open)
+    };
+    match (&mut app.screen, target) {
+        (Screen::Home(home), Target::Run(i)) if i < app.runs.len() => {
+            let focused = home.pane == HomePane::Runs;
+            home.pane = HomePane::Runs;
+            again(&mut home.run, i).filter(|_| focused)
+        }
+        (Screen::Home(home), Target::Procedure(i)) if i < app.procedures.len() => {
+            let focused = home.pane == HomePane::Procedures;
+            home.pane = HomePane::Procedures;
+            again(&mut home.procedure, i).filter(|_| focused)
+        }
+        (Screen::Run(screen), target) => {
+            if let Some(picker) = &mut screen.picker {
+                let options = screen.procedure.file().choices[picker.choice].options.len();
+                return match target {
+                    Target::Option(i) if i < options => again(&mut picker.option, i),
+                    _ => None,
+                };
+            }
+            if screen.editor.is_some() {
+                return None;
+            }
+            if let Some(popup) = &mut screen.options {
+                let Target::Option(i) = target else {
+                    return None;
+                };
+                if i >= popup.chosen.len() {
+                    return None;
+                }
+                popup.cursor = i;
+                // Ticking a box in a multi-select; choosing in a select.
+                return Some(if popup.multi {
+                    Action::Type(' ')
+                } else {
+                    Action::Open
+                });
+            }
+            if let Some(table) = &mut screen.table {
+                let Target::Row(i) = target else {
+                    return None;
+                };
+                return again(&mut table.cell.row, i);
+            }
+            let fields = step_fields(&screen.procedure, &screen.run, screen.step()).len();
+            match target {
+                Target::Step(position) if position < screen.order.len() => {
+                    screen.focus = Focus::Steps;
+                    if screen.selected != position {
+                        screen.selected = position;
+                        screen.field = 0;
+                        screen.run.cursor =
+                            Some(screen.procedure.steps()[screen.step()].id.clone());
+                    }
+                    None
+                }
+                Target::Detail if fields > 0 => {
+                    screen.focus = Focus::Form;
+                    screen.field = screen.field.min(fields - 1);
+                    None
+                }
+                Target::Field(i) if i < fields => {
+                    let focused = screen.focus == Focus::Form;
+                    screen.focus = Focus::Form;
+                    again(&mut screen.field, i).filter(|_| focused)
+                }
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 

@@ -77,6 +77,7 @@ fn keys(screen: &Screen) -> &'static [(&'static str, &'static str)] {
 }
 
 pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
+    cx.shadow(area);
     let keys = keys(&cx.app.screen);
     let popup = centered_box(
         frame,

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Ctx, fit, safe};
+use crate::tui::action::Target;
 use crate::tui::app::{Home, HomePane, NewRun};
 
 pub fn draw(frame: &mut Frame, cx: &Ctx, home: &Home, area: Rect) {
@@ -36,6 +37,14 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, home: &Home, area: Rect) {
     let first = home.run.saturating_sub(visible.saturating_sub(1));
     for (i, run) in app.runs.iter().enumerate().skip(first).take(visible) {
         let chosen = focused && i == home.run;
+        cx.hit(
+            Rect {
+                y: inner.y + lines.len() as u16,
+                height: 2,
+                ..inner
+            },
+            Target::Run(i),
+        );
         let procedure = run
             .procedure
             .map(|p| app.procedures[p].title().to_owned())
@@ -117,6 +126,14 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, home: &Home, area: Rect) {
         .skip(first)
         .take(visible)
         .map(|(i, p)| {
+            cx.hit(
+                Rect {
+                    y: list_area.y + (i - first) as u16,
+                    height: 1,
+                    ..list_area
+                },
+                Target::Procedure(i),
+            );
             let steps = cx.tf("count-steps", &[("count", p.steps().len().into())]);
             let chosen = focused && i == home.procedure;
             let marker = if chosen { "▶ " } else { "  " };

@@ -6,6 +6,7 @@ mod home;
 mod run;
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -13,6 +14,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
+use super::action::Target;
 use super::app::{App, NoticeKind, Screen};
 use crate::i18n::{Arg, Lang};
 
@@ -70,9 +72,21 @@ impl Theme {
 pub struct Ctx<'a> {
     pub app: &'a App,
     pub theme: Theme,
+    /// Where things were drawn, for mouse clicks; later entries lie over earlier ones.
+    hits: RefCell<Vec<(Rect, Option<Target>)>>,
 }
 
 impl Ctx<'_> {
+    /// Records that `target` is drawn at `area`.
+    pub fn hit(&self, area: Rect, target: Target) {
+        self.hits.borrow_mut().push((area, Some(target)));
+    }
+
+    /// Records an overlay at `area`: a click there selects nothing under it.
+    pub fn shadow(&self, area: Rect) {
+        self.hits.borrow_mut().push((area, None));
+    }
+
     pub fn t(&self, id: &str) -> String {
         self.app.lang.text(id)
     }
@@ -89,12 +103,44 @@ pub fn safe(text: &str) -> Cow<'_, str> {
     crate::text::sanitize_line(text)
 }
 
+/// Where the things a click can select were drawn in the last frame.
+#[derive(Debug, Default, Clone)]
+pub struct Hits(Vec<(Rect, Option<Target>)>);
+
+impl Hits {
+    /// What lies at a cell of the screen: the last thing drawn there (an overlay over the
+    /// screen under it).
+    pub fn at(&self, column: u16, row: u16) -> Option<Target> {
+        let point = ratatui::layout::Position::new(column, row);
+        self.0
+            .iter()
+            .rev()
+            .find(|(area, _)| area.contains(point))
+            .and_then(|(_, target)| *target)
+    }
+}
+
 /// Draws the whole wizard.
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
+    draw_with_hits(frame, app, theme);
+}
+
+/// Draws the whole wizard and says where the things a click can select are.
+pub fn draw_with_hits(frame: &mut Frame, app: &App, theme: Theme) -> Hits {
     let area = frame.area();
-    let cx = Ctx { app, theme };
+    let cx = Ctx {
+        app,
+        theme,
+        hits: RefCell::new(Vec::new()),
+    };
+    draw_in(frame, &cx, area);
+    Hits(cx.hits.into_inner())
+}
+
+fn draw_in(frame: &mut Frame, cx: &Ctx, area: Rect) {
+    let (app, theme) = (cx.app, cx.theme);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, &cx, area);
+        too_small(frame, cx, area);
         return;
     }
     let notice_height = app
@@ -108,11 +154,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     ])
     .areas(area);
     match &app.screen {
-        Screen::Home(home) => home::draw(frame, &cx, home, body),
-        Screen::NewRun(new) => home::draw_new_run(frame, &cx, new, body),
-        Screen::Run(screen) => run::draw(frame, &cx, screen, body),
+        Screen::Home(home) => home::draw(frame, cx, home, body),
+        Screen::NewRun(new) => home::draw_new_run(frame, cx, new, body),
+        Screen::Run(screen) => run::draw(frame, cx, screen, body),
     }
-    draw_notice(frame, &cx, notice);
+    draw_notice(frame, cx, notice);
     let keys = match &app.screen {
         _ if app.help => cx.t("tui-footer-help"),
         Screen::Home(_) => cx.t("tui-footer-home"),
@@ -125,7 +171,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     };
     frame.render_widget(Paragraph::new(Line::from(keys).style(theme.dim())), footer);
     if app.help {
-        help::draw(frame, &cx, area);
+        help::draw(frame, cx, area);
     }
 }
 

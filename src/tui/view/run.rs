@@ -12,6 +12,7 @@ use crate::run::Value;
 use crate::run::command::{field_def, validate_cell, validate_value};
 use crate::run::schedule::choice_impact;
 use crate::run::view::{Status, status, status_given, status_msg};
+use crate::tui::action::Target;
 use crate::tui::app::{Focus, RunScreen, SaveState, is_required, step_fields, table_rows};
 
 pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
@@ -143,6 +144,14 @@ fn draw_steps(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
             &format!(" {} {}. {}", mark(&status), index + 1, safe(&step.title)),
             width,
         );
+        cx.hit(
+            Rect {
+                y: inner.y + lines.len() as u16,
+                height: 1,
+                ..inner
+            },
+            Target::Step(position),
+        );
         let line = Line::from(text).style(style);
         lines.push(if position == screen.selected {
             line.style(cx.theme.selected())
@@ -160,6 +169,7 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let block = Block::bordered().title(format!(" {}. ", index + 1));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    cx.hit(inner, Target::Detail);
     let mut lines: Vec<Line> =
         vec![Line::from(safe(&step.title).into_owned()).style(cx.theme.title())];
     let status = status(p, &screen.run, index);
@@ -181,15 +191,29 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     {
         lines.push(Line::from(format!("⊘ {}", safe(reason))).style(cx.theme.alert()));
     }
-    let (form, selected) = form_lines(cx, screen, usize::from(inner.width));
+    let (form, field_lines) = form_lines(cx, screen, usize::from(inner.width));
     if screen.focus == Focus::Form {
         // Filling in: the fields only, scrolled so that the selected one is in view.
         lines[0] =
             Line::from(fit(&safe(&step.title), usize::from(inner.width))).style(cx.theme.title());
         let room = usize::from(inner.height).saturating_sub(lines.len());
+        let selected = field_lines.get(screen.field).copied().unwrap_or(0);
         let first = selected
             .saturating_sub(room.saturating_sub(2))
             .min(form.len().saturating_sub(room));
+        for (field, &line) in field_lines.iter().enumerate() {
+            if (first..first + room).contains(&line) {
+                let y = inner.y + (lines.len() + line - first) as u16;
+                cx.hit(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..inner
+                    },
+                    Target::Field(field),
+                );
+            }
+        }
         lines.extend(form.into_iter().skip(first).take(room));
         frame.render_widget(Paragraph::new(lines), inner);
         if screen.table.is_none() {
@@ -252,13 +276,13 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
 }
 
 /// The step's fields: label, a `*` when required, the value, and what is wrong with it.
-/// Also returns the position of the selected field's line.
-fn form_lines(cx: &Ctx, screen: &RunScreen, width: usize) -> (Vec<Line<'static>>, usize) {
+/// Also returns the position of each field's line.
+fn form_lines(cx: &Ctx, screen: &RunScreen, width: usize) -> (Vec<Line<'static>>, Vec<usize>) {
     let p = &screen.procedure;
     let index = screen.step();
     let fields = step_fields(p, &screen.run, index);
     if fields.is_empty() {
-        return (Vec::new(), 0);
+        return (Vec::new(), Vec::new());
     }
     let step = &p.steps()[index];
     let title = match step.form.as_deref().and_then(|id| p.form(id)) {
@@ -278,12 +302,10 @@ fn form_lines(cx: &Ctx, screen: &RunScreen, width: usize) -> (Vec<Line<'static>>
         Line::from(Span::styled(fit(&title, width), cx.theme.title())),
         Line::from(Span::styled(fit(&hint, width), cx.theme.dim())),
     ];
-    let mut selected = 0;
+    let mut field_lines = Vec::with_capacity(fields.len());
     for (i, field) in fields.iter().enumerate() {
         let chosen = screen.focus == Focus::Form && i == screen.field;
-        if chosen {
-            selected = lines.len();
-        }
+        field_lines.push(lines.len());
         let label = field.label.as_deref().or(field.id.as_deref()).unwrap_or("");
         let star = if is_required(p, &screen.run, field) {
             "*"
@@ -316,7 +338,7 @@ fn form_lines(cx: &Ctx, screen: &RunScreen, width: usize) -> (Vec<Line<'static>>
             }
         }
     }
-    (lines, selected)
+    (lines, field_lines)
 }
 
 /// A value as a field shows it.
@@ -348,6 +370,7 @@ fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         .and_then(|cell| field.columns.get(cell.column).map(|c| (cell, c)));
     let rows = if editor.multiline { 6 } else { 1 };
     let rect = bottom_box(frame, area, rows + 4);
+    cx.shadow(rect);
     let label = match column {
         Some((cell, column)) => cx.tf(
             "tui-cell",
@@ -417,6 +440,7 @@ fn draw_options(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         ),
     };
     let rect = bottom_box(frame, area, options.len() as u16 + 2);
+    cx.shadow(rect);
     let keys = if popup.multi {
         cx.t("tui-options-keys-multi")
     } else {
@@ -427,11 +451,20 @@ fn draw_options(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         .title_bottom(format!(" {keys} "))
         .border_style(cx.theme.active());
     let width = usize::from(block.inner(rect).width);
+    let inner = block.inner(rect);
     let lines: Vec<Line> = options
         .iter()
         .zip(&popup.chosen)
         .enumerate()
         .map(|(i, (option, on))| {
+            cx.hit(
+                Rect {
+                    y: inner.y + i as u16,
+                    height: 1,
+                    ..inner
+                },
+                Target::Option(i),
+            );
             let mark = match (popup.multi, on) {
                 (true, true) => "[x]",
                 (true, false) => "[ ]",
@@ -481,6 +514,7 @@ fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         .border_style(cx.theme.title());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
+    cx.shadow(popup);
     let inner_width = usize::from(inner.width);
     let chosen = screen.run.choices.get(&choice.id);
     let mut lines: Vec<Line> = choice
@@ -488,6 +522,14 @@ fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         .iter()
         .enumerate()
         .map(|(i, option)| {
+            cx.hit(
+                Rect {
+                    y: inner.y + i as u16,
+                    height: 1,
+                    ..inner
+                },
+                Target::Option(i),
+            );
             let mark = if chosen == Some(&option.id) {
                 "●"
             } else {
@@ -541,6 +583,7 @@ fn draw_table(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) -> Re
         .border_style(cx.theme.active());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
+    cx.shadow(rect);
     let card_height = (columns.len() as u16 + 4).min(inner.height / 2);
     let [grid_area, card_area] =
         Layout::vertical([Constraint::Min(2), Constraint::Length(card_height)]).areas(inner);
@@ -594,6 +637,21 @@ fn draw_table(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) -> Re
         .cell_highlight_style(cx.theme.selected());
     let mut state = TableState::new().with_selected_cell((cell.row, cell.column + 1));
     frame.render_stateful_widget(grid, grid_area, &mut state);
+    // Below the header, the rows from the one the grid scrolled to.
+    for (line, row) in (state.offset()..rows.len()).enumerate() {
+        let y = grid_area.y + 1 + line as u16;
+        if y >= grid_area.bottom() {
+            break;
+        }
+        cx.hit(
+            Rect {
+                y,
+                height: 1,
+                ..grid_area
+            },
+            Target::Row(row),
+        );
+    }
     if rows.is_empty() {
         let [_, hint] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(grid_area);
