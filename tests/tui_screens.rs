@@ -439,3 +439,52 @@ fn clicks_select_and_a_second_click_opens() {
         "the second click opens the field for typing"
     );
 }
+
+/// A new run of the staff-access procedure, open on its first step.
+fn staff_run(wizard: &mut Wizard) {
+    wizard.start(&Start::Procedure("pgs-staff-access".into()), at(0));
+    let mut keys = typed("Администрация Кировского района");
+    keys.push(Action::Open);
+    press(wizard, &keys);
+}
+
+#[test]
+fn a_steps_addresses_and_links_are_listed_to_copy_or_open() {
+    scene("run-copy", |wizard| {
+        staff_run(wizard);
+        press(wizard, &[Action::Copy]);
+    });
+}
+
+#[test]
+fn copying_goes_to_the_clipboard_and_a_link_to_the_browser() {
+    use poryadok::tui::shell::Outgoing;
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = wizard(Lang::Ru, data.path());
+    staff_run(&mut wizard);
+    // Step 1 sends its list to an address.
+    press(&mut wizard, &[Action::Copy, Action::Open]);
+    assert_eq!(
+        wizard.take_outgoing(),
+        [Outgoing::Clipboard("nk_grishina@lenreg.ru".into())]
+    );
+    // An address is not opened in a browser.
+    press(&mut wizard, &[Action::Copy, Action::OpenLink]);
+    assert!(wizard.take_outgoing().is_empty());
+    assert!(wizard.app.notice.is_some());
+    // Step 5 gives the support chat's address in its text.
+    press(
+        &mut wizard,
+        &[Action::Back, Action::Down, Action::Down, Action::Down],
+    );
+    press(
+        &mut wizard,
+        &[Action::Down, Action::OpenLink, Action::OpenLink],
+    );
+    assert_eq!(
+        wizard.take_outgoing(),
+        [Outgoing::Browser(
+            "https://www.gosuslugi.ru/feedback".into()
+        )]
+    );
+}

@@ -60,6 +60,10 @@ pub enum Action {
     Newline,
     /// Keep what was typed into a text input that takes several lines (Ctrl-S).
     Keep,
+    /// Copy an address, a subject or a link of the selected step to the clipboard (OSC 52).
+    Copy,
+    /// Open a link of the selected step in the browser.
+    OpenLink,
     /// Clear the selected field; in a table, remove the selected row.
     ClearField,
     /// Add a row to a table after the selected one.

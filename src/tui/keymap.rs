@@ -89,6 +89,8 @@ fn letter(c: char) -> Option<Action> {
         'l' | 'e' => Action::Open,
         'x' => Action::ClearField,
         'a' => Action::AddRow,
+        'y' => Action::Copy,
+        'o' => Action::OpenLink,
         'K' => Action::MoveRowUp,
         'J' => Action::MoveRowDown,
         'h' => Action::Back,
@@ -142,6 +144,8 @@ mod tests {
             ('h', 'р'),
             ('l', 'д'),
             ('a', 'ф'),
+            ('y', 'н'),
+            ('o', 'щ'),
             ('K', 'Л'),
             ('J', 'О'),
         ] {

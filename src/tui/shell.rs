@@ -41,6 +41,16 @@ pub struct Wizard {
     store: Store,
     session: Option<Session>,
     theme: Theme,
+    /// What the terminal loop must still send out: text for the clipboard, an address for the
+    /// browser.
+    outbox: Vec<Outgoing>,
+}
+
+/// Something that leaves the wizard through the terminal or another program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outgoing {
+    Clipboard(String),
+    Browser(String),
 }
 
 impl Wizard {
@@ -55,6 +65,7 @@ impl Wizard {
             store,
             session: None,
             theme: Theme::from_env(),
+            outbox: Vec::new(),
         };
         wizard.refresh_runs();
         if wizard.app.runs.is_empty() {
@@ -102,8 +113,15 @@ impl Wizard {
         self.theme
     }
 
+    /// Takes what must be sent out (see [`Outgoing`]).
+    pub fn take_outgoing(&mut self) -> Vec<Outgoing> {
+        std::mem::take(&mut self.outbox)
+    }
+
     fn perform(&mut self, effect: Effect, now: Timestamp) {
         match effect {
+            Effect::Copy(text) => self.outbox.push(Outgoing::Clipboard(text)),
+            Effect::OpenUrl(url) => self.outbox.push(Outgoing::Browser(url)),
             Effect::Save => self.save(now),
             Effect::Create { procedure, label } => {
                 let procedure = Arc::clone(&self.app.procedures[procedure]);
@@ -308,11 +326,48 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
             if let Some(action) = action {
                 wizard.handle(action, Timestamp::now());
             }
+            for outgoing in wizard.take_outgoing() {
+                send_out(&mut wizard, outgoing);
+            }
         }
     })();
     leave_modes();
     ratatui::restore();
     result
+}
+
+/// Copies through the terminal (OSC 52, which works over ssh too) or opens the browser, with
+/// its output kept off the screen.
+fn send_out(wizard: &mut Wizard, outgoing: Outgoing) {
+    use ratatui::crossterm::clipboard::CopyToClipboard;
+    let copy = |text: &str| {
+        ratatui::crossterm::execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))
+    };
+    let failed = match outgoing {
+        Outgoing::Clipboard(text) => copy(&text)
+            .err()
+            .map(|e| Msg::new("tui-send-failed").arg("error", e.to_string())),
+        Outgoing::Browser(url) if crate::tui::app::is_web_address(&url) => {
+            // No browser (a server, a locked-down workstation): the link is copied instead.
+            open::that_detached(&url).err().map(|_| {
+                let copied = copy(&url).is_ok();
+                Msg::new(if copied {
+                    "tui-no-browser-copied"
+                } else {
+                    "tui-no-browser"
+                })
+                .arg("url", url.as_str())
+            })
+        }
+        Outgoing::Browser(_) => None,
+    };
+    if let Some(text) = failed {
+        wizard.app.notice = Some(Notice {
+            kind: NoticeKind::Error,
+            text,
+            details: Vec::new(),
+        });
+    }
 }
 
 /// Turns off what the wizard turned on besides what ratatui restores: bracketed paste and

@@ -5,8 +5,8 @@ use jiff::Timestamp;
 
 use super::action::{Action, Target};
 use super::app::{
-    App, Cell, ChoicePicker, Editor, Focus, Home, HomePane, NewRun, Notice, NoticeKind,
-    OptionsPopup, Row, RunScreen, Screen, TableEditor, column, step_fields, table_rows,
+    App, Cell, ChoicePicker, CopyKind, CopyPopup, Editor, Focus, Home, HomePane, NewRun, Notice,
+    NoticeKind, OptionsPopup, Row, RunScreen, Screen, TableEditor, column, step_fields, table_rows,
 };
 use crate::i18n::Msg;
 use crate::procedure::{Field, FieldType, Procedure};
@@ -25,6 +25,10 @@ pub enum Effect {
     Open(String),
     /// Close the open run (its lock is released) and show the home screen again.
     Close,
+    /// Put this text on the clipboard (through the terminal, OSC 52).
+    Copy(String),
+    /// Open this web address in the browser (http and https only, checked before).
+    OpenUrl(String),
 }
 
 /// Lines a page moves.
@@ -110,6 +114,9 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             if screen.picker.is_some() {
                 return update_picker(app, action, now);
             }
+            if screen.copy.is_some() {
+                return update_copy(app, action);
+            }
             if screen.editor.is_some() {
                 return update_editor(app, action, now);
             }
@@ -118,6 +125,10 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             }
             if screen.table.is_some() {
                 return update_table(app, action, now);
+            }
+            if matches!(action, Action::Copy | Action::OpenLink) {
+                open_copy(app, action == Action::OpenLink);
+                return None;
             }
             if screen.focus == Focus::Form {
                 return update_form(app, action, now);
@@ -182,6 +193,12 @@ fn pick(app: &mut App, target: Target) -> Option<Action> {
             again(&mut home.procedure, i).filter(|_| focused)
         }
         (Screen::Run(screen), target) => {
+            if let Some(popup) = &mut screen.copy {
+                return match target {
+                    Target::Option(i) if i < popup.items.len() => again(&mut popup.cursor, i),
+                    _ => None,
+                };
+            }
             if let Some(picker) = &mut screen.picker {
                 let options = screen.procedure.file().choices[picker.choice].options.len();
                 return match target {
@@ -453,6 +470,70 @@ fn update_picker(app: &mut App, action: Action, now: Timestamp) -> Option<Effect
         _ => {}
     }
     None
+}
+
+/// Lists what can be copied or opened from the selected step; for a link to open, the list
+/// starts on the first link.
+fn open_copy(app: &mut App, link: bool) {
+    let Screen::Run(screen) = &mut app.screen else {
+        return;
+    };
+    let items = super::app::copyables(&screen.procedure, screen.step());
+    let cursor = if link {
+        items.iter().position(|i| i.kind == CopyKind::Link)
+    } else {
+        Some(0).filter(|_| !items.is_empty())
+    };
+    match cursor {
+        Some(cursor) => screen.copy = Some(CopyPopup { items, cursor }),
+        None => {
+            let id = if link {
+                "tui-no-links"
+            } else {
+                "tui-nothing-to-copy"
+            };
+            app.notice = Some(notice(NoticeKind::Info, Msg::new(id)));
+        }
+    }
+}
+
+/// Keys while the list of what to copy or open is up.
+fn update_copy(app: &mut App, action: Action) -> Option<Effect> {
+    let Screen::Run(screen) = &mut app.screen else {
+        return None;
+    };
+    let popup = screen.copy.as_mut()?;
+    let last = popup.items.len().saturating_sub(1);
+    match action {
+        _ if move_selection(&mut popup.cursor, popup.items.len(), &action) => None,
+        Action::Back => {
+            screen.copy = None;
+            None
+        }
+        Action::Open | Action::Copy => {
+            let item = popup.items.get(popup.cursor.min(last))?.clone();
+            screen.copy = None;
+            app.notice = Some(notice(
+                NoticeKind::Info,
+                Msg::new("tui-copied").arg("text", item.text.as_str()),
+            ));
+            Some(Effect::Copy(item.text))
+        }
+        Action::OpenLink => {
+            let item = popup.items.get(popup.cursor.min(last))?.clone();
+            if item.kind != CopyKind::Link {
+                app.notice = Some(notice(NoticeKind::Refused, Msg::new("tui-not-a-link")));
+                return None;
+            }
+            screen.copy = None;
+            app.notice = Some(notice(
+                NoticeKind::Info,
+                Msg::new("tui-opening").arg("url", item.text.as_str()),
+            ));
+            Some(Effect::OpenUrl(item.text))
+        }
+        _ => None,
+    }
 }
 
 /// Keys while the fields of the selected step have the focus.

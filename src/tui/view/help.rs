@@ -36,6 +36,12 @@ fn keys(screen: &Screen) -> &'static [(&'static str, &'static str)] {
             ("Alt-Enter  Ctrl-J", "tui-key-newline"),
             ("Esc", "tui-key-cancel"),
         ],
+        Screen::Run(screen) if screen.copy.is_some() => &[
+            ("↑ ↓  k j", "tui-key-move"),
+            ("Enter  y", "tui-key-copy"),
+            ("o", "tui-key-open-link"),
+            ("Esc", "tui-key-back"),
+        ],
         Screen::Run(screen) if screen.table.is_some() => &[
             ("↑ ↓  k j", "tui-key-move"),
             ("← →", "tui-key-cell"),
@@ -53,6 +59,7 @@ fn keys(screen: &Screen) -> &'static [(&'static str, &'static str)] {
             ("Enter  e", "tui-key-edit"),
             ("Del  x", "tui-key-clear"),
             ("c", "tui-key-complete"),
+            ("y  o", "tui-key-copy-open"),
             ("Esc", "tui-key-to-steps"),
             ("u  Ctrl-Z", "tui-key-undo"),
             ("? F1", "tui-key-help"),
@@ -68,6 +75,7 @@ fn keys(screen: &Screen) -> &'static [(&'static str, &'static str)] {
             ("r", "tui-key-reopen"),
             ("p", "tui-key-pass-over"),
             ("v", "tui-key-variant"),
+            ("y  o", "tui-key-copy-open"),
             ("u  Ctrl-Z", "tui-key-undo"),
             ("Esc", "tui-key-home"),
             ("? F1", "tui-key-help"),

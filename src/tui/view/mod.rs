@@ -165,6 +165,7 @@ fn draw_in(frame: &mut Frame, cx: &Ctx, area: Rect) {
         Screen::NewRun(_) => cx.t("tui-footer-new-run"),
         Screen::Run(screen) if screen.picker.is_some() => cx.t("tui-footer-picker"),
         Screen::Run(screen) if screen.editor.is_some() => cx.t("tui-footer-editor"),
+        Screen::Run(screen) if screen.copy.is_some() => cx.t("tui-footer-copy"),
         Screen::Run(screen) if screen.table.is_some() => cx.t("tui-footer-table"),
         Screen::Run(screen) if screen.focus == super::app::Focus::Form => cx.t("tui-footer-form"),
         Screen::Run(_) => cx.t("tui-footer-run"),

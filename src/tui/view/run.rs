@@ -220,6 +220,7 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
             draw_editor(frame, cx, screen, inner);
             draw_options(frame, cx, screen, inner);
         }
+        draw_copy(frame, cx, screen, inner);
         return;
     }
     lines.extend(form);
@@ -273,6 +274,55 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         draw_editor(frame, cx, screen, inner);
         draw_options(frame, cx, screen, inner);
     }
+    draw_copy(frame, cx, screen, inner);
+}
+
+/// The step's addresses, subjects and links, to copy one or open a link.
+fn draw_copy(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
+    use crate::tui::app::CopyKind;
+    let Some(popup) = &screen.copy else { return };
+    let rect = bottom_box(frame, area, popup.items.len() as u16 + 2);
+    cx.shadow(rect);
+    let block = Block::bordered()
+        .title(format!(" {} ", cx.t("tui-copy-title")))
+        .title_bottom(format!(" {} ", cx.t("tui-copy-keys")))
+        .border_style(cx.theme.active());
+    let inner = block.inner(rect);
+    let width = usize::from(inner.width);
+    let first = popup
+        .cursor
+        .saturating_sub(usize::from(inner.height).saturating_sub(1));
+    let lines: Vec<Line> = popup
+        .items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(usize::from(inner.height))
+        .map(|(i, item)| {
+            cx.hit(
+                Rect {
+                    y: inner.y + (i - first) as u16,
+                    height: 1,
+                    ..inner
+                },
+                Target::Option(i),
+            );
+            let text = item.text.clone();
+            let line = match item.kind {
+                CopyKind::To => cx.tf("tui-letter-to", &[("to", text.into())]),
+                CopyKind::Cc => cx.tf("tui-letter-cc", &[("cc", text.into())]),
+                CopyKind::Subject => cx.tf("tui-letter-subject", &[("subject", text.into())]),
+                CopyKind::Link => cx.tf("tui-link", &[("url", text.into())]),
+            };
+            let line = Line::from(fit(&line, width));
+            if i == popup.cursor {
+                line.style(cx.theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
 /// The step's fields: label, a `*` when required, the value, and what is wrong with it.
