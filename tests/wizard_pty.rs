@@ -21,6 +21,10 @@ struct Session {
 
 impl Session {
     fn start(data: &Path, args: &[&str]) -> Session {
+        Session::start_with(data, args, &[])
+    }
+
+    fn start_with(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: HEIGHT,
@@ -36,6 +40,9 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("NO_COLOR", "1");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pty.slave.spawn_command(command).expect("poryadok starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("a reader");
@@ -89,15 +96,36 @@ impl Session {
     }
 
     fn wait_exit(&mut self) {
+        let status = self.exit_status();
+        assert!(status.success(), "poryadok exited with {status:?}");
+    }
+
+    fn exit_status(&mut self) -> portable_pty::ExitStatus {
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
             if let Some(status) = self.child.try_wait().unwrap() {
-                assert!(status.success(), "poryadok exited with {status:?}");
-                return;
+                // What the program wrote last has reached the screen.
+                std::thread::sleep(Duration::from_millis(100));
+                return status;
             }
             std::thread::sleep(Duration::from_millis(20));
         }
         panic!("poryadok did not quit:\n{}", self.text());
+    }
+
+    /// Fails unless the terminal is back as the shell had it: main screen, cursor shown, no
+    /// mouse reporting, no bracketed paste.
+    fn assert_terminal_restored(&self) {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "the cursor is still hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "the mouse still reports"
+        );
+        assert!(!screen.bracketed_paste(), "bracketed paste is still on");
     }
 }
 
@@ -164,4 +192,43 @@ fn the_signature_run_is_filled_gated_completed_and_resumed() {
     again.wait_for("7707083893");
     again.keys("q");
     again.wait_exit();
+}
+
+#[test]
+fn ctrl_c_leaves_the_terminal_as_it_was() {
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = Session::start(data.path(), &["start", "qualified-signature"]);
+    wizard.wait_for("What is this run for");
+    wizard.keys(&format!("Петров П.П.{ENTER}"));
+    wizard.wait_for("0 of 15 done");
+    {
+        let parser = wizard.screen.lock().unwrap();
+        let screen = parser.screen();
+        assert!(screen.alternate_screen() && screen.bracketed_paste());
+        assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    }
+    wizard.keys("\x03");
+    wizard.wait_exit();
+    wizard.assert_terminal_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_leaves_a_report_and_a_pointer_to_it() {
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = Session::start_with(data.path(), &[], &[("PORYADOK_TEST_PANIC", "1")]);
+    let status = wizard.exit_status();
+    assert!(!status.success(), "a panic is not a success");
+    wizard.assert_terminal_restored();
+    // One line after the restored screen says where the report is.
+    let log = data.path().join("panic.log");
+    wizard.wait_for("the report is in");
+    assert!(wizard.text().contains("panic.log"), "{}", wizard.text());
+    let report = std::fs::read_to_string(&log).expect("the report is written");
+    assert!(report.contains("stopping on purpose"), "{report}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&log).unwrap().permissions().mode() & 0o777;
+    assert_eq!(
+        mode, 0o600,
+        "the report may hold personal data: only its owner reads it"
+    );
 }

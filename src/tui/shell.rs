@@ -289,11 +289,20 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
         let size = terminal.size()?;
         wizard.handle(Action::Resize(size.width, size.height), Timestamp::now());
         wizard.start(start, Timestamp::now());
+        let mut redraw = true;
         loop {
-            let theme = wizard.theme();
-            terminal.draw(|frame| hits = view::draw_with_hits(frame, &wizard.app, theme))?;
+            if redraw {
+                let theme = wizard.theme();
+                terminal.draw(|frame| hits = view::draw_with_hits(frame, &wizard.app, theme))?;
+            }
+            redraw = true;
             if wizard.app.quit {
                 return Ok(());
+            }
+            // Fault injection for the test that a panic restores the terminal and leaves its
+            // report (tests/wizard_pty.rs); it only ever stops this very process.
+            if std::env::var_os("PORYADOK_TEST_PANIC").is_some() {
+                panic!("PORYADOK_TEST_PANIC is set: stopping on purpose");
             }
             // Wait for input; wake once a minute so that "today" and due dates stay right.
             if !event::poll(Duration::from_secs(60))? {
@@ -308,7 +317,11 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
                     }
                     MouseEventKind::ScrollUp => Some(Action::Up),
                     MouseEventKind::ScrollDown => Some(Action::Down),
-                    _ => None,
+                    // Moving the pointer changes nothing on screen.
+                    _ => {
+                        redraw = false;
+                        None
+                    }
                 },
                 Event::Paste(text) if wizard.mode() == Mode::Input => {
                     for c in text.chars() {

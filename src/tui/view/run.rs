@@ -553,11 +553,15 @@ fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let Some(picker) = &screen.picker else { return };
     let p = &screen.procedure;
     let choice = &p.file().choices[picker.choice];
+    // What the option under the cursor would change, before it is chosen.
+    let option = &choice.options[picker.option];
+    let impact = choice_impact(p, &screen.run, &choice.id, &option.id);
+    let changed = impact.applies.len() + impact.skipped.len();
     let popup = centered_box(
         frame,
         area,
         area.width.saturating_sub(8).min(76),
-        choice.options.len() as u16 + 6,
+        (choice.options.len() + 6 + changed) as u16,
     );
     let block = Block::bordered()
         .title(format!(" {} ", safe(&choice.title)))
@@ -593,18 +597,45 @@ fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
             }
         })
         .collect();
-    // What this option would change, before it is chosen.
-    let option = &choice.options[picker.option];
-    let impact = choice_impact(p, &screen.run, &choice.id, &option.id);
     lines.push(Line::from(""));
-    lines.push(Line::from(cx.tf(
+    let summary = cx.tf(
         "tui-choice-impact",
         &[
             ("applies", impact.applies.len().into()),
             ("skipped", impact.skipped.len().into()),
         ],
-    )));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    );
+    for part in wrap_words(&summary, inner_width) {
+        lines.push(Line::from(part));
+    }
+    // The steps themselves: + for those that start to apply, − for those that stop; as many
+    // as there is room for, and how many more.
+    let room = usize::from(inner.height).saturating_sub(lines.len());
+    let steps: Vec<(&str, usize)> = impact
+        .applies
+        .iter()
+        .map(|i| ("+", *i))
+        .chain(impact.skipped.iter().map(|i| ("−", *i)))
+        .collect();
+    let shown = if steps.len() > room {
+        room.saturating_sub(1)
+    } else {
+        steps.len()
+    };
+    for (sign, index) in &steps[..shown] {
+        let title = safe(&p.steps()[*index].title);
+        let line = Line::from(fit(&format!("{sign} {}. {title}", index + 1), inner_width));
+        lines.push(if *sign == "+" {
+            line
+        } else {
+            line.style(cx.theme.dim())
+        });
+    }
+    if shown < steps.len() {
+        let more = cx.tf("tui-and-more", &[("count", (steps.len() - shown).into())]);
+        lines.push(Line::from(fit(&format!("  {more}"), inner_width)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// A table field, open over the run screen: the rows as a grid with the selected cell, and the
