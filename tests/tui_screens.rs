@@ -488,3 +488,55 @@ fn copying_goes_to_the_clipboard_and_a_link_to_the_browser() {
         )]
     );
 }
+
+#[test]
+fn waiting_on_a_step_without_a_deadline_asks_until_when() {
+    scene("run-wait-prompt", |wizard| {
+        signature_run(wizard);
+        let mut keys = vec![Action::WaitStep];
+        keys.extend(typed("31.11.2025"));
+        press(wizard, &keys);
+    });
+}
+
+#[test]
+fn the_due_day_typed_for_a_wait_is_kept_and_a_wrong_one_is_not() {
+    use poryadok::run::StepState;
+    use poryadok::tui::app::Screen;
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = wizard(Lang::Ru, data.path());
+    signature_run(&mut wizard);
+    let state = |wizard: &Wizard| {
+        let Screen::Run(screen) = &wizard.app.screen else {
+            panic!("the run is open")
+        };
+        (
+            screen.run.steps.get("application").cloned(),
+            screen.editor.is_some(),
+        )
+    };
+    // 31 November does not exist: the prompt stays, nothing is recorded.
+    let mut keys = vec![Action::WaitStep];
+    keys.extend(typed("31.11.2025"));
+    keys.push(Action::Open);
+    press(&mut wizard, &keys);
+    assert_eq!(state(&wizard), (None, true));
+    // Corrected to the 30th.
+    press(&mut wizard, &vec![Action::Backspace; 10]);
+    let mut keys = typed("30.11.2025");
+    keys.push(Action::Open);
+    press(&mut wizard, &keys);
+    match state(&wizard) {
+        (Some(StepState::Waiting { due, .. }), false) => {
+            assert_eq!(due, Some("2025-11-30".parse().unwrap()))
+        }
+        other => panic!("{other:?}"),
+    }
+    // A blocked step is refused at once, without asking for a day.
+    press(&mut wizard, &[Action::Down, Action::Down, Action::WaitStep]);
+    let Screen::Run(screen) = &wizard.app.screen else {
+        panic!("the run is open")
+    };
+    assert!(screen.editor.is_none());
+    assert!(wizard.app.notice.is_some());
+}

@@ -155,6 +155,9 @@ pub struct Editor {
     pub field: String,
     /// The cell typed into, when the field is a table.
     pub cell: Option<Cell>,
+    /// Not a field: the day the step with this id waits until (its procedure sets no
+    /// deadline), typed as ДД.ММ.ГГГГ; left blank, the wait has no due day.
+    pub wait_for: Option<String>,
     pub input: TextArea<'static>,
     pub multiline: bool,
 }
@@ -192,8 +195,17 @@ impl Editor {
         Editor {
             field: id.to_owned(),
             cell,
+            wait_for: None,
             input,
             multiline,
+        }
+    }
+
+    /// Asking until when a step waits.
+    pub fn for_wait(step: &str) -> Editor {
+        Editor {
+            wait_for: Some(step.to_owned()),
+            ..Editor::with(step, None, "", false, false)
         }
     }
 

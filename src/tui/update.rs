@@ -291,7 +291,7 @@ fn move_selection(selected: &mut usize, len: usize, action: &Action) -> bool {
 
 /// The commands on the selected step that the step list and its fields both take.
 fn step_command(
-    screen: &RunScreen,
+    screen: &mut RunScreen,
     action: &Action,
     now: Timestamp,
     tz: &jiff::tz::TimeZone,
@@ -301,10 +301,26 @@ fn step_command(
     match action {
         Action::StartStep => Some(Command::StartStep(id)),
         Action::CompleteStep => Some(Command::CompleteStep(id)),
-        Action::WaitStep => Some(Command::WaitStep {
-            due: wait_due(&screen.procedure, &screen.run, step, now, tz),
-            step: id,
-        }),
+        Action::WaitStep => match wait_due(&screen.procedure, &screen.run, step, now, tz) {
+            Some(due) => Some(Command::WaitStep {
+                step: id,
+                due: Some(due),
+            }),
+            None => {
+                // No deadline in the procedure: the officer says until when, if they know,
+                // once it is clear the step can wait at all.
+                let command = Command::WaitStep {
+                    step: id.clone(),
+                    due: None,
+                };
+                let mut trial = screen.run.clone();
+                if apply(&screen.procedure, &mut trial, command.clone(), now).is_err() {
+                    return Some(command);
+                }
+                screen.editor = Some(Editor::for_wait(&id));
+                None
+            }
+        },
         Action::Undo => Some(Command::Undo),
         _ => None,
     }
@@ -643,6 +659,19 @@ fn update_editor(app: &mut App, action: Action, now: Timestamp) -> Option<Effect
         Action::Last => editor.input.move_cursor(CursorMove::End),
         Action::Newline | Action::Open if editor.multiline => editor.input.insert_newline(),
         Action::Back => screen.editor = None,
+        Action::Open | Action::Keep if editor.wait_for.is_some() => {
+            let text = editor.text();
+            let due = match text.trim() {
+                "" => None,
+                typed => match crate::validate::parse_date(typed) {
+                    Ok(date) => Some(date),
+                    // The message under the input already says what is wrong; it stays open.
+                    Err(_) => return None,
+                },
+            };
+            let step = screen.editor.take()?.wait_for?;
+            return run_command(app, Command::WaitStep { step, due }, now);
+        }
         Action::Open | Action::Keep | Action::NextPane | Action::PrevPane => {
             let editor = screen.editor.take()?;
             let text = editor.text();

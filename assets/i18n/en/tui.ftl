@@ -141,3 +141,6 @@ tui-key-open-link = open the link in the browser
 tui-key-copy-open = copy an address, subject or link; open a link
 tui-no-browser-copied = No browser opened; the link went to the clipboard: { $url }
 tui-no-browser = No browser opened: { $url }
+tui-wait-until = Wait until which day? (DD.MM.YYYY)
+tui-wait-keys = Enter wait · Esc cancel
+tui-wait-no-date = Blank: wait with no due day

@@ -150,3 +150,6 @@ tui-key-open-link = открыть ссылку в браузере
 tui-key-copy-open = скопировать адрес, тему или ссылку; открыть ссылку
 tui-no-browser-copied = Браузер не открылся; ссылка отправлена в буфер обмена: { $url }
 tui-no-browser = Браузер не открылся: { $url }
+tui-wait-until = До какого дня ждём? (ДД.ММ.ГГГГ)
+tui-wait-keys = Enter ждать · Esc отмена
+tui-wait-no-date = Пусто — ждём без срока

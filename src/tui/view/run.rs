@@ -412,6 +412,10 @@ fn show_value(cx: &Ctx, value: &Value) -> String {
 
 fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let Some(editor) = &screen.editor else { return };
+    if editor.wait_for.is_some() {
+        draw_wait_prompt(frame, cx, editor, area);
+        return;
+    }
     let Some(field) = field_def(&screen.procedure, &editor.field) else {
         return;
     };
@@ -475,6 +479,42 @@ fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
             message_area,
         );
     }
+}
+
+/// Until when a step waits, when its procedure sets no deadline.
+fn draw_wait_prompt(frame: &mut Frame, cx: &Ctx, editor: &crate::tui::app::Editor, area: Rect) {
+    let rect = bottom_box(frame, area, 5);
+    cx.shadow(rect);
+    let block = Block::bordered()
+        .title(format!(
+            " {} ",
+            fit(
+                &cx.t("tui-wait-until"),
+                usize::from(area.width).saturating_sub(4)
+            )
+        ))
+        .title_bottom(format!(" {} ", cx.t("tui-wait-keys")))
+        .border_style(cx.theme.active());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [input_area, message_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    frame.render_widget(&editor.input, input_area);
+    let text = editor.text();
+    let message = if text.trim().is_empty() {
+        Line::from(cx.t("tui-wait-no-date")).style(cx.theme.dim())
+    } else {
+        match crate::validate::date(&text) {
+            Ok(date) => Line::from(format!("✓ {date}")).style(cx.theme.done()),
+            Err(problem) => {
+                Line::from(format!("✖ {}", safe(&problem.text(cx.lang())))).style(cx.theme.alert())
+            }
+        }
+    };
+    frame.render_widget(
+        Paragraph::new(message).wrap(Wrap { trim: true }),
+        message_area,
+    );
 }
 
 fn draw_options(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
