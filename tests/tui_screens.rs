@@ -540,3 +540,30 @@ fn the_due_day_typed_for_a_wait_is_kept_and_a_wrong_one_is_not() {
     assert!(screen.editor.is_none());
     assert!(wizard.app.notice.is_some());
 }
+
+#[test]
+fn a_run_reopens_on_the_step_and_field_where_the_officer_left_it() {
+    use poryadok::tui::app::{Focus, Screen};
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = wizard(Lang::En, data.path());
+    signature_run(&mut wizard);
+    // Into the form, the INN typed, on to the phone; then quit.
+    let mut keys = vec![Action::NextPane, Action::Down, Action::Down, Action::Open];
+    keys.extend(typed("7707083893"));
+    keys.extend([Action::Open, Action::Quit]);
+    press(&mut wizard, &keys);
+    let Screen::Run(screen) = &wizard.app.screen else {
+        panic!("the run is open")
+    };
+    let id = screen.id.clone();
+    drop(wizard);
+    let mut again = self::wizard(Lang::En, data.path());
+    again.start(&Start::Home, at(60));
+    press(&mut again, &[Action::Resize(80, 24), Action::Open]);
+    let Screen::Run(screen) = &again.app.screen else {
+        panic!("the home screen opens the run")
+    };
+    assert_eq!(screen.id, id);
+    assert_eq!((screen.focus, screen.field), (Focus::Form, 3));
+    assert_eq!(screen.procedure.steps()[screen.step()].id, "application");
+}

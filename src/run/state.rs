@@ -42,6 +42,9 @@ pub struct Run {
     /// there. Not a fact of the procedure: not journaled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
+    /// The field of that step the officer was on, if they were in its form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor_field: Option<String>,
 }
 
 /// Which procedure a run walks, and the edition it started with.
@@ -198,6 +201,7 @@ impl Run {
             journal: Vec::new(),
             aside: Aside::default(),
             cursor: None,
+            cursor_field: None,
         }
     }
 

@@ -386,6 +386,16 @@ impl RunScreen {
         };
         screen.refresh();
         screen.selected = screen.resume_position();
+        // Back in the form, on the field where the officer was.
+        let field = screen.run.cursor_field.clone().and_then(|id| {
+            step_fields(&screen.procedure, &screen.run, screen.step())
+                .iter()
+                .position(|f| f.id.as_deref().or(f.reuse.as_deref()) == Some(id.as_str()))
+        });
+        if let Some(field) = field {
+            screen.focus = Focus::Form;
+            screen.field = field;
+        }
         screen
     }
 
@@ -393,6 +403,19 @@ impl RunScreen {
     pub fn refresh(&mut self) {
         self.blocked = crate::run::view::blocked_flags(&self.procedure, &self.run);
         self.progress = crate::run::view::progress(&self.procedure, &self.run);
+    }
+
+    /// Records in the run where the officer is: the step, and the field when in its form.
+    pub fn remember_place(&mut self) {
+        let step = self.step();
+        let field = match self.focus {
+            Focus::Form => step_fields(&self.procedure, &self.run, step)
+                .get(self.field)
+                .and_then(|f| f.id.clone().or_else(|| f.reuse.clone())),
+            Focus::Steps => None,
+        };
+        self.run.cursor = Some(self.procedure.steps()[step].id.clone());
+        self.run.cursor_field = field;
     }
 
     /// The step index selected.

@@ -36,6 +36,17 @@ const PAGE: usize = 10;
 
 /// Applies an action; returns what the shell must do.
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    let effect = apply_action(app, action, now);
+    // Whatever is saved holds the place the officer is at, step and field, to resume there.
+    if effect.is_some()
+        && let Screen::Run(screen) = &mut app.screen
+    {
+        screen.remember_place();
+    }
+    effect
+}
+
+fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
     match action {
         Action::Resize(width, height) => {
             app.width = width;
@@ -63,7 +74,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
     if let Action::Pick(target) = action {
         // A click selects; on what was already selected, it opens.
         return match pick(app, target) {
-            Some(then) => update(app, then, now),
+            Some(then) => apply_action(app, then, now),
             None => None,
         };
     }
