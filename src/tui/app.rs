@@ -270,6 +270,13 @@ pub fn copyables(procedure: &Procedure, index: usize) -> Vec<Copyable> {
             push(CopyKind::Subject, subject);
         }
     }
+    for link in &step.links {
+        match link.url.strip_prefix("mailto:") {
+            Some(address) => push(CopyKind::To, address),
+            None if is_web_address(&link.url) => push(CopyKind::Link, &link.url),
+            None => {}
+        }
+    }
     let form = step.form.as_deref().and_then(|id| procedure.form(id));
     let texts = step.body.iter().chain(form.and_then(|f| f.link.as_ref()));
     for text in texts {

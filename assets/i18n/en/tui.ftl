@@ -144,3 +144,4 @@ tui-no-browser = No browser opened: { $url }
 tui-wait-until = Wait until which day? (DD.MM.YYYY)
 tui-wait-keys = Enter wait · Esc cancel
 tui-wait-no-date = Blank: wait with no due day
+tui-prepare = To prepare:

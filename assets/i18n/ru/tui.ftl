@@ -153,3 +153,4 @@ tui-no-browser = Браузер не открылся: { $url }
 tui-wait-until = До какого дня ждём? (ДД.ММ.ГГГГ)
 tui-wait-keys = Enter ждать · Esc отмена
 tui-wait-no-date = Пусто — ждём без срока
+tui-prepare = Подготовить:

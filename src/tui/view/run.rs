@@ -242,6 +242,20 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         };
         lines.push(Line::from(text));
     }
+    if !step.prepare.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(cx.t("tui-prepare")).style(cx.theme.title()));
+        for item in &step.prepare {
+            lines.push(Line::from(format!("• {}", safe(item))));
+        }
+    }
+    for link in &step.links {
+        lines.push(Line::from(format!(
+            "↗ {}: {}",
+            safe(&link.title),
+            safe(&link.url)
+        )));
+    }
     for letter in &step.letters {
         lines.push(Line::from(""));
         let title = letter.title.as_deref().map(safe).unwrap_or_default();
