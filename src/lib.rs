@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod catalog;
+pub mod export;
 pub mod i18n;
 pub mod procedure;
 pub mod run;

@@ -1,0 +1,504 @@
+//! What a run says once it is exported, worked out once and shared by every format: the filled
+//! forms, the letters with the officer's values put in, and the checklist report. Every text
+//! here is plain text as the officer or the procedure wrote it (control characters removed);
+//! each format escapes it the way it needs.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use serde::Serialize;
+
+use crate::calendar::ProductionCalendar;
+use crate::i18n::{Lang, Msg};
+use crate::procedure::{Field, FieldType, Form, Procedure};
+use crate::run::eval::{holds, step_applies};
+use crate::run::schedule::due_dates;
+use crate::run::view::{Status, status, status_msg};
+use crate::run::{Run, StepState, Value};
+
+/// What to export and how.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub lang: Lang,
+    /// Put secret fields' values in (the officer asked for them explicitly); otherwise they are
+    /// left out and the form says so.
+    pub include_secrets: bool,
+    /// The officer's time zone: days are counted in it.
+    pub tz: TimeZone,
+}
+
+/// A form as it is printed: its title, addressee, fields in order, and the signature block.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilledForm {
+    pub id: String,
+    pub title: String,
+    pub addressee: Option<String>,
+    pub rows: Vec<FormRow>,
+    pub signature: Option<SignatureBlock>,
+    /// The date printed under the form: the day of the export.
+    pub date: Date,
+}
+
+/// One line of a form: a field and its value, or a table field with its columns and rows.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FormRow {
+    Field {
+        label: String,
+        value: String,
+    },
+    Table {
+        id: String,
+        label: String,
+        columns: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+}
+
+/// «Руководитель ____ И.И. Иванов».
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatureBlock {
+    pub role: String,
+    /// The signer's name as entered, if the form has a field for it.
+    pub name: Option<String>,
+}
+
+/// A letter ready to be sent: the procedure's recipients, subject and text with the officer's
+/// values put in, and the forms it carries.
+#[derive(Debug, Clone, Serialize)]
+pub struct Draft {
+    /// The step the letter belongs to.
+    pub step: String,
+    pub title: Option<String>,
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    pub subject: String,
+    pub body: String,
+    /// Ids of the forms attached (see [`Export::forms`]).
+    pub attach: Vec<String>,
+}
+
+/// The run as a checklist report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub procedure: ProcedureInfo,
+    pub run: RunInfo,
+    pub exported: Timestamp,
+    pub done: usize,
+    pub all: usize,
+    pub choices: Vec<ChoiceLine>,
+    pub sections: Vec<SectionReport>,
+    pub journal: Vec<JournalLine>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcedureInfo {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RunInfo {
+    pub id: String,
+    pub label: String,
+    pub created: Timestamp,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChoiceLine {
+    pub id: String,
+    pub title: String,
+    /// The option chosen, by its title; none when not chosen yet.
+    pub option: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionReport {
+    pub title: String,
+    pub steps: Vec<StepReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepReport {
+    pub number: usize,
+    pub id: String,
+    pub title: String,
+    /// `done`, `passed_over`, `skipped`, `undecided`, `blocked`, `in_progress`, `waiting`,
+    /// `ready`.
+    pub status: &'static str,
+    /// The status in the officer's words.
+    pub status_text: String,
+    pub done_at: Option<Timestamp>,
+    /// The day the step is or was due, if it has one.
+    pub due: Option<Date>,
+    /// Whether that day was kept: `true` done in time, `false` done late or overdue now.
+    pub due_kept: Option<bool>,
+    pub notes: Vec<String>,
+    /// The step's recorded results and its form's fields, label and value.
+    pub values: Vec<FormRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalLine {
+    pub at: Timestamp,
+    pub what: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub undo: bool,
+}
+
+/// Everything a run exports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Export {
+    pub forms: Vec<FilledForm>,
+    pub drafts: Vec<Draft>,
+    pub report: Report,
+}
+
+/// Text from a procedure or the officer, with control characters (escape sequences, bidi
+/// overrides) removed; line breaks kept.
+fn clean(text: &str) -> String {
+    crate::text::sanitize(text).into_owned()
+}
+
+/// Works out what a run exports, as of `now`.
+pub fn build(procedure: &Procedure, run: &Run, id: &str, now: Timestamp, options: &Options) -> Export {
+    let today = now.to_zoned(options.tz.clone()).date();
+    Export {
+        forms: forms(procedure, run, today, options),
+        drafts: drafts(procedure, run, options),
+        report: report(procedure, run, id, now, today, options),
+    }
+}
+
+/// The forms of the steps that apply, with at least one value filled (a form filled outside
+/// poryadok, `external`, has no fields here and is left out).
+fn forms(procedure: &Procedure, run: &Run, today: Date, options: &Options) -> Vec<FilledForm> {
+    let mut out: Vec<FilledForm> = Vec::new();
+    for step in procedure.steps() {
+        if step_applies(procedure, run, step) == Some(false) {
+            continue;
+        }
+        let Some(form) = step.form.as_deref().and_then(|id| procedure.form(id)) else {
+            continue;
+        };
+        if form.external || out.iter().any(|f| f.id == form.id) {
+            continue;
+        }
+        let filled = filled(procedure, run, form, today, options);
+        if !filled.rows.is_empty() {
+            out.push(filled);
+        }
+    }
+    out
+}
+
+/// One form with the run's values.
+pub fn filled(
+    procedure: &Procedure,
+    run: &Run,
+    form: &Form,
+    today: Date,
+    options: &Options,
+) -> FilledForm {
+    let rows = form
+        .fields
+        .iter()
+        .filter(|f| {
+            f.when
+                .as_ref()
+                .is_none_or(|c| holds(procedure, run, c) != Some(false))
+        })
+        .filter_map(|field| row(procedure, run, field, options))
+        .collect();
+    let signature = form.signature.as_ref().map(|s| SignatureBlock {
+        role: clean(&s.role),
+        name: s
+            .name_field
+            .as_deref()
+            .and_then(|id| run.values.get(id))
+            .map(|v| text_of(v, options.lang)),
+    });
+    FilledForm {
+        id: form.id.clone(),
+        title: clean(&form.title),
+        addressee: form.addressee.as_deref().map(clean),
+        rows,
+        signature,
+        date: today,
+    }
+}
+
+/// A field with its value, or none when it is empty.
+fn row(procedure: &Procedure, run: &Run, field: &Field, options: &Options) -> Option<FormRow> {
+    let id = field.id.as_deref().or(field.reuse.as_deref())?;
+    let source = crate::run::command::field_def(procedure, id)?;
+    let value = run.values.get(id).filter(|v| v.is_filled())?;
+    let label = clean(field.label.as_deref().or(source.label.as_deref()).unwrap_or(id));
+    if let Value::Table(rows) = value {
+        // A reused table shows the columns it names, in its order.
+        let columns: Vec<&crate::procedure::Column> = if field.reuse_columns.is_empty() {
+            source.columns.iter().collect()
+        } else {
+            field
+                .reuse_columns
+                .iter()
+                .filter_map(|c| source.columns.iter().find(|x| &x.id == c))
+                .collect()
+        };
+        return Some(FormRow::Table {
+            id: id.to_owned(),
+            label,
+            columns: columns.iter().map(|c| clean(&c.label)).collect(),
+            rows: rows
+                .iter()
+                .map(|r| {
+                    columns
+                        .iter()
+                        .map(|c| r.get(&c.id).map_or(String::new(), |v| text_of(v, options.lang)))
+                        .collect()
+                })
+                .collect(),
+        });
+    }
+    let value = if source.secret && !options.include_secrets {
+        options.lang.text("export-secret-left-out")
+    } else {
+        text_of(value, options.lang)
+    };
+    Some(FormRow::Field { label, value })
+}
+
+/// A value as printed.
+pub fn text_of(value: &Value, lang: Lang) -> String {
+    match value {
+        Value::Text(text) => clean(text),
+        Value::Bool(true) => lang.text("export-yes"),
+        Value::Bool(false) => lang.text("export-no"),
+        Value::List(items) => clean(&items.join("; ")),
+        Value::Table(rows) => Msg::new("export-rows").arg("count", rows.len()).text(lang),
+    }
+}
+
+/// The letters of the steps that apply, with `{{field}}` replaced by the officer's values.
+fn drafts(procedure: &Procedure, run: &Run, options: &Options) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for step in procedure.steps() {
+        if step_applies(procedure, run, step) == Some(false) {
+            continue;
+        }
+        for letter in &step.letters {
+            if letter
+                .when
+                .as_ref()
+                .is_some_and(|c| holds(procedure, run, c) == Some(false))
+            {
+                continue;
+            }
+            let fill = |text: &str| fill_in(procedure, run, text, options);
+            out.push(Draft {
+                step: step.id.clone(),
+                title: letter.title.as_deref().map(clean),
+                to: letter.to.iter().map(|t| clean(t)).collect(),
+                cc: letter.cc.iter().map(|t| clean(t)).collect(),
+                subject: letter
+                    .subject
+                    .as_deref()
+                    .map(fill)
+                    .or_else(|| letter.title.as_deref().map(clean))
+                    .unwrap_or_else(|| clean(&step.title)),
+                body: letter.body.as_deref().map(fill).unwrap_or_default(),
+                attach: letter.attach.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Replaces every `{{field_id}}` with the field's value (a secret one only when asked for);
+/// an empty or unknown field leaves the placeholder's name in brackets, so that the officer
+/// sees what is missing.
+pub fn fill_in(procedure: &Procedure, run: &Run, text: &str, options: &Options) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else {
+            out.push_str(&rest[start..]);
+            rest = "";
+            break;
+        };
+        let id = after[..end].trim();
+        let field = crate::run::command::field_def(procedure, id);
+        let value = run.values.get(id).filter(|v| v.is_filled());
+        match (field, value) {
+            (Some(f), Some(_)) if f.secret && !options.include_secrets => {
+                out.push_str(&options.lang.text("export-secret-left-out"));
+            }
+            (Some(_), Some(value)) => out.push_str(&text_of(value, options.lang)),
+            _ => {
+                out.push('[');
+                out.push_str(id);
+                out.push(']');
+            }
+        }
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    clean(&out)
+}
+
+fn report(
+    procedure: &Procedure,
+    run: &Run,
+    id: &str,
+    now: Timestamp,
+    today: Date,
+    options: &Options,
+) -> Report {
+    let lang = options.lang;
+    let day = |at: Timestamp| {
+        at.to_zoned(options.tz.clone())
+            .strftime("%d.%m.%Y")
+            .to_string()
+    };
+    let date = |d: Date| d.strftime("%d.%m.%Y").to_string();
+    let dues = due_dates(procedure, run, &ProductionCalendar, &options.tz);
+    let (done, all) = crate::run::view::progress(procedure, run);
+    let mut sections = Vec::new();
+    for section in procedure.sections() {
+        let mut steps = Vec::new();
+        for step in procedure.steps_in(&section.id) {
+            let Some(index) = procedure.step_index(&step.id) else {
+                continue;
+            };
+            let state = status(procedure, run, index);
+            let passed_over = matches!(
+                run.steps.get(&step.id),
+                Some(StepState::Done {
+                    passed_over: true,
+                    ..
+                })
+            );
+            let code = match &state {
+                Status::Done if passed_over => "passed_over",
+                Status::Done => "done",
+                Status::Skipped => "skipped",
+                Status::Undecided => "undecided",
+                Status::Blocked { .. } => "blocked",
+                Status::InProgress => "in_progress",
+                Status::Waiting { .. } => "waiting",
+                Status::Ready => "ready",
+            };
+            let done_at = match run.steps.get(&step.id) {
+                Some(StepState::Done { at, .. }) => Some(*at),
+                _ => None,
+            };
+            let due = dues.iter().find(|d| d.step == index);
+            let due_kept = due.and_then(|d| {
+                if d.missed() || d.overdue(today) {
+                    Some(false)
+                } else {
+                    d.done.map(|_| true)
+                }
+            });
+            let form = step.form.as_deref().and_then(|f| procedure.form(f));
+            let values = form
+                .into_iter()
+                .filter(|f| !f.external)
+                .flat_map(|f| f.fields.iter())
+                .chain(step.results.iter())
+                .filter_map(|field| row(procedure, run, field, options))
+                .collect();
+            steps.push(StepReport {
+                number: index + 1,
+                id: step.id.clone(),
+                title: clean(&step.title),
+                status: code,
+                status_text: status_msg(procedure, run, index, &state, day, date).text(lang),
+                done_at,
+                due: due.map(|d| d.date),
+                due_kept,
+                notes: run
+                    .notes
+                    .get(&step.id)
+                    .into_iter()
+                    .flatten()
+                    .map(|n| clean(&n.text))
+                    .collect(),
+                values,
+            });
+        }
+        sections.push(SectionReport {
+            title: clean(&section.title),
+            steps,
+        });
+    }
+    let choices = procedure
+        .file()
+        .choices
+        .iter()
+        .map(|c| ChoiceLine {
+            id: c.id.clone(),
+            title: clean(&c.title),
+            option: run
+                .choices
+                .get(&c.id)
+                .and_then(|o| c.options.iter().find(|x| &x.id == o))
+                .map(|o| clean(&o.title)),
+        })
+        .collect();
+    let journal = run
+        .journal
+        .iter()
+        .map(|entry| JournalLine {
+            at: entry.at,
+            what: clean(&entry.what),
+            old: entry.old.as_ref().map(|r| recorded(r, lang)),
+            new: entry.new.as_ref().map(|r| recorded(r, lang)),
+            undo: entry.undoes.is_some(),
+        })
+        .collect();
+    Report {
+        procedure: ProcedureInfo {
+            id: procedure.id().to_owned(),
+            title: clean(procedure.title()),
+            version: procedure.file().procedure.version.clone(),
+        },
+        run: RunInfo {
+            id: id.to_owned(),
+            label: clean(&run.label),
+            created: run.created,
+        },
+        exported: now,
+        done,
+        all,
+        choices,
+        sections,
+        journal,
+    }
+}
+
+/// A journaled value as text (a secret one is only ever the marker).
+fn recorded(recorded: &crate::run::state::Recorded, lang: Lang) -> String {
+    use crate::run::state::Recorded;
+    match recorded {
+        Recorded::Value(value) => text_of(value, lang),
+        Recorded::Step(state) => match state {
+            StepState::InProgress { .. } => lang.text("export-state-in-progress"),
+            StepState::Waiting { .. } => lang.text("export-state-waiting"),
+            StepState::Done {
+                passed_over: true, ..
+            } => lang.text("export-state-passed-over"),
+            StepState::Done { .. } => lang.text("export-state-done"),
+        },
+        Recorded::Secret { .. } => lang.text("export-secret-left-out"),
+    }
+}
+
+/// Whether a field's type is a table (for formats that lay tables out apart).
+pub fn is_table(field: &Field) -> bool {
+    field.kind == Some(FieldType::Table)
+}
