@@ -163,7 +163,13 @@ fn clean(text: &str) -> String {
 }
 
 /// Works out what a run exports, as of `now`.
-pub fn build(procedure: &Procedure, run: &Run, id: &str, now: Timestamp, options: &Options) -> Export {
+pub fn build(
+    procedure: &Procedure,
+    run: &Run,
+    id: &str,
+    now: Timestamp,
+    options: &Options,
+) -> Export {
     let today = now.to_zoned(options.tz.clone()).date();
     Export {
         forms: forms(procedure, run, today, options),
@@ -235,7 +241,13 @@ fn row(procedure: &Procedure, run: &Run, field: &Field, options: &Options) -> Op
     let id = field.id.as_deref().or(field.reuse.as_deref())?;
     let source = crate::run::command::field_def(procedure, id)?;
     let value = run.values.get(id).filter(|v| v.is_filled())?;
-    let label = clean(field.label.as_deref().or(source.label.as_deref()).unwrap_or(id));
+    let label = clean(
+        field
+            .label
+            .as_deref()
+            .or(source.label.as_deref())
+            .unwrap_or(id),
+    );
     if let Value::Table(rows) = value {
         // A reused table shows the columns it names, in its order.
         let columns: Vec<&crate::procedure::Column> = if field.reuse_columns.is_empty() {
@@ -256,7 +268,10 @@ fn row(procedure: &Procedure, run: &Run, field: &Field, options: &Options) -> Op
                 .map(|r| {
                     columns
                         .iter()
-                        .map(|c| r.get(&c.id).map_or(String::new(), |v| text_of(v, options.lang)))
+                        .map(|c| {
+                            r.get(&c.id)
+                                .map_or(String::new(), |v| text_of(v, options.lang))
+                        })
                         .collect()
                 })
                 .collect(),

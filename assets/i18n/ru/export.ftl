@@ -1,4 +1,23 @@
 export-yes = да
+export-report-run = Прохождение
+export-report-progress = Выполнено шагов
+export-report-exported = Выгружено
+export-report-not-chosen = не выбрано
+export-report-done-at = выполнен
+export-report-due = срок
+export-report-due-missed = срок пропущен
+export-report-due-kept = в срок
+export-report-note = Заметка
+export-report-journal = Журнал изменений
+export-report-when = Когда
+export-report-what = Что
+export-report-was = Было
+export-report-became = Стало
+export-report-undo = отмена
+export-report-step = Шаг
+export-report-status = Состояние
+export-report-dates = Даты
+export-number = №
 export-no = нет
 export-rows = { $count ->
     [one] { $count } строка

@@ -1,0 +1,168 @@
+//! Table fields (003's employee list) as a spreadsheet and as CSV: the form's column headers,
+//! a number column, one row per entry.
+
+use rust_xlsxwriter::{Format, FormatBorder, Workbook, XlsxError};
+
+/// A table field's content: its label (the sheet's title), column headers and cells.
+#[derive(Debug, Clone, Copy)]
+pub struct Table<'a> {
+    pub label: &'a str,
+    pub columns: &'a [String],
+    pub rows: &'a [Vec<String>],
+}
+
+/// The header of the number column.
+fn number_header(lang: crate::i18n::Lang) -> String {
+    lang.text("export-number")
+}
+
+/// The table as an XLSX workbook of one sheet: bold headers, the header row frozen and
+/// filtered, columns wide enough to read. Every cell is written as text, never as a formula,
+/// whatever it starts with.
+pub fn xlsx(table: Table, lang: crate::i18n::Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(sheet_name(table.label))?;
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_border(FormatBorder::Thin)
+        .set_background_color("#E7E6E6");
+    let cell = Format::new().set_text_wrap().set_border(FormatBorder::Thin);
+    sheet.write_string_with_format(0, 0, number_header(lang), &header)?;
+    sheet.set_column_width(0, 5)?;
+    for (c, title) in table.columns.iter().enumerate() {
+        let col = u16::try_from(c + 1).unwrap_or(u16::MAX);
+        sheet.write_string_with_format(0, col, title, &header)?;
+        let widest = std::iter::once(title)
+            .chain(table.rows.iter().filter_map(|r| r.get(c)))
+            .map(|t| t.lines().map(|l| l.chars().count()).max().unwrap_or(0))
+            .max()
+            .unwrap_or(10);
+        sheet.set_column_width(col, (widest as f64 + 2.0).clamp(10.0, 50.0))?;
+    }
+    for (r, values) in table.rows.iter().enumerate() {
+        let row = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        sheet.write_number_with_format(row, 0, (r + 1) as f64, &cell)?;
+        for (c, value) in values.iter().enumerate() {
+            let col = u16::try_from(c + 1).unwrap_or(u16::MAX);
+            // Excel keeps at most 32,767 characters in a cell.
+            let value: String = value.chars().take(32_767).collect();
+            sheet.write_string_with_format(row, col, value, &cell)?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    let last_col = u16::try_from(table.columns.len()).unwrap_or(u16::MAX);
+    let last_row = u32::try_from(table.rows.len()).unwrap_or(u32::MAX);
+    sheet.autofilter(0, 0, last_row, last_col)?;
+    book.save_to_buffer()
+}
+
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
+fn sheet_name(label: &str) -> String {
+    let name: String = label
+        .chars()
+        .map(|c| {
+            if "[]:*?/\\".contains(c) || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .take(31)
+        .collect();
+    let name = name.trim().trim_matches('\'').to_owned();
+    if name.is_empty() {
+        "1".to_owned()
+    } else {
+        name
+    }
+}
+
+/// The table as CSV for Excel in a Russian locale: UTF-8 with a byte order mark (so that
+/// Cyrillic shows right), `;` between fields (the list separator there), CRLF line ends,
+/// quotes where needed. A cell that a spreadsheet would take for a formula gets a leading `'`.
+pub fn csv(table: Table, lang: crate::i18n::Lang) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    let mut line = |cells: &mut dyn Iterator<Item = String>| {
+        let cells: Vec<String> = cells.map(|c| csv_cell(&c)).collect();
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
+    };
+    line(&mut std::iter::once(number_header(lang)).chain(table.columns.iter().cloned()));
+    for (r, values) in table.rows.iter().enumerate() {
+        line(&mut std::iter::once((r + 1).to_string()).chain(values.iter().cloned()));
+    }
+    out.into_bytes()
+}
+
+fn csv_cell(text: &str) -> String {
+    let text = if looks_like_formula(text) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if text.contains([';', '"', '\n', '\r', ',']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// Whether a spreadsheet would evaluate the text: it starts with `=`, `@`, a tab or a carriage
+/// return, or with `+` or `-` followed by anything but a plain number (a phone number such as
+/// +79111234567 stays as it is).
+fn looks_like_formula(text: &str) -> bool {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some('=' | '@' | '\t' | '\r') => true,
+        Some('+' | '-') => !chars
+            .as_str()
+            .chars()
+            .all(|c| c.is_ascii_digit() || " ()-.".contains(c)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn csv_has_a_bom_semicolons_quotes_and_no_formulas() {
+        let columns = vec!["Ф.И.О.".to_owned(), "Телефон".to_owned()];
+        let rows = vec![
+            vec!["Иванов; \"Ваня\"".to_owned(), "+79111234567".to_owned()],
+            vec![
+                "=HYPERLINK(\"x\")".to_owned(),
+                "+cmd|' /C calc'!A0".to_owned(),
+            ],
+        ];
+        let table = Table {
+            label: "Перечень",
+            columns: &columns,
+            rows: &rows,
+        };
+        let text = String::from_utf8(csv(table, Lang::Ru)).unwrap();
+        assert!(text.starts_with("\u{feff}№;Ф.И.О.;Телефон\r\n"), "{text}");
+        assert!(
+            text.contains("1;\"Иванов; \"\"Ваня\"\"\";+79111234567\r\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("2;\"'=HYPERLINK(\"\"x\"\")\";'+cmd|' /C calc'!A0\r\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn sheet_names_are_what_excel_accepts() {
+        assert_eq!(
+            sheet_name("Перечень сотрудников: [итог]"),
+            "Перечень сотрудников   итог"
+        );
+        assert_eq!(sheet_name(&"а".repeat(40)).chars().count(), 31);
+        assert_eq!(sheet_name("///"), "1");
+    }
+}

@@ -1,0 +1,352 @@
+//! Export of a fully filled run of each bundled procedure, every format read back the way
+//! another program would read it: XLSX with a spreadsheet reader, CSV as text, HTML with an
+//! HTML parser, JSON with a JSON parser; and hostile values, harmless and complete in each.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+use jiff::tz::TimeZone;
+
+use common::{at, bundled, filled_run};
+use poryadok::export::report::Templates;
+use poryadok::export::write::OutFile;
+use poryadok::export::{Format, Options, build, files};
+use poryadok::i18n::Lang;
+use poryadok::procedure::Procedure;
+use poryadok::run::command::{Command, apply};
+use poryadok::run::{Run, Value};
+
+const PROCEDURES: [&str; 5] = [
+    "antivirus-licenses",
+    "esia-service-centres",
+    "pgs-staff-access",
+    "qualified-signature",
+    "rsmev-connection",
+];
+
+const MINE: [Format; 5] = [
+    Format::Xlsx,
+    Format::Csv,
+    Format::Markdown,
+    Format::Html,
+    Format::Json,
+];
+
+fn options(lang: Lang) -> Options {
+    Options {
+        lang,
+        include_secrets: false,
+        tz: TimeZone::UTC,
+    }
+}
+
+fn export(p: &Procedure, run: &Run, lang: Lang) -> Vec<OutFile> {
+    files(
+        p,
+        run,
+        &format!("{}-1", p.id()),
+        at(100_000),
+        &options(lang),
+        &Templates::default(),
+        &MINE,
+    )
+    .unwrap()
+}
+
+fn by_extension<'a>(out: &'a [OutFile], extension: &str) -> Vec<&'a OutFile> {
+    out.iter()
+        .filter(|f| f.name.ends_with(&format!(".{extension}")))
+        .collect()
+}
+
+fn text(file: &OutFile) -> &str {
+    std::str::from_utf8(&file.bytes).expect("UTF-8")
+}
+
+/// Every text node of an HTML page, joined.
+fn html_text(html: &scraper::Html) -> String {
+    html.root_element().text().collect::<Vec<_>>().join("")
+}
+
+#[test]
+fn every_procedure_exports_a_report_that_other_programs_read_back_whole() {
+    for id in PROCEDURES {
+        let p = bundled(id);
+        let run = filled_run(&p);
+        let model = build(&p, &run, "x-1", at(100_000), &options(Lang::Ru));
+        let out = export(&p, &run, Lang::Ru);
+
+        // JSON: its format and version, every step once, statuses from the documented set.
+        let json = by_extension(&out, "json");
+        assert_eq!(json.len(), 1, "{id}");
+        let value: serde_json::Value = serde_json::from_slice(&json[0].bytes).unwrap();
+        assert_eq!(value["format"], "poryadok-report");
+        assert_eq!(value["version"], 1);
+        let steps: Vec<&serde_json::Value> = value["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["steps"].as_array().unwrap())
+            .collect();
+        assert_eq!(
+            steps.len(),
+            p.steps().len(),
+            "{id}: every step in the report"
+        );
+        for step in &steps {
+            let status = step["status"].as_str().unwrap();
+            assert!(
+                [
+                    "done",
+                    "passed_over",
+                    "skipped",
+                    "undecided",
+                    "blocked",
+                    "in_progress",
+                    "waiting",
+                    "ready"
+                ]
+                .contains(&status),
+                "{status}"
+            );
+        }
+        let done = steps.iter().filter(|s| s["status"] == "done").count();
+        assert!(done > 0, "{id}: the filled run has steps done");
+        assert_eq!(value["done"].as_u64().unwrap() as usize, model.report.done);
+        assert_eq!(
+            value["journal"].as_array().unwrap().len(),
+            run.journal.len()
+        );
+
+        // HTML: parses, has the CSP, no script, and shows every step, value and note.
+        let page = by_extension(&out, "html");
+        let html = scraper::Html::parse_document(text(page[0]));
+        let csp = scraper::Selector::parse("meta[http-equiv=\"Content-Security-Policy\"]").unwrap();
+        let policy = html
+            .select(&csp)
+            .next()
+            .expect("a CSP")
+            .attr("content")
+            .unwrap();
+        assert!(policy.starts_with("default-src 'none'"), "{policy}");
+        let script = scraper::Selector::parse("script, link, img, iframe").unwrap();
+        assert_eq!(
+            html.select(&script).count(),
+            0,
+            "{id}: nothing from outside"
+        );
+        let shown = html_text(&html);
+        for section in &model.report.sections {
+            for step in &section.steps {
+                assert!(shown.contains(&step.title), "{id}: {}", step.title);
+                assert!(
+                    shown.contains(&step.status_text),
+                    "{id}: {}",
+                    step.status_text
+                );
+            }
+        }
+        assert!(shown.contains("Отправлено письмом № 12-34 от 01.12.2025"));
+        assert!(shown.contains("Администрация Кировского района"));
+
+        // Markdown: a heading per section and every step's title.
+        let md = text(by_extension(&out, "md")[0]);
+        assert!(md.starts_with(&format!("# {}", p.title())), "{id}");
+        for section in &model.report.sections {
+            assert!(md.contains(&format!("## {}", section.title)), "{id}");
+        }
+
+        // Tables: as many spreadsheets and CSV files as there are table fields filled.
+        // A table shown again in another form is exported once.
+        let mut seen = std::collections::BTreeSet::new();
+        let tables: Vec<_> = model
+            .forms
+            .iter()
+            .flat_map(|f| &f.rows)
+            .filter_map(|r| match r {
+                poryadok::export::model::FormRow::Table {
+                    id, columns, rows, ..
+                } if seen.insert(id.clone()) => Some((columns, rows)),
+                _ => None,
+            })
+            .collect();
+        let xlsx = by_extension(&out, "xlsx");
+        let csv = by_extension(&out, "csv");
+        assert_eq!(xlsx.len(), tables.len(), "{id}");
+        assert_eq!(csv.len(), tables.len(), "{id}");
+        for ((columns, rows), (book, csv)) in tables.iter().zip(xlsx.iter().zip(&csv)) {
+            use calamine::Reader;
+            let mut workbook: calamine::Xlsx<_> =
+                calamine::open_workbook_from_rs(Cursor::new(book.bytes.clone())).unwrap();
+            let sheet = workbook.worksheet_range_at(0).unwrap().unwrap();
+            let cells: Vec<Vec<String>> = sheet
+                .rows()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect();
+            assert_eq!(cells[0][0], "№");
+            assert_eq!(&cells[0][1..], columns.as_slice());
+            assert_eq!(cells.len(), rows.len() + 1);
+            for (got, want) in cells[1..].iter().zip(rows.iter()) {
+                assert_eq!(&got[1..], want.as_slice());
+            }
+            let csv = text(csv);
+            assert!(csv.starts_with('\u{feff}'));
+            assert_eq!(csv.matches("\r\n").count(), rows.len() + 1);
+        }
+        if id == "pgs-staff-access" {
+            assert_eq!(tables.len(), 1, "003 has its employee list");
+        }
+    }
+}
+
+#[test]
+fn the_report_speaks_english_too() {
+    let p = bundled("qualified-signature");
+    let out = export(&p, &filled_run(&p), Lang::En);
+    let md = text(by_extension(&out, "md")[0]);
+    assert!(md.contains("Journal of changes"), "{md}");
+    assert!(md.contains("Steps done"));
+}
+
+/// Hostile values for text fields: markup, a header injection, a path, control characters,
+/// and a very long value.
+fn hostile() -> Vec<String> {
+    vec![
+        "<script>alert(1)</script>".into(),
+        "\"><img src=x onerror=alert(1)>".into(),
+        "тема\r\nBcc: x@y".into(),
+        "../../x".into(),
+        "до\u{1b}[31mкрасного\u{7} и \u{202e}назад".into(),
+        "=HYPERLINK(\"http://x\")".into(),
+        "[ссылка](javascript:alert(1)) *жирный* | ячейка".into(),
+        "я".repeat(100_000),
+    ]
+}
+
+#[test]
+fn hostile_values_come_out_harmless_and_complete_in_every_format() {
+    let p = bundled("pgs-staff-access");
+    let mut run = filled_run(&p);
+    let values = hostile();
+    // Every row of the employee list gets one hostile name; the label of the run too.
+    let Some(Value::Table(rows)) = run.values.get("employees_list").cloned() else {
+        panic!("the employee list is filled")
+    };
+    let rows: Vec<BTreeMap<String, Value>> = values
+        .iter()
+        .map(|v| {
+            let mut row = rows[0].clone();
+            row.insert("full_name".into(), Value::Text(v.clone()));
+            row.insert("position".into(), Value::Text(v.clone()));
+            row
+        })
+        .collect();
+    apply(
+        &p,
+        &mut run,
+        Command::SetField {
+            field: "employees_list".into(),
+            value: Value::Table(rows),
+        },
+        at(99_000),
+    )
+    .unwrap();
+    run.label = values[1].clone();
+    let out = export(&p, &run, Lang::Ru);
+    // What a value is once control characters are taken out (as every format does).
+    let clean = |v: &str| poryadok::text::sanitize(v).into_owned();
+
+    // HTML: no element or attribute came from a value; each value is there as text.
+    let html = scraper::Html::parse_document(text(by_extension(&out, "html")[0]));
+    let active = scraper::Selector::parse("script, img, [onerror], a[href]").unwrap();
+    assert_eq!(html.select(&active).count(), 0);
+    let shown = html_text(&html);
+    for v in &values {
+        assert!(
+            shown.contains(&clean(v)),
+            "{}",
+            v.chars().take(60).collect::<String>()
+        );
+    }
+    assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202e}'));
+
+    // JSON: the values, exactly (less control characters).
+    let json: serde_json::Value =
+        serde_json::from_slice(&by_extension(&out, "json")[0].bytes).unwrap();
+    let all = json.to_string();
+    assert!(all.contains(&"я".repeat(100_000)));
+    assert!(!all.contains("\\u001b"));
+
+    // Markdown: nothing a renderer would turn into a link, emphasis or HTML.
+    let md = text(by_extension(&out, "md")[0]);
+    assert!(!md.contains("<script>"));
+    assert!(
+        md.contains("\\<script\\>alert(1)\\</script\\>"),
+        "escaped as text"
+    );
+    assert!(md.contains("\\[ссылка\\](javascript:alert(1)) \\*жирный\\* \\| ячейка"));
+    assert!(md.contains(&"я".repeat(100_000)));
+
+    // CSV: a formula is neutralised, a line break stays inside its quoted cell.
+    let csv = text(by_extension(&out, "csv")[0]);
+    assert!(csv.contains("'=HYPERLINK"));
+    assert!(
+        csv.contains(&format!("\"{}\"", clean("тема\r\nBcc: x@y"))),
+        "{csv:.300}"
+    );
+
+    // XLSX: every cell is the value, as text.
+    use calamine::Reader;
+    let book = by_extension(&out, "xlsx")[0];
+    let mut workbook: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(book.bytes.clone())).unwrap();
+    let sheet = workbook.worksheet_range_at(0).unwrap().unwrap();
+    let names: Vec<String> = sheet.rows().skip(1).map(|r| r[1].to_string()).collect();
+    // Excel holds at most 32,767 characters in a cell; the CSV and the other formats hold the
+    // whole value.
+    let want: Vec<String> = values
+        .iter()
+        .map(|v| clean(v).chars().take(32_767).collect())
+        .collect();
+    assert!(names == want, "the cells are the values");
+}
+
+#[test]
+fn a_secret_value_is_left_out_unless_asked_for() {
+    // Variant 1 of the antivirus procedure records the KSC server's password.
+    let p = bundled("antivirus-licenses");
+    let mut run = filled_run(&p);
+    run.values
+        .insert("v1_ksc_password".into(), Value::Text("пароль-12345".into()));
+    let contains = |out: &[OutFile]| {
+        out.iter()
+            .filter(|f| String::from_utf8_lossy(&f.bytes).contains("пароль-12345"))
+            .map(|f| f.name.clone())
+            .collect::<Vec<_>>()
+    };
+    let out = export(&p, &run, Lang::Ru);
+    assert_eq!(contains(&out), Vec::<String>::new());
+    let md = text(by_extension(&out, "md")[0]);
+    assert!(
+        md.contains("не выгружается: секретное значение"),
+        "the report says it is left out"
+    );
+    // Asked for explicitly, it is there.
+    let asked = Options {
+        include_secrets: true,
+        ..options(Lang::Ru)
+    };
+    let out = files(
+        &p,
+        &run,
+        "x-1",
+        at(100_000),
+        &asked,
+        &Templates::default(),
+        &MINE,
+    )
+    .unwrap();
+    assert!(!contains(&out).is_empty());
+}
