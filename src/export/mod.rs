@@ -5,6 +5,7 @@
 //! Nothing here touches the disk but [`write`], which never writes outside the folder it is
 //! given and never replaces a file.
 
+pub mod docx;
 pub mod model;
 pub mod report;
 pub mod table;

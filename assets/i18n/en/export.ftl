@@ -28,3 +28,4 @@ export-state-in-progress = started
 export-state-waiting = waiting for an answer
 export-state-done = done
 export-state-passed-over = not needed
+export-date = Date

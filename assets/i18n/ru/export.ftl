@@ -29,3 +29,4 @@ export-state-in-progress = начат
 export-state-waiting = ждём ответа
 export-state-done = выполнен
 export-state-passed-over = не понадобился
+export-date = Дата

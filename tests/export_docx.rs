@@ -1,0 +1,1256 @@
+//! Filled forms as DOCX: every form of every bundled procedure, filled as an officer would,
+//! exported and read back — the package's parts, the XML checked for well-formedness by a
+//! small strict reader below (no XML crate is a dependency), and the document's content
+//! compared with the form it was made from: title, addressee, every label and value, table
+//! headers and cells, signature and date, page size and fonts. Then hostile values.
+//!
+//! With `DOCX_OUT=DIR` set, the exported files are also saved there, to be opened by hand
+//! (`libreoffice --headless --convert-to pdf`; docs/export-form.png was made so).
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{Cursor, Read};
+
+use jiff::tz::{TimeZone, offset};
+use poryadok::export::docx::form_docx;
+use poryadok::export::model::{FilledForm, FormRow, SignatureBlock};
+use poryadok::export::{Options, build};
+use poryadok::i18n::Lang;
+use poryadok::procedure::field::{Field, FieldType};
+use poryadok::procedure::{Procedure, load};
+use poryadok::run::command::{Command, apply};
+use poryadok::run::eval::choice_applies;
+use poryadok::run::{Run, Value};
+
+use common::{at, bundled};
+
+// ---------------------------------------------------------------------------------------------
+// Runs filled as an officer would.
+
+fn text(value: &str) -> Value {
+    Value::Text(value.to_owned())
+}
+
+fn list(items: &[&str]) -> Value {
+    Value::List(items.iter().map(|item| (*item).to_owned()).collect())
+}
+
+fn row(cells: &[(&str, Value)]) -> BTreeMap<String, Value> {
+    cells
+        .iter()
+        .map(|(column, value)| ((*column).to_owned(), value.clone()))
+        .collect()
+}
+
+/// The pgs employees list, three rows.
+fn employees() -> Value {
+    Value::Table(vec![
+        row(&[
+            ("full_name", text("Иванова Мария Петровна")),
+            (
+                "position",
+                text("Главный специалист отдела опеки и попечительства"),
+            ),
+            ("phone", text("+7 (81370) 2-11-45")),
+            ("email", text("m.ivanova@kirovsk-reg.ru")),
+            (
+                "service",
+                text(
+                    "Выдача разрешения на вступление в брак лицам, достигшим возраста шестнадцати лет",
+                ),
+            ),
+            ("roles", list(&["Регистратор", "Специалист"])),
+        ]),
+        row(&[
+            ("full_name", text("Смирнов Алексей Игоревич")),
+            ("position", text("Начальник отдела опеки и попечительства")),
+            ("phone", text("8 (813) 702-11-46")),
+            ("email", text("a.smirnov@kirovsk-reg.ru")),
+            (
+                "service",
+                text("Выдача градостроительного плана земельного участка"),
+            ),
+            ("roles", list(&["Должностное лицо"])),
+        ]),
+        row(&[
+            ("full_name", text("Кузнецова Ольга Викторовна")),
+            ("position", text("Заместитель главы администрации")),
+            ("phone", text("+7 813 702 11 40")),
+            ("email", text("o.kuznetsova@kirovsk-reg.ru")),
+            ("service", text("Все услуги из Перечня МСЗУ")),
+            ("roles", list(&["Наблюдатель"])),
+        ]),
+    ])
+}
+
+/// What officers type into the bundled forms, by field id; any field not named here gets a
+/// plausible value of its type from [`plausible`].
+fn typed_values() -> Vec<(&'static str, Value)> {
+    vec![
+        // qualified-signature
+        ("department", text("Кафедра прикладной математики")),
+        ("full_name", text("Петрова Анна Сергеевна")),
+        ("inn", text("7707083893")),
+        ("mobile_phone", text("+7 912 345-67-89")),
+        ("corporate_email", text("a.petrova@university.ru")),
+        ("has_key_carrier", Value::Bool(false)),
+        (
+            "grounds",
+            text(
+                "Подписание документов в 1С Электронный документооборот\nПодписание заявок на портале закупок",
+            ),
+        ),
+        // pgs-staff-access
+        ("employees_list", employees()),
+        (
+            "org_name",
+            text("Администрация Кировского муниципального района Ленинградской области"),
+        ),
+        (
+            "org_legal_address",
+            text("187342, Ленинградская область, г. Кировск, ул. Новая, д. 1"),
+        ),
+        ("information_system", text("ТОР ПГС 2.0")),
+        ("access_description", text("предоставить доступ")),
+        (
+            "access_basis",
+            text("Распоряжение Правительства Ленинградской области от 18.06.2021 №392-р"),
+        ),
+        ("access_term", text("бессрочно")),
+        (
+            "equipment_addresses",
+            text(
+                "187342, Ленинградская область, г. Кировск, ул. Новая, д. 1, каб. 12\n\
+                 187342, Ленинградская область, г. Кировск, ул. Новая, д. 1, каб. 14",
+            ),
+        ),
+        ("ip_addresses", text("10.0.0.5, 10.0.0.6; 172.16.90.16")),
+        ("head_name", text("И.И. Иванов")),
+        // antivirus-licenses
+        (
+            "autonomous_licenses_justification",
+            text(
+                "12 АРМ ГБУ «Жилищник района Марьино» размещены в изолированном контуре \
+                 (приказ от 03.11.2025 № 118-П) и не имеют сетевой связности с сервером KSC ДИТ.",
+            ),
+        ),
+        (
+            "subordinate_impossible_justification",
+            text(
+                "ИС «Электронный дневник» эксплуатируется в защищённом сегменте 10.0.0.0/24 с \
+                 аттестатом соответствия № 77-АС-0412 от 14.02.2025.\nПодключение сервера \
+                 10.0.0.5 в качестве подчиненного нарушит требования аттестата.",
+            ),
+        ),
+    ]
+}
+
+/// A value of the field's type, for fields [`typed_values`] does not name (step results and
+/// the like).
+fn plausible(kind: Option<FieldType>, options: &[String], label: &str) -> Value {
+    match kind {
+        Some(FieldType::Multiline) => text(&format!("{label}:\nпервая строка\nвторая строка")),
+        Some(FieldType::Number) => text("12"),
+        Some(FieldType::Date) => text("01.12.2025"),
+        Some(FieldType::Email) => text("officer@example.gov.ru"),
+        Some(FieldType::Phone) => text("+7 912 345-67-89"),
+        Some(FieldType::Inn) => text("7707083893"),
+        Some(FieldType::Snils) => text("112-233-445 95"),
+        Some(FieldType::Ogrn) => text("1027700132195"),
+        Some(FieldType::Kpp) => text("773601001"),
+        Some(FieldType::IpList) => text("10.0.0.5"),
+        Some(FieldType::Url) => text("https://example.gov.ru/result"),
+        Some(FieldType::Select) => text(options.first().map_or("да", String::as_str)),
+        Some(FieldType::Multiselect) => Value::List(options.iter().take(2).cloned().collect()),
+        Some(FieldType::Yesno) => Value::Bool(true),
+        _ => text(&format!("{label} — получено")),
+    }
+}
+
+fn set(p: &Procedure, run: &mut Run, field: &str, value: Value) {
+    let command = Command::SetField {
+        field: field.to_owned(),
+        value,
+    };
+    apply(p, run, command, at(60)).unwrap_or_else(|r| panic!("setting {field}: {r:?}"));
+}
+
+/// Every field a procedure defines (form fields and step results), with its definition.
+fn defined_fields(p: &Procedure) -> Vec<Field> {
+    let forms = p.file().forms.iter().flat_map(|f| f.fields.iter());
+    let results = p.steps().iter().flat_map(|s| s.results.iter());
+    forms
+        .chain(results)
+        .filter(|f| f.id.is_some())
+        .cloned()
+        .collect()
+}
+
+/// A run with every field filled: the typed values where given, a plausible one otherwise;
+/// the choices made as `choose` says (the first option of any choice it leaves out).
+fn filled_run(p: &Procedure, choose: &[(&str, &str)], values: &[(&str, Value)]) -> Run {
+    let mut run = Run::new(p, "Администрация Кировского района", at(0));
+    for choice in &p.file().choices {
+        if choice_applies(p, &run, &choice.id) == Some(false) {
+            continue;
+        }
+        let option = choose
+            .iter()
+            .find(|(c, _)| *c == choice.id)
+            .map_or(choice.options[0].id.as_str(), |(_, o)| o);
+        let command = Command::Choose {
+            choice: choice.id.clone(),
+            option: option.to_owned(),
+        };
+        apply(p, &mut run, command, at(30)).expect("a choice the procedure offers");
+    }
+    for field in defined_fields(p) {
+        let id = field.id.as_deref().expect("filtered on id");
+        let value = match values.iter().find(|(f, _)| *f == id) {
+            Some((_, value)) => value.clone(),
+            None if field.kind == Some(FieldType::Table) => Value::Table(vec![
+                field
+                    .columns
+                    .iter()
+                    .map(|c| {
+                        let value = plausible(Some(c.kind), &c.options, &c.label);
+                        (c.id.clone(), value)
+                    })
+                    .collect(),
+            ]),
+            None => plausible(
+                field.kind,
+                &field.options,
+                field.label.as_deref().unwrap_or(id),
+            ),
+        };
+        set(p, &mut run, id, value);
+    }
+    run
+}
+
+fn options(lang: Lang) -> Options {
+    Options {
+        lang,
+        include_secrets: false,
+        tz: TimeZone::fixed(offset(3)),
+    }
+}
+
+/// The forms a filled run of the procedure exports, with the first choice (if any) taken each
+/// way in turn, so that forms of every variant are met.
+fn exported_forms(p: &Procedure, lang: Lang) -> Vec<FilledForm> {
+    let values = typed_values();
+    let firsts: Vec<Vec<(&str, &str)>> = match p.file().choices.first() {
+        None => vec![Vec::new()],
+        Some(choice) => choice
+            .options
+            .iter()
+            .map(|o| vec![(choice.id.as_str(), o.id.as_str())])
+            .collect(),
+    };
+    let mut forms: Vec<FilledForm> = Vec::new();
+    for choose in firsts {
+        let run = filled_run(p, &choose, &values);
+        for form in build(p, &run, "run-1", at(3600), &options(lang)).forms {
+            if !forms.iter().any(|f| f.id == form.id) {
+                forms.push(form);
+            }
+        }
+    }
+    forms
+}
+
+fn all_bundled() -> Vec<Procedure> {
+    poryadok::catalog::bundled_files()
+        .iter()
+        .map(|(name, bytes)| {
+            load(bytes)
+                .result
+                .unwrap_or_else(|e| panic!("{name} loads: {e:?}"))
+        })
+        .collect()
+}
+
+fn save(name: &str, bytes: &[u8]) {
+    if let Some(dir) = std::env::var_os("DOCX_OUT") {
+        std::fs::create_dir_all(&dir).expect("DOCX_OUT can be made");
+        std::fs::write(std::path::Path::new(&dir).join(name), bytes).expect("DOCX_OUT writable");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A small, strict XML reader: enough to say a part is well-formed (one root, tags nested and
+// closed, attributes quoted and not repeated, only declared namespace prefixes, only the five
+// entities and character references, only characters XML 1.0 allows) and to walk it.
+
+#[derive(Debug)]
+enum Node {
+    Element(Element),
+    Text(String),
+}
+
+#[derive(Debug)]
+struct Element {
+    name: String,
+    attrs: Vec<(String, String)>,
+    children: Vec<Node>,
+}
+
+impl Element {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|n| match n {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        })
+    }
+
+    fn child(&self, name: &str) -> Option<&Element> {
+        self.elements().find(|e| e.name == name)
+    }
+
+    /// Every descendant with this name, in document order.
+    fn all<'a>(&'a self, name: &str, out: &mut Vec<&'a Element>) {
+        for e in self.elements() {
+            if e.name == name {
+                out.push(e);
+            }
+            e.all(name, out);
+        }
+    }
+
+    fn find_all(&self, name: &str) -> Vec<&Element> {
+        let mut out = Vec::new();
+        self.all(name, &mut out);
+        out
+    }
+
+    fn has(&self, name: &str) -> bool {
+        !self.find_all(name).is_empty()
+    }
+
+    /// The text as Word shows it: `w:t` text, `w:tab` as a tab and `w:br` as a line break
+    /// (inside runs only: a `w:tab` in the paragraph properties is a tab stop).
+    fn text(&self) -> String {
+        let mut out = String::new();
+        self.text_into(&mut out, false);
+        out
+    }
+
+    fn text_into(&self, out: &mut String, in_run: bool) {
+        for node in &self.children {
+            match node {
+                Node::Text(t) if self.name == "w:t" => out.push_str(t),
+                Node::Text(_) => {}
+                Node::Element(e) => match e.name.as_str() {
+                    "w:tab" if in_run => out.push('\t'),
+                    "w:br" if in_run => out.push('\n'),
+                    "w:pPr" | "w:rPr" | "w:tblPr" | "w:trPr" | "w:tcPr" | "w:sectPr" => {}
+                    "w:r" => e.text_into(out, true),
+                    _ => e.text_into(out, in_run),
+                },
+            }
+        }
+    }
+}
+
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+fn name_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, ':' | '_' | '-' | '.')
+}
+
+/// Resolves entity and character references; anything else after `&` is malformed.
+fn unescape(raw: &str) -> String {
+    assert!(
+        !raw.contains('<'),
+        "a raw < in text or attribute: {raw:.80}"
+    );
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let end = rest[at..]
+            .find(';')
+            .unwrap_or_else(|| panic!("an unterminated reference: {:.40}", &rest[at..]));
+        let entity = &rest[at + 1..at + end];
+        let c = match entity {
+            "lt" => '<',
+            "gt" => '>',
+            "amp" => '&',
+            "quot" => '"',
+            "apos" => '\'',
+            _ => {
+                let code = if let Some(hex) = entity.strip_prefix("#x") {
+                    u32::from_str_radix(hex, 16)
+                } else if let Some(dec) = entity.strip_prefix('#') {
+                    dec.parse()
+                } else {
+                    panic!("an unknown entity &{entity};")
+                };
+                let c = code
+                    .ok()
+                    .and_then(char::from_u32)
+                    .unwrap_or_else(|| panic!("a bad character reference &{entity};"));
+                assert!(
+                    xml_char(c),
+                    "a reference to a forbidden character &{entity};"
+                );
+                c
+            }
+        };
+        out.push(c);
+        rest = &rest[at + end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Parses a whole XML part; panics, saying where, if it is not well-formed.
+fn parse_xml(part: &str, xml: &str) -> Element {
+    if let Some(bad) = xml.chars().find(|c| !xml_char(*c)) {
+        panic!("{part}: a character XML forbids: U+{:04X}", bad as u32);
+    }
+    let mut stack: Vec<Element> = Vec::new();
+    let mut scopes: Vec<Vec<String>> = vec![vec!["xml".into(), "xmlns".into()]];
+    let mut root: Option<Element> = None;
+    let mut rest = xml;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("<?") {
+            let end = after
+                .find("?>")
+                .unwrap_or_else(|| panic!("{part}: open <?"));
+            assert!(
+                stack.is_empty() && root.is_none(),
+                "{part}: <? after the prolog"
+            );
+            rest = &after[end + 2..];
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            let end = after
+                .find("-->")
+                .unwrap_or_else(|| panic!("{part}: open <!--"));
+            rest = &after[end + 3..];
+        } else if let Some(after) = rest.strip_prefix("</") {
+            let end = after.find('>').unwrap_or_else(|| panic!("{part}: open </"));
+            let name = after[..end].trim_end();
+            let element = stack
+                .pop()
+                .unwrap_or_else(|| panic!("{part}: </{name}> closes nothing"));
+            scopes.pop();
+            assert_eq!(
+                element.name, name,
+                "{part}: <{}> closed by </{name}>",
+                element.name
+            );
+            match stack.last_mut() {
+                Some(parent) => parent.children.push(Node::Element(element)),
+                None => {
+                    assert!(root.is_none(), "{part}: two root elements");
+                    root = Some(element);
+                }
+            }
+            rest = &after[end + 1..];
+        } else if let Some(after) = rest.strip_prefix('<') {
+            // The tag ends at the first `>` outside quotes.
+            let mut quote = None;
+            let end = after
+                .char_indices()
+                .find(|(_, c)| match (quote, *c) {
+                    (None, '"' | '\'') => {
+                        quote = Some(*c);
+                        false
+                    }
+                    (Some(q), c) if c == q => {
+                        quote = None;
+                        false
+                    }
+                    (None, '>') => true,
+                    _ => false,
+                })
+                .map(|(i, _)| i)
+                .unwrap_or_else(|| panic!("{part}: an open tag"));
+            let mut tag = &after[..end];
+            let empty = tag.ends_with('/');
+            if empty {
+                tag = &tag[..tag.len() - 1];
+            }
+            let name_end = tag.find(|c: char| !name_char(c)).unwrap_or(tag.len());
+            let name = &tag[..name_end];
+            assert!(
+                name.starts_with(|c: char| c.is_alphabetic() || c == '_'),
+                "{part}: a bad element name {name:?}"
+            );
+            let mut attrs: Vec<(String, String)> = Vec::new();
+            let mut a = &tag[name_end..];
+            loop {
+                let trimmed = a.trim_start();
+                if trimmed.is_empty() {
+                    break;
+                }
+                assert!(
+                    trimmed.len() < a.len(),
+                    "{part}: no space before an attribute in <{name}>"
+                );
+                let eq = trimmed
+                    .find('=')
+                    .unwrap_or_else(|| panic!("{part}: an attribute without a value in <{name}>"));
+                let attr = trimmed[..eq].trim_end();
+                assert!(
+                    !attr.is_empty() && attr.chars().all(name_char),
+                    "{part}: a bad attribute name {attr:?} in <{name}>"
+                );
+                let value = trimmed[eq + 1..].trim_start();
+                let q = value
+                    .chars()
+                    .next()
+                    .filter(|c| matches!(c, '"' | '\''))
+                    .unwrap_or_else(|| panic!("{part}: an unquoted attribute {attr} in <{name}>"));
+                let close = value[1..]
+                    .find(q)
+                    .unwrap_or_else(|| panic!("{part}: an open attribute {attr}"));
+                assert!(
+                    !attrs.iter().any(|(n, _)| n == attr),
+                    "{part}: {attr} twice in <{name}>"
+                );
+                attrs.push((attr.to_owned(), unescape(&value[1..=close])));
+                a = &value[close + 2..];
+            }
+            let declared: Vec<String> = attrs
+                .iter()
+                .filter_map(|(n, _)| n.strip_prefix("xmlns:").map(str::to_owned))
+                .collect();
+            scopes.push(declared);
+            let prefixed = std::iter::once(name).chain(attrs.iter().map(|(n, _)| n.as_str()));
+            for n in prefixed {
+                if let Some((prefix, _)) = n.split_once(':') {
+                    assert!(
+                        prefix == "xmlns" || scopes.iter().flatten().any(|p| p == prefix),
+                        "{part}: the prefix of {n} is not declared"
+                    );
+                }
+            }
+            let element = Element {
+                name: name.to_owned(),
+                attrs,
+                children: Vec::new(),
+            };
+            if empty {
+                scopes.pop();
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(Node::Element(element)),
+                    None => {
+                        assert!(root.is_none(), "{part}: two root elements");
+                        root = Some(element);
+                    }
+                }
+            } else {
+                stack.push(element);
+            }
+            rest = &after[end + 1..];
+        } else {
+            let end = rest.find('<').unwrap_or(rest.len());
+            let raw = &rest[..end];
+            assert!(!raw.contains("]]>"), "{part}: ]]> in text");
+            match stack.last_mut() {
+                Some(parent) => parent.children.push(Node::Text(unescape(raw))),
+                None => assert!(
+                    raw.trim().is_empty(),
+                    "{part}: text outside the root: {raw:.40}"
+                ),
+            }
+            rest = &rest[end..];
+        }
+    }
+    assert!(
+        stack.is_empty(),
+        "{part}: <{}> is never closed",
+        stack[0].name
+    );
+    root.unwrap_or_else(|| panic!("{part}: no root element"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a DOCX back.
+
+struct Docx {
+    /// `word/document.xml`, raw.
+    raw: String,
+    document: Element,
+    styles: Element,
+    parts: BTreeSet<String>,
+}
+
+/// Unzips the file, checks every XML part is well-formed, and returns the main two.
+fn read_docx(bytes: &[u8]) -> Docx {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a DOCX is a zip archive");
+    let mut parts = BTreeSet::new();
+    let mut texts = BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).expect("an entry");
+        let name = file.name().expect("a UTF-8 entry name").to_string();
+        assert!(
+            !name.starts_with('/') && !name.contains(".."),
+            "entry name {name}"
+        );
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            let mut xml = String::new();
+            file.read_to_string(&mut xml)
+                .unwrap_or_else(|e| panic!("{name} is UTF-8: {e}"));
+            parse_xml(&name, &xml);
+            texts.insert(name.clone(), xml);
+        }
+        parts.insert(name);
+    }
+    for needed in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/styles.xml",
+        "word/_rels/document.xml.rels",
+    ] {
+        assert!(parts.contains(needed), "{needed} in {parts:?}");
+    }
+    let types = &texts["[Content_Types].xml"];
+    assert!(
+        types.contains(r#"PartName="/word/document.xml""#)
+            && types.contains("wordprocessingml.document.main+xml"),
+        "the content types name the main document"
+    );
+    let raw = texts["word/document.xml"].clone();
+    Docx {
+        document: parse_xml("word/document.xml", &raw),
+        styles: parse_xml("word/styles.xml", &texts["word/styles.xml"]),
+        raw,
+        parts,
+    }
+}
+
+const TEXT_WIDTH: usize = 11906 - 1134 - 851;
+
+fn cells(row: &Element) -> Vec<String> {
+    row.elements()
+        .filter(|e| e.name == "w:tc")
+        .map(Element::text)
+        .collect()
+}
+
+fn rows(table: &Element) -> Vec<&Element> {
+    table.elements().filter(|e| e.name == "w:tr").collect()
+}
+
+fn twips(e: Option<&Element>, attr: &str) -> usize {
+    e.and_then(|e| e.attr(attr))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("{attr} in twips"))
+}
+
+/// Every table is exactly as wide as the text, and its cells as wide as its grid says.
+fn check_widths(table: &Element) {
+    let grid: Vec<usize> = table
+        .child("w:tblGrid")
+        .expect("a grid")
+        .elements()
+        .map(|c| twips(Some(c), "w:w"))
+        .collect();
+    assert_eq!(grid.iter().sum::<usize>(), TEXT_WIDTH, "grid {grid:?}");
+    for row in rows(table) {
+        let widths: Vec<usize> = row
+            .elements()
+            .filter(|e| e.name == "w:tc")
+            .map(|tc| twips(tc.child("w:tcPr").and_then(|p| p.child("w:tcW")), "w:w"))
+            .collect();
+        assert_eq!(widths, grid, "cell widths follow the grid");
+    }
+}
+
+fn bold(e: &Element) -> bool {
+    e.find_all("w:r")
+        .iter()
+        .all(|r| r.child("w:rPr").is_some_and(|p| p.child("w:b").is_some()))
+}
+
+fn is_signer(form: &FilledForm, row: &FormRow) -> bool {
+    matches!((row, &form.signature), (
+        FormRow::Field { label, value },
+        Some(SignatureBlock { role, name: Some(name) }),
+    ) if label == role && value == name)
+}
+
+/// The document says what the form says, in its order: addressee, title, the fields, each
+/// table field after its label, the signature, the date; A4 portrait in Times New Roman.
+fn check_form(form: &FilledForm, lang: Lang, docx: &Docx) {
+    let body = docx.document.child("w:body").expect("a body");
+    // No text node holds a raw line break: lines are w:br.
+    for t in body.find_all("w:t") {
+        let text = t.text();
+        assert!(
+            !text.contains(['\n', '\r']),
+            "a line break inside w:t: {text:.60}"
+        );
+    }
+    let mut blocks = body.elements().filter(|e| e.name != "w:sectPr").peekable();
+    let mut next = |what: &str| {
+        blocks
+            .next()
+            .unwrap_or_else(|| panic!("{}: {what} is missing", form.id))
+    };
+
+    if let Some(addressee) = &form.addressee {
+        let p = next("the addressee");
+        assert_eq!(p.text(), *addressee);
+        let ind = p.find_all("w:ind");
+        let left = twips(ind.first().copied(), "w:left");
+        assert!(
+            left >= TEXT_WIDTH / 3,
+            "the addressee is on the right: {left}"
+        );
+    }
+    let title = next("the title");
+    assert_eq!(title.name, "w:p");
+    assert_eq!(title.text(), form.title);
+    assert!(bold(title), "the title is bold");
+    assert_eq!(
+        title.find_all("w:jc").first().and_then(|j| j.attr("w:val")),
+        Some("center"),
+        "the title is centred"
+    );
+
+    // The signer's name field is printed in the signature block, not again among the fields.
+    let printed: Vec<&FormRow> = form
+        .rows
+        .iter()
+        .filter(|row| !is_signer(form, row))
+        .collect();
+    let mut i = 0;
+    while i < printed.len() {
+        match printed[i] {
+            FormRow::Field { .. } => {
+                let mut table = next("a fields table");
+                if table.name == "w:p" && table.text().is_empty() {
+                    table = next("a fields table after a line");
+                }
+                assert_eq!(table.name, "w:tbl", "{}: fields as a table", form.id);
+                check_widths(table);
+                let grid: Vec<usize> = table
+                    .child("w:tblGrid")
+                    .expect("grid")
+                    .elements()
+                    .map(|c| twips(Some(c), "w:w"))
+                    .collect();
+                assert!(
+                    grid.len() == 2 && grid[0] < grid[1],
+                    "two columns, the label's narrower: {grid:?}"
+                );
+                for tr in rows(table) {
+                    let Some(FormRow::Field { label, value }) = printed.get(i).copied() else {
+                        panic!("{}: a row more than the form has", form.id);
+                    };
+                    assert_eq!(cells(tr), [label.as_str(), value.as_str()]);
+                    i += 1;
+                }
+                assert!(
+                    !matches!(printed.get(i).copied(), Some(FormRow::Field { .. })),
+                    "{}: every field of the run in one table",
+                    form.id
+                );
+            }
+            FormRow::Table {
+                label,
+                columns,
+                rows: data,
+                ..
+            } => {
+                let caption = next("a table's label");
+                assert_eq!(caption.name, "w:p");
+                assert_eq!(caption.text(), *label);
+                assert!(bold(caption), "a table's label is bold");
+                let table = next("a table");
+                assert_eq!(table.name, "w:tbl");
+                check_widths(table);
+                let trs = rows(table);
+                assert_eq!(trs.len(), data.len() + 1, "a header and a row each");
+                let mut header = vec![lang.text("export-number")];
+                header.extend(columns.iter().cloned());
+                assert_eq!(cells(trs[0]), header);
+                assert!(bold(trs[0]), "the header row is bold");
+                assert!(
+                    trs[0]
+                        .child("w:trPr")
+                        .is_some_and(|p| p.child("w:tblHeader").is_some()),
+                    "the header row repeats on each page"
+                );
+                for (n, (tr, data)) in trs[1..].iter().zip(data).enumerate() {
+                    assert!(!tr.has("w:tblHeader"), "only the header repeats");
+                    let mut expected = vec![(n + 1).to_string()];
+                    expected.extend(data.iter().cloned());
+                    assert_eq!(cells(tr), expected);
+                }
+                i += 1;
+            }
+        }
+    }
+
+    if let Some(signature) = &form.signature {
+        let mut table = next("the signature");
+        if table.name == "w:p" && table.text().is_empty() {
+            table = next("the signature after a space");
+        }
+        assert_eq!(table.name, "w:tbl", "the signature block");
+        let trs = rows(table);
+        assert_eq!(trs.len(), 1);
+        let line = cells(trs[0]);
+        assert_eq!(line.len(), 3, "{line:?}");
+        assert_eq!(line[0], signature.role);
+        assert!(
+            line[1].len() >= 10 && line[1].chars().all(|c| c == '_'),
+            "a line to sign on: {line:?}"
+        );
+        match signature.name.as_deref() {
+            Some(name) => assert_eq!(line[2], name),
+            None => assert!(
+                line[2].len() >= 10 && line[2].chars().all(|c| c == '_'),
+                "a line to write the name on: {line:?}"
+            ),
+        }
+        // The line reads as in the source document: «Руководитель ____ И.И. Иванов».
+        let joined = line.join(" ");
+        assert!(joined.starts_with(&format!("{} __", signature.role)));
+    }
+    let date = next("the date");
+    let label = match lang {
+        Lang::Ru => "Дата",
+        Lang::En => "Date",
+    };
+    assert_eq!(
+        date.text(),
+        format!("{label}: {}", form.date.strftime("%d.%m.%Y"))
+    );
+    if let Some(extra) = blocks.next() {
+        panic!(
+            "{}: something after the date: {:.80}",
+            form.id,
+            extra.text()
+        );
+    }
+
+    // A4 portrait, margins 2 cm and 1.5 cm on the right.
+    let sect = body.child("w:sectPr").expect("section properties");
+    let size = sect.child("w:pgSz").expect("a page size");
+    assert_eq!(size.attr("w:w"), Some("11906"));
+    assert_eq!(size.attr("w:h"), Some("16838"));
+    assert_ne!(size.attr("w:orient"), Some("landscape"));
+    let margins = sect.child("w:pgMar").expect("margins");
+    assert_eq!(margins.attr("w:left"), Some("1134"));
+    assert_eq!(margins.attr("w:right"), Some("851"));
+
+    // Times New Roman for every script, Russian as the language.
+    let defaults = docx
+        .styles
+        .child("w:docDefaults")
+        .and_then(|d| d.child("w:rPrDefault"))
+        .and_then(|d| d.child("w:rPr"))
+        .expect("default run properties");
+    let fonts = defaults.child("w:rFonts").expect("default fonts");
+    for script in ["w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"] {
+        assert_eq!(fonts.attr(script), Some("Times New Roman"), "{script}");
+    }
+    let size = defaults.child("w:sz").and_then(|s| s.attr("w:val"));
+    assert!(matches!(size, Some("24" | "28")), "12 or 14 pt: {size:?}");
+    assert_eq!(
+        defaults.child("w:lang").and_then(|l| l.attr("w:val")),
+        Some("ru-RU"),
+        "the forms are Russian"
+    );
+}
+
+/// Exports, reads back and checks one form.
+fn export_and_check(form: &FilledForm, lang: Lang, file: &str) -> Docx {
+    let bytes = form_docx(form, lang).unwrap_or_else(|e| panic!("{}: {e:#}", form.id));
+    save(file, &bytes);
+    let docx = read_docx(&bytes);
+    check_form(form, lang, &docx);
+    docx
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bundled procedures.
+
+#[test]
+fn every_form_of_every_bundled_procedure_exports_as_the_form_reads() {
+    let procedures = all_bundled();
+    assert_eq!(procedures.len(), 5);
+    let mut exported = BTreeSet::new();
+    for p in &procedures {
+        let forms = exported_forms(p, Lang::Ru);
+        // Every form filled in poryadok is exported; those filled outside it (`external`)
+        // have no fields here.
+        let expected: BTreeSet<&str> = p
+            .file()
+            .forms
+            .iter()
+            .filter(|f| !f.external && !f.fields.is_empty())
+            .map(|f| f.id.as_str())
+            .collect();
+        let got: BTreeSet<&str> = forms.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(got, expected, "{}", p.id());
+        for form in &forms {
+            let docx = export_and_check(form, Lang::Ru, &format!("{}-{}.docx", p.id(), form.id));
+            assert!(docx.parts.contains("word/settings.xml"));
+            exported.insert(format!("{}/{}", p.id(), form.id));
+        }
+    }
+    assert_eq!(
+        exported,
+        [
+            "antivirus-licenses/autonomous-justification",
+            "antivirus-licenses/subordinate-impossible-justification",
+            "pgs-staff-access/access-request",
+            "pgs-staff-access/employees",
+            "qualified-signature/application",
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .collect::<BTreeSet<_>>()
+    );
+}
+
+fn form_of<'a>(forms: &'a [FilledForm], id: &str) -> &'a FilledForm {
+    forms
+        .iter()
+        .find(|f| f.id == id)
+        .unwrap_or_else(|| panic!("form {id} exported"))
+}
+
+#[test]
+fn pgs_forms_read_like_the_source_document() {
+    let p = bundled("pgs-staff-access");
+    let forms = exported_forms(&p, Lang::Ru);
+
+    // The employees list: a table of three, numbered, with the document's six columns.
+    let employees = form_of(&forms, "employees");
+    let docx = export_and_check(employees, Lang::Ru, "pgs-employees.docx");
+    let table = docx.document.find_all("w:tbl")[0];
+    let trs = rows(table);
+    assert_eq!(
+        cells(trs[0]),
+        [
+            "№",
+            "Ф.И.О.",
+            "Должность",
+            "Телефон для взаимодействия",
+            "Электронная почта",
+            "Наименование услуги из Перечня МСЗУ",
+            "Роль/ роли в ПГС",
+        ]
+    );
+    assert_eq!(trs.len(), 4);
+    assert_eq!(
+        cells(trs[1]),
+        [
+            "1",
+            "Иванова Мария Петровна",
+            "Главный специалист отдела опеки и попечительства",
+            "+7 (81370) 2-11-45",
+            "m.ivanova@kirovsk-reg.ru",
+            "Выдача разрешения на вступление в брак лицам, достигшим возраста шестнадцати лет",
+            "Регистратор; Специалист",
+        ]
+    );
+    assert_eq!(cells(trs[3])[0], "3");
+    assert_eq!(cells(trs[3])[1], "Кузнецова Ольга Викторовна");
+
+    // The access request: addressed to the committee, signed by the head.
+    let request = form_of(&forms, "access-request");
+    let docx = export_and_check(request, Lang::Ru, "pgs-access-request.docx");
+    let body = docx.document.child("w:body").expect("body");
+    let first = body.elements().next().expect("a first paragraph");
+    assert_eq!(first.text(), "Комитет цифрового развития ЛО");
+    let signature = docx
+        .document
+        .find_all("w:tr")
+        .into_iter()
+        .map(cells)
+        .find(|c| c.len() == 3 && c[0] == "Руководитель")
+        .expect("the signature line");
+    assert_eq!(signature[2], "И.И. Иванов");
+    let values: Vec<String> = docx
+        .document
+        .find_all("w:tc")
+        .into_iter()
+        .map(Element::text)
+        .collect();
+    assert!(values.contains(&"10.0.0.5, 10.0.0.6; 172.16.90.16".to_owned()));
+    // A value of several lines keeps them, as line breaks.
+    assert!(
+        values.contains(
+            &"187342, Ленинградская область, г. Кировск, ул. Новая, д. 1, каб. 12\n\
+          187342, Ленинградская область, г. Кировск, ул. Новая, д. 1, каб. 14"
+                .to_owned()
+        )
+    );
+    assert!(
+        docx.raw
+            .contains("каб. 12</w:t><w:br w:type=\"textWrapping\" /><w:t")
+            || docx.raw.contains("каб. 12</w:t></w:r><w:r><w:br"),
+        "the break between the lines is a w:br"
+    );
+    // The users table, reused from the employees list with the columns the form names.
+    let users = rows(docx.document.find_all("w:tbl")[1]);
+    assert_eq!(
+        cells(users[0]),
+        [
+            "№",
+            "Должность",
+            "Ф.И.О.",
+            "Телефон для взаимодействия",
+            "Электронная почта"
+        ]
+    );
+    assert_eq!(users.len(), 4);
+}
+
+#[test]
+fn qualified_signature_application_has_a_blank_line_for_the_name_and_the_date() {
+    let p = bundled("qualified-signature");
+    let forms = exported_forms(&p, Lang::Ru);
+    let form = form_of(&forms, "application");
+    assert!(form.signature.as_ref().is_some_and(|s| s.name.is_none()));
+    let docx = export_and_check(form, Lang::Ru, "qualified-signature-application.docx");
+    let texts: Vec<String> = docx
+        .document
+        .find_all("w:p")
+        .into_iter()
+        .map(Element::text)
+        .collect();
+    // 1 hour after 16:00 UTC on 24 November 2025, at UTC+3.
+    assert!(texts.contains(&"Дата: 24.11.2025".to_owned()), "{texts:?}");
+    assert!(texts.contains(&"Руководитель структурного подразделения".to_owned()));
+    let cells_text: Vec<String> = docx
+        .document
+        .find_all("w:tc")
+        .into_iter()
+        .map(Element::text)
+        .collect();
+    assert!(cells_text.contains(&"7707083893".to_owned()));
+    assert!(
+        cells_text.contains(&"нет".to_owned()),
+        "a yes/no field in words"
+    );
+}
+
+#[test]
+fn in_english_the_labels_of_the_document_are_english() {
+    let p = bundled("pgs-staff-access");
+    let forms = exported_forms(&p, Lang::En);
+    let form = form_of(&forms, "employees");
+    let docx = export_and_check(form, Lang::En, "pgs-employees-en.docx");
+    let texts: Vec<String> = docx
+        .document
+        .find_all("w:p")
+        .into_iter()
+        .map(Element::text)
+        .collect();
+    assert!(texts.contains(&"Date: 24.11.2025".to_owned()));
+    assert!(texts.contains(&"No.".to_owned()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile values.
+
+const SCRIPT: &str = "<script>alert(1)</script>";
+const IMG: &str = "\"><img src=x onerror=alert(1)>";
+const HEADER: &str = "x\r\nBcc: x@y";
+const PATH: &str = "../../x";
+const CONTROLS: &str = "\u{1b}[31mкрасный\u{7}\u{0}\u{8}\u{202E}txt.exe";
+
+fn long_value() -> String {
+    // 100,000 characters, with something to escape every so often.
+    let chunk = "Длинное значение & <b>«кавычки»</b> \"' ";
+    let mut value: String = chunk.chars().cycle().take(99_999).collect();
+    value.push('!');
+    value
+}
+
+#[test]
+fn hostile_values_in_a_run_come_out_escaped_and_complete() {
+    let long = long_value();
+    assert_eq!(long.chars().count(), 100_000);
+    let p = bundled("qualified-signature");
+    let hostile = [
+        ("department", text(SCRIPT)),
+        ("full_name", text(IMG)),
+        ("inn", text(PATH)),
+        ("corporate_email", text(HEADER)),
+        ("mobile_phone", text(CONTROLS)),
+        ("grounds", text(&long)),
+    ];
+    let run = filled_run(&p, &[], &hostile);
+    let form = build(&p, &run, "run-1", at(0), &options(Lang::Ru))
+        .forms
+        .into_iter()
+        .next()
+        .expect("the application");
+    let docx = export_and_check(&form, Lang::Ru, "hostile-run.docx");
+    let values: Vec<String> = docx
+        .document
+        .find_all("w:tc")
+        .into_iter()
+        .map(Element::text)
+        .collect();
+    // Escaped, so never markup: the text is what was typed.
+    assert!(!docx.raw.contains("<script") && !docx.raw.contains("<img"));
+    assert!(docx.raw.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(values.contains(&SCRIPT.to_owned()));
+    assert!(values.contains(&IMG.to_owned()));
+    assert!(values.contains(&PATH.to_owned()));
+    // The carriage return is shown as a control picture by the model; the line break stays a
+    // line break, in the text of the cell, nowhere else.
+    assert!(
+        values.contains(&"x\u{240D}\nBcc: x@y".to_owned()),
+        "{values:?}"
+    );
+    // Control characters never reach the document as such.
+    let controls = values
+        .iter()
+        .find(|v| v.contains("красный"))
+        .expect("the controls value");
+    assert!(
+        !controls.chars().any(|c| c.is_control() || c == '\u{202E}'),
+        "{controls:?}"
+    );
+    assert!(controls.ends_with("txt.exe"));
+    // The long value, whole.
+    let whole = values
+        .iter()
+        .find(|v| v.starts_with("Длинное значение"))
+        .expect("the long value");
+    assert_eq!(whole.chars().count(), 100_000);
+    assert_eq!(*whole, long);
+
+    // The same in a table field's cells.
+    let p = bundled("pgs-staff-access");
+    let table = Value::Table(vec![row(&[
+        ("full_name", text(SCRIPT)),
+        ("position", text(IMG)),
+        ("phone", text(HEADER)),
+        ("email", text(PATH)),
+        ("service", text(&long)),
+        ("roles", list(&[CONTROLS, "Регистратор"])),
+    ])]);
+    let run = filled_run(&p, &[], &[("employees_list", table)]);
+    let forms = build(&p, &run, "run-1", at(0), &options(Lang::Ru)).forms;
+    for form in &forms {
+        let docx = export_and_check(form, Lang::Ru, &format!("hostile-{}.docx", form.id));
+        assert!(!docx.raw.contains("<script") && !docx.raw.contains("<img"));
+    }
+    let docx = read_docx(&form_docx(form_of(&forms, "employees"), Lang::Ru).expect("exported"));
+    let cells_text: Vec<String> = docx
+        .document
+        .find_all("w:tc")
+        .into_iter()
+        .map(Element::text)
+        .collect();
+    assert!(cells_text.contains(&long));
+    assert!(cells_text.contains(&SCRIPT.to_owned()));
+}
+
+#[test]
+fn hostile_procedure_texts_cannot_break_the_document() {
+    // Built by hand, around the model's own cleaning: raw controls, a carriage return, the
+    // two non-characters XML forbids, markup in the title, labels, headers and signature.
+    let form = FilledForm {
+        id: "x".into(),
+        title: format!("{SCRIPT} ]]> <![CDATA[ x"),
+        addressee: Some(format!("{IMG}\nвторая строка")),
+        rows: vec![
+            FormRow::Field {
+                label: "a\u{0}b\u{1b}c\u{FFFE}d\u{FFFF}e".into(),
+                value: "line 1\r\nline 2\ttab".into(),
+            },
+            FormRow::Table {
+                id: "t".into(),
+                label: "</w:t></w:r></w:p><w:p>".into(),
+                columns: vec!["&amp;".into(), "<w:tblHeader/>".into()],
+                rows: vec![vec!["<w:cantSplit />".into()]],
+            },
+            FormRow::Field {
+                label: PATH.into(),
+                value: String::new(),
+            },
+        ],
+        signature: Some(SignatureBlock {
+            role: "\"role\" & <co>".into(),
+            name: Some("'name'".into()),
+        }),
+        date: jiff::civil::date(2025, 12, 31),
+    };
+    let bytes = form_docx(&form, Lang::Ru).expect("exported");
+    save("hostile-texts.docx", &bytes);
+    let docx = read_docx(&bytes);
+    let paragraphs: Vec<String> = docx
+        .document
+        .find_all("w:p")
+        .into_iter()
+        .map(Element::text)
+        .collect();
+    assert_eq!(paragraphs[0], format!("{IMG}\nвторая строка"));
+    assert_eq!(paragraphs[1], format!("{SCRIPT} ]]> <![CDATA[ x"));
+    assert!(paragraphs.contains(&"</w:t></w:r></w:p><w:p>".to_owned()));
+    assert!(paragraphs.contains(&"Дата: 31.12.2025".to_owned()));
+    let cells_text: Vec<String> = docx
+        .document
+        .find_all("w:tc")
+        .into_iter()
+        .map(Element::text)
+        .collect();
+    // What XML cannot carry becomes U+FFFD; a carriage return goes, its line break stays.
+    assert!(cells_text.contains(&"a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e".to_owned()));
+    assert!(cells_text.contains(&"line 1\nline 2\ttab".to_owned()));
+    assert!(cells_text.contains(&"&amp;".to_owned()));
+    assert!(cells_text.contains(&"<w:tblHeader/>".to_owned()));
+    assert!(cells_text.contains(&"<w:cantSplit />".to_owned()));
+    assert!(cells_text.contains(&"\"role\" & <co>".to_owned()));
+    assert!(cells_text.contains(&"'name'".to_owned()));
+    // Text that looks like a header row mark does not make a row repeat.
+    assert_eq!(docx.document.find_all("w:tblHeader").len(), 1);
+}
+
+#[test]
+fn the_xml_reader_refuses_what_is_not_well_formed() {
+    let refused = |xml: &str| {
+        std::panic::catch_unwind(|| {
+            parse_xml("test", xml);
+        })
+        .is_err()
+    };
+    let good = r#"<?xml version="1.0"?><w:a xmlns:w="u"><w:b w:c="&lt;&#x41;">x &amp; y</w:b><w:d/></w:a>"#;
+    let root = parse_xml("test", good);
+    assert_eq!(root.child("w:b").and_then(|b| b.attr("w:c")), Some("<A"));
+    for bad in [
+        "<a><b></a></b>",
+        "<a>",
+        "<a></a><b></b>",
+        "<a>&foo;</a>",
+        "<a>x & y</a>",
+        "<a x=1></a>",
+        r#"<a x="1" x="2"></a>"#,
+        r#"<a x="<"></a>"#,
+        "<w:a></w:a>",
+        "<a>\u{FFFE}</a>",
+        "<a>\u{1}</a>",
+        "<a>&#0;</a>",
+        "text<a></a>",
+    ] {
+        assert!(refused(bad), "{bad:?} must be refused");
+    }
+}
