@@ -19,8 +19,8 @@ use super::model::{FilledForm, FormRow, SignatureBlock};
 use crate::i18n::Lang;
 
 /// A4 portrait, in twips (1/1440 inch).
-pub const PAGE_WIDTH: u32 = 11906;
-pub const PAGE_HEIGHT: u32 = 16838;
+const PAGE_WIDTH: u32 = 11906;
+const PAGE_HEIGHT: u32 = 16838;
 /// 2 cm top, bottom and left, 1.5 cm right.
 const MARGIN: i32 = 1134;
 const MARGIN_RIGHT: i32 = 851;
@@ -28,7 +28,7 @@ const MARGIN_RIGHT: i32 = 851;
 const TEXT_WIDTH: usize = PAGE_WIDTH as usize - MARGIN as usize - MARGIN_RIGHT as usize;
 
 const FONT: &str = "Times New Roman";
-/// Sizes in half-points: 12 pt body, 14 pt title, 10 pt in wide tables.
+/// Sizes in half-points: 12 pt body, 14 pt title, 10 pt in wide tables (see [`layout`]).
 const BODY: usize = 24;
 const TITLE: usize = 28;
 const SMALL: usize = 20;
