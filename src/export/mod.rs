@@ -6,6 +6,7 @@
 //! given and never replaces a file.
 
 pub mod docx;
+pub mod eml;
 pub mod model;
 pub mod report;
 pub mod table;

@@ -29,3 +29,16 @@ export-state-waiting = waiting for an answer
 export-state-done = done
 export-state-passed-over = not needed
 export-date = Date
+export-eml-body-to = To: { $recipients }
+export-eml-body-cc = Copy: { $recipients }
+export-eml-unsafe-header = The letter «{ $letter }» (step { $step }) was not exported: { $header ->
+    [subject] its subject
+    [to] a recipient
+    [cc] a recipient in copy
+   *[file] the name of an attachment
+} holds { $kind ->
+    [line-break] a line break
+   *[control] a control character
+} ({ $char }), which could add headers to the message. Remove it from the value and export again.
+export-eml-file-name = The letter «{ $letter }» (step { $step }) was not exported: the attachment name «{ $name }» is not a plain file name.
+export-eml-mime-type = The letter «{ $letter }» (step { $step }) was not exported: «{ $mime }» is not a MIME type.

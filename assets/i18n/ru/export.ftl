@@ -30,3 +30,16 @@ export-state-waiting = ждём ответа
 export-state-done = выполнен
 export-state-passed-over = не понадобился
 export-date = Дата
+export-eml-body-to = Кому: { $recipients }
+export-eml-body-cc = Копия: { $recipients }
+export-eml-unsafe-header = Письмо «{ $letter }» (шаг { $step }) не выгружено: { $header ->
+    [subject] в его теме
+    [to] в получателе
+    [cc] в получателе копии
+   *[file] в имени вложения
+} есть { $kind ->
+    [line-break] перенос строки
+   *[control] управляющий символ
+} ({ $char }), который мог бы добавить в письмо чужие заголовки. Уберите его из значения и выгрузите снова.
+export-eml-file-name = Письмо «{ $letter }» (шаг { $step }) не выгружено: «{ $name }» — не имя файла для вложения.
+export-eml-mime-type = Письмо «{ $letter }» (шаг { $step }) не выгружено: «{ $mime }» — не тип MIME.
