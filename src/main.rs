@@ -76,6 +76,31 @@ enum Command {
         /// The run's id.
         run: String,
     },
+    /// Write a run's documents: filled forms (DOCX), tables (XLSX, CSV), the checklist report
+    /// (Markdown, HTML, JSON) and letters (.eml drafts).
+    Export {
+        /// The run's id, as `poryadok runs` shows it.
+        run: String,
+        /// Only these formats (docx, xlsx, csv, md, html, json, eml), comma-separated.
+        #[arg(long, value_delimiter = ',', value_parser = parse_format)]
+        format: Vec<poryadok::export::Format>,
+        /// The folder to write into (default: poryadok/RUN in the documents folder).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Also export the values of secret fields (passwords), in plain text.
+        #[arg(long)]
+        include_secrets: bool,
+    },
+}
+
+fn parse_format(name: &str) -> Result<poryadok::export::Format, String> {
+    poryadok::export::Format::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = poryadok::export::Format::ALL
+            .iter()
+            .map(|f| f.name())
+            .collect();
+        format!("unknown format {name:?}; one of {}", names.join(", "))
+    })
 }
 
 fn main() -> ExitCode {
@@ -122,8 +147,13 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
             print!("{}", procedure::schema::schema_json());
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Runs | Command::Status { .. } | Command::Recover { .. }) => {
-            let (_, store) = open_store(data_dir, lang)?;
+        Some(
+            Command::Runs
+            | Command::Status { .. }
+            | Command::Recover { .. }
+            | Command::Export { .. },
+        ) => {
+            let (_, store) = open_store(data_dir.clone(), lang)?;
             let catalog = Catalog::discover(user_dir.as_deref(), &cli.procedures)?;
             let tz = jiff::tz::TimeZone::system();
             let cx = runs_cli::Context {
@@ -136,6 +166,33 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
             match &cli.command {
                 Some(Command::Status { run, journal }) => runs_cli::status_of(&cx, run, *journal)?,
                 Some(Command::Recover { run }) => runs_cli::recover(&cx, run)?,
+                Some(Command::Export {
+                    run,
+                    format,
+                    out,
+                    include_secrets,
+                }) => {
+                    let formats = if format.is_empty() {
+                        poryadok::export::Format::ALL.to_vec()
+                    } else {
+                        format.clone()
+                    };
+                    // A region's own report templates, next to its own procedures.
+                    let templates = match &data_dir {
+                        Some(dir) => {
+                            poryadok::export::report::Templates::from_dir(&dir.join("templates"))?
+                        }
+                        None => poryadok::export::report::Templates::default(),
+                    };
+                    runs_cli::export(
+                        &cx,
+                        run,
+                        &formats,
+                        out.as_deref(),
+                        *include_secrets,
+                        &templates,
+                    )?
+                }
                 _ => runs_cli::list(&cx)?,
             }
             Ok(ExitCode::SUCCESS)

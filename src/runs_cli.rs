@@ -14,7 +14,7 @@ use poryadok::i18n::{Arg, Lang};
 use poryadok::procedure::Procedure;
 use poryadok::run::Run;
 use poryadok::run::StepState;
-use poryadok::run::reconcile::reconcile;
+use poryadok::run::reconcile::{Reconciled, reconcile};
 use poryadok::run::schedule::{Due, DueKind, due_dates, summary};
 use poryadok::run::view::{Status, progress, status, status_msg};
 use poryadok::store::{OpenError, Store};
@@ -127,8 +127,66 @@ pub fn list(cx: &Context) -> Result<()> {
     Ok(())
 }
 
-/// `poryadok status RUN`: the run's checklist, read without opening it for editing.
-pub fn status_of(cx: &Context, id: &str, with_journal: bool) -> Result<()> {
+/// `poryadok export RUN`: the run's documents written into a folder, each file named on
+/// standard output; the run is read without opening it for editing.
+pub fn export(
+    cx: &Context,
+    id: &str,
+    formats: &[poryadok::export::Format],
+    out: Option<&std::path::Path>,
+    include_secrets: bool,
+    templates: &poryadok::export::report::Templates,
+) -> Result<()> {
+    use poryadok::export::{Options, files, write};
+    let (procedure, run, _) = read_run(cx, id)?;
+    let options = Options {
+        lang: cx.lang,
+        include_secrets,
+        tz: cx.tz.clone(),
+    };
+    let made = files(
+        procedure,
+        &run,
+        id,
+        Timestamp::now(),
+        &options,
+        templates,
+        formats,
+    )
+    .map_err(|e| anyhow!(cx.t("export-failed", &[("detail", e.to_string().into())])))?;
+    let dir = match out {
+        Some(dir) => dir.to_path_buf(),
+        None => write::default_dir(id).ok_or_else(|| anyhow!(cx.t("export-no-folder", &[])))?,
+    };
+    let written = write::write_all(&dir, &made).map_err(|e| {
+        anyhow!(cx.t(
+            "export-write-failed",
+            &[
+                ("folder", dir.display().to_string().into()),
+                ("detail", e.to_string().into())
+            ]
+        ))
+    })?;
+    let mut stdout = anstream::stdout();
+    writeln!(
+        stdout,
+        "{}",
+        cx.t(
+            "export-written",
+            &[
+                ("count", written.len().into()),
+                ("folder", dir.display().to_string().into())
+            ]
+        )
+    )?;
+    for path in written {
+        writeln!(stdout, "  {}", sanitize_line(&path.display().to_string()))?;
+    }
+    Ok(())
+}
+
+/// A run as it is on disk, fitted to its procedure as it is now (in memory only).
+fn read_run<'a>(cx: &'a Context, id: &str) -> Result<(&'a Procedure, Run, Reconciled)> {
     let entry = cx
         .store
         .list()?
@@ -157,6 +215,12 @@ pub fn status_of(cx: &Context, id: &str, with_journal: bool) -> Result<()> {
         ))
     })?;
     let moved = reconcile(procedure, &mut run);
+    Ok((procedure, run, moved))
+}
+
+/// `poryadok status RUN`: the run's checklist, read without opening it for editing.
+pub fn status_of(cx: &Context, id: &str, with_journal: bool) -> Result<()> {
+    let (procedure, run, moved) = read_run(cx, id)?;
     let mut out = anstream::stdout();
     write!(out, "{}", checklist(cx, procedure, &run))?;
     if !moved.set_aside.is_empty() || !run.aside.is_empty() {

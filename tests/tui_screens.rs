@@ -567,3 +567,32 @@ fn a_run_reopens_on_the_step_and_field_where_the_officer_left_it() {
     assert_eq!((screen.focus, screen.field), (Focus::Form, 3));
     assert_eq!(screen.procedure.steps()[screen.step()].id, "application");
 }
+
+#[test]
+fn d_exports_the_run_and_says_where_every_file_went() {
+    use poryadok::tui::app::{NoticeKind, Screen};
+    let data = tempfile::tempdir().unwrap();
+    let out = data.path().join("документы");
+    let mut wizard = wizard(Lang::Ru, data.path());
+    wizard.export_to = Some(out.clone());
+    staff_run(&mut wizard);
+    // The employee list, two rows, so that there is a table to export.
+    employee_table(&mut wizard);
+    press(&mut wizard, &[Action::Back, Action::Back, Action::Export]);
+    let notice = wizard.app.notice.clone().expect("the export is reported");
+    assert_eq!(notice.kind, NoticeKind::Info, "{notice:?}");
+    let written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(!written.is_empty());
+    for name in &written {
+        assert!(
+            notice.details.contains(name),
+            "{name} in {:?}",
+            notice.details
+        );
+    }
+    assert!(written.iter().any(|n| n.ends_with(".xlsx")), "{written:?}");
+    assert!(matches!(wizard.app.screen, Screen::Run(_)));
+}

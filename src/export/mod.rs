@@ -76,6 +76,9 @@ pub enum ExportError {
         format: &'static str,
         detail: String,
     },
+    /// A letter could not be made into a draft (the message is in the officer's language).
+    #[error("{0}")]
+    Letter(String),
 }
 
 /// Every file of the run in the formats asked for, named from the procedure and the form, the
@@ -99,6 +102,23 @@ pub fn files(
     };
     let p = procedure.id();
     let mut out = Vec::new();
+    // The forms as Word documents, kept by form id for the letters that carry them.
+    let mut documents: Vec<(String, OutFile)> = Vec::new();
+    if wants(Format::Docx) || wants(Format::Eml) {
+        for form in &export.forms {
+            let bytes = docx::form_docx(form, options.lang).map_err(|e| fail(Format::Docx)(&e))?;
+            documents.push((
+                form.id.clone(),
+                OutFile {
+                    name: file_name(&[p, &form.id], "docx"),
+                    bytes,
+                },
+            ));
+        }
+    }
+    if wants(Format::Docx) {
+        out.extend(documents.iter().map(|(_, file)| file.clone()));
+    }
     for form in &export.forms {
         for row in &form.rows {
             let model::FormRow::Table {
@@ -139,7 +159,8 @@ pub fn files(
             }
         }
     }
-    let report_name = |ext: &str| file_name(&[p, id, "report"], ext);
+    // The run's id starts with the procedure's already.
+    let report_name = |ext: &str| file_name(&[id, "report"], ext);
     if wants(Format::Markdown) {
         let text = report::markdown(&export.report, templates, options.lang, &options.tz)
             .map_err(|e| fail(Format::Markdown)(&e))?;
@@ -163,5 +184,25 @@ pub fn files(
             bytes,
         });
     }
+    if wants(Format::Eml) {
+        for (n, draft) in export.drafts.iter().enumerate() {
+            let attachments: Vec<(String, Vec<u8>, &str)> = draft
+                .attach
+                .iter()
+                .filter_map(|id| documents.iter().find(|(form, _)| form == id))
+                .map(|(_, file)| (file.name.clone(), file.bytes.clone(), DOCX_MIME))
+                .collect();
+            let bytes = eml::draft_eml(draft, &attachments, now)
+                .map_err(|e| ExportError::Letter(e.message().text(options.lang)))?;
+            let number = (n + 1).to_string();
+            out.push(OutFile {
+                name: file_name(&[p, &number, &draft.step], "eml"),
+                bytes,
+            });
+        }
+    }
     Ok(out)
 }
+
+/// The MIME type of a Word document.
+const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -13,6 +13,17 @@ pub struct OutFile {
     pub bytes: Vec<u8>,
 }
 
+/// Where a run's files go unless the officer names a folder: `poryadok/<run id>` in their
+/// documents folder (`~/Documents` or its localised name), else in their home folder.
+pub fn default_dir(run: &str) -> Option<PathBuf> {
+    let dirs = directories::UserDirs::new()?;
+    let base = dirs
+        .document_dir()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| dirs.home_dir().join("Documents"));
+    Some(base.join("poryadok").join(slug(run)))
+}
+
 /// The longest slug kept in a file name, in characters.
 const SLUG_MAX: usize = 60;
 

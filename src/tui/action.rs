@@ -64,6 +64,8 @@ pub enum Action {
     Copy,
     /// Open a link of the selected step in the browser.
     OpenLink,
+    /// Write the run's documents (forms, tables, report, letters) into its folder.
+    Export,
     /// Clear the selected field; in a table, remove the selected row.
     ClearField,
     /// Add a row to a table after the selected one.

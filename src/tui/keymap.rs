@@ -91,6 +91,7 @@ fn letter(c: char) -> Option<Action> {
         'a' => Action::AddRow,
         'y' => Action::Copy,
         'o' => Action::OpenLink,
+        'd' => Action::Export,
         'K' => Action::MoveRowUp,
         'J' => Action::MoveRowDown,
         'h' => Action::Back,
@@ -146,6 +147,7 @@ mod tests {
             ('a', 'ф'),
             ('y', 'н'),
             ('o', 'щ'),
+            ('d', 'в'),
             ('K', 'Л'),
             ('J', 'О'),
         ] {

@@ -44,6 +44,8 @@ pub struct Wizard {
     /// What the terminal loop must still send out: text for the clipboard, an address for the
     /// browser.
     outbox: Vec<Outgoing>,
+    /// Where exports go; `None`: `poryadok/<run>` in the officer's documents folder.
+    pub export_to: Option<PathBuf>,
 }
 
 /// Something that leaves the wizard through the terminal or another program.
@@ -66,6 +68,7 @@ impl Wizard {
             session: None,
             theme: Theme::from_env(),
             outbox: Vec::new(),
+            export_to: None,
         };
         wizard.refresh_runs();
         if wizard.app.runs.is_empty() {
@@ -122,6 +125,7 @@ impl Wizard {
         match effect {
             Effect::Copy(text) => self.outbox.push(Outgoing::Clipboard(text)),
             Effect::OpenUrl(url) => self.outbox.push(Outgoing::Browser(url)),
+            Effect::Export => self.export(now),
             Effect::Save => self.save(now),
             Effect::Create { procedure, label } => {
                 let procedure = Arc::clone(&self.app.procedures[procedure]);
@@ -204,6 +208,66 @@ impl Wizard {
             // The change stays in memory; the next change saves again.
             Err(error) => SaveState::Failed(error.message().text(self.app.lang)),
         };
+    }
+
+    /// Writes the open run's documents (every format, secrets left out) and says where.
+    fn export(&mut self, now: Timestamp) {
+        use crate::export::{Format, Options, files, report::Templates, write};
+        let Screen::Run(screen) = &self.app.screen else {
+            return;
+        };
+        let templates = self
+            .store
+            .runs_dir()
+            .parent()
+            .map(|data| Templates::from_dir(&data.join("templates")))
+            .unwrap_or_else(|| Ok(Templates::default()));
+        let options = Options {
+            lang: self.app.lang,
+            include_secrets: false,
+            tz: self.app.tz.clone(),
+        };
+        let dir = self
+            .export_to
+            .clone()
+            .or_else(|| write::default_dir(&screen.id));
+        let result = templates
+            .map_err(|e| e.to_string())
+            .and_then(|templates| {
+                files(
+                    &screen.procedure,
+                    &screen.run,
+                    &screen.id,
+                    now,
+                    &options,
+                    &templates,
+                    &Format::ALL,
+                )
+                .map_err(|e| e.to_string())
+            })
+            .and_then(|made| {
+                let dir = dir.ok_or_else(|| self.app.lang.text("export-no-folder"))?;
+                let written = write::write_all(&dir, &made).map_err(|e| e.to_string())?;
+                Ok((dir, written))
+            });
+        self.app.notice = Some(match result {
+            Ok((dir, written)) => Notice {
+                kind: NoticeKind::Info,
+                text: Msg::new("export-written")
+                    .arg("count", written.len())
+                    .arg("folder", dir.display().to_string()),
+                details: written
+                    .iter()
+                    .filter_map(|p| p.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .collect(),
+            },
+            Err(detail) => Notice {
+                kind: NoticeKind::Error,
+                text: Msg::new("export-failed").arg("detail", detail),
+                details: Vec::new(),
+            },
+        });
     }
 
     fn notice(&mut self, kind: NoticeKind, text: Msg) {

@@ -29,6 +29,8 @@ pub enum Effect {
     Copy(String),
     /// Open this web address in the browser (http and https only, checked before).
     OpenUrl(String),
+    /// Write the open run's documents into its folder.
+    Export,
 }
 
 /// Lines a page moves.
@@ -136,6 +138,9 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
             }
             if screen.table.is_some() {
                 return update_table(app, action, now);
+            }
+            if action == Action::Export {
+                return Some(Effect::Export);
             }
             if matches!(action, Action::Copy | Action::OpenLink) {
                 open_copy(app, action == Action::OpenLink);

@@ -1,9 +1,15 @@
 export-yes = yes
+export-failed = The export failed: { $detail }
+export-no-folder = No documents folder found; name one with --out FOLDER
+export-write-failed = Could not write into { $folder }: { $detail }. Files already written stay; no file was replaced.
+export-written = { $count ->
+    [one] Wrote { $count } file into { $folder }:
+   *[other] Wrote { $count } files into { $folder }:
+}
 export-report-run = Run
 export-report-progress = Steps done
 export-report-exported = Exported
 export-report-not-chosen = not chosen
-export-report-done-at = done
 export-report-due = due
 export-report-due-missed = missed
 export-report-due-kept = in time
@@ -16,7 +22,7 @@ export-report-became = Became
 export-report-undo = undo
 export-report-step = Step
 export-report-status = Status
-export-report-dates = Dates
+export-report-due-column = Due
 export-number = No.
 export-no = no
 export-rows = { $count ->

@@ -145,3 +145,4 @@ tui-wait-until = Wait until which day? (DD.MM.YYYY)
 tui-wait-keys = Enter wait · Esc cancel
 tui-wait-no-date = Blank: wait with no due day
 tui-prepare = To prepare:
+tui-key-export = export the documents: forms, tables, report, letters

@@ -1,9 +1,16 @@
 export-yes = да
+export-failed = Выгрузка не получилась: { $detail }
+export-no-folder = Не удалось найти папку документов; укажите папку: --out ПАПКА
+export-write-failed = Не удалось записать в { $folder }: { $detail }. Уже записанные файлы остались, ни один файл не заменён.
+export-written = { $count ->
+    [one] Записан { $count } файл в { $folder }:
+    [few] Записано { $count } файла в { $folder }:
+   *[many] Записано { $count } файлов в { $folder }:
+}
 export-report-run = Прохождение
 export-report-progress = Выполнено шагов
 export-report-exported = Выгружено
 export-report-not-chosen = не выбрано
-export-report-done-at = выполнен
 export-report-due = срок
 export-report-due-missed = срок пропущен
 export-report-due-kept = в срок
@@ -16,7 +23,7 @@ export-report-became = Стало
 export-report-undo = отмена
 export-report-step = Шаг
 export-report-status = Состояние
-export-report-dates = Даты
+export-report-due-column = Срок
 export-number = №
 export-no = нет
 export-rows = { $count ->
@@ -29,7 +36,6 @@ export-state-in-progress = начат
 export-state-waiting = ждём ответа
 export-state-done = выполнен
 export-state-passed-over = не понадобился
-export-date = Дата
 export-eml-body-to = Кому: { $recipients }
 export-eml-body-cc = Копия: { $recipients }
 export-eml-unsafe-header = Письмо «{ $letter }» (шаг { $step }) не выгружено: { $header ->
@@ -43,3 +49,4 @@ export-eml-unsafe-header = Письмо «{ $letter }» (шаг { $step }) не 
 } ({ $char }), который мог бы добавить в письмо чужие заголовки. Уберите его из значения и выгрузите снова.
 export-eml-file-name = Письмо «{ $letter }» (шаг { $step }) не выгружено: «{ $name }» — не имя файла для вложения.
 export-eml-mime-type = Письмо «{ $letter }» (шаг { $step }) не выгружено: «{ $mime }» — не тип MIME.
+export-date = Дата

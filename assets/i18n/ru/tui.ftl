@@ -154,3 +154,4 @@ tui-wait-until = До какого дня ждём? (ДД.ММ.ГГГГ)
 tui-wait-keys = Enter ждать · Esc отмена
 tui-wait-no-date = Пусто — ждём без срока
 tui-prepare = Подготовить:
+tui-key-export = выгрузить документы: формы, таблицы, отчёт, письма

@@ -76,6 +76,7 @@ fn keys(screen: &Screen) -> &'static [(&'static str, &'static str)] {
             ("p", "tui-key-pass-over"),
             ("v", "tui-key-variant"),
             ("y  o", "tui-key-copy-open"),
+            ("d", "tui-key-export"),
             ("u  Ctrl-Z", "tui-key-undo"),
             ("Esc", "tui-key-home"),
             ("? F1", "tui-key-help"),
