@@ -350,3 +350,25 @@ fn a_secret_value_is_left_out_unless_asked_for() {
     .unwrap();
     assert!(!contains(&out).is_empty());
 }
+
+#[test]
+fn a_letter_says_which_form_filled_outside_poryadok_to_attach_by_hand() {
+    // Variant 1 sends the application made on the issuer's own template.
+    let p = bundled("antivirus-licenses");
+    let run = filled_run(&p);
+    let model = build(&p, &run, "x-1", at(100_000), &options(Lang::Ru));
+    let carrying: Vec<_> = model
+        .drafts
+        .iter()
+        .filter(|d| d.attach.iter().any(|a| a == "request"))
+        .collect();
+    assert!(!carrying.is_empty());
+    let title = &p.form("request").unwrap().title;
+    for draft in carrying {
+        assert!(
+            draft.body.contains(&format!("Приложить: «{title}»")),
+            "{}",
+            draft.body
+        );
+    }
+}

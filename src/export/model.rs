@@ -323,11 +323,50 @@ fn drafts(procedure: &Procedure, run: &Run, options: &Options) -> Vec<Draft> {
                     .map(fill)
                     .or_else(|| letter.title.as_deref().map(clean))
                     .unwrap_or_else(|| clean(&step.title)),
-                body: letter.body.as_deref().map(fill).unwrap_or_default(),
+                body: with_external_attachments(
+                    letter.body.as_deref().map(fill).unwrap_or_default(),
+                    procedure,
+                    &letter.attach,
+                    options.lang,
+                ),
                 attach: letter.attach.clone(),
             });
         }
     }
+    out
+}
+
+/// The text of a letter with a line for each form it carries that is filled outside poryadok
+/// (the issuer's own template): the officer attaches that file by hand, and the line says which
+/// one and where its blank is.
+fn with_external_attachments(
+    body: String,
+    procedure: &Procedure,
+    attach: &[String],
+    lang: Lang,
+) -> String {
+    let lines: Vec<String> = attach
+        .iter()
+        .filter_map(|id| procedure.form(id))
+        .filter(|form| form.external)
+        .map(|form| {
+            let msg = match &form.link {
+                Some(link) => Msg::new("export-attach-by-hand-link")
+                    .arg("form", clean(&form.title))
+                    .arg("link", clean(link)),
+                None => Msg::new("export-attach-by-hand").arg("form", clean(&form.title)),
+            };
+            msg.text(lang)
+        })
+        .collect();
+    if lines.is_empty() {
+        return body;
+    }
+    let mut out = body;
+    if !out.is_empty() {
+        out.push_str("\n\n");
+    }
+    out.push_str(&lines.join("\n"));
     out
 }
 

@@ -1,4 +1,6 @@
 export-yes = yes
+export-attach-by-hand = Attach: “{ $form }” (filled in the issuer's own template, outside poryadok)
+export-attach-by-hand-link = Attach: “{ $form }” (filled in the issuer's own template; blank: { $link })
 export-failed = The export failed: { $detail }
 export-no-folder = No documents folder found; name one with --out FOLDER
 export-write-failed = Could not write into { $folder }: { $detail }. Files already written stay; no file was replaced.

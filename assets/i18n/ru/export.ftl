@@ -1,4 +1,6 @@
 export-yes = да
+export-attach-by-hand = Приложить: «{ $form }» (заполняется по шаблону издателя, вне poryadok)
+export-attach-by-hand-link = Приложить: «{ $form }» (заполняется по шаблону издателя, бланк: { $link })
 export-failed = Выгрузка не получилась: { $detail }
 export-no-folder = Не удалось найти папку документов; укажите папку: --out ПАПКА
 export-write-failed = Не удалось записать в { $folder }: { $detail }. Уже записанные файлы остались, ни один файл не заменён.
