@@ -39,7 +39,7 @@ pub fn xlsx(table: Table, lang: crate::i18n::Lang) -> Result<Vec<u8>, XlsxError>
             .map(|t| t.lines().map(|l| l.chars().count()).max().unwrap_or(0))
             .max()
             .unwrap_or(10);
-        sheet.set_column_width(col, (widest as f64 + 2.0).clamp(10.0, 50.0))?;
+        sheet.set_column_width(col, (widest as f64 + 2.0).clamp(10.0, 30.0))?;
     }
     for (r, values) in table.rows.iter().enumerate() {
         let row = u32::try_from(r + 1).unwrap_or(u32::MAX);
@@ -52,6 +52,12 @@ pub fn xlsx(table: Table, lang: crate::i18n::Lang) -> Result<Vec<u8>, XlsxError>
         }
     }
     sheet.set_freeze_panes(1, 0)?;
+    // Printed as the list is sent: A4 landscape, every column on the page's width, the header
+    // on every page.
+    sheet.set_paper_size(9);
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
     let last_col = u16::try_from(table.columns.len()).unwrap_or(u16::MAX);
     let last_row = u32::try_from(table.rows.len()).unwrap_or(u32::MAX);
     sheet.autofilter(0, 0, last_row, last_col)?;
