@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use directories::ProjectDirs;
 
-use crate::procedure::{Diagnostic, Loaded, MAX_FILE_BYTES, Procedure, load, too_large};
+use crate::procedure::{
+    Diagnostic, Loaded, MAX_FILE_BYTES, Procedure, load, load_owned, too_large,
+};
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -183,15 +185,23 @@ pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
 /// be read becomes a diagnostic like any other problem.
 pub fn read_and_load(path: &Path) -> Loaded {
     let mut bytes = Vec::new();
-    let read = File::open(path)
-        .and_then(|file| file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes));
+    let read = File::open(path).and_then(|file| {
+        // Room for the whole file at once: growing the buffer as it fills would copy it
+        // several times and leave up to twice its size allocated.
+        let size = file
+            .metadata()
+            .map_or(0, |m| m.len())
+            .min(MAX_FILE_BYTES as u64);
+        bytes.reserve_exact(usize::try_from(size).unwrap_or(0) + 1);
+        file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)
+    });
     match read {
         Ok(_) if bytes.len() > MAX_FILE_BYTES => {
             // Report the real size, not the truncated one.
             let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
             Loaded::failed(too_large(usize::try_from(size).unwrap_or(usize::MAX)))
         }
-        Ok(_) => load(&bytes),
+        Ok(_) => load_owned(bytes),
         Err(error) => {
             Loaded::failed(Diagnostic::error("file-unreadable").arg("detail", error.to_string()))
         }

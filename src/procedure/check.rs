@@ -5,7 +5,7 @@
 //! and conditions are in [`super::check_form`], the rule against dependency cycles in
 //! [`super::check_cycles`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::load::closest;
 use super::model::{Deadline, Letter, ProcedureFile};
@@ -28,6 +28,16 @@ pub(super) struct Checker<'a> {
 
 /// Runs every rule on `file`, adding what it finds to `out`.
 pub fn check(file: &ProcedureFile, out: &mut Vec<Diagnostic>) {
+    check_but(file, out, false);
+}
+
+/// [`check`], but for the links in the steps' bodies, which the caller has found allowed
+/// already with [`step_links_allowed`].
+pub(super) fn check_but_step_links(file: &ProcedureFile, out: &mut Vec<Diagnostic>) {
+    check_but(file, out, true);
+}
+
+fn check_but(file: &ProcedureFile, out: &mut Vec<Diagnostic>, step_links_checked: bool) {
     let mut checker = Checker {
         file,
         out,
@@ -44,7 +54,7 @@ pub fn check(file: &ProcedureFile, out: &mut Vec<Diagnostic>) {
     checker.steps();
     checker.forms();
     checker.references();
-    checker.markdown();
+    checker.markdown(step_links_checked);
     checker.cycles();
 }
 
@@ -168,7 +178,8 @@ impl<'a> Checker<'a> {
             self.id(&section.id, path!["section", index, "id"], &mut seen);
             self.sections.entry(&section.id).or_insert(index);
         }
-        let mut seen = HashMap::new();
+        let mut seen = HashMap::with_capacity(file.steps.len());
+        self.steps.reserve(file.steps.len());
         for (index, step) in file.steps.iter().enumerate() {
             self.id(&step.id, path!["step", index, "id"], &mut seen);
             self.steps.entry(&step.id).or_insert(index);
@@ -245,9 +256,10 @@ impl<'a> Checker<'a> {
 
     fn sections(&mut self) {
         let file = self.file;
+        let used: HashSet<&str> = file.steps.iter().map(|s| s.section.as_str()).collect();
         for (index, section) in file.sections.iter().enumerate() {
             self.not_blank(&section.title, path!["section", index, "title"]);
-            if !file.steps.iter().any(|step| step.section == section.id) {
+            if !used.contains(section.id.as_str()) {
                 self.push(
                     Diagnostic::error("empty-section")
                         .arg("id", section.id.as_str())
@@ -269,7 +281,7 @@ impl<'a> Checker<'a> {
         let mut actor_ids: Vec<&str> = file.actors.iter().map(|a| a.id.as_str()).collect();
         actor_ids.push(OFFICER);
         for (index, step) in file.steps.iter().enumerate() {
-            let at = |key: &str| path!["step", index, key];
+            let at = |key: &'static str| path!["step", index, key];
             self.not_blank(&step.title, at("title"));
             if !self.sections.contains_key(step.section.as_str()) {
                 self.reference("section", &step.section, &section_ids, at("section"));
@@ -357,7 +369,7 @@ impl<'a> Checker<'a> {
     }
 
     fn letter(&mut self, letter: &Letter, form_ids: &[&str], at: Vec<PathSeg>) {
-        let key = |key: &str| {
+        let key = |key: &'static str| {
             let mut path = at.clone();
             path.push(key.into());
             path
@@ -427,10 +439,7 @@ impl<'a> Checker<'a> {
 
     /// Links open in the officer's browser: only web and mail addresses.
     pub fn url(&mut self, url: &str, at: Vec<PathSeg>) {
-        let allowed = ["https://", "http://", "mailto:"]
-            .iter()
-            .any(|scheme| url.len() > scheme.len() && url.to_ascii_lowercase().starts_with(scheme));
-        if !allowed || url.chars().any(char::is_whitespace) {
+        if !allowed_url(url) {
             self.push(
                 Diagnostic::error("bad-url")
                     .arg("value", url)
@@ -442,7 +451,7 @@ impl<'a> Checker<'a> {
 
     /// Links inside Markdown texts open in the officer's browser like `[[step.link]]`s do, so
     /// they obey the same rule.
-    fn markdown(&mut self) {
+    fn markdown(&mut self, step_links_checked: bool) {
         let file = self.file;
         let mut texts: Vec<(Option<&str>, Vec<PathSeg>)> =
             vec![(Some(&file.procedure.summary), path!["procedure", "summary"])];
@@ -458,8 +467,10 @@ impl<'a> Checker<'a> {
         for (i, section) in file.sections.iter().enumerate() {
             texts.push((section.body.as_deref(), path!["section", i, "body"]));
         }
-        for (i, step) in file.steps.iter().enumerate() {
-            texts.push((step.body.as_deref(), path!["step", i, "body"]));
+        if !step_links_checked {
+            for (i, step) in file.steps.iter().enumerate() {
+                texts.push((step.body.as_deref(), path!["step", i, "body"]));
+            }
         }
         for (i, form) in file.forms.iter().enumerate() {
             texts.push((form.description.as_deref(), path!["form", i, "description"]));
@@ -482,9 +493,33 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// Links open in the officer's browser: only web and mail addresses.
+fn allowed_url(url: &str) -> bool {
+    let scheme = ["https://", "http://", "mailto:"].iter().any(|scheme| {
+        url.len() > scheme.len()
+            && url
+                .get(..scheme.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+    });
+    scheme && !url.chars().any(char::is_whitespace)
+}
+
+/// Whether every link in the body of `step` is allowed (what [`check`] would find about them).
+pub(super) fn step_links_allowed(step: &super::Step) -> bool {
+    step.body
+        .as_deref()
+        .is_none_or(|body| markdown_links(body).iter().all(|url| allowed_url(url)))
+}
+
 /// The destinations of the links and images of a Markdown text.
 pub fn markdown_links(text: &str) -> Vec<String> {
     use pulldown_cmark::{Event, Parser, Tag};
+    // Every CommonMark link needs one of these: `](` after the text of an inline link, `]:`
+    // after the label of the definition a reference link uses, `<` before an autolink. Most
+    // texts have none, and then need no parsing.
+    if !(text.contains("](") || text.contains("]:") || text.contains('<')) {
+        return Vec::new();
+    }
     Parser::new(text)
         .filter_map(|event| match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {

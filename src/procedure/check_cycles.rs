@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use petgraph::algo::tarjan_scc;
-use petgraph::graphmap::DiGraphMap;
+use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::check::Checker;
 use super::model::Order;
@@ -16,16 +16,23 @@ impl Checker<'_> {
     pub(super) fn cycles(&mut self) {
         let file = self.file;
         let steps = file.steps.len();
-        // Nodes: steps by index, then one "section done" node per section.
-        let mut graph: DiGraphMap<usize, bool> = DiGraphMap::new();
+        // Nodes: steps by index, then one "section done" node per section; a node's index in
+        // the graph is that number. Edges may repeat, which changes nothing below.
+        let mut graph: DiGraph<(), ()> =
+            DiGraph::with_capacity(steps + file.sections.len(), 3 * steps);
+        for _ in 0..steps + file.sections.len() {
+            graph.add_node(());
+        }
+        let edge = |graph: &mut DiGraph<(), ()>, from: usize, to: usize| {
+            graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), ());
+        };
         let mut explicit = Vec::new();
         for (index, step) in file.steps.iter().enumerate() {
-            graph.add_node(index);
             for (i, required) in step.requires.iter().enumerate() {
                 if let Some(&from) = self.steps.get(required.as_str())
                     && from != index
                 {
-                    graph.add_edge(from, index, true);
+                    edge(&mut graph, from, index);
                     explicit.push((from, index, i));
                 }
             }
@@ -38,19 +45,18 @@ impl Checker<'_> {
         }
         for (section_index, section) in file.sections.iter().enumerate() {
             let done = steps + section_index;
-            graph.add_node(done);
             let list = &members[section_index];
             for pair in list.windows(2) {
                 if section.step_order == Order::Sequence {
-                    graph.add_edge(pair[0], pair[1], false);
+                    edge(&mut graph, pair[0], pair[1]);
                 }
             }
             for &step in list {
-                graph.add_edge(step, done, false);
+                edge(&mut graph, step, done);
             }
             if file.procedure.section_order == Order::Sequence && section_index > 0 {
                 for &step in list {
-                    graph.add_edge(done - 1, step, false);
+                    edge(&mut graph, done - 1, step);
                 }
             }
         }
@@ -58,7 +64,7 @@ impl Checker<'_> {
             if component.len() < 2 {
                 continue;
             }
-            let inside: HashSet<usize> = component.iter().copied().collect();
+            let inside: HashSet<usize> = component.iter().map(|node| node.index()).collect();
             let Some(&(from, to, requires_index)) = explicit
                 .iter()
                 .find(|(from, to, _)| inside.contains(from) && inside.contains(to))
@@ -86,7 +92,7 @@ impl Checker<'_> {
 
 /// The nodes on a shortest path from `start` to `goal` (both included) within `inside`.
 fn shortest_path(
-    graph: &DiGraphMap<usize, bool>,
+    graph: &DiGraph<(), ()>,
     start: usize,
     goal: usize,
     inside: &HashSet<usize>,
@@ -98,7 +104,14 @@ fn shortest_path(
         if node == goal {
             break;
         }
-        for next in graph.neighbors(node) {
+        // A graph lists a node's edges newest first; the search takes them in the order they
+        // were added, so that of two shortest ways round, the one reported follows the file.
+        let mut next_nodes: Vec<usize> = graph
+            .neighbors(NodeIndex::new(node))
+            .map(|n| n.index())
+            .collect();
+        next_nodes.reverse();
+        for next in next_nodes {
             if inside.contains(&next) && seen.insert(next) {
                 previous.insert(next, node);
                 queue.push_back(next);

@@ -15,13 +15,13 @@ use crate::path;
 /// wizard slow, so their compiled size is bounded.
 pub const PATTERN_SIZE_LIMIT: usize = 256 * 1024;
 
-fn with(at: &[PathSeg], key: &str) -> Vec<PathSeg> {
+fn with(at: &[PathSeg], key: &'static str) -> Vec<PathSeg> {
     let mut path = at.to_vec();
     path.push(key.into());
     path
 }
 
-fn with_index(at: &[PathSeg], key: &str, index: usize) -> Vec<PathSeg> {
+fn with_index(at: &[PathSeg], key: &'static str, index: usize) -> Vec<PathSeg> {
     let mut path = with(at, key);
     path.push(index.into());
     path

@@ -1,6 +1,7 @@
 //! Problems found in a procedure file, and how they are shown: the way rustc shows errors, with
 //! the file, line and column, the offending snippet underlined, and a hint.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -22,13 +23,22 @@ pub enum Severity {
 /// One step of the way from the top of a file to a value: a key, or a position in an array.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PathSeg {
-    Key(String),
+    /// A key; the keys of the format itself are borrowed, so that building a path costs no
+    /// copies (the checks build one for every item they look at).
+    Key(Cow<'static, str>),
     Index(usize),
 }
 
-impl From<&str> for PathSeg {
-    fn from(key: &str) -> Self {
-        PathSeg::Key(key.to_owned())
+impl PathSeg {
+    /// A key read from a file.
+    pub fn key(key: &str) -> PathSeg {
+        PathSeg::Key(Cow::Owned(key.to_owned()))
+    }
+}
+
+impl From<&'static str> for PathSeg {
+    fn from(key: &'static str) -> Self {
+        PathSeg::Key(Cow::Borrowed(key))
     }
 }
 

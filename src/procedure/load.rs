@@ -6,11 +6,18 @@
 //! the problems of the others, reports unknown keys with a suggestion, and then runs the semantic
 //! checks of [`super::check`]. Positions are byte ranges of the decoded text that
 //! [`Loaded::source`] holds; the renderer turns them into lines and columns.
+//!
+//! A file is first read in pieces ([`super::chunks`]), which is much cheaper on a long one and
+//! gives the same procedure when there is no problem; at the least doubt or problem the file is
+//! read whole as described above, so the diagnostics are always those of the whole read.
+
+use std::borrow::Cow;
 
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
+use super::chunks;
 use super::locate::{Target, locate};
 use super::{Diagnostic, Msg, PathSeg, Procedure, check, model, schema};
 use crate::path;
@@ -52,6 +59,14 @@ pub fn too_large(size: usize) -> Diagnostic {
 
 /// Loads and checks a procedure from the bytes of a file.
 pub fn load(bytes: &[u8]) -> Loaded {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Loaded::failed(too_large(bytes.len()));
+    }
+    load_owned(bytes.to_vec())
+}
+
+/// [`load`], keeping the bytes as the text of the procedure rather than copying them.
+pub fn load_owned(bytes: Vec<u8>) -> Loaded {
     let fail = |source: String, diagnostic: Diagnostic| Loaded {
         source,
         result: Err(vec![diagnostic]),
@@ -59,12 +74,13 @@ pub fn load(bytes: &[u8]) -> Loaded {
     if bytes.len() > MAX_FILE_BYTES {
         return Loaded::failed(too_large(bytes.len()));
     }
-    let text = match std::str::from_utf8(bytes) {
+    let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
+            let at = error.utf8_error().valid_up_to();
+            let bytes = error.into_bytes();
             // The lossy text has the same bytes up to the error, so the span is right in it.
-            let at = error.valid_up_to();
-            let source = String::from_utf8_lossy(bytes).into_owned();
+            let source = String::from_utf8_lossy(&bytes).into_owned();
             let end = at + source[at..].chars().next().map_or(0, char::len_utf8);
             return fail(
                 source,
@@ -74,11 +90,13 @@ pub fn load(bytes: &[u8]) -> Loaded {
             );
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     let source = if text.contains("\r\n") {
         text.replace("\r\n", "\n")
     } else {
-        text.to_owned()
+        text
     };
     if source.trim().is_empty() {
         return fail(
@@ -91,6 +109,21 @@ pub fn load(bytes: &[u8]) -> Loaded {
 }
 
 fn load_text(source: &str) -> Result<Procedure, Vec<Diagnostic>> {
+    // A large file is read piece by piece when it can be (see `chunks`); any doubt or problem
+    // and it is read whole, which is what finds and places every problem.
+    if let Some(file) = chunks::read(source) {
+        let mut diagnostics = Vec::new();
+        check::check_but_step_links(&file, &mut diagnostics);
+        if !diagnostics.iter().any(Diagnostic::is_error) {
+            return Ok(Procedure::new(file));
+        }
+    }
+    load_whole(source)
+}
+
+/// Parses the whole text at once, keeping the positions of every key and value for the
+/// diagnostics.
+pub(super) fn load_whole(source: &str) -> Result<Procedure, Vec<Diagnostic>> {
     let (root, errors) = DeTable::parse_recoverable(source);
     if !errors.is_empty() {
         return Err(errors
@@ -128,24 +161,46 @@ fn load_text(source: &str) -> Result<Procedure, Vec<Diagnostic>> {
     }
 }
 
+/// A step of the way to a value while scanning, borrowed from the table: a path is only
+/// built (allocated) for a problem.
+#[derive(Clone, Copy)]
+pub(super) enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn owned_path(path: &[Seg<'_>]) -> Vec<PathSeg> {
+    path.iter()
+        .map(|seg| match *seg {
+            Seg::Key(key) => PathSeg::key(key),
+            Seg::Index(index) => PathSeg::Index(index),
+        })
+        .collect()
+}
+
 /// Refuses control characters, escape sequences, bidi overrides and stray line breaks in every
 /// key and string of the file.
-fn scan_text(table: &DeTable<'_>, path: &mut Vec<PathSeg>, out: &mut Vec<Diagnostic>) {
+pub(super) fn scan_text<'a>(
+    table: &'a DeTable<'_>,
+    path: &mut Vec<Seg<'a>>,
+    out: &mut Vec<Diagnostic>,
+) {
     for (key, value) in table {
-        if let Some((_, c, kind)) = find_unsafe(key.get_ref(), false) {
+        let name: &str = key.get_ref();
+        if let Some((_, c, kind)) = find_unsafe(name, false) {
             out.push(unsafe_text(c, kind, path).span(key.span()));
         }
-        path.push(PathSeg::Key(key.get_ref().to_string()));
-        let multiline = MULTILINE_KEYS.contains(&key.get_ref().as_ref());
+        path.push(Seg::Key(name));
+        let multiline = MULTILINE_KEYS.contains(&name);
         scan_value(value, multiline, path, out);
         path.pop();
     }
 }
 
-fn scan_value(
-    value: &Spanned<DeValue<'_>>,
+fn scan_value<'a>(
+    value: &'a Spanned<DeValue<'_>>,
     multiline: bool,
-    path: &mut Vec<PathSeg>,
+    path: &mut Vec<Seg<'a>>,
     out: &mut Vec<Diagnostic>,
 ) {
     match value.get_ref() {
@@ -156,7 +211,7 @@ fn scan_value(
         }
         DeValue::Array(items) => {
             for (index, item) in items.iter().enumerate() {
-                path.push(PathSeg::Index(index));
+                path.push(Seg::Index(index));
                 scan_value(item, multiline, path, out);
                 path.pop();
             }
@@ -166,7 +221,7 @@ fn scan_value(
     }
 }
 
-fn unsafe_text(c: char, kind: UnsafeKind, path: &[PathSeg]) -> Diagnostic {
+fn unsafe_text(c: char, kind: UnsafeKind, path: &[Seg<'_>]) -> Diagnostic {
     let what = match kind {
         UnsafeKind::Control => "control",
         UnsafeKind::Bidi => "bidi",
@@ -175,7 +230,7 @@ fn unsafe_text(c: char, kind: UnsafeKind, path: &[PathSeg]) -> Diagnostic {
     Diagnostic::error("unsafe-text")
         .arg("char", codepoint(c))
         .arg("kind", what)
-        .at(path.to_vec())
+        .at(owned_path(path))
         .help(Msg::new(match kind {
             UnsafeKind::LineBreak => "help-unsafe-line-break",
             _ => "help-unsafe-text",
@@ -201,43 +256,20 @@ fn read_structure(
     out: &mut Vec<Diagnostic>,
 ) -> Option<model::ProcedureFile> {
     let errors_before = out.iter().filter(|d| d.is_error()).count();
-    let mut meta = None;
-    let mut file = model::ProcedureFile {
-        procedure: placeholder_meta(),
-        actors: Vec::new(),
-        choices: Vec::new(),
-        sections: Vec::new(),
-        steps: Vec::new(),
-        forms: Vec::new(),
-        references: Vec::new(),
-    };
-    let mut complete = true;
+    let mut top = Top::new();
     for (key, value) in root.get_ref() {
-        let name: &str = key.get_ref();
-        match name {
-            "procedure" => meta = read_item(value, path!["procedure"], out),
-            "actor" => file.actors = read_array(value, name, out, &mut complete),
-            "choice" => file.choices = read_array(value, name, out, &mut complete),
-            "section" => file.sections = read_array(value, name, out, &mut complete),
-            "step" => file.steps = read_array(value, name, out, &mut complete),
-            "form" => file.forms = read_array(value, name, out, &mut complete),
-            "reference" => file.references = read_array(value, name, out, &mut complete),
-            _ => out.push(unknown_key(name, TOP_KEYS, path![name])),
-        }
+        top.read(key.get_ref(), Cow::Borrowed(value), out);
     }
-    match meta {
-        Some(meta) => file.procedure = meta,
-        None => {
-            if !root.get_ref().contains_key("procedure") {
-                out.push(
-                    Diagnostic::error("missing-key")
-                        .arg("key", "procedure")
-                        .span(first_line(source))
-                        .help(Msg::new("help-missing-procedure")),
-                );
-            }
-            return None;
+    if top.meta.is_none() {
+        if !root.get_ref().contains_key("procedure") {
+            out.push(
+                Diagnostic::error("missing-key")
+                    .arg("key", "procedure")
+                    .span(first_line(source))
+                    .help(Msg::new("help-missing-procedure")),
+            );
         }
+        return None;
     }
     let errors_after = out.iter().filter(|d| d.is_error()).count();
     // Unknown keys do not stop the semantic checks; anything else that made an item unreadable
@@ -247,7 +279,83 @@ fn read_structure(
         .filter(|d| d.is_error())
         .skip(errors_before)
         .all(|d| d.code == "unknown-key" || d.code == "unsafe-text");
-    (complete && (errors_after == errors_before || only_unknown_keys)).then_some(file)
+    if top.complete && (errors_after == errors_before || only_unknown_keys) {
+        top.into_file()
+    } else {
+        None
+    }
+}
+
+/// The top-level items of a file (or of a piece of one) as they are read.
+pub(super) struct Top {
+    pub meta: Option<model::Meta>,
+    pub file: model::ProcedureFile,
+    /// Every item could be read.
+    pub complete: bool,
+}
+
+impl Top {
+    pub fn new() -> Top {
+        Top {
+            meta: None,
+            file: model::ProcedureFile {
+                procedure: placeholder_meta(),
+                actors: Vec::new(),
+                choices: Vec::new(),
+                sections: Vec::new(),
+                steps: Vec::new(),
+                forms: Vec::new(),
+                references: Vec::new(),
+            },
+            complete: true,
+        }
+    }
+
+    /// Reads the top-level key `name`; a borrowed value is copied item by item as it is read.
+    pub fn read(
+        &mut self,
+        name: &str,
+        value: Cow<'_, Spanned<DeValue<'_>>>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let complete = &mut self.complete;
+        let file = &mut self.file;
+        match name {
+            "procedure" => self.meta = read_item(value, || path!["procedure"], out),
+            // Appended: a file read in pieces has its steps in several of them.
+            "actor" => file.actors.extend(read_array(value, name, out, complete)),
+            "choice" => file.choices.extend(read_array(value, name, out, complete)),
+            "section" => file.sections.extend(read_array(value, name, out, complete)),
+            "step" => file.steps.extend(read_array(value, name, out, complete)),
+            "form" => file.forms.extend(read_array(value, name, out, complete)),
+            "reference" => file
+                .references
+                .extend(read_array(value, name, out, complete)),
+            _ => out.push(unknown_key(name, TOP_KEYS, vec![PathSeg::key(name)])),
+        }
+    }
+
+    /// Adds what a later piece of the same file read (see `chunks`).
+    pub fn append(&mut self, mut later: Top) {
+        if later.meta.is_some() {
+            self.meta = later.meta;
+        }
+        self.complete &= later.complete;
+        let file = &mut self.file;
+        file.actors.append(&mut later.file.actors);
+        file.choices.append(&mut later.file.choices);
+        file.sections.append(&mut later.file.sections);
+        file.steps.append(&mut later.file.steps);
+        file.forms.append(&mut later.file.forms);
+        file.references.append(&mut later.file.references);
+    }
+
+    /// The file, once its `[procedure]` table has been read.
+    pub fn into_file(self) -> Option<model::ProcedureFile> {
+        let mut file = self.file;
+        file.procedure = self.meta?;
+        Some(file)
+    }
 }
 
 /// The first line that holds something, without its line end: where a problem of the whole
@@ -275,24 +383,34 @@ fn placeholder_meta() -> model::Meta {
 }
 
 fn read_array<T: DeserializeOwned>(
-    value: &Spanned<DeValue<'_>>,
+    value: Cow<'_, Spanned<DeValue<'_>>>,
     key: &str,
     out: &mut Vec<Diagnostic>,
     complete: &mut bool,
 ) -> Vec<T> {
-    let Some(items) = value.get_ref().as_array() else {
+    let items: Option<Vec<Cow<'_, Spanned<DeValue<'_>>>>> = match value {
+        Cow::Borrowed(value) => value
+            .get_ref()
+            .as_array()
+            .map(|items| items.iter().map(Cow::Borrowed).collect()),
+        Cow::Owned(value) => match value.into_inner() {
+            DeValue::Array(items) => Some(items.into_iter().map(Cow::Owned).collect()),
+            _ => None,
+        },
+    };
+    let Some(items) = items else {
         *complete = false;
         out.push(
             Diagnostic::error("not-an-array")
                 .arg("key", key)
-                .at(path![key])
+                .at(vec![PathSeg::key(key)])
                 .help(Msg::new("help-not-an-array").arg("key", key)),
         );
         return Vec::new();
     };
     let mut read = Vec::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
-        match read_item(item, path![key, index], out) {
+    for (index, item) in items.into_iter().enumerate() {
+        match read_item(item, || vec![PathSeg::key(key), index.into()], out) {
             Some(item) => read.push(item),
             None => *complete = false,
         }
@@ -300,15 +418,16 @@ fn read_array<T: DeserializeOwned>(
     read
 }
 
+/// Reads one item; `at` is its path, built only for a problem.
 fn read_item<T: DeserializeOwned>(
-    value: &Spanned<DeValue<'_>>,
-    at: Vec<PathSeg>,
+    value: Cow<'_, Spanned<DeValue<'_>>>,
+    at: impl Fn() -> Vec<PathSeg>,
     out: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let deserializer = ValueDeserializer::from(value.clone());
+    let deserializer = ValueDeserializer::from(value.into_owned());
     let mut unknown = Vec::new();
     let result = serde_ignored::deserialize(deserializer, |ignored| {
-        let mut path = at.clone();
+        let mut path = at();
         extend_path(&mut path, &ignored);
         unknown.push(path);
     });
@@ -323,7 +442,7 @@ fn read_item<T: DeserializeOwned>(
     match result {
         Ok(item) => Some(item),
         Err(error) => {
-            out.push(translate(&error, at));
+            out.push(translate(&error, at()));
             None
         }
     }
@@ -339,7 +458,7 @@ fn extend_path(path: &mut Vec<PathSeg>, ignored: &serde_ignored::Path<'_>) {
         }
         Path::Map { parent, key } => {
             extend_path(path, parent);
-            path.push(PathSeg::Key(key.clone()));
+            path.push(PathSeg::key(key));
         }
         Path::Some { parent }
         | Path::NewtypeStruct { parent }

@@ -27,7 +27,7 @@ pub fn locate(root: &Spanned<DeTable<'_>>, path: &[PathSeg], target: Target) -> 
         let last = position + 1 == path.len();
         match seg {
             PathSeg::Key(key) => {
-                let Some((k, v)) = table.and_then(|t| t.get_key_value(key.as_str())) else {
+                let Some((k, v)) = table.and_then(|t| t.get_key_value(&**key)) else {
                     break;
                 };
                 span = if last && target == Target::Key {

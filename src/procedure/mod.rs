@@ -6,6 +6,7 @@
 mod check;
 mod check_cycles;
 mod check_form;
+mod chunks;
 pub mod condition;
 pub mod diagnostic;
 pub mod field;
@@ -22,7 +23,7 @@ pub use check_form::PATTERN_SIZE_LIMIT;
 pub use condition::{Condition, Scalar};
 pub use diagnostic::{Diagnostic, Msg, PathSeg, RenderOptions, Severity, render};
 pub use field::{Column, DefaultValue, Field, FieldType, Form, Page};
-pub use load::{Loaded, MAX_FILE_BYTES, load, too_large};
+pub use load::{Loaded, MAX_FILE_BYTES, load, load_owned, too_large};
 pub use model::{FORMAT_VERSION, ProcedureFile, Section, Step};
 
 /// A procedure that passed every check: every id it refers to exists, its dependencies have no

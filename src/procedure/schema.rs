@@ -32,7 +32,7 @@ pub fn keys_at(path: &[PathSeg]) -> Vec<&'static str> {
         let next = match seg {
             PathSeg::Key(key) => object_of(root, node)
                 .and_then(|object| object.get("properties"))
-                .and_then(|properties| properties.get(key.as_str())),
+                .and_then(|properties| properties.get(&**key)),
             PathSeg::Index(_) => array_of(root, node).and_then(|array| array.get("items")),
         };
         match next {
