@@ -34,6 +34,8 @@ pub struct Procedure {
     steps: HashMap<String, usize>,
     sections: HashMap<String, usize>,
     forms: HashMap<String, usize>,
+    /// Per section (by index), its steps' indices in file order.
+    section_steps: Vec<Vec<usize>>,
 }
 
 impl Procedure {
@@ -44,10 +46,19 @@ impl Procedure {
                 .map(|(i, id)| (id.clone(), i))
                 .collect::<HashMap<_, _>>()
         };
+        let sections = index(file.sections.iter().map(|s| &s.id).collect());
+        let mut section_steps = vec![Vec::new(); file.sections.len()];
+        for (i, step) in file.steps.iter().enumerate() {
+            // The checks have made sure every step's section exists.
+            if let Some(&section) = sections.get(&step.section) {
+                section_steps[section].push(i);
+            }
+        }
         Procedure {
             steps: index(file.steps.iter().map(|s| &s.id).collect()),
-            sections: index(file.sections.iter().map(|s| &s.id).collect()),
+            sections,
             forms: index(file.forms.iter().map(|f| &f.id).collect()),
+            section_steps,
             file,
         }
     }
@@ -90,8 +101,22 @@ impl Procedure {
         self.forms.get(id).map(|&i| &self.file.forms[i])
     }
 
+    /// The position of a section in [`Procedure::sections`].
+    pub fn section_index(&self, id: &str) -> Option<usize> {
+        self.sections.get(id).copied()
+    }
+
+    /// The indices of the steps of the section at `index` in [`Procedure::sections`], in file
+    /// order.
+    pub fn step_indices_in(&self, index: usize) -> &[usize] {
+        self.section_steps.get(index).map_or(&[], Vec::as_slice)
+    }
+
     /// The steps of a section, in file order.
     pub fn steps_in<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a Step> + 'a {
-        self.file.steps.iter().filter(move |s| s.section == section)
+        let indices = self
+            .section_index(section)
+            .map_or(&[][..], |i| self.step_indices_in(i));
+        indices.iter().map(|&i| &self.file.steps[i])
     }
 }

@@ -159,15 +159,19 @@ pub fn blockers<'p>(procedure: &'p Procedure, run: &Run, index: usize) -> Vec<St
             by.push(id.to_owned());
         }
     };
-    let Some(section) = procedure.section(&step.section) else {
+    let Some(section_index) = procedure.section_index(&step.section) else {
         return by;
     };
-    if section.step_order == Order::Sequence {
+    // Only the steps of this section and of those before it are looked at, so that the step
+    // at the top of a long procedure costs little.
+    if procedure.sections()[section_index].step_order == Order::Sequence {
+        let members = procedure.step_indices_in(section_index);
+        let before = members.partition_point(|&i| i < index);
         // The nearest earlier step of the section that still stands in the way.
-        if let Some(previous) = steps[..index]
+        if let Some(previous) = members[..before]
             .iter()
             .rev()
-            .filter(|s| s.section == step.section)
+            .map(|&i| &steps[i])
             .find(|s| step_applies(procedure, run, s) != Some(false) && !s.optional)
             && !run.is_done(&previous.id)
         {
@@ -175,17 +179,18 @@ pub fn blockers<'p>(procedure: &'p Procedure, run: &Run, index: usize) -> Vec<St
         }
     }
     if procedure.file().procedure.section_order == Order::Sequence {
-        let earlier: std::collections::HashSet<&str> = procedure
-            .sections()
+        // The steps in the way in the (not optional) sections before this one, in file order.
+        let mut earlier: Vec<usize> = procedure.sections()[..section_index]
             .iter()
-            .take_while(|s| s.id != step.section)
-            .filter(|s| !s.optional)
-            .map(|s| s.id.as_str())
+            .enumerate()
+            .filter(|(_, s)| !s.optional)
+            .flat_map(|(i, _)| procedure.step_indices_in(i))
+            .copied()
+            .filter(|&i| !out_of_the_way(procedure, run, &steps[i]))
             .collect();
-        for s in steps {
-            if earlier.contains(s.section.as_str()) && !out_of_the_way(procedure, run, s) {
-                push(&s.id);
-            }
+        earlier.sort_unstable();
+        for i in earlier {
+            push(&steps[i].id);
         }
     }
     by
@@ -196,46 +201,37 @@ pub fn blockers<'p>(procedure: &'p Procedure, run: &Run, index: usize) -> Vec<St
 /// act on, a list of runs) on a procedure of thousands of steps stays linear.
 pub fn blocked_flags(procedure: &Procedure, run: &Run) -> Vec<bool> {
     let steps = procedure.steps();
+    let applies: Vec<Option<bool>> = steps
+        .iter()
+        .map(|s| step_applies(procedure, run, s))
+        .collect();
     let out: Vec<bool> = steps
         .iter()
-        .map(|s| out_of_the_way(procedure, run, s))
+        .zip(&applies)
+        .map(|(s, applies)| run.is_done(&s.id) || s.optional || *applies == Some(false))
         .collect();
     let by_sequence_of_sections = procedure.file().procedure.section_order == Order::Sequence;
-    // Position of each section, and the first (non-optional) section with a step in the way.
-    let position: std::collections::HashMap<&str, usize> = procedure
-        .sections()
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-    let first_open = steps
-        .iter()
-        .zip(&out)
-        .filter(|(_, out)| !**out)
-        .filter(|(s, _)| procedure.section(&s.section).is_some_and(|s| !s.optional))
-        .filter_map(|(s, _)| position.get(s.section.as_str()).copied())
-        .min();
-    // The nearest earlier step of the same section that counts (applies, not optional).
-    let mut last_counting: std::collections::HashMap<&str, usize> = Default::default();
-    let mut flags = Vec::with_capacity(steps.len());
-    for (index, step) in steps.iter().enumerate() {
-        let explicit = step
-            .requires
-            .iter()
-            .any(|id| procedure.step_index(id).is_some_and(|i| !out[i]));
-        let in_section = procedure
-            .section(&step.section)
-            .is_some_and(|s| s.step_order == Order::Sequence)
-            && last_counting
-                .get(step.section.as_str())
-                .is_some_and(|&i| !run.is_done(&steps[i].id));
-        let by_section = by_sequence_of_sections
-            && first_open
-                .zip(position.get(step.section.as_str()))
-                .is_some_and(|(open, &here)| open < here);
-        flags.push(explicit || in_section || by_section);
-        if step_applies(procedure, run, step) != Some(false) && !step.optional {
-            last_counting.insert(step.section.as_str(), index);
+    // The first (non-optional) section with a step in the way.
+    let first_open = procedure.sections().iter().enumerate().position(|(i, s)| {
+        !s.optional && procedure.step_indices_in(i).iter().any(|&step| !out[step])
+    });
+    let mut flags = vec![false; steps.len()];
+    for (here, section) in procedure.sections().iter().enumerate() {
+        // The nearest earlier step of the section that counts (applies, not optional).
+        let mut last_counting: Option<usize> = None;
+        for &index in procedure.step_indices_in(here) {
+            let step = &steps[index];
+            let explicit = step
+                .requires
+                .iter()
+                .any(|id| procedure.step_index(id).is_some_and(|i| !out[i]));
+            let in_section = section.step_order == Order::Sequence
+                && last_counting.is_some_and(|i| !run.is_done(&steps[i].id));
+            let by_section = by_sequence_of_sections && first_open.is_some_and(|open| open < here);
+            flags[index] = explicit || in_section || by_section;
+            if applies[index] != Some(false) && !step.optional {
+                last_counting = Some(index);
+            }
         }
     }
     flags
