@@ -372,3 +372,27 @@ fn a_letter_says_which_form_filled_outside_poryadok_to_attach_by_hand() {
         );
     }
 }
+
+#[test]
+fn the_json_report_schema_in_docs_is_the_one_the_program_writes() {
+    let schema = poryadok::export::report::json_schema();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.schema.json");
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &schema).unwrap();
+    }
+    let kept = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        kept == schema,
+        "docs/report.schema.json is out of date: run UPDATE_SCHEMA=1 cargo test --test export, \
+         and raise JSON_VERSION if a field was removed or changed meaning"
+    );
+    // And an exported report has every property the schema requires.
+    let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
+    let p = bundled("pgs-staff-access");
+    let out = export(&p, &filled_run(&p), Lang::Ru);
+    let report: serde_json::Value =
+        serde_json::from_slice(&by_extension(&out, "json")[0].bytes).unwrap();
+    for key in schema["required"].as_array().unwrap() {
+        assert!(report.get(key.as_str().unwrap()).is_some(), "{key}");
+    }
+}

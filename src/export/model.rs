@@ -6,6 +6,7 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::calendar::ProductionCalendar;
@@ -40,7 +41,7 @@ pub struct FilledForm {
 }
 
 /// One line of a form: a field and its value, or a table field with its columns and rows.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FormRow {
     Field {
@@ -79,7 +80,7 @@ pub struct Draft {
 }
 
 /// The run as a checklist report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Report {
     pub procedure: ProcedureInfo,
     pub run: RunInfo,
@@ -91,21 +92,21 @@ pub struct Report {
     pub journal: Vec<JournalLine>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ProcedureInfo {
     pub id: String,
     pub title: String,
     pub version: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RunInfo {
     pub id: String,
     pub label: String,
     pub created: Timestamp,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ChoiceLine {
     pub id: String,
     pub title: String,
@@ -113,13 +114,13 @@ pub struct ChoiceLine {
     pub option: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SectionReport {
     pub title: String,
     pub steps: Vec<StepReport>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct StepReport {
     pub number: usize,
     pub id: String,
@@ -139,7 +140,7 @@ pub struct StepReport {
     pub values: Vec<FormRow>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JournalLine {
     pub at: Timestamp,
     pub what: String,

@@ -77,15 +77,23 @@ pub fn html(
     render("report.html", &templates.html, report, lang, tz)
 }
 
+/// The JSON report: its format and version, then the report.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(
+    title = "poryadok checklist report",
+    description = "A run of a procedure as exported by `poryadok export --format json` (docs/export.md)."
+)]
+struct Versioned<'a> {
+    /// Always `poryadok-report`.
+    format: &'static str,
+    /// The version of this shape ([`JSON_VERSION`]).
+    version: u32,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
 /// The report as JSON, with its format and version first.
 pub fn json(report: &Report) -> serde_json::Result<Vec<u8>> {
-    #[derive(Serialize)]
-    struct Versioned<'a> {
-        format: &'static str,
-        version: u32,
-        #[serde(flatten)]
-        report: &'a Report,
-    }
     let mut out = serde_json::to_vec_pretty(&Versioned {
         format: "poryadok-report",
         version: JSON_VERSION,
@@ -93,6 +101,14 @@ pub fn json(report: &Report) -> serde_json::Result<Vec<u8>> {
     })?;
     out.push(b'\n');
     Ok(out)
+}
+
+/// The JSON Schema of the JSON report (kept in `docs/report.schema.json`).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Versioned<'static>);
+    let mut out = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    out.push('\n');
+    out
 }
 
 fn render(
