@@ -5,7 +5,9 @@
 //! and conditions are in [`super::check_form`], the rule against dependency cycles in
 //! [`super::check_cycles`].
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::load::closest;
 use super::model::{Deadline, Letter, ProcedureFile};
@@ -26,46 +28,98 @@ pub(super) struct Checker<'a> {
     pub fields: HashMap<&'a str, &'a super::Field>,
 }
 
+/// From this many steps on, the links in the steps' bodies are checked on two threads.
+const PARALLEL_STEPS: usize = 256;
+
+/// Steps whose bodies' links a thread checks at a time.
+const LINK_BATCH: usize = 64;
+
 /// Runs every rule on `file`, adding what it finds to `out`.
+///
+/// Finding the links in the steps' bodies means parsing their Markdown, the costliest rule on a
+/// long procedure; another thread starts on it at once, and this one joins in when the other
+/// rules are done. What they find is put in the order one thread would have found it.
 pub fn check(file: &ProcedureFile, out: &mut Vec<Diagnostic>) {
-    check_but(file, out, false);
-}
-
-/// [`check`], but for the links in the steps' bodies, which the caller has found allowed
-/// already with [`step_links_allowed`].
-pub(super) fn check_but_step_links(file: &ProcedureFile, out: &mut Vec<Diagnostic>) {
-    check_but(file, out, true);
-}
-
-fn check_but(file: &ProcedureFile, out: &mut Vec<Diagnostic>, step_links_checked: bool) {
-    let mut checker = Checker {
-        file,
-        out,
-        steps: HashMap::new(),
-        sections: HashMap::new(),
-        forms: HashMap::new(),
-        choices: HashMap::new(),
-        fields: HashMap::new(),
+    let batches = file.steps.len().div_ceil(LINK_BATCH);
+    let next = AtomicUsize::new(0);
+    let step_links = || {
+        let mut found = Vec::new();
+        loop {
+            let batch = next.fetch_add(1, Ordering::Relaxed);
+            if batch >= batches {
+                return found;
+            }
+            let start = batch * LINK_BATCH;
+            let end = (start + LINK_BATCH).min(file.steps.len());
+            found.push((batch, step_link_problems(file, start..end)));
+        }
     };
-    checker.meta();
-    checker.ids();
-    checker.choices();
-    checker.sections();
-    checker.steps();
-    checker.forms();
-    checker.references();
-    checker.markdown(step_links_checked);
-    checker.cycles();
+    std::thread::scope(|scope| {
+        let helper = (file.steps.len() >= PARALLEL_STEPS)
+            .then(|| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, step_links)
+                    .ok()
+            })
+            .flatten();
+        let mut checker = Checker {
+            file,
+            out,
+            steps: HashMap::new(),
+            sections: HashMap::new(),
+            forms: HashMap::new(),
+            choices: HashMap::new(),
+            fields: HashMap::new(),
+        };
+        checker.meta();
+        checker.ids();
+        checker.choices();
+        checker.sections();
+        checker.steps();
+        checker.forms();
+        checker.references();
+        let mut found = step_links();
+        if let Some(helper) = helper {
+            match helper.join() {
+                Ok(more) => found.extend(more),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        found.sort_by_key(|(batch, _)| *batch);
+        checker.markdown(found.into_iter().flat_map(|(_, problems)| problems));
+        checker.cycles();
+    });
+}
+
+/// The links in the bodies of the steps in `range` that may not be opened.
+fn step_link_problems(file: &ProcedureFile, range: std::ops::Range<usize>) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for i in range {
+        let Some(body) = file.steps[i].body.as_deref() else {
+            continue;
+        };
+        if plainly_allowed(body) {
+            continue;
+        }
+        for url in markdown_links(body) {
+            if !allowed_url(&url) {
+                found.push(bad_url(&url, path!["step", i, "body"]));
+            }
+        }
+    }
+    found
 }
 
 /// Whether `id` is a valid identifier: Latin lowercase letters, digits, `-` and `_`, starting
 /// with a letter or digit.
 pub fn is_valid_id(id: &str) -> bool {
-    let mut chars = id.chars();
-    chars
+    // Bytes rather than characters: any byte of a non-ASCII character fails as the character
+    // would.
+    let mut bytes = id.bytes();
+    bytes
         .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 impl<'a> Checker<'a> {
@@ -88,24 +142,32 @@ impl<'a> Checker<'a> {
         seen: &mut HashMap<&'s str, Vec<PathSeg>>,
     ) {
         if !is_valid_id(id) {
-            self.push(
-                Diagnostic::error("bad-id")
-                    .arg("id", id)
-                    .at(at.clone())
-                    .help(Msg::new("help-bad-id")),
-            );
+            self.bad_id(id, at.clone());
         }
         if let Some(first) = seen.get(id) {
             let first = super::diagnostic::describe_path(first);
-            self.push(
-                Diagnostic::error("duplicate-id")
-                    .arg("id", id)
-                    .at(at)
-                    .help(Msg::new("help-first-defined").arg("path", first)),
-            );
+            self.duplicate_id(id, at, first);
         } else {
             seen.insert(id, at);
         }
+    }
+
+    fn bad_id(&mut self, id: &str, at: Vec<PathSeg>) {
+        self.push(
+            Diagnostic::error("bad-id")
+                .arg("id", id)
+                .at(at)
+                .help(Msg::new("help-bad-id")),
+        );
+    }
+
+    fn duplicate_id(&mut self, id: &str, at: Vec<PathSeg>, first: String) {
+        self.push(
+            Diagnostic::error("duplicate-id")
+                .arg("id", id)
+                .at(at)
+                .help(Msg::new("help-first-defined").arg("path", first)),
+        );
     }
 
     /// A name that must be one of `known`, with the nearest one suggested.
@@ -178,11 +240,23 @@ impl<'a> Checker<'a> {
             self.id(&section.id, path!["section", index, "id"], &mut seen);
             self.sections.entry(&section.id).or_insert(index);
         }
-        let mut seen = HashMap::with_capacity(file.steps.len());
+        // What `id` does, with the map of step ids as the ids seen: a long procedure has
+        // thousands of steps, and their paths are only needed for a problem.
         self.steps.reserve(file.steps.len());
         for (index, step) in file.steps.iter().enumerate() {
-            self.id(&step.id, path!["step", index, "id"], &mut seen);
-            self.steps.entry(&step.id).or_insert(index);
+            if !is_valid_id(&step.id) {
+                self.bad_id(&step.id, path!["step", index, "id"]);
+            }
+            match self.steps.entry(&step.id) {
+                Entry::Occupied(first) => {
+                    let first: &[PathSeg] = &["step".into(), (*first.get()).into(), "id".into()];
+                    let first = super::diagnostic::describe_path(first);
+                    self.duplicate_id(&step.id, path!["step", index, "id"], first);
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(index);
+                }
+            }
         }
         let mut seen = HashMap::new();
         for (index, form) in file.forms.iter().enumerate() {
@@ -256,7 +330,15 @@ impl<'a> Checker<'a> {
 
     fn sections(&mut self) {
         let file = self.file;
-        let used: HashSet<&str> = file.steps.iter().map(|s| s.section.as_str()).collect();
+        // Steps come section by section, so most steps' section is the one before theirs.
+        let mut used: HashSet<&str> = HashSet::new();
+        let mut last = None;
+        for step in &file.steps {
+            if last != Some(step.section.as_str()) {
+                last = Some(step.section.as_str());
+                used.insert(step.section.as_str());
+            }
+        }
         for (index, section) in file.sections.iter().enumerate() {
             self.not_blank(&section.title, path!["section", index, "title"]);
             if !used.contains(section.id.as_str()) {
@@ -440,18 +522,14 @@ impl<'a> Checker<'a> {
     /// Links open in the officer's browser: only web and mail addresses.
     pub fn url(&mut self, url: &str, at: Vec<PathSeg>) {
         if !allowed_url(url) {
-            self.push(
-                Diagnostic::error("bad-url")
-                    .arg("value", url)
-                    .at(at)
-                    .help(Msg::new("help-bad-url")),
-            );
+            self.push(bad_url(url, at));
         }
     }
 
     /// Links inside Markdown texts open in the officer's browser like `[[step.link]]`s do, so
-    /// they obey the same rule.
-    fn markdown(&mut self, step_links_checked: bool) {
+    /// they obey the same rule. `step_problems` are what [`step_link_problems`] found in the
+    /// steps' bodies.
+    fn markdown(&mut self, step_problems: impl Iterator<Item = Diagnostic>) {
         let file = self.file;
         let mut texts: Vec<(Option<&str>, Vec<PathSeg>)> =
             vec![(Some(&file.procedure.summary), path!["procedure", "summary"])];
@@ -467,18 +545,22 @@ impl<'a> Checker<'a> {
         for (i, section) in file.sections.iter().enumerate() {
             texts.push((section.body.as_deref(), path!["section", i, "body"]));
         }
-        if !step_links_checked {
-            for (i, step) in file.steps.iter().enumerate() {
-                texts.push((step.body.as_deref(), path!["step", i, "body"]));
-            }
-        }
+        self.links(texts);
+        self.out.extend(step_problems);
+        let mut texts = Vec::new();
         for (i, form) in file.forms.iter().enumerate() {
             texts.push((form.description.as_deref(), path!["form", i, "description"]));
         }
         for (i, reference) in file.references.iter().enumerate() {
             texts.push((reference.body.as_deref(), path!["reference", i, "body"]));
         }
+        self.links(texts);
+    }
+
+    /// The links in Markdown texts (absent ones are skipped) must be allowed.
+    fn links(&mut self, texts: Vec<(Option<&str>, Vec<PathSeg>)>) {
         for (text, at) in texts {
+            let text = text.filter(|text| !plainly_allowed(text));
             for destination in text.map(markdown_links).unwrap_or_default() {
                 self.url(&destination, at.clone());
             }
@@ -504,11 +586,46 @@ fn allowed_url(url: &str) -> bool {
     scheme && !url.chars().any(char::is_whitespace)
 }
 
-/// Whether every link in the body of `step` is allowed (what [`check`] would find about them).
-pub(super) fn step_links_allowed(step: &super::Step) -> bool {
-    step.body
-        .as_deref()
-        .is_none_or(|body| markdown_links(body).iter().all(|url| allowed_url(url)))
+/// Whether it shows in the text itself, without parsing its Markdown, that every link of a
+/// Markdown text is allowed; `false` means "parse it to know".
+///
+/// In CommonMark a link needs `](` (an inline link), `]:` (the definition a reference link
+/// uses) or `<` (an autolink). With neither of the last two, every link has its destination
+/// right after a `](`; when each `](` is followed by an allowed scheme and then by characters
+/// up to the next space that are not whitespace, `)`, `&` or `\` (an entity or an escape could
+/// turn into whitespace once decoded), the destination is that scheme and a non-empty run of
+/// those characters, which [`allowed_url`] accepts. Most steps' links look like that.
+fn plainly_allowed(text: &str) -> bool {
+    if text.contains('<') || text.contains("]:") {
+        return false;
+    }
+    text.match_indices("](").all(|(at, _)| {
+        let destination = &text[at + 2..];
+        let Some(scheme) = ["https://", "http://", "mailto:"].iter().find(|scheme| {
+            destination
+                .get(..scheme.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+        }) else {
+            return false;
+        };
+        let rest = &destination[scheme.len()..];
+        // A destination ends at an ASCII space or control character.
+        let end = rest
+            .find(|c: char| c.is_ascii_whitespace() || c.is_ascii_control())
+            .unwrap_or(rest.len());
+        let run = &rest[..end];
+        !run.is_empty()
+            && !run.starts_with(')')
+            && !run.contains(['&', '\\'])
+            && !run.chars().any(char::is_whitespace)
+    })
+}
+
+fn bad_url(url: &str, at: Vec<PathSeg>) -> Diagnostic {
+    Diagnostic::error("bad-url")
+        .arg("value", url)
+        .at(at)
+        .help(Msg::new("help-bad-url"))
 }
 
 /// The destinations of the links and images of a Markdown text.
@@ -528,4 +645,113 @@ pub fn markdown_links(text: &str) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::procedure::{load, synthetic};
+
+    /// Text around and inside links.
+    const FILLER: &[&str] = &[
+        "x", "ю", " ", "\u{a0}", "\u{2003}", "\t", "\n", "\n\n", ")", "(", "&amp;", "&#32;", "\\",
+        "<", ">", "]:", "[", "]", "`", "*", "\"t\"", "[r]", "[r]: ", "](", "/", ".",
+    ];
+
+    const SCHEMES: &[&str] = &[
+        "https://",
+        "https://",
+        "HTTP://",
+        "mailto:",
+        "http://",
+        "ftp://",
+        "javascript:",
+        "http:/",
+        " https://",
+        "",
+    ];
+
+    /// What follows the scheme in a destination: mostly harmless.
+    const REST: &[&str] = &[
+        "x", "x", "x/y", ".", "ю", ")", "(", "&amp;", "&#32;", "\\", " ", "\u{a0}", "\"t\"", "\n",
+        "<",
+    ];
+
+    /// Text that changes little around links.
+    const PLAIN: &[&str] = &[
+        "x", "ю", " ", "\n", "\n\n", "*", "`", "[", "]", "(", ")", "!",
+    ];
+
+    fn markdown_with_links(
+        filler: &'static [&'static str],
+    ) -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let filler = move || proptest::collection::vec(proptest::sample::select(filler), 0..4);
+        let link = (
+            proptest::sample::select(&["[", "![", "[`"][..]),
+            filler(),
+            proptest::sample::select(SCHEMES),
+            proptest::collection::vec(proptest::sample::select(REST), 0..3),
+            proptest::sample::select(&[")", " \"t\")", "", ")]"][..]),
+        )
+            .prop_map(|(open, text, scheme, rest, close)| {
+                format!("{open}{}]({scheme}{}{close}", text.concat(), rest.concat())
+            });
+        let segment = prop_oneof![filler().prop_map(|f| f.concat()), link];
+        proptest::collection::vec(segment, 0..4).prop_map(|segments| segments.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 16384,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// What is plainly allowed is allowed when the Markdown is parsed.
+        #[test]
+        fn plainly_allowed_links_are_allowed(
+            text in proptest::prop_oneof![markdown_with_links(FILLER), markdown_with_links(PLAIN)],
+        ) {
+            if plainly_allowed(&text) {
+                let links = markdown_links(&text);
+                proptest::prop_assert!(
+                    links.iter().all(|url| allowed_url(url)),
+                    "{:?}: {:?}",
+                    text,
+                    links
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_generated_steps_links_are_plainly_allowed() {
+        let text = synthetic::procedure_text(3);
+        let p = load(text.as_bytes()).result.expect("valid");
+        let body = p.steps()[0].body.as_deref().expect("a body");
+        assert!(body.contains("]("));
+        assert!(plainly_allowed(body));
+        assert!(!plainly_allowed("[a](ftp://x)"));
+        assert!(!plainly_allowed("[a](https://x\u{a0}y)"));
+        assert!(!plainly_allowed("[a](https://)"));
+        assert!(!plainly_allowed("[a][r]\n\n[r]: ftp://x"));
+    }
+
+    #[test]
+    fn links_checked_on_two_threads_are_reported_in_file_order() {
+        let text = synthetic::procedure_text(PARALLEL_STEPS * 3);
+        let mut file = load(text.as_bytes()).result.expect("valid").file().clone();
+        for step in file.steps.iter_mut().step_by(7) {
+            step.body = step.body.as_ref().map(|b| b.replace("https://", "ftp://"));
+        }
+        let mut out = Vec::new();
+        check(&file, &mut out);
+        let found: Vec<_> = out.iter().map(|d| (d.code, d.path.clone())).collect();
+        let one_thread: Vec<_> = step_link_problems(&file, 0..file.steps.len())
+            .iter()
+            .map(|d| (d.code, d.path.clone()))
+            .collect();
+        assert_eq!(one_thread.len(), file.steps.len().div_ceil(7));
+        assert_eq!(found, one_thread);
+    }
 }

@@ -31,7 +31,6 @@ use std::num::NonZero;
 
 use toml::de::DeTable;
 
-use super::check;
 use super::load::{Top, scan_text};
 use super::model::ProcedureFile;
 
@@ -42,8 +41,7 @@ const PIECE_BYTES: usize = 16 * 1024;
 const PARALLEL_BYTES: usize = 256 * 1024;
 
 /// The model of `source` as reading it whole would give it without any diagnostic, or `None`
-/// when it has to be read whole to know. The links in the steps' bodies have been found
-/// allowed; the other checks are left to the caller (see [`check::check_but_step_links`]).
+/// when it has to be read whole to know. The semantic checks are left to the caller.
 pub(super) fn read(source: &str) -> Option<ProcedureFile> {
     let threads = if source.len() >= PARALLEL_BYTES {
         std::thread::available_parallelism().map_or(1, NonZero::get)
@@ -128,7 +126,6 @@ fn read_batch(pieces: &[Piece<'_>], first: bool, steps: usize) -> Option<Read> {
         }
         for (key, value) in root.into_inner() {
             let name: &str = key.get_ref();
-            let steps_before = read.top.file.steps.len();
             if name != "step" {
                 if read.names.iter().any(|n| n == name) {
                     return None;
@@ -137,14 +134,6 @@ fn read_batch(pieces: &[Piece<'_>], first: bool, steps: usize) -> Option<Read> {
             }
             read.top.read(name, Cow::Owned(value), &mut out);
             if !out.is_empty() || !read.top.complete {
-                return None;
-            }
-            // The links of step bodies are checked here, on the threads reading the pieces,
-            // rather than later all on one.
-            if !read.top.file.steps[steps_before..]
-                .iter()
-                .all(check::step_links_allowed)
-            {
                 return None;
             }
         }
@@ -330,8 +319,8 @@ mod tests {
             let text = lines.join("\n");
             if let Some(file) = read_with(&text, 0, 2) {
                 let mut diagnostics = Vec::new();
-                check::check_but_step_links(&file, &mut diagnostics);
-                let pieces = (!diagnostics.iter().any(super::super::Diagnostic::is_error))
+                crate::procedure::check::check(&file, &mut diagnostics);
+                let pieces = (!diagnostics.iter().any(crate::procedure::Diagnostic::is_error))
                     .then(|| format!("{file:?}"));
                 proptest::prop_assert_eq!(pieces, whole(&text));
             }

@@ -113,7 +113,7 @@ fn load_text(source: &str) -> Result<Procedure, Vec<Diagnostic>> {
     // and it is read whole, which is what finds and places every problem.
     if let Some(file) = chunks::read(source) {
         let mut diagnostics = Vec::new();
-        check::check_but_step_links(&file, &mut diagnostics);
+        check::check(&file, &mut diagnostics);
         if !diagnostics.iter().any(Diagnostic::is_error) {
             return Ok(Procedure::new(file));
         }
