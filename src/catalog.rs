@@ -6,6 +6,7 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, Result};
 use directories::ProjectDirs;
@@ -99,34 +100,36 @@ impl Catalog {
     /// The bundled procedures, then those in `user_dir` (if it exists), then those in `given`
     /// (folders or single files).
     pub fn discover(user_dir: Option<&Path>, given: &[PathBuf]) -> Result<Catalog> {
-        let mut catalog = Catalog::default();
-        for (name, bytes) in bundled::BUNDLED {
-            catalog.push(Origin::Bundled, (*name).to_owned(), load(bytes));
-        }
+        let mut files: Vec<(Origin, Source)> = bundled::BUNDLED
+            .iter()
+            .map(|(name, bytes)| (Origin::Bundled, Source::Bundled(name, bytes)))
+            .collect();
         if let Some(dir) = user_dir
             && dir.is_dir()
         {
             for path in toml_files(dir)? {
-                catalog.push(
-                    Origin::User,
-                    path.display().to_string(),
-                    read_and_load(&path),
-                );
+                files.push((Origin::User, Source::File(path)));
             }
         }
         for place in given {
-            let files = if place.is_dir() {
+            let paths = if place.is_dir() {
                 toml_files(place)?
             } else {
                 vec![place.clone()]
             };
-            for path in files {
-                catalog.push(
-                    Origin::Given,
-                    path.display().to_string(),
-                    read_and_load(&path),
-                );
+            for path in paths {
+                files.push((Origin::Given, Source::File(path)));
             }
+        }
+        let sources: Vec<&Source> = files.iter().map(|(_, source)| source).collect();
+        let loaded = load_all(&sources);
+        let mut catalog = Catalog::default();
+        for ((origin, source), loaded) in files.into_iter().zip(loaded) {
+            let location = match source {
+                Source::Bundled(name, _) => (*name).to_owned(),
+                Source::File(path) => path.display().to_string(),
+            };
+            catalog.push(origin, location, loaded);
         }
         Ok(catalog)
     }
@@ -167,6 +170,73 @@ impl Catalog {
             .filter_map(Entry::procedure)
             .find(|procedure| procedure.id() == id)
     }
+}
+
+/// A procedure file to load.
+enum Source {
+    Bundled(&'static str, &'static [u8]),
+    File(PathBuf),
+}
+
+impl Source {
+    fn load(&self) -> Loaded {
+        match self {
+            Source::Bundled(_, bytes) => load(bytes),
+            Source::File(path) => read_and_load(path),
+        }
+    }
+
+    /// About how long loading takes: the size.
+    fn size(&self) -> u64 {
+        match self {
+            Source::Bundled(_, bytes) => bytes.len() as u64,
+            Source::File(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+        }
+    }
+}
+
+/// Loads the files, in their order, on as many threads as there are cores (at most four), the
+/// largest first: the bundled procedures load while a long procedure of the officer's does.
+fn load_all(sources: &[&Source]) -> Vec<Loaded> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, 4)
+        .min(sources.len());
+    if threads < 2 {
+        return sources.iter().map(|source| source.load()).collect();
+    }
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(sources[i].size()));
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            done.push((i, sources[i].load()));
+        }
+        done
+    };
+    let mut loaded: Vec<Option<Loaded>> = sources.iter().map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
+            .collect();
+        let mut done = work();
+        for helper in helpers {
+            match helper.join() {
+                Ok(more) => done.extend(more),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        for (i, one) in done {
+            loaded[i] = Some(one);
+        }
+    });
+    // Every index was taken by exactly one thread; a file is loaded here only if that failed.
+    loaded
+        .into_iter()
+        .zip(sources)
+        .map(|(one, source)| one.unwrap_or_else(|| source.load()))
+        .collect()
 }
 
 /// The `.toml` files directly in `dir`, sorted by name.
