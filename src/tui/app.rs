@@ -321,6 +321,34 @@ pub fn is_web_address(text: &str) -> bool {
     crate::validate::url(text).is_ok() && !text.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
+impl OptionsPopup {
+    /// The options of a select or multi-select (`kind`) field or cell, those in `value`
+    /// ticked, the cursor on the first ticked.
+    pub fn new(
+        field: &str,
+        cell: Option<Cell>,
+        options: &[String],
+        value: Option<&Value>,
+        kind: FieldType,
+    ) -> OptionsPopup {
+        let chosen: Vec<bool> = options
+            .iter()
+            .map(|o| match value {
+                Some(Value::Text(t)) => t == o,
+                Some(Value::List(items)) => items.contains(o),
+                _ => false,
+            })
+            .collect();
+        OptionsPopup {
+            field: field.to_owned(),
+            cell,
+            cursor: chosen.iter().position(|c| *c).unwrap_or(0),
+            chosen,
+            multi: kind == FieldType::Multiselect,
+        }
+    }
+}
+
 /// Where the run stands on disk.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveState {

@@ -182,7 +182,6 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
                 && screen.selected != before
             {
                 screen.field = 0;
-                screen.run.cursor = Some(screen.procedure.steps()[screen.step()].id.clone());
             }
             command.and_then(|command| run_command(app, command, now))
         }
@@ -253,8 +252,6 @@ fn pick(app: &mut App, target: Target) -> Option<Action> {
                     if screen.selected != position {
                         screen.selected = position;
                         screen.field = 0;
-                        screen.run.cursor =
-                            Some(screen.procedure.steps()[screen.step()].id.clone());
                     }
                     None
                 }
@@ -610,23 +607,9 @@ fn update_form(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> 
                         value: Value::Bool(!on),
                     })
                 }
-                Some(FieldType::Select | FieldType::Multiselect) => {
-                    let chosen = field
-                        .options
-                        .iter()
-                        .map(|o| match value {
-                            Some(Value::Text(t)) => t == o,
-                            Some(Value::List(items)) => items.contains(o),
-                            _ => false,
-                        })
-                        .collect::<Vec<_>>();
-                    screen.options = Some(OptionsPopup {
-                        field: id,
-                        cell: None,
-                        cursor: chosen.iter().position(|c| *c).unwrap_or(0),
-                        chosen,
-                        multi: field.kind == Some(FieldType::Multiselect),
-                    });
+                Some(kind @ (FieldType::Select | FieldType::Multiselect)) => {
+                    screen.options =
+                        Some(OptionsPopup::new(&id, None, &field.options, value, kind));
                     None
                 }
                 Some(FieldType::Table) => {
@@ -859,23 +842,9 @@ fn open_cell(screen: &mut RunScreen, field: &str, cell: Cell, toggle: bool) -> O
             return set_cell(screen, field, cell, Some(Value::Bool(!on)));
         }
         FieldType::Yesno => {}
-        FieldType::Select | FieldType::Multiselect => {
-            let chosen: Vec<bool> = column
-                .options
-                .iter()
-                .map(|o| match value {
-                    Some(Value::Text(t)) => t == o,
-                    Some(Value::List(items)) => items.contains(o),
-                    _ => false,
-                })
-                .collect();
-            screen.options = Some(OptionsPopup {
-                field: field.to_owned(),
-                cell: Some(cell),
-                cursor: chosen.iter().position(|c| *c).unwrap_or(0),
-                chosen,
-                multi: column.kind == FieldType::Multiselect,
-            });
+        kind @ (FieldType::Select | FieldType::Multiselect) => {
+            let popup = OptionsPopup::new(field, Some(cell), &column.options, value, kind);
+            screen.options = Some(popup);
         }
         _ => {
             let text = match value {

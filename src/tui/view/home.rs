@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::{Ctx, fit, safe};
+use super::{Ctx, fit, row, safe};
 use crate::tui::action::Target;
 use crate::tui::app::{Home, HomePane, NewRun};
 
@@ -126,14 +126,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, home: &Home, area: Rect) {
         .skip(first)
         .take(visible)
         .map(|(i, p)| {
-            cx.hit(
-                Rect {
-                    y: list_area.y + (i - first) as u16,
-                    height: 1,
-                    ..list_area
-                },
-                Target::Procedure(i),
-            );
+            cx.hit(row(list_area, i - first), Target::Procedure(i));
             let steps = cx.tf("count-steps", &[("count", p.steps().len().into())]);
             let chosen = focused && i == home.procedure;
             let marker = if chosen { "▶ " } else { "  " };

@@ -96,6 +96,15 @@ impl Ctx<'_> {
     pub fn lang(&self) -> Lang {
         self.app.lang
     }
+
+    /// The line in the selection's style when it is the selected one.
+    pub fn highlight<'l>(&self, line: Line<'l>, selected: bool) -> Line<'l> {
+        if selected {
+            line.style(self.theme.selected())
+        } else {
+            line
+        }
+    }
 }
 
 /// Text from a file or the officer, made safe for the terminal and kept to one line.
@@ -220,6 +229,15 @@ fn too_small(frame: &mut Frame, cx: &Ctx, area: Rect) {
         ],
     );
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+/// The line `offset` rows below the top of `area`, one row high: where a list item is drawn.
+pub fn row(area: Rect, offset: usize) -> Rect {
+    Rect {
+        y: area.y + offset as u16,
+        height: 1,
+        ..area
+    }
 }
 
 /// A box at the bottom of `area`, `height` rows high, cleared.

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
 
-use super::{Ctx, bottom_box, centered_box, fit, safe, wrap_words};
+use super::{Ctx, bottom_box, centered_box, fit, row, safe, wrap_words};
 use crate::procedure::Field;
 use crate::run::Value;
 use crate::run::command::{field_def, validate_cell, validate_value};
@@ -144,20 +144,9 @@ fn draw_steps(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
             &format!(" {} {}. {}", mark(&status), index + 1, safe(&step.title)),
             width,
         );
-        cx.hit(
-            Rect {
-                y: inner.y + lines.len() as u16,
-                height: 1,
-                ..inner
-            },
-            Target::Step(position),
-        );
+        cx.hit(row(inner, lines.len()), Target::Step(position));
         let line = Line::from(text).style(style);
-        lines.push(if position == screen.selected {
-            line.style(cx.theme.selected())
-        } else {
-            line
-        });
+        lines.push(cx.highlight(line, position == screen.selected));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -203,15 +192,7 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
             .min(form.len().saturating_sub(room));
         for (field, &line) in field_lines.iter().enumerate() {
             if (first..first + room).contains(&line) {
-                let y = inner.y + (lines.len() + line - first) as u16;
-                cx.hit(
-                    Rect {
-                        y,
-                        height: 1,
-                        ..inner
-                    },
-                    Target::Field(field),
-                );
+                cx.hit(row(inner, lines.len() + line - first), Target::Field(field));
             }
         }
         lines.extend(form.into_iter().skip(first).take(room));
@@ -313,14 +294,7 @@ fn draw_copy(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         .skip(first)
         .take(usize::from(inner.height))
         .map(|(i, item)| {
-            cx.hit(
-                Rect {
-                    y: inner.y + (i - first) as u16,
-                    height: 1,
-                    ..inner
-                },
-                Target::Option(i),
-            );
+            cx.hit(row(inner, i - first), Target::Option(i));
             let text = item.text.clone();
             let line = match item.kind {
                 CopyKind::To => cx.tf("tui-letter-to", &[("to", text.into())]),
@@ -329,11 +303,7 @@ fn draw_copy(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
                 CopyKind::Link => cx.tf("tui-link", &[("url", text.into())]),
             };
             let line = Line::from(fit(&line, width));
-            if i == popup.cursor {
-                line.style(cx.theme.selected())
-            } else {
-                line
-            }
+            cx.highlight(line, i == popup.cursor)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block), rect);
@@ -387,11 +357,7 @@ fn form_lines(cx: &Ctx, screen: &RunScreen, width: usize) -> (Vec<Line<'static>>
             &format!("{marker} {}{star}: {shown}", safe(label)),
             width,
         ));
-        lines.push(if chosen {
-            line.style(cx.theme.selected())
-        } else {
-            line
-        });
+        lines.push(cx.highlight(line, chosen));
         let problem = value
             .filter(|v| v.is_filled())
             .and_then(|v| validate_value(field, v).err());
@@ -561,14 +527,7 @@ fn draw_options(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         .zip(&popup.chosen)
         .enumerate()
         .map(|(i, (option, on))| {
-            cx.hit(
-                Rect {
-                    y: inner.y + i as u16,
-                    height: 1,
-                    ..inner
-                },
-                Target::Option(i),
-            );
+            cx.hit(row(inner, i), Target::Option(i));
             let mark = match (popup.multi, on) {
                 (true, true) => "[x]",
                 (true, false) => "[ ]",
@@ -576,11 +535,7 @@ fn draw_options(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
                 (false, false) => "( )",
             };
             let line = Line::from(fit(&format!("{mark} {}", safe(option)), width));
-            if i == popup.cursor {
-                line.style(cx.theme.selected())
-            } else {
-                line
-            }
+            cx.highlight(line, i == popup.cursor)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block), rect);
@@ -630,25 +585,14 @@ fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         .iter()
         .enumerate()
         .map(|(i, option)| {
-            cx.hit(
-                Rect {
-                    y: inner.y + i as u16,
-                    height: 1,
-                    ..inner
-                },
-                Target::Option(i),
-            );
+            cx.hit(row(inner, i), Target::Option(i));
             let mark = if chosen == Some(&option.id) {
                 "●"
             } else {
                 "○"
             };
             let line = Line::from(fit(&format!("{mark} {}", safe(&option.title)), inner_width));
-            if i == picker.option {
-                line.style(cx.theme.selected())
-            } else {
-                line
-            }
+            cx.highlight(line, i == picker.option)
         })
         .collect();
     lines.push(Line::from(""));
@@ -773,19 +717,9 @@ fn draw_table(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) -> Re
     let mut state = TableState::new().with_selected_cell((cell.row, cell.column + 1));
     frame.render_stateful_widget(grid, grid_area, &mut state);
     // Below the header, the rows from the one the grid scrolled to.
-    for (line, row) in (state.offset()..rows.len()).enumerate() {
-        let y = grid_area.y + 1 + line as u16;
-        if y >= grid_area.bottom() {
-            break;
-        }
-        cx.hit(
-            Rect {
-                y,
-                height: 1,
-                ..grid_area
-            },
-            Target::Row(row),
-        );
+    let visible = usize::from(grid_area.height).saturating_sub(1);
+    for (line, index) in (state.offset()..rows.len()).enumerate().take(visible) {
+        cx.hit(row(grid_area, 1 + line), Target::Row(index));
     }
     if rows.is_empty() {
         let [_, hint] =
