@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 use directories::ProjectDirs;
 
 use crate::procedure::{
-    Diagnostic, Loaded, MAX_FILE_BYTES, Procedure, load, load_owned, too_large,
+    Cache, Diagnostic, Loaded, MAX_FILE_BYTES, Procedure, load, load_cached, too_large,
 };
 
 mod bundled {
@@ -100,6 +100,16 @@ impl Catalog {
     /// The bundled procedures, then those in `user_dir` (if it exists), then those in `given`
     /// (folders or single files).
     pub fn discover(user_dir: Option<&Path>, given: &[PathBuf]) -> Result<Catalog> {
+        Catalog::discover_cached(user_dir, given, None)
+    }
+
+    /// [`Catalog::discover`], taking the procedures read before from `cache` and keeping the
+    /// others there (see [`Cache`]).
+    pub fn discover_cached(
+        user_dir: Option<&Path>,
+        given: &[PathBuf],
+        cache: Option<&Cache>,
+    ) -> Result<Catalog> {
         let mut files: Vec<(Origin, Source)> = bundled::BUNDLED
             .iter()
             .map(|(name, bytes)| (Origin::Bundled, Source::Bundled(name, bytes)))
@@ -122,7 +132,7 @@ impl Catalog {
             }
         }
         let sources: Vec<&Source> = files.iter().map(|(_, source)| source).collect();
-        let loaded = load_all(&sources);
+        let loaded = load_all(&sources, cache);
         let mut catalog = Catalog::default();
         for ((origin, source), loaded) in files.into_iter().zip(loaded) {
             let location = match source {
@@ -179,10 +189,15 @@ enum Source {
 }
 
 impl Source {
-    fn load(&self) -> Loaded {
+    fn load(&self, cache: Option<&Cache>) -> Loaded {
         match self {
-            Source::Bundled(_, bytes) => load(bytes),
-            Source::File(path) => read_and_load(path),
+            Source::Bundled(name, bytes) => match cache {
+                Some(cache) => {
+                    load_cached(bytes.to_vec(), Some((cache, &format!("bundled:{name}"))))
+                }
+                None => load(bytes),
+            },
+            Source::File(path) => read_and_load_cached(path, cache),
         }
     }
 
@@ -197,13 +212,13 @@ impl Source {
 
 /// Loads the files, in their order, on as many threads as there are cores (at most four), the
 /// largest first: the bundled procedures load while a long procedure of the officer's does.
-fn load_all(sources: &[&Source]) -> Vec<Loaded> {
+fn load_all(sources: &[&Source], cache: Option<&Cache>) -> Vec<Loaded> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .clamp(1, 4)
         .min(sources.len());
     if threads < 2 {
-        return sources.iter().map(|source| source.load()).collect();
+        return sources.iter().map(|source| source.load(cache)).collect();
     }
     let mut order: Vec<usize> = (0..sources.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(sources[i].size()));
@@ -211,7 +226,7 @@ fn load_all(sources: &[&Source]) -> Vec<Loaded> {
     let work = || {
         let mut done = Vec::new();
         while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-            done.push((i, sources[i].load()));
+            done.push((i, sources[i].load(cache)));
         }
         done
     };
@@ -235,7 +250,7 @@ fn load_all(sources: &[&Source]) -> Vec<Loaded> {
     loaded
         .into_iter()
         .zip(sources)
-        .map(|(one, source)| one.unwrap_or_else(|| source.load()))
+        .map(|(one, source)| one.unwrap_or_else(|| source.load(cache)))
         .collect()
 }
 
@@ -254,6 +269,11 @@ pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
 /// Reads a file (at most one byte more than the loader accepts) and loads it. A file that cannot
 /// be read becomes a diagnostic like any other problem.
 pub fn read_and_load(path: &Path) -> Loaded {
+    read_and_load_cached(path, None)
+}
+
+/// [`read_and_load`] through the cache of procedures read before.
+fn read_and_load_cached(path: &Path, cache: Option<&Cache>) -> Loaded {
     let mut bytes = Vec::new();
     let read = File::open(path).and_then(|file| {
         // Room for the whole file at once: growing the buffer as it fills would copy it
@@ -271,7 +291,10 @@ pub fn read_and_load(path: &Path) -> Loaded {
             let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
             Loaded::failed(too_large(usize::try_from(size).unwrap_or(usize::MAX)))
         }
-        Ok(_) => load_owned(bytes),
+        Ok(_) => {
+            let location = path.to_string_lossy();
+            load_cached(bytes, cache.map(|cache| (cache, &*location)))
+        }
         Err(error) => {
             Loaded::failed(Diagnostic::error("file-unreadable").arg("detail", error.to_string()))
         }
@@ -288,6 +311,11 @@ pub fn data_dir(explicit: Option<&Path>) -> Option<PathBuf> {
         return Some(PathBuf::from(dir));
     }
     ProjectDirs::from("ru", "poryadok", "poryadok").map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+/// The cache of procedures read before (see [`Cache`]) inside the data directory.
+pub fn procedure_cache(data_dir: &Path) -> Option<Cache> {
+    Cache::new(data_dir.join("cache").join("procedures"))
 }
 
 /// The officer's own procedures folder inside the data directory.

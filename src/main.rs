@@ -130,6 +130,11 @@ fn main() -> ExitCode {
 fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
     let data_dir = catalog::data_dir(cli.data_dir.as_deref());
     let user_dir = data_dir.as_deref().map(catalog::user_procedures_dir);
+    // Every command but `check` (which is there to read the files) takes the procedures read
+    // before from the cache.
+    let cache = data_dir.as_deref().and_then(catalog::procedure_cache);
+    let discover =
+        || Catalog::discover_cached(user_dir.as_deref(), &cli.procedures, cache.as_ref());
     match &cli.command {
         Some(Command::Check { paths }) => {
             let catalog = if paths.is_empty() {
@@ -154,7 +159,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
             | Command::Export { .. },
         ) => {
             let (_, store) = open_store(data_dir.clone(), lang)?;
-            let catalog = Catalog::discover(user_dir.as_deref(), &cli.procedures)?;
+            let catalog = discover()?;
             let tz = jiff::tz::TimeZone::system();
             let cx = runs_cli::Context {
                 lang,
@@ -201,7 +206,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
             if cli.command.is_some() || std::io::IsTerminal::is_terminal(&std::io::stdout()) =>
         {
             let (data_dir, store) = open_store(data_dir, lang)?;
-            let catalog = Catalog::discover(user_dir.as_deref(), &cli.procedures)?;
+            let catalog = discover()?;
             let procedures = catalog.into_usable().map(std::sync::Arc::new).collect();
             let start = match &cli.command {
                 Some(Command::Start { procedure }) => {
@@ -216,7 +221,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
         }
         // Without a terminal (a pipe, a script), no command lists the procedures.
         Some(Command::List) | Some(Command::Start { .. } | Command::Open { .. }) | None => {
-            let catalog = Catalog::discover(user_dir.as_deref(), &cli.procedures)?;
+            let catalog = discover()?;
             list(&catalog, lang, user_dir.as_deref());
             Ok(ExitCode::SUCCESS)
         }

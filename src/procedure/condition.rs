@@ -19,11 +19,12 @@ use std::fmt;
 
 use schemars::JsonSchema;
 use schemars::{Schema, SchemaGenerator, json_schema};
-use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
+use serde::ser::Serializer;
+use serde::{Deserialize, Serialize};
 
 /// A condition as written in a procedure file.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Condition {
     /// A `[[choice]]` whose chosen option is tested.
@@ -162,6 +163,32 @@ impl fmt::Display for Scalar {
     }
 }
 
+/// A [`Scalar`] in a binary form such as the procedure cache's, where a value cannot tell its
+/// own type as it does in TOML: tagged with its variant.
+#[derive(Serialize)]
+enum TaggedRef<'a> {
+    Text(&'a str),
+    Bool(bool),
+}
+
+/// [`TaggedRef`] read back.
+#[derive(Deserialize)]
+enum Tagged {
+    Text(String),
+    Bool(bool),
+}
+
+impl Serialize for Scalar {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match (self, serializer.is_human_readable()) {
+            (Scalar::Text(text), true) => serializer.serialize_str(text),
+            (Scalar::Bool(value), true) => serializer.serialize_bool(*value),
+            (Scalar::Text(text), false) => TaggedRef::Text(text).serialize(serializer),
+            (Scalar::Bool(value), false) => TaggedRef::Bool(*value).serialize(serializer),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct ScalarVisitor;
@@ -182,6 +209,12 @@ impl<'de> Deserialize<'de> for Scalar {
             }
         }
 
+        if !deserializer.is_human_readable() {
+            return Ok(match Tagged::deserialize(deserializer)? {
+                Tagged::Text(text) => Scalar::Text(text),
+                Tagged::Bool(value) => Scalar::Bool(value),
+            });
+        }
         deserializer.deserialize_any(ScalarVisitor)
     }
 }

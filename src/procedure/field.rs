@@ -3,13 +3,14 @@
 use std::fmt;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::ser::Serializer;
+use serde::{Deserialize, Serialize};
 
 use super::condition::Condition;
 
 /// A form the officer fills: an application, a list of employees, an access request.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Form {
     /// The identifier steps and letters use.
@@ -38,7 +39,7 @@ pub struct Form {
 }
 
 /// The signature block of a form: «Руководитель ____ И.И. Иванов», with the date.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Signature {
     /// The signer's position as printed, e.g. «Руководитель».
@@ -48,7 +49,7 @@ pub struct Signature {
 }
 
 /// A named part of a form (a page of a spreadsheet template, a block of fields).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Page {
     /// The identifier fields use in `page`.
@@ -64,7 +65,7 @@ pub struct Page {
 }
 
 /// The type of a field's value; it decides the editor and the validation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldType {
     /// One line of text.
@@ -142,7 +143,7 @@ impl FieldType {
 ///
 /// A field either defines a value (`id` and `type`) or shows one defined in another form
 /// (`reuse`), so that a value entered once, such as the organisation's name, is entered once.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Field {
     /// The identifier, unique in the whole procedure: conditions and letters refer to it.
@@ -192,7 +193,7 @@ pub struct Field {
 }
 
 /// A column of a table field.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Column {
     /// The identifier, unique within the table.
@@ -244,6 +245,45 @@ impl fmt::Display for DefaultValue {
     }
 }
 
+/// A [`DefaultValue`] in a binary form such as the procedure cache's, where a value cannot tell
+/// its own type as it does in TOML: tagged with its variant.
+#[derive(Serialize)]
+enum TaggedRef<'a> {
+    Text(&'a str),
+    Number(f64),
+    Bool(bool),
+    List(&'a [String]),
+}
+
+/// [`TaggedRef`] read back.
+#[derive(Deserialize)]
+enum Tagged {
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    List(Vec<String>),
+}
+
+impl Serialize for DefaultValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            return match self {
+                DefaultValue::Text(text) => serializer.serialize_str(text),
+                DefaultValue::Number(number) => serializer.serialize_f64(*number),
+                DefaultValue::Bool(value) => serializer.serialize_bool(*value),
+                DefaultValue::List(items) => items.serialize(serializer),
+            };
+        }
+        match self {
+            DefaultValue::Text(text) => TaggedRef::Text(text),
+            DefaultValue::Number(number) => TaggedRef::Number(*number),
+            DefaultValue::Bool(value) => TaggedRef::Bool(*value),
+            DefaultValue::List(items) => TaggedRef::List(items),
+        }
+        .serialize(serializer)
+    }
+}
+
 impl<'de> Deserialize<'de> for DefaultValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct DefaultVisitor;
@@ -284,6 +324,14 @@ impl<'de> Deserialize<'de> for DefaultValue {
             }
         }
 
+        if !deserializer.is_human_readable() {
+            return Ok(match Tagged::deserialize(deserializer)? {
+                Tagged::Text(text) => DefaultValue::Text(text),
+                Tagged::Number(number) => DefaultValue::Number(number),
+                Tagged::Bool(value) => DefaultValue::Bool(value),
+                Tagged::List(items) => DefaultValue::List(items),
+            });
+        }
         deserializer.deserialize_any(DefaultVisitor)
     }
 }

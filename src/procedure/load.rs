@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
+use super::cache::{Cache, Key};
 use super::chunks;
 use super::locate::{Target, locate};
 use super::{Diagnostic, Msg, PathSeg, Procedure, check, model, schema};
@@ -34,7 +35,8 @@ const MULTILINE_KEYS: &[&str] = &["body", "help", "summary", "description", "def
 #[derive(Debug)]
 pub struct Loaded {
     /// The text the positions of the diagnostics refer to: the file decoded, without a byte
-    /// order mark, with CRLF line ends made LF (lines and columns stay the same).
+    /// order mark, with CRLF line ends made LF (lines and columns stay the same). Empty for a
+    /// procedure taken from the cache, which has no diagnostics.
     pub source: String,
     /// The checked procedure, or every error found (never empty).
     pub result: Result<Procedure, Vec<Diagnostic>>,
@@ -67,6 +69,28 @@ pub fn load(bytes: &[u8]) -> Loaded {
 
 /// [`load`], keeping the bytes as the text of the procedure rather than copying them.
 pub fn load_owned(bytes: Vec<u8>) -> Loaded {
+    load_decoded(bytes, None)
+}
+
+/// [`load_owned`], taking the procedure from `cache` when it holds this very text for this
+/// `location` (a path, or `bundled:<name>`), and keeping it there after a read without problems.
+/// A procedure from the cache comes with an empty [`Loaded::source`]: it has no diagnostics for
+/// the text to place, and decoding the text would take a good part of the time the cache saves.
+pub fn load_cached(bytes: Vec<u8>, cache: Option<(&Cache, &str)>) -> Loaded {
+    let Some((cache, location)) = cache else {
+        return load_decoded(bytes, None);
+    };
+    let key = Cache::key(&bytes);
+    match cache.get(location, key) {
+        Some(procedure) => Loaded {
+            source: String::new(),
+            result: Ok(procedure),
+        },
+        None => load_decoded(bytes, Some((cache, location, key))),
+    }
+}
+
+fn load_decoded(bytes: Vec<u8>, cache: Option<(&Cache, &str, Key)>) -> Loaded {
     let fail = |source: String, diagnostic: Diagnostic| Loaded {
         source,
         result: Err(vec![diagnostic]),
@@ -105,6 +129,9 @@ pub fn load_owned(bytes: Vec<u8>) -> Loaded {
         );
     }
     let result = load_text(&source);
+    if let (Some((cache, location, key)), Ok(procedure)) = (cache, &result) {
+        cache.put(location, key, procedure);
+    }
     Loaded { source, result }
 }
 

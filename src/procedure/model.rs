@@ -6,7 +6,7 @@
 //! [`super::Procedure`] is what the checker hands out once every rule holds.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub use super::condition::{Condition, Scalar};
 pub use super::field::{Column, DefaultValue, Field, FieldType, Form, Page, Signature};
@@ -15,7 +15,7 @@ pub use super::field::{Column, DefaultValue, Field, FieldType, Form, Page, Signa
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A whole procedure file.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields, title = "poryadok procedure")]
 pub struct ProcedureFile {
     /// What the procedure is, who issued it and which document it comes from.
@@ -41,7 +41,7 @@ pub struct ProcedureFile {
 }
 
 /// The `[procedure]` table.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Meta {
     /// The version of the procedure format this file is written in. This build reads `1`.
@@ -69,7 +69,7 @@ pub struct Meta {
 }
 
 /// Whether things must happen one after another.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Order {
     /// Each waits for the ones before it.
@@ -81,7 +81,7 @@ pub enum Order {
 
 /// A party that acts in some steps: an outside organisation (the CA, the exchange operator, the
 /// ministry) or a role on the officer's own side. The officer is always there as `officer`.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Actor {
     /// The identifier steps use in `actor`.
@@ -100,7 +100,7 @@ fn yes() -> bool {
 
 /// A choice between mutually exclusive variants; steps, sections, fields and pages may apply only
 /// under some of its options (`when = { choice = "…", is = "…" }`).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Choice {
     /// The identifier conditions use.
@@ -117,7 +117,7 @@ pub struct Choice {
 }
 
 /// One option of a choice.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct ChoiceOption {
     /// The identifier conditions compare with.
@@ -129,7 +129,7 @@ pub struct ChoiceOption {
 }
 
 /// A stage of the procedure.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Section {
     /// The identifier steps use in `section`.
@@ -150,7 +150,7 @@ pub struct Section {
 }
 
 /// What kind of step it is.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StepKind {
     /// Something someone does.
@@ -165,7 +165,7 @@ pub enum StepKind {
 }
 
 /// One step of the procedure.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Step {
     /// A stable identifier: runs record progress under it, so keep it when the wording changes.
@@ -215,7 +215,7 @@ pub struct Step {
 }
 
 /// A link to open.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Link {
     /// What the link is, as the officer sees it.
@@ -225,7 +225,7 @@ pub struct Link {
 }
 
 /// How a letter travels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// By e-mail: `to` and `cc` are e-mail addresses.
@@ -237,7 +237,7 @@ pub enum Channel {
 }
 
 /// A letter the officer sends at a step.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Letter {
     /// What the letter is, e.g. «Официальное письмо через ЭДО».
@@ -263,7 +263,7 @@ pub struct Letter {
 
 /// A deadline in days, counted from the completion of another step or, without `from`, from the
 /// day this step starts.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Deadline {
     /// Working days on the official production calendar («не позднее 20 рабочих дней»).
@@ -275,7 +275,7 @@ pub struct Deadline {
 }
 
 /// Reference material: shown on request, not a step.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Reference {
     /// The identifier steps use in `references`.

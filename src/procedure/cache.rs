@@ -1,0 +1,131 @@
+//! Procedures read before, kept in a compact binary form so that opening the wizard does not
+//! parse and check the same TOML again.
+//!
+//! An officer opens the same procedures day after day; a long one (a generated 5,000-step file
+//! is 2 MB) takes most of the wizard's start-up to parse and check. After a procedure loads
+//! without any problem, its model is written to `<cache dir>/<name>.bin`, one file per source
+//! (its path, or `bundled:<name>`), with:
+//!
+//! - a header naming the format;
+//! - the identity of the program that wrote it (its version, and the size and time of its
+//!   executable), so that a rebuilt or upgraded program, whose model may differ, never reads it;
+//! - a hash of the bytes of the file, so that any edit of the file reads it again.
+//!
+//! On any mismatch, on a file that does not decode whole, or when the cache cannot be read or
+//! written, the procedure is simply read from its TOML as before; a cache problem is never an
+//! error. Only procedures that load are kept (a file with errors is read again each time, to
+//! report them), so what comes from the cache is what the full read would give. `poryadok check` never uses it.
+//!
+//! The text in the cache was scanned for unsafe characters when it was first read, and the views
+//! neutralise control characters again before anything reaches the terminal, so a cache file
+//! altered by hand cannot reach the terminal with escape sequences either.
+
+use std::fs::{self, File};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
+
+use super::Procedure;
+use super::model::ProcedureFile;
+
+/// The first bytes of every cache file; a new layout gets a new header.
+const MAGIC: &[u8; 16] = b"poryadok cache 1";
+
+/// The largest cache file read; a procedure file is at most 4 MB of TOML, its model less.
+const MAX_CACHE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The folder of cached procedures, for one build of the program.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+    build: [u8; 16],
+}
+
+impl Cache {
+    /// The cache in `dir` (created when first written). `None` when the running program cannot
+    /// be told apart from another build, in which case nothing is cached.
+    pub fn new(dir: PathBuf) -> Option<Cache> {
+        let exe = std::env::current_exe().ok()?;
+        let meta = fs::metadata(exe).ok()?;
+        let modified = meta
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?;
+        let mut hash = Xxh3::new();
+        hash.update(MAGIC);
+        hash.update(env!("CARGO_PKG_VERSION").as_bytes());
+        hash.update(&meta.len().to_le_bytes());
+        hash.update(&modified.as_nanos().to_le_bytes());
+        Some(Cache {
+            dir,
+            build: hash.digest128().to_le_bytes(),
+        })
+    }
+
+    /// Where the procedure from `location` (a path, or `bundled:<name>`) is kept.
+    pub fn path_for(&self, location: &str) -> PathBuf {
+        self.dir
+            .join(format!("{:016x}.bin", xxh3_64(location.as_bytes())))
+    }
+
+    /// What tells the contents of a procedure file apart: a 128-bit hash of its bytes.
+    pub fn key(bytes: &[u8]) -> Key {
+        Key(xxh3_128(bytes).to_le_bytes())
+    }
+
+    /// The procedure kept for `location`, if this build read it from a file with this `key`.
+    pub fn get(&self, location: &str, key: Key) -> Option<Procedure> {
+        let file = File::open(self.path_for(location)).ok()?;
+        let mut bytes = Vec::new();
+        file.take(MAX_CACHE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .ok()?;
+        let payload = bytes
+            .strip_prefix(MAGIC.as_slice())?
+            .strip_prefix(self.build.as_slice())?
+            .strip_prefix(key.0.as_slice())?;
+        let (file, rest) = postcard::take_from_bytes::<ProcedureFile>(payload).ok()?;
+        rest.is_empty().then(|| Procedure::new(file))
+    }
+
+    /// Keeps `procedure`, read at `location` from a file with this `key`. Failing to write is
+    /// not a problem: the procedure is read from its file next time.
+    pub fn put(&self, location: &str, key: Key, procedure: &Procedure) {
+        let _ = self.write(&self.path_for(location), key, procedure);
+    }
+
+    fn write(&self, path: &Path, key: Key, procedure: &Procedure) -> std::io::Result<()> {
+        let mut bytes = Vec::new();
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&self.build);
+        bytes.extend_from_slice(&key.0);
+        let bytes = postcard::to_extend(procedure.file(), bytes).map_err(std::io::Error::other)?;
+        create_private_dir(&self.dir)?;
+        // A whole file or none: another poryadok reading at the same time never sees half of it.
+        let mut part = tempfile::Builder::new()
+            .prefix(".part-")
+            .tempfile_in(&self.dir)?;
+        part.write_all(&bytes)?;
+        part.persist(path).map_err(|error| error.error)?;
+        Ok(())
+    }
+}
+
+/// See [`Cache::key`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key([u8; 16]);
+
+/// Creates `dir` and its parents if missing, readable by the officer only (the cache holds the
+/// procedures the officer works with).
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
