@@ -32,3 +32,23 @@ fn generated_5000_steps(bencher: divan::Bencher) {
             assert!(loaded.result.is_ok());
         });
 }
+
+/// The same procedure taken from the cache of procedures read before, as every start of the
+/// wizard after the first does.
+#[divan::bench]
+fn generated_5000_steps_from_the_cache(bencher: divan::Bencher) {
+    use poryadok::procedure::{Cache, load_cached};
+    let text = synthetic::procedure_text(5000);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let cache = Cache::new(dir.path().to_path_buf()).expect("the bench has an identity");
+    let first = load_cached(text.clone().into_bytes(), Some((&cache, "generated.toml")));
+    assert!(first.result.is_ok());
+    assert!(cache.path_for("generated.toml").is_file());
+    bencher
+        .counter(divan::counter::BytesCount::of_str(&text))
+        .bench(|| {
+            let bytes = divan::black_box(text.as_bytes()).to_vec();
+            let loaded = load_cached(bytes, Some((&cache, "generated.toml")));
+            assert!(loaded.result.is_ok());
+        });
+}

@@ -78,7 +78,12 @@ impl Cache {
     /// The procedure kept for `location`, if this build read it from a file with this `key`.
     pub fn get(&self, location: &str, key: Key) -> Option<Procedure> {
         let file = File::open(self.path_for(location)).ok()?;
-        let mut bytes = Vec::new();
+        let size = file.metadata().ok()?.len();
+        if size > MAX_CACHE_BYTES {
+            return None;
+        }
+        // Room for the whole file at once, rather than growing (and copying) as it is read.
+        let mut bytes = Vec::with_capacity(usize::try_from(size).ok()? + 1);
         file.take(MAX_CACHE_BYTES + 1)
             .read_to_end(&mut bytes)
             .ok()?;
