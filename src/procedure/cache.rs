@@ -9,7 +9,8 @@
 //! - a header naming the format;
 //! - the identity of the program that wrote it (its version, and the size and time of its
 //!   executable), so that a rebuilt or upgraded program, whose model may differ, never reads it;
-//! - a hash of the bytes of the file, so that any edit of the file reads it again.
+//! - a hash of the bytes of the file, so that any edit of the file reads it again;
+//! - a hash of what follows, so that a file damaged on disk is not read.
 //!
 //! On any mismatch, on a file that does not decode whole, or when the cache cannot be read or
 //! written, the procedure is simply read from its TOML as before; a cache problem is never an
@@ -31,6 +32,9 @@ use super::model::ProcedureFile;
 
 /// The first bytes of every cache file; a new layout gets a new header.
 const MAGIC: &[u8; 16] = b"poryadok cache 1";
+
+/// The header: [`MAGIC`], the build, the key of the procedure file, the hash of the payload.
+const HEADER_BYTES: usize = 16 + 16 + 16 + 8;
 
 /// The largest cache file read; a procedure file is at most 4 MB of TOML, its model less.
 const MAX_CACHE_BYTES: u64 = 16 * 1024 * 1024;
@@ -87,10 +91,15 @@ impl Cache {
         file.take(MAX_CACHE_BYTES + 1)
             .read_to_end(&mut bytes)
             .ok()?;
-        let payload = bytes
+        let rest = bytes
             .strip_prefix(MAGIC.as_slice())?
             .strip_prefix(self.build.as_slice())?
             .strip_prefix(key.0.as_slice())?;
+        let (check, payload) = rest.split_first_chunk::<8>()?;
+        // A file damaged on disk is caught here rather than read into a wrong procedure.
+        if u64::from_le_bytes(*check) != xxh3_64(payload) {
+            return None;
+        }
         let (file, rest) = postcard::take_from_bytes::<ProcedureFile>(payload).ok()?;
         rest.is_empty().then(|| Procedure::new(file))
     }
@@ -102,11 +111,13 @@ impl Cache {
     }
 
     fn write(&self, path: &Path, key: Key, procedure: &Procedure) -> std::io::Result<()> {
-        let mut bytes = Vec::new();
+        let payload = postcard::to_allocvec(procedure.file()).map_err(std::io::Error::other)?;
+        let mut bytes = Vec::with_capacity(HEADER_BYTES + payload.len());
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&self.build);
         bytes.extend_from_slice(&key.0);
-        let bytes = postcard::to_extend(procedure.file(), bytes).map_err(std::io::Error::other)?;
+        bytes.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
+        bytes.extend_from_slice(&payload);
         create_private_dir(&self.dir)?;
         // A whole file or none: another poryadok reading at the same time never sees half of it.
         let mut part = tempfile::Builder::new()
