@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
 
-use super::{Ctx, bottom_box, centered_box, fit, row, safe, wrap_words};
+use super::{Ctx, bottom_box, centered_box, fit, put_fit, row, safe, wrap_words};
 use crate::procedure::Field;
 use crate::run::Value;
 use crate::run::command::{field_def, validate_cell, validate_value};
@@ -100,38 +100,45 @@ fn mark(status: &Status) -> &'static str {
 }
 
 fn draw_steps(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
+    use std::fmt::Write as _;
     let p = &screen.procedure;
     let block = Block::bordered().title(format!(" {} ", cx.t("tui-steps")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = usize::from(inner.height);
-    let width = usize::from(inner.width);
     // Only the rows on screen are worked out: a status costs a look at the step's blockers.
     let first = screen
         .selected
         .saturating_sub(height.saturating_sub(1) / 2)
         .min(screen.order.len().saturating_sub(height.saturating_sub(2)));
-    let mut lines = Vec::with_capacity(height);
+    // The rows are written straight into the frame, one line each: the list is redrawn on
+    // every keypress.
+    let buf = frame.buffer_mut();
+    let mut rows = 0;
     let mut section: Option<&str> = first
         .checked_sub(1)
         .and_then(|i| screen.order.get(i))
         .map(|i| p.steps()[*i].section.as_str());
+    let mut text = String::new();
     for (position, &index) in screen.order.iter().enumerate().skip(first) {
-        if lines.len() >= height {
+        if rows >= height {
             break;
         }
         let step = &p.steps()[index];
         if section != Some(step.section.as_str()) {
             section = Some(step.section.as_str());
             let title = p.section(&step.section).map_or("", |s| s.title.as_str());
-            lines.push(Line::from(fit(&safe(title), width)).style(cx.theme.title()));
-            if lines.len() >= height {
+            let y = row(inner, rows).y;
+            put_fit(buf, inner.x, y, &safe(title), inner.width, cx.theme.title());
+            rows += 1;
+            if rows >= height {
                 break;
             }
         }
         let is_blocked = screen.blocked.get(index).copied().unwrap_or(false);
         let status = status_given(p, &screen.run, index, is_blocked);
         let style = match status {
+            _ if position == screen.selected => cx.theme.selected(),
             Status::Done => cx.theme.done(),
             Status::Skipped | Status::Undecided => cx.theme.dim(),
             Status::Blocked { .. } => cx.theme.dim(),
@@ -140,15 +147,19 @@ fn draw_steps(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
             Status::InProgress => cx.theme.active(),
             Status::Ready => ratatui::style::Style::new(),
         };
-        let text = fit(
-            &format!(" {} {}. {}", mark(&status), index + 1, safe(&step.title)),
-            width,
+        text.clear();
+        let _ = write!(
+            text,
+            " {} {}. {}",
+            mark(&status),
+            index + 1,
+            safe(&step.title)
         );
-        cx.hit(row(inner, lines.len()), Target::Step(position));
-        let line = Line::from(text).style(style);
-        lines.push(cx.highlight(line, position == screen.selected));
+        let line = row(inner, rows);
+        cx.hit(line, Target::Step(position));
+        put_fit(buf, line.x, line.y, &text, line.width, style);
+        rows += 1;
     }
-    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
