@@ -8,6 +8,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
+use ratatui::text::{Line, Span};
 use ratatui_textarea::TextArea;
 
 use crate::i18n::{Lang, Msg};
@@ -124,6 +125,61 @@ pub struct RunScreen {
     /// frame of a long procedure costs only the rows on screen.
     pub blocked: Vec<bool>,
     pub progress: (usize, usize),
+    /// The selected step's text, rendered when the selection changes (see
+    /// [`RunScreen::follow_selection`]) rather than on every frame.
+    pub body: StepBody,
+}
+
+/// A step's Markdown text as the detail pane shows it, kept so that a keypress does not parse
+/// it again. It depends on the step alone: the procedure's text is in one language, and the
+/// pane wraps the lines to its width as it draws them, so neither the language nor the
+/// terminal's size changes it.
+///
+/// It is state like any other, brought up to date by `update` after every action, so that the
+/// views stay plain reads of the state (no cell memoised behind a shared reference); a view
+/// that finds it rendered for another step (the state was changed by hand, as tests do)
+/// renders the text itself.
+#[derive(Debug, Default)]
+pub struct StepBody {
+    /// The index of the step rendered; `None` before any is.
+    pub step: Option<usize>,
+    pub lines: Vec<Line<'static>>,
+}
+
+impl StepBody {
+    /// The step's text rendered (made safe first).
+    pub fn of(procedure: &Procedure, index: usize) -> StepBody {
+        StepBody {
+            step: Some(index),
+            lines: procedure.steps()[index]
+                .body
+                .as_deref()
+                .map(markdown)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The lines, when they are those of the step at `index`.
+    pub fn lines_of(&self, index: usize) -> Option<&[Line<'static>]> {
+        (self.step == Some(index)).then_some(self.lines.as_slice())
+    }
+}
+
+/// A Markdown text as styled lines (headings, lists, emphasis, links), made safe first.
+pub fn markdown(body: &str) -> Vec<Line<'static>> {
+    let clean = crate::text::sanitize(body);
+    let text = tui_markdown::from_str(&clean);
+    text.lines
+        .into_iter()
+        .map(|line| {
+            let spans: Vec<Span<'static>> = line
+                .spans
+                .into_iter()
+                .map(|span| Span::styled(span.content.into_owned(), span.style))
+                .collect();
+            Line::from(spans).style(line.style)
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -418,9 +474,11 @@ impl RunScreen {
             copy: None,
             blocked: Vec::new(),
             progress: (0, 0),
+            body: StepBody::default(),
         };
         screen.refresh();
         screen.selected = screen.resume_position();
+        screen.follow_selection();
         // Back in the form, on the field where the officer was.
         let field = screen.run.cursor_field.clone().and_then(|id| {
             step_fields(&screen.procedure, &screen.run, screen.step())
@@ -438,6 +496,14 @@ impl RunScreen {
     pub fn refresh(&mut self) {
         self.blocked = crate::run::view::blocked_flags(&self.procedure, &self.run);
         self.progress = crate::run::view::progress(&self.procedure, &self.run);
+    }
+
+    /// Renders the selected step's text again if the selection moved to another step.
+    pub fn follow_selection(&mut self) {
+        let step = self.step();
+        if self.body.step != Some(step) {
+            self.body = StepBody::of(&self.procedure, step);
+        }
     }
 
     /// Records in the run where the officer is: the step, and the field when in its form.

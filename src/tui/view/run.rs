@@ -13,7 +13,9 @@ use crate::run::command::{field_def, validate_cell, validate_value};
 use crate::run::schedule::choice_impact;
 use crate::run::view::{Status, status, status_given, status_msg};
 use crate::tui::action::Target;
-use crate::tui::app::{Focus, RunScreen, SaveState, is_required, step_fields, table_rows};
+use crate::tui::app::{
+    Focus, RunScreen, SaveState, is_required, markdown, step_fields, table_rows,
+};
 
 pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let p = &screen.procedure;
@@ -273,7 +275,10 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     }
     if let Some(body) = &step.body {
         lines.push(Line::from(""));
-        lines.extend(markdown(body));
+        match screen.body.lines_of(index) {
+            Some(rendered) => lines.extend(rendered.iter().map(borrowed)),
+            None => lines.extend(markdown(body)),
+        }
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     if screen.table.is_none() {
@@ -552,21 +557,14 @@ fn draw_options(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
-/// A Markdown body as styled lines (headings, lists, emphasis, links), made safe first.
-fn markdown(body: &str) -> Vec<Line<'static>> {
-    let clean = crate::text::sanitize(body);
-    let text = tui_markdown::from_str(&clean);
-    text.lines
-        .into_iter()
-        .map(|line| {
-            let spans: Vec<Span<'static>> = line
-                .spans
-                .into_iter()
-                .map(|span| Span::styled(span.content.into_owned(), span.style))
-                .collect();
-            Line::from(spans).style(line.style)
-        })
-        .collect()
+/// A line that borrows the text of another.
+fn borrowed<'a>(line: &'a Line<'_>) -> Line<'a> {
+    let spans: Vec<Span<'a>> = line
+        .spans
+        .iter()
+        .map(|span| Span::styled(span.content.as_ref(), span.style))
+        .collect();
+    Line::from(spans).style(line.style)
 }
 
 fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
