@@ -14,6 +14,7 @@ use ratatui_textarea::TextArea;
 use crate::i18n::{Lang, Msg};
 use crate::procedure::{Column, Field, FieldType, Procedure};
 use crate::run::eval::holds;
+use crate::run::view::{Status, status_given};
 use crate::run::{Run, Value};
 use std::collections::BTreeMap;
 
@@ -535,9 +536,17 @@ impl RunScreen {
         if let Some(position) = self.run.cursor.as_deref().and_then(by_id) {
             return position;
         }
-        crate::run::schedule::actionable(p, &self.run)
-            .first()
-            .and_then(|index| self.order.iter().position(|i| i == index))
+        // The first step to act on, as `run::schedule::actionable` orders them (in progress,
+        // then ready), from the blocked flags already worked out.
+        let status = |index: usize| {
+            status_given(p, &self.run, index, self.blocked.get(index) == Some(&true))
+        };
+        let steps = 0..p.steps().len();
+        steps
+            .clone()
+            .find(|&i| status(i) == Status::InProgress)
+            .or_else(|| steps.clone().find(|&i| status(i) == Status::Ready))
+            .and_then(|index| self.order.iter().position(|i| *i == index))
             .unwrap_or(0)
     }
 }
@@ -603,6 +612,58 @@ pub fn column<'a>(procedure: &'a Procedure, field: &str, index: usize) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A run opened with no place recorded starts on the first step to act on, the same one
+    /// `run::schedule::actionable` names, whatever state its steps are in.
+    #[test]
+    fn a_run_without_a_recorded_place_opens_on_the_first_step_to_act_on() {
+        use crate::run::StepState;
+        let texts: Vec<String> = crate::catalog::bundled_files()
+            .iter()
+            .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+            .chain([crate::procedure::synthetic::procedure_text(60)])
+            .collect();
+        let at = Timestamp::UNIX_EPOCH;
+        let mut seed = 7u64;
+        for text in &texts {
+            let procedure = Arc::new(crate::procedure::load(text.as_bytes()).result.unwrap());
+            for _ in 0..40 {
+                let mut run = Run::new(&procedure, "test", at);
+                for step in procedure.steps() {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    let state = match seed >> 61 {
+                        0 | 1 => StepState::Done {
+                            at,
+                            passed_over: false,
+                        },
+                        2 => StepState::InProgress { since: at },
+                        3 => StepState::Waiting {
+                            since: at,
+                            due: None,
+                        },
+                        _ => continue,
+                    };
+                    run.steps.insert(step.id.clone(), state);
+                }
+                let first = crate::run::schedule::actionable(&procedure, &run)
+                    .first()
+                    .copied();
+                let screen = RunScreen::new(
+                    "test-1".into(),
+                    Arc::clone(&procedure),
+                    run,
+                    SaveState::Saved(at),
+                );
+                assert_eq!(screen.run.cursor, None);
+                match first {
+                    Some(index) => assert_eq!(screen.step(), index, "{}", procedure.id()),
+                    None => assert_eq!(screen.selected, 0),
+                }
+            }
+        }
+    }
 
     #[test]
     fn links_are_found_in_link_targets_and_in_the_text_and_only_web_addresses_are_kept() {
