@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
 
-use super::{Ctx, bottom_box, centered_box, fit, put_fit, row, safe, wrap_words};
+use super::{Ctx, bordered, bottom_box, centered_box, fit, put_fit, row, safe, wrap_words};
 use crate::procedure::Field;
 use crate::run::Value;
 use crate::run::command::{field_def, validate_cell, validate_value};
@@ -104,9 +104,7 @@ fn mark(status: &Status) -> &'static str {
 fn draw_steps(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     use std::fmt::Write as _;
     let p = &screen.procedure;
-    let block = Block::bordered().title(format!(" {} ", cx.t("tui-steps")));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = bordered(frame, area, &format!(" {} ", cx.t("tui-steps")));
     let height = usize::from(inner.height);
     // Only the rows on screen are worked out: a status costs a look at the step's blockers.
     let first = screen
@@ -168,13 +166,17 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let p = &screen.procedure;
     let index = screen.step();
     let step = &p.steps()[index];
-    let block = Block::bordered().title(format!(" {}. ", index + 1));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = bordered(frame, area, &format!(" {}. ", index + 1));
     cx.hit(inner, Target::Detail);
     let mut lines: Vec<Line> =
         vec![Line::from(safe(&step.title).into_owned()).style(cx.theme.title())];
-    let status = status(p, &screen.run, index);
+    // What holds the step up is looked up only when the flags worked out with the run say
+    // something does (the two agree: see `run::view`).
+    let status = if screen.blocked.get(index) == Some(&true) {
+        status(p, &screen.run, index)
+    } else {
+        status_given(p, &screen.run, index, false)
+    };
     let day = |at: jiff::Timestamp| {
         at.to_zoned(cx.app.tz.clone())
             .strftime("%d.%m.%Y")
