@@ -107,3 +107,23 @@ fn key_down_5000_steps(bencher: divan::Bencher) {
         frame(&wizard, &mut terminal);
     });
 }
+
+/// The same keypress after a pause, as between two keypresses in a terminal: the processor
+/// has run other things or slept, and the wizard's code and data are no longer in its caches.
+/// This is the figure the pseudo-terminal measurement (`benches/wizard-pty.sh`) follows.
+#[divan::bench(sample_count = 60)]
+fn key_down_5000_steps_after_a_pause(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wizard = on_large_run(dir.path());
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    frame(&wizard, &mut terminal);
+    let mut down = true;
+    bencher
+        .with_inputs(|| std::thread::sleep(std::time::Duration::from_millis(20)))
+        .bench_local_values(|()| {
+            let action = if down { Action::Down } else { Action::Up };
+            down = !down;
+            wizard.handle(action, Timestamp::UNIX_EPOCH);
+            frame(&wizard, &mut terminal);
+        });
+}
