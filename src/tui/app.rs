@@ -126,43 +126,41 @@ pub struct RunScreen {
     /// frame of a long procedure costs only the rows on screen.
     pub blocked: Vec<bool>,
     pub progress: (usize, usize),
-    /// The selected step's text, rendered when the selection changes (see
-    /// [`RunScreen::follow_selection`]) rather than on every frame.
-    pub body: StepBody,
+    /// The texts of the selected step and of its neighbours in the list, rendered ahead (see
+    /// [`RunScreen::follow_selection`] and [`RunScreen::prepare_neighbours`]) rather than on
+    /// every frame.
+    pub bodies: StepBodies,
 }
 
-/// A step's Markdown text as the detail pane shows it, kept so that a keypress does not parse
-/// it again. It depends on the step alone: the procedure's text is in one language, and the
+/// Steps' Markdown texts as the detail pane shows them, kept so that a frame does not parse
+/// them again: the selected step's, and those of the steps just above and below it in the
+/// list, rendered between frames while the officer reads, so that moving one step draws at
+/// once. A text depends on its step alone: the procedure's text is in one language, and the
 /// pane wraps the lines to its width as it draws them, so neither the language nor the
 /// terminal's size changes it.
 ///
-/// It is state like any other, brought up to date by `update` after every action, so that the
-/// views stay plain reads of the state (no cell memoised behind a shared reference); a view
-/// that finds it rendered for another step (the state was changed by hand, as tests do)
-/// renders the text itself.
+/// It is state like any other, brought up to date outside the views (by `update` and by the
+/// shell between frames), so that the views stay plain reads of the state (no cell memoised
+/// behind a shared reference); a view that finds no text for the step it draws (the state was
+/// changed by hand, as tests do) renders the text itself.
 #[derive(Debug, Default)]
-pub struct StepBody {
-    /// The index of the step rendered; `None` before any is.
-    pub step: Option<usize>,
-    pub lines: Vec<Line<'static>>,
-}
+pub struct StepBodies(Vec<(usize, Vec<Line<'static>>)>);
 
-impl StepBody {
-    /// The step's text rendered (made safe first).
-    pub fn of(procedure: &Procedure, index: usize) -> StepBody {
-        StepBody {
-            step: Some(index),
-            lines: procedure.steps()[index]
-                .body
-                .as_deref()
-                .map(markdown)
-                .unwrap_or_default(),
-        }
+impl StepBodies {
+    /// The lines of the step at `index`, when they are rendered.
+    pub fn get(&self, index: usize) -> Option<&[Line<'static>]> {
+        self.0
+            .iter()
+            .find(|(step, _)| *step == index)
+            .map(|(_, lines)| lines.as_slice())
     }
 
-    /// The lines, when they are those of the step at `index`.
-    pub fn lines_of(&self, index: usize) -> Option<&[Line<'static>]> {
-        (self.step == Some(index)).then_some(self.lines.as_slice())
+    /// Renders the text of the step at `index` unless it is rendered already.
+    fn render(&mut self, procedure: &Procedure, index: usize) {
+        if self.get(index).is_none() {
+            let body = procedure.steps()[index].body.as_deref();
+            self.0.push((index, body.map(markdown).unwrap_or_default()));
+        }
     }
 }
 
@@ -475,7 +473,7 @@ impl RunScreen {
             copy: None,
             blocked: Vec::new(),
             progress: (0, 0),
-            body: StepBody::default(),
+            bodies: StepBodies::default(),
         };
         screen.refresh();
         screen.selected = screen.resume_position();
@@ -499,12 +497,31 @@ impl RunScreen {
         self.progress = crate::run::view::progress(&self.procedure, &self.run);
     }
 
-    /// Renders the selected step's text again if the selection moved to another step.
+    /// After every action: the selected step's text, rendered now if it was not ahead (a jump),
+    /// and only the texts next to it kept.
     pub fn follow_selection(&mut self) {
-        let step = self.step();
-        if self.body.step != Some(step) {
-            self.body = StepBody::of(&self.procedure, step);
+        let near = self.near_selection();
+        self.bodies.0.retain(|(step, _)| near.contains(step));
+        self.bodies.render(&self.procedure, self.step());
+    }
+
+    /// Between frames: the texts of the steps above and below the selected one.
+    pub fn prepare_neighbours(&mut self) {
+        for index in self.near_selection() {
+            self.bodies.render(&self.procedure, index);
         }
+    }
+
+    /// The step selected and those just above and below it in the list.
+    fn near_selection(&self) -> Vec<usize> {
+        let first = self.selected.saturating_sub(1);
+        let last = self.selected + 1;
+        self.order
+            .iter()
+            .take(last + 1)
+            .skip(first)
+            .copied()
+            .collect()
     }
 
     /// Records in the run where the officer is: the step, and the field when in its form.

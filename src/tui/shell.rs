@@ -105,6 +105,14 @@ impl Wizard {
         }
     }
 
+    /// Work done once a frame is drawn, while the officer reads it, so that the next keypress
+    /// draws sooner: the texts of the steps next to the selected one.
+    pub fn after_frame(&mut self) {
+        if let Screen::Run(screen) = &mut self.app.screen {
+            screen.prepare_neighbours();
+        }
+    }
+
     /// The keyboard mode now.
     pub fn mode(&self) -> Mode {
         if self.app.typing() {
@@ -363,6 +371,7 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
             if redraw {
                 let theme = wizard.theme();
                 terminal.draw(|frame| hits = view::draw_with_hits(frame, &wizard.app, theme))?;
+                wizard.after_frame();
             }
             redraw = true;
             if wizard.app.quit {

@@ -277,7 +277,7 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     }
     if let Some(body) = &step.body {
         lines.push(Line::from(""));
-        match screen.body.lines_of(index) {
+        match screen.bodies.get(index) {
             Some(rendered) => lines.extend(rendered.iter().map(borrowed)),
             None => lines.extend(markdown(body)),
         }
