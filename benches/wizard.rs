@@ -91,19 +91,40 @@ fn first_frame_run_5000_steps(bencher: divan::Bencher) {
     });
 }
 
-/// One key (move down) to the updated frame, on the 5,000-step run.
-#[divan::bench]
+/// One key (move down) to the updated frame, on the 5,000-step run. Between two keys, what
+/// the wizard does once a frame is drawn (`Wizard::after_frame`), not timed, as in a terminal.
+#[divan::bench(sample_size = 1)]
 fn key_down_5000_steps(bencher: divan::Bencher) {
+    keys_on_large_run(bencher, std::time::Duration::ZERO);
+}
+
+/// The same keypress after a pause, as between two keypresses in a terminal: the processor
+/// has run other things or slept, and the wizard's code and data are no longer in its caches.
+/// This is the figure the pseudo-terminal measurement (`benches/wizard-pty.sh`) follows.
+#[divan::bench(sample_count = 100, sample_size = 1)]
+fn key_down_5000_steps_after_a_pause(bencher: divan::Bencher) {
+    keys_on_large_run(bencher, std::time::Duration::from_millis(20));
+}
+
+/// Keys down and up in turn, so that every sample moves, each after `pause`.
+fn keys_on_large_run(bencher: divan::Bencher, pause: std::time::Duration) {
     let dir = tempfile::tempdir().unwrap();
-    let mut wizard = on_large_run(dir.path());
+    let wizard = std::cell::RefCell::new(on_large_run(dir.path()));
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    frame(&wizard, &mut terminal);
+    frame(&wizard.borrow(), &mut terminal);
     let mut down = true;
-    bencher.bench_local(|| {
-        // Back and forth, so that every sample moves.
-        let action = if down { Action::Down } else { Action::Up };
-        down = !down;
-        wizard.handle(action, Timestamp::UNIX_EPOCH);
-        frame(&wizard, &mut terminal);
-    });
+    bencher
+        .with_inputs(|| {
+            wizard.borrow_mut().after_frame();
+            if !pause.is_zero() {
+                std::thread::sleep(pause);
+            }
+        })
+        .bench_local_values(|()| {
+            let mut wizard = wizard.borrow_mut();
+            let action = if down { Action::Down } else { Action::Up };
+            down = !down;
+            wizard.handle(action, Timestamp::UNIX_EPOCH);
+            frame(&wizard, &mut terminal);
+        });
 }

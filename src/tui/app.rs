@@ -8,11 +8,13 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
+use ratatui::text::{Line, Span};
 use ratatui_textarea::TextArea;
 
 use crate::i18n::{Lang, Msg};
 use crate::procedure::{Column, Field, FieldType, Procedure};
 use crate::run::eval::holds;
+use crate::run::view::{Status, status_given};
 use crate::run::{Run, Value};
 use std::collections::BTreeMap;
 
@@ -124,6 +126,59 @@ pub struct RunScreen {
     /// frame of a long procedure costs only the rows on screen.
     pub blocked: Vec<bool>,
     pub progress: (usize, usize),
+    /// The texts of the selected step and of its neighbours in the list, rendered ahead (see
+    /// [`RunScreen::follow_selection`] and [`RunScreen::prepare_neighbours`]) rather than on
+    /// every frame.
+    pub bodies: StepBodies,
+}
+
+/// Steps' Markdown texts as the detail pane shows them, kept so that a frame does not parse
+/// them again: the selected step's, and those of the steps just above and below it in the
+/// list, rendered between frames while the officer reads, so that moving one step draws at
+/// once. A text depends on its step alone: the procedure's text is in one language, and the
+/// pane wraps the lines to its width as it draws them, so neither the language nor the
+/// terminal's size changes it.
+///
+/// It is state like any other, brought up to date outside the views (by `update` and by the
+/// shell between frames), so that the views stay plain reads of the state (no cell memoised
+/// behind a shared reference); a view that finds no text for the step it draws (the state was
+/// changed by hand, as tests do) renders the text itself.
+#[derive(Debug, Default)]
+pub struct StepBodies(Vec<(usize, Vec<Line<'static>>)>);
+
+impl StepBodies {
+    /// The lines of the step at `index`, when they are rendered.
+    pub fn get(&self, index: usize) -> Option<&[Line<'static>]> {
+        self.0
+            .iter()
+            .find(|(step, _)| *step == index)
+            .map(|(_, lines)| lines.as_slice())
+    }
+
+    /// Renders the text of the step at `index` unless it is rendered already.
+    fn render(&mut self, procedure: &Procedure, index: usize) {
+        if self.get(index).is_none() {
+            let body = procedure.steps()[index].body.as_deref();
+            self.0.push((index, body.map(markdown).unwrap_or_default()));
+        }
+    }
+}
+
+/// A Markdown text as styled lines (headings, lists, emphasis, links), made safe first.
+pub fn markdown(body: &str) -> Vec<Line<'static>> {
+    let clean = crate::text::sanitize(body);
+    let text = tui_markdown::from_str(&clean);
+    text.lines
+        .into_iter()
+        .map(|line| {
+            let spans: Vec<Span<'static>> = line
+                .spans
+                .into_iter()
+                .map(|span| Span::styled(span.content.into_owned(), span.style))
+                .collect();
+            Line::from(spans).style(line.style)
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -418,9 +473,11 @@ impl RunScreen {
             copy: None,
             blocked: Vec::new(),
             progress: (0, 0),
+            bodies: StepBodies::default(),
         };
         screen.refresh();
         screen.selected = screen.resume_position();
+        screen.follow_selection();
         // Back in the form, on the field where the officer was.
         let field = screen.run.cursor_field.clone().and_then(|id| {
             step_fields(&screen.procedure, &screen.run, screen.step())
@@ -438,6 +495,33 @@ impl RunScreen {
     pub fn refresh(&mut self) {
         self.blocked = crate::run::view::blocked_flags(&self.procedure, &self.run);
         self.progress = crate::run::view::progress(&self.procedure, &self.run);
+    }
+
+    /// After every action: the selected step's text, rendered now if it was not ahead (a jump),
+    /// and only the texts next to it kept.
+    pub fn follow_selection(&mut self) {
+        let near = self.near_selection();
+        self.bodies.0.retain(|(step, _)| near.contains(step));
+        self.bodies.render(&self.procedure, self.step());
+    }
+
+    /// Between frames: the texts of the steps above and below the selected one.
+    pub fn prepare_neighbours(&mut self) {
+        for index in self.near_selection() {
+            self.bodies.render(&self.procedure, index);
+        }
+    }
+
+    /// The step selected and those just above and below it in the list.
+    fn near_selection(&self) -> Vec<usize> {
+        let first = self.selected.saturating_sub(1);
+        let last = self.selected + 1;
+        self.order
+            .iter()
+            .take(last + 1)
+            .skip(first)
+            .copied()
+            .collect()
     }
 
     /// Records in the run where the officer is: the step, and the field when in its form.
@@ -469,9 +553,17 @@ impl RunScreen {
         if let Some(position) = self.run.cursor.as_deref().and_then(by_id) {
             return position;
         }
-        crate::run::schedule::actionable(p, &self.run)
-            .first()
-            .and_then(|index| self.order.iter().position(|i| i == index))
+        // The first step to act on, as `run::schedule::actionable` orders them (in progress,
+        // then ready), from the blocked flags already worked out.
+        let status = |index: usize| {
+            status_given(p, &self.run, index, self.blocked.get(index) == Some(&true))
+        };
+        let steps = 0..p.steps().len();
+        steps
+            .clone()
+            .find(|&i| status(i) == Status::InProgress)
+            .or_else(|| steps.clone().find(|&i| status(i) == Status::Ready))
+            .and_then(|index| self.order.iter().position(|i| *i == index))
             .unwrap_or(0)
     }
 }
@@ -537,6 +629,58 @@ pub fn column<'a>(procedure: &'a Procedure, field: &str, index: usize) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A run opened with no place recorded starts on the first step to act on, the same one
+    /// `run::schedule::actionable` names, whatever state its steps are in.
+    #[test]
+    fn a_run_without_a_recorded_place_opens_on_the_first_step_to_act_on() {
+        use crate::run::StepState;
+        let texts: Vec<String> = crate::catalog::bundled_files()
+            .iter()
+            .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+            .chain([crate::procedure::synthetic::procedure_text(60)])
+            .collect();
+        let at = Timestamp::UNIX_EPOCH;
+        let mut seed = 7u64;
+        for text in &texts {
+            let procedure = Arc::new(crate::procedure::load(text.as_bytes()).result.unwrap());
+            for _ in 0..40 {
+                let mut run = Run::new(&procedure, "test", at);
+                for step in procedure.steps() {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    let state = match seed >> 61 {
+                        0 | 1 => StepState::Done {
+                            at,
+                            passed_over: false,
+                        },
+                        2 => StepState::InProgress { since: at },
+                        3 => StepState::Waiting {
+                            since: at,
+                            due: None,
+                        },
+                        _ => continue,
+                    };
+                    run.steps.insert(step.id.clone(), state);
+                }
+                let first = crate::run::schedule::actionable(&procedure, &run)
+                    .first()
+                    .copied();
+                let screen = RunScreen::new(
+                    "test-1".into(),
+                    Arc::clone(&procedure),
+                    run,
+                    SaveState::Saved(at),
+                );
+                assert_eq!(screen.run.cursor, None);
+                match first {
+                    Some(index) => assert_eq!(screen.step(), index, "{}", procedure.id()),
+                    None => assert_eq!(screen.selected, 0),
+                }
+            }
+        }
+    }
 
     #[test]
     fn links_are_found_in_link_targets_and_in_the_text_and_only_web_addresses_are_kept() {

@@ -1,13 +1,15 @@
 //! The imperative shell: the terminal, the store and the clock. It turns terminal events into
 //! actions, runs [`update`], carries out the effects (save, create, open, close) and draws.
 
-use std::io;
+use std::io::{self, BufWriter, Stdout};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, MouseButton, MouseEventKind,
@@ -100,6 +102,14 @@ impl Wizard {
     pub fn handle(&mut self, action: Action, now: Timestamp) {
         if let Some(effect) = update(&mut self.app, action, now) {
             self.perform(effect, now);
+        }
+    }
+
+    /// Work done once a frame is drawn, while the officer reads it, so that the next keypress
+    /// draws sooner: the texts of the steps next to the selected one.
+    pub fn after_frame(&mut self) {
+        if let Screen::Run(screen) = &mut self.app.screen {
+            screen.prepare_neighbours();
         }
     }
 
@@ -344,7 +354,7 @@ impl Wizard {
 /// restored screen says where.
 pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> {
     install_panic_report(panic_log);
-    let mut terminal = ratatui::try_init().context("cannot open the terminal")?;
+    let mut terminal = open_terminal().context("cannot open the terminal")?;
     // Pasted text arrives whole, not as keys that could trigger shortcuts; clicks and the wheel
     // arrive as mouse events (Shift still selects text in most terminals).
     let _ = ratatui::crossterm::execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
@@ -353,19 +363,21 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
         let size = terminal.size()?;
         wizard.handle(Action::Resize(size.width, size.height), Timestamp::now());
         wizard.start(start, Timestamp::now());
+        // Fault injection for the test that a panic restores the terminal and leaves its
+        // report (tests/wizard_pty.rs); it only ever stops this very process.
+        let test_panic = std::env::var_os("PORYADOK_TEST_PANIC").is_some();
         let mut redraw = true;
         loop {
             if redraw {
                 let theme = wizard.theme();
                 terminal.draw(|frame| hits = view::draw_with_hits(frame, &wizard.app, theme))?;
+                wizard.after_frame();
             }
             redraw = true;
             if wizard.app.quit {
                 return Ok(());
             }
-            // Fault injection for the test that a panic restores the terminal and leaves its
-            // report (tests/wizard_pty.rs); it only ever stops this very process.
-            if std::env::var_os("PORYADOK_TEST_PANIC").is_some() {
+            if test_panic {
                 panic!("PORYADOK_TEST_PANIC is set: stopping on purpose");
             }
             // Wait for input; wake once a minute so that "today" and due dates stay right.
@@ -411,6 +423,32 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
     leave_modes();
     ratatui::restore();
     result
+}
+
+/// The terminal the wizard draws in: crossterm on stdout through a buffer that holds a whole
+/// frame. Stdout alone is line-buffered: a frame, which has no line breaks, would leave in
+/// 1 KiB pieces, and each of the many small writes a frame is made of would take stdout's lock
+/// and look for a line break. Ratatui flushes once at the end of every frame, so a frame
+/// leaves in one write and nothing stays behind the buffer between frames (the clipboard and
+/// mode sequences written straight to stdout keep their order).
+type Tui = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Bytes a frame of a large terminal takes, colours and all; a larger one leaves in pieces.
+const FRAME_BYTES: usize = 64 * 1024;
+
+/// What `ratatui::try_init` does (restore the terminal on a panic, raw mode, the alternate
+/// screen), with the buffered stdout of [`Tui`].
+fn open_terminal() -> io::Result<Tui> {
+    use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        previous(info);
+    }));
+    enable_raw_mode()?;
+    ratatui::crossterm::execute!(io::stdout(), EnterAlternateScreen)?;
+    let out = BufWriter::with_capacity(FRAME_BYTES, io::stdout());
+    Terminal::new(CrosstermBackend::new(out))
 }
 
 /// Copies through the terminal (OSC 52, which works over ssh too) or opens the browser, with

@@ -42,11 +42,12 @@ const PAGE: usize = 10;
 /// Applies an action; returns what the shell must do.
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
     let effect = apply_action(app, action, now);
-    // Whatever is saved holds the place the officer is at, step and field, to resume there.
-    if effect.is_some()
-        && let Screen::Run(screen) = &mut app.screen
-    {
-        screen.remember_place();
+    if let Screen::Run(screen) = &mut app.screen {
+        // Whatever is saved holds the place the officer is at, step and field, to resume there.
+        if effect.is_some() {
+            screen.remember_place();
+        }
+        screen.follow_selection();
     }
     effect
 }

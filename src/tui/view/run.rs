@@ -6,14 +6,16 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
 
-use super::{Ctx, bottom_box, centered_box, fit, row, safe, wrap_words};
+use super::{Ctx, bordered, bottom_box, centered_box, fit, put_fit, row, safe, wrap_words};
 use crate::procedure::Field;
 use crate::run::Value;
 use crate::run::command::{field_def, validate_cell, validate_value};
 use crate::run::schedule::choice_impact;
 use crate::run::view::{Status, status, status_given, status_msg};
 use crate::tui::action::Target;
-use crate::tui::app::{Focus, RunScreen, SaveState, is_required, step_fields, table_rows};
+use crate::tui::app::{
+    Focus, RunScreen, SaveState, is_required, markdown, step_fields, table_rows,
+};
 
 pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let p = &screen.procedure;
@@ -100,38 +102,43 @@ fn mark(status: &Status) -> &'static str {
 }
 
 fn draw_steps(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
+    use std::fmt::Write as _;
     let p = &screen.procedure;
-    let block = Block::bordered().title(format!(" {} ", cx.t("tui-steps")));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = bordered(frame, area, &format!(" {} ", cx.t("tui-steps")));
     let height = usize::from(inner.height);
-    let width = usize::from(inner.width);
     // Only the rows on screen are worked out: a status costs a look at the step's blockers.
     let first = screen
         .selected
         .saturating_sub(height.saturating_sub(1) / 2)
         .min(screen.order.len().saturating_sub(height.saturating_sub(2)));
-    let mut lines = Vec::with_capacity(height);
+    // The rows are written straight into the frame, one line each: the list is redrawn on
+    // every keypress.
+    let buf = frame.buffer_mut();
+    let mut rows = 0;
     let mut section: Option<&str> = first
         .checked_sub(1)
         .and_then(|i| screen.order.get(i))
         .map(|i| p.steps()[*i].section.as_str());
+    let mut text = String::new();
     for (position, &index) in screen.order.iter().enumerate().skip(first) {
-        if lines.len() >= height {
+        if rows >= height {
             break;
         }
         let step = &p.steps()[index];
         if section != Some(step.section.as_str()) {
             section = Some(step.section.as_str());
             let title = p.section(&step.section).map_or("", |s| s.title.as_str());
-            lines.push(Line::from(fit(&safe(title), width)).style(cx.theme.title()));
-            if lines.len() >= height {
+            let y = row(inner, rows).y;
+            put_fit(buf, inner.x, y, &safe(title), inner.width, cx.theme.title());
+            rows += 1;
+            if rows >= height {
                 break;
             }
         }
         let is_blocked = screen.blocked.get(index).copied().unwrap_or(false);
         let status = status_given(p, &screen.run, index, is_blocked);
         let style = match status {
+            _ if position == screen.selected => cx.theme.selected(),
             Status::Done => cx.theme.done(),
             Status::Skipped | Status::Undecided => cx.theme.dim(),
             Status::Blocked { .. } => cx.theme.dim(),
@@ -140,28 +147,36 @@ fn draw_steps(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
             Status::InProgress => cx.theme.active(),
             Status::Ready => ratatui::style::Style::new(),
         };
-        let text = fit(
-            &format!(" {} {}. {}", mark(&status), index + 1, safe(&step.title)),
-            width,
+        text.clear();
+        let _ = write!(
+            text,
+            " {} {}. {}",
+            mark(&status),
+            index + 1,
+            safe(&step.title)
         );
-        cx.hit(row(inner, lines.len()), Target::Step(position));
-        let line = Line::from(text).style(style);
-        lines.push(cx.highlight(line, position == screen.selected));
+        let line = row(inner, rows);
+        cx.hit(line, Target::Step(position));
+        put_fit(buf, line.x, line.y, &text, line.width, style);
+        rows += 1;
     }
-    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let p = &screen.procedure;
     let index = screen.step();
     let step = &p.steps()[index];
-    let block = Block::bordered().title(format!(" {}. ", index + 1));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = bordered(frame, area, &format!(" {}. ", index + 1));
     cx.hit(inner, Target::Detail);
     let mut lines: Vec<Line> =
         vec![Line::from(safe(&step.title).into_owned()).style(cx.theme.title())];
-    let status = status(p, &screen.run, index);
+    // What holds the step up is looked up only when the flags worked out with the run say
+    // something does (the two agree: see `run::view`).
+    let status = if screen.blocked.get(index) == Some(&true) {
+        status(p, &screen.run, index)
+    } else {
+        status_given(p, &screen.run, index, false)
+    };
     let day = |at: jiff::Timestamp| {
         at.to_zoned(cx.app.tz.clone())
             .strftime("%d.%m.%Y")
@@ -262,7 +277,10 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     }
     if let Some(body) = &step.body {
         lines.push(Line::from(""));
-        lines.extend(markdown(body));
+        match screen.bodies.get(index) {
+            Some(rendered) => lines.extend(rendered.iter().map(borrowed)),
+            None => lines.extend(markdown(body)),
+        }
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     if screen.table.is_none() {
@@ -541,21 +559,14 @@ fn draw_options(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
-/// A Markdown body as styled lines (headings, lists, emphasis, links), made safe first.
-fn markdown(body: &str) -> Vec<Line<'static>> {
-    let clean = crate::text::sanitize(body);
-    let text = tui_markdown::from_str(&clean);
-    text.lines
-        .into_iter()
-        .map(|line| {
-            let spans: Vec<Span<'static>> = line
-                .spans
-                .into_iter()
-                .map(|span| Span::styled(span.content.into_owned(), span.style))
-                .collect();
-            Line::from(spans).style(line.style)
-        })
-        .collect()
+/// A line that borrows the text of another.
+fn borrowed<'a>(line: &'a Line<'_>) -> Line<'a> {
+    let spans: Vec<Span<'a>> = line
+        .spans
+        .iter()
+        .map(|span| Span::styled(span.content.as_ref(), span.style))
+        .collect();
+    Line::from(spans).style(line.style)
 }
 
 fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
