@@ -111,19 +111,21 @@ impl Cache {
     }
 
     fn write(&self, path: &Path, key: Key, procedure: &Procedure) -> std::io::Result<()> {
-        let payload = postcard::to_allocvec(procedure.file()).map_err(std::io::Error::other)?;
-        let mut bytes = Vec::with_capacity(HEADER_BYTES + payload.len());
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&self.build);
-        bytes.extend_from_slice(&key.0);
-        bytes.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
-        bytes.extend_from_slice(&payload);
+        // Where nothing can be written, the procedure is not even encoded.
         create_private_dir(&self.dir)?;
+        let payload = postcard::to_allocvec(procedure.file()).map_err(std::io::Error::other)?;
+        let mut header = Vec::with_capacity(HEADER_BYTES);
+        header.extend_from_slice(MAGIC);
+        header.extend_from_slice(&self.build);
+        header.extend_from_slice(&key.0);
+        header.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
         // A whole file or none: another poryadok reading at the same time never sees half of it.
         let mut part = tempfile::Builder::new()
             .prefix(".part-")
             .tempfile_in(&self.dir)?;
-        part.write_all(&bytes)?;
+        // Written in two parts, so that a long procedure is not copied once more behind a header.
+        part.write_all(&header)?;
+        part.write_all(&payload)?;
         part.persist(path).map_err(|error| error.error)?;
         Ok(())
     }
