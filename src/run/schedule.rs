@@ -153,7 +153,12 @@ pub fn summary(
 /// The steps the officer can act on now: those in progress first, then those ready to start, in
 /// the procedure's order.
 pub fn actionable(procedure: &Procedure, run: &Run) -> Vec<usize> {
-    let blocked = super::view::blocked_flags(procedure, run);
+    actionable_given(procedure, run, &super::view::blocked_flags(procedure, run))
+}
+
+/// [`actionable`] when the steps' blocked flags (from [`super::view::blocked_flags`]) are known
+/// already.
+pub fn actionable_given(procedure: &Procedure, run: &Run, blocked: &[bool]) -> Vec<usize> {
     let mut in_progress = Vec::new();
     let mut ready = Vec::new();
     for (index, step) in procedure.steps().iter().enumerate() {
@@ -163,7 +168,9 @@ pub fn actionable(procedure: &Procedure, run: &Run) -> Vec<usize> {
             {
                 in_progress.push(index);
             }
-            None if !blocked[index] && step_applies(procedure, run, step) == Some(true) => {
+            None if !blocked.get(index).copied().unwrap_or(false)
+                && step_applies(procedure, run, step) == Some(true) =>
+            {
                 ready.push(index);
             }
             _ => {}

@@ -14,7 +14,6 @@ use ratatui_textarea::TextArea;
 use crate::i18n::{Lang, Msg};
 use crate::procedure::{Column, Field, FieldType, Procedure};
 use crate::run::eval::holds;
-use crate::run::view::{Status, status_given};
 use crate::run::{Run, Value};
 use std::collections::BTreeMap;
 
@@ -553,17 +552,10 @@ impl RunScreen {
         if let Some(position) = self.run.cursor.as_deref().and_then(by_id) {
             return position;
         }
-        // The first step to act on, as `run::schedule::actionable` orders them (in progress,
-        // then ready), from the blocked flags already worked out.
-        let status = |index: usize| {
-            status_given(p, &self.run, index, self.blocked.get(index) == Some(&true))
-        };
-        let steps = 0..p.steps().len();
-        steps
-            .clone()
-            .find(|&i| status(i) == Status::InProgress)
-            .or_else(|| steps.clone().find(|&i| status(i) == Status::Ready))
-            .and_then(|index| self.order.iter().position(|i| *i == index))
+        // The first step to act on, from the blocked flags already worked out.
+        crate::run::schedule::actionable_given(p, &self.run, &self.blocked)
+            .first()
+            .and_then(|index| self.order.iter().position(|i| i == index))
             .unwrap_or(0)
     }
 }
