@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 use directories::ProjectDirs;
 
 use crate::procedure::{
-    Cache, Diagnostic, Loaded, MAX_FILE_BYTES, Procedure, load, load_cached, too_large,
+    Cache, Diagnostic, Loaded, MAX_FILE_BYTES, Procedure, load_cached, too_large,
 };
 
 mod bundled {
@@ -191,12 +191,13 @@ enum Source {
 impl Source {
     fn load(&self, cache: Option<&Cache>) -> Loaded {
         match self {
-            Source::Bundled(name, bytes) => match cache {
-                Some(cache) => {
-                    load_cached(bytes.to_vec(), Some((cache, &format!("bundled:{name}"))))
-                }
-                None => load(bytes),
-            },
+            Source::Bundled(name, bytes) => {
+                let location = format!("bundled:{name}");
+                load_cached(
+                    bytes.to_vec(),
+                    cache.map(|cache| (cache, location.as_str())),
+                )
+            }
             Source::File(path) => read_and_load_cached(path, cache),
         }
     }

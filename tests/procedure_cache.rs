@@ -133,7 +133,7 @@ fn a_cache_file_of_another_build_or_damaged_is_not_used() {
     for damaged in [
         good[..good.len() - 5].to_vec(),
         [good.as_slice(), b"more"].concat(),
-        [&good[..56], &[0xff; 64][..]].concat(),
+        [&good[..48], &[0xff; 64][..]].concat(),
         // One bit changed in the middle of the procedure.
         {
             let mut flipped = good.clone();

@@ -10,7 +10,7 @@
 //! - the identity of the program that wrote it (its version, and the size and time of its
 //!   executable), so that a rebuilt or upgraded program, whose model may differ, never reads it;
 //! - a hash of the bytes of the file, so that any edit of the file reads it again;
-//! - a hash of what follows, so that a file damaged on disk is not read.
+//! - after the procedure, a hash of it, so that a file damaged on disk is not read.
 //!
 //! On any mismatch, on a file that does not decode whole, or when the cache cannot be read or
 //! written, the procedure is simply read from its TOML as before; a cache problem is never an
@@ -22,19 +22,21 @@
 //! altered by hand cannot reach the terminal with escape sequences either.
 
 use std::fs::{self, File};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 use super::Procedure;
 use super::model::ProcedureFile;
+use crate::store::atomic::{Durability, private_dir, replace};
 
 /// The first bytes of every cache file; a new layout gets a new header.
 const MAGIC: &[u8; 16] = b"poryadok cache 1";
 
-/// The header: [`MAGIC`], the build, the key of the procedure file, the hash of the payload.
-const HEADER_BYTES: usize = 16 + 16 + 16 + 8;
+/// The header: [`MAGIC`], the build, the key of the procedure file. The procedure follows, then
+/// the hash of the procedure.
+const HEADER_BYTES: usize = 16 + 16 + 16;
 
 /// The largest cache file read; a procedure file is at most 4 MB of TOML, its model less.
 const MAX_CACHE_BYTES: u64 = 16 * 1024 * 1024;
@@ -95,7 +97,7 @@ impl Cache {
             .strip_prefix(MAGIC.as_slice())?
             .strip_prefix(self.build.as_slice())?
             .strip_prefix(key.0.as_slice())?;
-        let (check, payload) = rest.split_first_chunk::<8>()?;
+        let (payload, check) = rest.split_last_chunk::<8>()?;
         // A file damaged on disk is caught here rather than read into a wrong procedure.
         if u64::from_le_bytes(*check) != xxh3_64(payload) {
             return None;
@@ -112,38 +114,21 @@ impl Cache {
 
     fn write(&self, path: &Path, key: Key, procedure: &Procedure) -> std::io::Result<()> {
         // Where nothing can be written, the procedure is not even encoded.
-        create_private_dir(&self.dir)?;
-        let payload = postcard::to_allocvec(procedure.file()).map_err(std::io::Error::other)?;
-        let mut header = Vec::with_capacity(HEADER_BYTES);
-        header.extend_from_slice(MAGIC);
-        header.extend_from_slice(&self.build);
-        header.extend_from_slice(&key.0);
-        header.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
-        // A whole file or none: another poryadok reading at the same time never sees half of it.
-        let mut part = tempfile::Builder::new()
-            .prefix(".part-")
-            .tempfile_in(&self.dir)?;
-        // Written in two parts, so that a long procedure is not copied once more behind a header.
-        part.write_all(&header)?;
-        part.write_all(&payload)?;
-        part.persist(path).map_err(|error| error.error)?;
-        Ok(())
+        private_dir(&self.dir)?;
+        let mut bytes = Vec::with_capacity(HEADER_BYTES);
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&self.build);
+        bytes.extend_from_slice(&key.0);
+        let mut bytes =
+            postcard::to_extend(procedure.file(), bytes).map_err(std::io::Error::other)?;
+        let check = xxh3_64(&bytes[HEADER_BYTES..]);
+        bytes.extend_from_slice(&check.to_le_bytes());
+        // A whole file or none: another poryadok reading at the same time never sees half of
+        // it. A cache need not survive a power cut, so it is not flushed to the disk.
+        replace(path, &bytes, None, Durability::NoSync)
     }
 }
 
 /// See [`Cache::key`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key([u8; 16]);
-
-/// Creates `dir` and its parents if missing, readable by the officer only (the cache holds the
-/// procedures the officer works with).
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
-}

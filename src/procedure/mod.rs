@@ -1,7 +1,8 @@
 //! Procedures: the TOML format, loading with positions, the semantic checks and the schema.
 //!
 //! [`load`] turns the bytes of a file into a checked [`Procedure`] or into [`Diagnostic`]s;
-//! nothing here touches the file system (the [`crate::catalog`] does).
+//! nothing here touches the file system (the [`crate::catalog`] does) but the [`cache`] of
+//! procedures read before.
 
 pub mod cache;
 mod check;

@@ -6,12 +6,13 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Whether saves wait for the disk. Always [`Durability::Sync`] for officers' data; the
-/// benchmark measures the work poryadok itself does with [`Durability::NoSync`].
+/// benchmark measures the work poryadok itself does with [`Durability::NoSync`], and the cache
+/// of procedures, which the procedure files can always rebuild, is written without waiting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Durability {
     /// fsync the file before the rename and the folder after it.
     Sync,
-    /// Skip both fsyncs (benchmarks only).
+    /// Skip both fsyncs (benchmarks and the procedure cache).
     NoSync,
 }
 
