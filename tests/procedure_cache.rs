@@ -39,6 +39,15 @@ fn model(procedure: &Procedure) -> String {
     format!("{:#?}", procedure.file())
 }
 
+/// A cache in a folder of its own, and a small procedure with its text, not kept yet.
+fn small_cache() -> (tempfile::TempDir, Cache, String, Procedure) {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = cache_in(dir.path());
+    let source = synthetic::procedure_text(10);
+    let procedure = read_fully(&source);
+    (dir, cache, source, procedure)
+}
+
 fn read_fully(source: &str) -> Procedure {
     load(source.as_bytes()).result.expect("the source loads")
 }
@@ -101,10 +110,7 @@ fn an_edited_file_is_read_again() {
 
 #[test]
 fn a_file_is_found_by_its_place_and_text_only() {
-    let dir = tempfile::tempdir().unwrap();
-    let cache = cache_in(dir.path());
-    let source = synthetic::procedure_text(10);
-    let procedure = read_fully(&source);
+    let (_dir, cache, source, procedure) = small_cache();
     cache.put("a.toml", Cache::key(source.as_bytes()), &procedure);
     assert!(cache.get("a.toml", Cache::key(source.as_bytes())).is_some());
     assert!(cache.get("b.toml", Cache::key(source.as_bytes())).is_none());
@@ -112,10 +118,7 @@ fn a_file_is_found_by_its_place_and_text_only() {
 
 #[test]
 fn a_cache_file_of_another_build_or_damaged_is_not_used() {
-    let dir = tempfile::tempdir().unwrap();
-    let cache = cache_in(dir.path());
-    let source = synthetic::procedure_text(10);
-    let procedure = read_fully(&source);
+    let (_dir, cache, source, procedure) = small_cache();
     cache.put("p.toml", Cache::key(source.as_bytes()), &procedure);
     let path = cache.path_for("p.toml");
     let good = std::fs::read(&path).unwrap();
