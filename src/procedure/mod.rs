@@ -39,6 +39,21 @@ pub struct Procedure {
     forms: HashMap<String, usize>,
     /// Per section (by index), its steps' indices in file order.
     section_steps: Vec<Vec<usize>>,
+    /// What passes over every step read of each, packed apart from the steps (hundreds of
+    /// bytes each, mostly text) so that such a pass over thousands of steps reads a few
+    /// kilobytes rather than megabytes.
+    links: StepLinks,
+}
+
+/// See [`Procedure::links`].
+#[derive(Debug, Clone, Default)]
+pub struct StepLinks {
+    /// Per step: optional.
+    pub optional: Vec<bool>,
+    /// The steps that have a condition of their own (`when`), in file order.
+    pub conditional: Vec<usize>,
+    /// Per step: the indices of the steps it requires.
+    pub requires: Vec<Box<[usize]>>,
 }
 
 impl Procedure {
@@ -57,11 +72,24 @@ impl Procedure {
                 section_steps[section].push(i);
             }
         }
+        let steps = index(file.steps.iter().map(|s| &s.id).collect());
+        let links = StepLinks {
+            optional: file.steps.iter().map(|s| s.optional).collect(),
+            conditional: (file.steps.iter().enumerate())
+                .filter(|(_, s)| s.when.is_some())
+                .map(|(i, _)| i)
+                .collect(),
+            requires: (file.steps.iter())
+                .map(|s| s.requires.iter().filter_map(|id| steps.get(id).copied()))
+                .map(Iterator::collect)
+                .collect(),
+        };
         Procedure {
-            steps: index(file.steps.iter().map(|s| &s.id).collect()),
+            steps,
             sections,
             forms: index(file.forms.iter().map(|f| &f.id).collect()),
             section_steps,
+            links,
             file,
         }
     }
@@ -113,6 +141,11 @@ impl Procedure {
     /// order.
     pub fn step_indices_in(&self, index: usize) -> &[usize] {
         self.section_steps.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// Each step's place among the others: optional, conditional, what it requires.
+    pub fn links(&self) -> &StepLinks {
+        &self.links
     }
 
     /// The steps of a section, in file order.

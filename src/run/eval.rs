@@ -90,14 +90,36 @@ pub fn step_applies(procedure: &Procedure, run: &Run, step: &Step) -> Option<boo
         .and_then(|s| s.when.as_ref());
     match optional_holds(procedure, run, section) {
         Some(false) => Some(false),
-        in_section => {
-            let own = optional_holds(procedure, run, step.when.as_ref());
-            match (in_section, own) {
-                (_, Some(false)) => Some(false),
-                (Some(true), Some(true)) => Some(true),
-                _ => None,
-            }
+        in_section => both(
+            in_section,
+            optional_holds(procedure, run, step.when.as_ref()),
+        ),
+    }
+}
+
+/// [`step_applies`] for every step, in file order, each section's condition worked out once
+/// for all its steps: what a view of the whole run asks of a procedure of thousands of steps.
+pub fn applies_all(procedure: &Procedure, run: &Run) -> Vec<Option<bool>> {
+    let steps = procedure.steps();
+    let mut out = vec![Some(true); steps.len()];
+    for &step in &procedure.links().conditional {
+        out[step] = optional_holds(procedure, run, steps[step].when.as_ref());
+    }
+    for (index, section) in procedure.sections().iter().enumerate() {
+        let in_section = optional_holds(procedure, run, section.when.as_ref());
+        for &step in procedure.step_indices_in(index) {
+            out[step] = both(in_section, out[step]);
         }
+    }
+    out
+}
+
+/// A step's own condition under its section's (which does not rule it out).
+fn both(in_section: Option<bool>, own: Option<bool>) -> Option<bool> {
+    match (in_section, own) {
+        (Some(false), _) | (_, Some(false)) => Some(false),
+        (Some(true), Some(true)) => Some(true),
+        _ => None,
     }
 }
 

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use super::eval::step_applies;
+use super::eval::{applies_all, step_applies};
 use super::state::{Run, StepState};
 use crate::calendar::{Counted, WorkCalendar, add_calendar_days, add_working_days};
 use crate::procedure::Procedure;
@@ -57,8 +57,9 @@ pub fn due_dates(
 ) -> Vec<Due> {
     let day = |at: Timestamp| at.to_zoned(tz.clone()).date();
     let mut out = Vec::new();
+    let applies = applies_all(procedure, run);
     for (index, step) in procedure.steps().iter().enumerate() {
-        if step_applies(procedure, run, step) == Some(false) {
+        if applies[index] == Some(false) {
             continue;
         }
         let state = run.steps.get(&step.id);
@@ -141,11 +142,14 @@ pub fn summary(
     calendar: &impl WorkCalendar,
     tz: &TimeZone,
 ) -> Summary {
-    let (done, all) = super::view::progress(procedure, run);
+    let facts = super::view::StepFacts::of(procedure, run);
+    let (done, all) = facts.progress();
     Summary {
         done,
         all,
-        next: actionable(procedure, run).first().copied(),
+        next: actionable_given(procedure, run, &facts.blocked(procedure))
+            .first()
+            .copied(),
         due: next_due(procedure, run, calendar, tz),
     }
 }
@@ -193,9 +197,9 @@ pub fn choice_impact(procedure: &Procedure, run: &Run, choice: &str, option: &st
     let mut after = run.clone();
     after.choices.insert(choice.to_owned(), option.to_owned());
     let mut out = ChoiceImpact::default();
-    for (index, step) in procedure.steps().iter().enumerate() {
-        let before = step_applies(procedure, run, step);
-        let now = step_applies(procedure, &after, step);
+    let before = applies_all(procedure, run);
+    let after = applies_all(procedure, &after);
+    for (index, (before, now)) in before.into_iter().zip(after).enumerate() {
         match (before == now, now) {
             (false, Some(true)) => out.applies.push(index),
             (false, Some(false)) => out.skipped.push(index),

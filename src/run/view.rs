@@ -8,7 +8,7 @@ use crate::i18n::Msg;
 use crate::procedure::model::Order;
 use crate::procedure::{Procedure, Step};
 
-use super::eval::step_applies;
+use super::eval::{applies_all, step_applies};
 use super::state::{Run, StepState};
 
 /// The status of a step as shown to the officer.
@@ -196,60 +196,81 @@ pub fn blockers<'p>(procedure: &'p Procedure, run: &Run, index: usize) -> Vec<St
     by
 }
 
-/// Whether each step is blocked, for all steps at once in one pass: what [`blockers`] says
-/// step by step (non-empty), without listing the blockers. A whole-run view (the next step to
-/// act on, a list of runs) on a procedure of thousands of steps stays linear.
-pub fn blocked_flags(procedure: &Procedure, run: &Run) -> Vec<bool> {
-    let steps = procedure.steps();
-    let applies: Vec<Option<bool>> = steps
-        .iter()
-        .map(|s| step_applies(procedure, run, s))
-        .collect();
-    let out: Vec<bool> = steps
-        .iter()
-        .zip(&applies)
-        .map(|(s, applies)| run.is_done(&s.id) || s.optional || *applies == Some(false))
-        .collect();
-    let by_sequence_of_sections = procedure.file().procedure.section_order == Order::Sequence;
-    // The first (non-optional) section with a step in the way.
-    let first_open = procedure.sections().iter().enumerate().position(|(i, s)| {
-        !s.optional && procedure.step_indices_in(i).iter().any(|&step| !out[step])
-    });
-    let mut flags = vec![false; steps.len()];
-    for (here, section) in procedure.sections().iter().enumerate() {
-        // The nearest earlier step of the section that counts (applies, not optional).
-        let mut last_counting: Option<usize> = None;
-        for &index in procedure.step_indices_in(here) {
-            let step = &steps[index];
-            let explicit = step
-                .requires
-                .iter()
-                .any(|id| procedure.step_index(id).is_some_and(|i| !out[i]));
-            let in_section = section.step_order == Order::Sequence
-                && last_counting.is_some_and(|i| !run.is_done(&steps[i].id));
-            let by_section = by_sequence_of_sections && first_open.is_some_and(|open| open < here);
-            flags[index] = explicit || in_section || by_section;
-            if applies[index] != Some(false) && !step.optional {
-                last_counting = Some(index);
-            }
-        }
-    }
-    flags
+/// What the views of the whole run need to know of every step, worked out in one pass over
+/// the procedure: whether it applies ([`step_applies`]) and whether it is done. A procedure of
+/// thousands of steps costs a few lookups per step, no more.
+pub struct StepFacts {
+    pub applies: Vec<Option<bool>>,
+    pub done: Vec<bool>,
 }
 
-/// Done steps and applicable steps (done, or still to do), for a progress gauge. Only whether
-/// a step applies and whether it is done matter, so what blocks each step is not worked out.
+impl StepFacts {
+    pub fn of(procedure: &Procedure, run: &Run) -> StepFacts {
+        let mut done = vec![false; procedure.steps().len()];
+        for (id, state) in &run.steps {
+            if let (StepState::Done { .. }, Some(index)) = (state, procedure.step_index(id)) {
+                done[index] = true;
+            }
+        }
+        StepFacts {
+            applies: applies_all(procedure, run),
+            done,
+        }
+    }
+
+    /// Whether each step is blocked: what [`blockers`] says step by step (non-empty), without
+    /// listing the blockers.
+    pub fn blocked(&self, procedure: &Procedure) -> Vec<bool> {
+        let links = procedure.links();
+        let (applies, done) = (&self.applies, &self.done);
+        let out: Vec<bool> = (0..done.len())
+            .map(|i| done[i] || links.optional[i] || applies[i] == Some(false))
+            .collect();
+        let by_sequence_of_sections = procedure.file().procedure.section_order == Order::Sequence;
+        // The first (non-optional) section with a step in the way.
+        let first_open = procedure.sections().iter().enumerate().position(|(i, s)| {
+            !s.optional && procedure.step_indices_in(i).iter().any(|&step| !out[step])
+        });
+        let mut flags = vec![false; done.len()];
+        for (here, section) in procedure.sections().iter().enumerate() {
+            // The nearest earlier step of the section that counts (applies, not optional).
+            let mut last_counting: Option<usize> = None;
+            for &index in procedure.step_indices_in(here) {
+                let explicit = links.requires[index].iter().any(|&i| !out[i]);
+                let in_section = section.step_order == Order::Sequence
+                    && last_counting.is_some_and(|i| !done[i]);
+                let by_section =
+                    by_sequence_of_sections && first_open.is_some_and(|open| open < here);
+                flags[index] = explicit || in_section || by_section;
+                if applies[index] != Some(false) && !links.optional[index] {
+                    last_counting = Some(index);
+                }
+            }
+        }
+        flags
+    }
+
+    /// Done steps and applicable steps (done, or still to do), for a progress gauge.
+    pub fn progress(&self) -> (usize, usize) {
+        let applicable = self.applies.iter().filter(|a| **a != Some(false));
+        let done = self
+            .applies
+            .iter()
+            .zip(&self.done)
+            .filter(|(applies, done)| **applies != Some(false) && **done)
+            .count();
+        (done, applicable.count())
+    }
+}
+
+/// Whether each step is blocked ([`StepFacts::blocked`]).
+pub fn blocked_flags(procedure: &Procedure, run: &Run) -> Vec<bool> {
+    StepFacts::of(procedure, run).blocked(procedure)
+}
+
+/// Done steps and applicable steps ([`StepFacts::progress`]).
 pub fn progress(procedure: &Procedure, run: &Run) -> (usize, usize) {
-    let applicable: Vec<_> = procedure
-        .steps()
-        .iter()
-        .filter(|step| step_applies(procedure, run, step) != Some(false))
-        .collect();
-    let done = applicable
-        .iter()
-        .filter(|step| run.is_done(&step.id))
-        .count();
-    (done, applicable.len())
+    StepFacts::of(procedure, run).progress()
 }
 
 #[cfg(test)]
@@ -273,17 +294,43 @@ mod tests {
                 bundled(name)
             };
             let mut run = Run::new(&p, "x", Timestamp::UNIX_EPOCH);
-            // Empty, then with every third step done and the first option of every choice.
-            for round in 0..2 {
+            // Empty; then with every third step done and the first option of every choice;
+            // then the last option of every choice.
+            for round in 0..3 {
                 if round == 1 {
                     for step in p.steps().iter().step_by(3) {
                         done(&mut run, &step.id);
                     }
-                    for choice in &p.file().choices {
-                        run.choices
-                            .insert(choice.id.clone(), choice.options[0].id.clone());
+                }
+                for choice in &p.file().choices {
+                    let option = match round {
+                        0 => continue,
+                        1 => choice.options.first(),
+                        _ => choice.options.last(),
+                    };
+                    run.choices
+                        .insert(choice.id.clone(), option.expect("options").id.clone());
+                }
+                let facts = StepFacts::of(&p, &run);
+                let (mut done_count, mut applicable) = (0, 0);
+                for (i, step) in p.steps().iter().enumerate() {
+                    let applies = step_applies(&p, &run, step);
+                    assert_eq!(
+                        facts.applies[i], applies,
+                        "{name}, round {round}, {}",
+                        step.id
+                    );
+                    assert_eq!(facts.done[i], run.is_done(&step.id));
+                    if applies != Some(false) {
+                        applicable += 1;
+                        done_count += usize::from(run.is_done(&step.id));
                     }
                 }
+                assert_eq!(
+                    facts.progress(),
+                    (done_count, applicable),
+                    "{name}, round {round}"
+                );
                 let flags = blocked_flags(&p, &run);
                 for (i, flag) in flags.iter().enumerate() {
                     assert_eq!(

@@ -492,8 +492,9 @@ impl RunScreen {
 
     /// Works out again what the view shows of the whole run; called after every change.
     pub fn refresh(&mut self) {
-        self.blocked = crate::run::view::blocked_flags(&self.procedure, &self.run);
-        self.progress = crate::run::view::progress(&self.procedure, &self.run);
+        let facts = crate::run::view::StepFacts::of(&self.procedure, &self.run);
+        self.blocked = facts.blocked(&self.procedure);
+        self.progress = facts.progress();
     }
 
     /// After every action: the selected step's text, rendered now if it was not ahead (a jump),
