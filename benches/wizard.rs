@@ -95,7 +95,11 @@ fn first_frame_run_5000_steps(bencher: divan::Bencher) {
 /// the wizard does once a frame is drawn (`Wizard::after_frame`), not timed, as in a terminal.
 #[divan::bench(sample_size = 1)]
 fn key_down_5000_steps(bencher: divan::Bencher) {
-    keys_on_large_run(bencher, std::time::Duration::ZERO);
+    keys_on_large_run(
+        bencher,
+        [Action::Down, Action::Up],
+        std::time::Duration::ZERO,
+    );
 }
 
 /// The same keypress after a pause, as between two keypresses in a terminal: the processor
@@ -103,27 +107,69 @@ fn key_down_5000_steps(bencher: divan::Bencher) {
 /// This is the figure the pseudo-terminal measurement (`benches/wizard-pty.sh`) follows.
 #[divan::bench(sample_count = 100, sample_size = 1)]
 fn key_down_5000_steps_after_a_pause(bencher: divan::Bencher) {
-    keys_on_large_run(bencher, std::time::Duration::from_millis(20));
+    keys_on_large_run(
+        bencher,
+        [Action::Down, Action::Up],
+        std::time::Duration::from_millis(20),
+    );
 }
 
-/// Keys down and up in turn, so that every sample moves, each after `pause`.
-fn keys_on_large_run(bencher: divan::Bencher, pause: std::time::Duration) {
+/// A key that changes the run to the updated frame, after a pause: the first step done (and,
+/// untimed, undone before the next sample). The save that follows the frame is not timed: the
+/// terminal loop writes the run once the frame is out (`Wizard::save_pending`), before it
+/// reads the next key.
+#[divan::bench(sample_count = 100, sample_size = 1)]
+fn key_complete_5000_steps_after_a_pause(bencher: divan::Bencher) {
+    change_on_large_run(bencher, Action::Undo, Action::CompleteStep);
+}
+
+/// The same for undo: the first step's completion undone (and, untimed, done again).
+#[divan::bench(sample_count = 100, sample_size = 1)]
+fn key_undo_5000_steps_after_a_pause(bencher: divan::Bencher) {
+    change_on_large_run(bencher, Action::CompleteStep, Action::Undo);
+}
+
+/// `timed` to its frame after `before` (untimed, with its frame and save) and a pause.
+fn change_on_large_run(bencher: divan::Bencher, before: Action, timed: Action) {
+    let dir = tempfile::tempdir().unwrap();
+    let terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let state = std::cell::RefCell::new((on_large_run(dir.path()), terminal));
+    bencher
+        .with_inputs(|| {
+            let (wizard, terminal) = &mut *state.borrow_mut();
+            wizard.handle(before.clone(), Timestamp::UNIX_EPOCH);
+            frame(wizard, terminal);
+            wizard.save_pending(Timestamp::UNIX_EPOCH);
+            wizard.after_frame();
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        })
+        .bench_local_values(|()| {
+            let (wizard, terminal) = &mut *state.borrow_mut();
+            wizard.handle(timed.clone(), Timestamp::UNIX_EPOCH);
+            frame(wizard, terminal);
+        });
+}
+
+/// The two `keys` in turn, so that every sample changes the screen, each after `pause`.
+fn keys_on_large_run(bencher: divan::Bencher, keys: [Action; 2], pause: std::time::Duration) {
     let dir = tempfile::tempdir().unwrap();
     let wizard = std::cell::RefCell::new(on_large_run(dir.path()));
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     frame(&wizard.borrow(), &mut terminal);
-    let mut down = true;
+    let mut turn = 0;
     bencher
         .with_inputs(|| {
-            wizard.borrow_mut().after_frame();
+            let mut wizard = wizard.borrow_mut();
+            wizard.save_pending(Timestamp::UNIX_EPOCH);
+            wizard.after_frame();
             if !pause.is_zero() {
                 std::thread::sleep(pause);
             }
         })
         .bench_local_values(|()| {
             let mut wizard = wizard.borrow_mut();
-            let action = if down { Action::Down } else { Action::Up };
-            down = !down;
+            let action = keys[turn % 2].clone();
+            turn += 1;
             wizard.handle(action, Timestamp::UNIX_EPOCH);
             frame(&wizard, &mut terminal);
         });

@@ -41,10 +41,12 @@ fn screen(wizard: &Wizard, width: u16, height: u16) -> String {
     terminal.backend().to_string()
 }
 
-/// Presses keys (as actions) one after another.
+/// Presses keys (as actions) one after another, each change written as the terminal loop
+/// writes it once its frame is out.
 fn press(wizard: &mut Wizard, actions: &[Action]) {
     for action in actions {
         wizard.handle(action.clone(), at(60));
+        wizard.save_pending(at(60));
     }
 }
 

@@ -232,3 +232,66 @@ fn a_panic_restores_the_terminal_and_leaves_a_report_and_a_pointer_to_it() {
         "the report may hold personal data: only its owner reads it"
     );
 }
+
+/// The file of a run in the data folder, as it is on disk now.
+fn run_file(data: &Path, id: &str) -> String {
+    std::fs::read_to_string(data.join("runs").join(format!("{id}.json"))).unwrap_or_default()
+}
+
+/// Waits until the run's file on disk holds `text`; fails with the file when it does not.
+fn wait_on_disk(data: &Path, id: &str, text: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if run_file(data, id).contains(text) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("the run never held {text:?}:\n{}", run_file(data, id));
+}
+
+#[test]
+fn a_change_reaches_the_disk_at_once_and_outlives_a_killed_process() {
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = Session::start(data.path(), &["start", "qualified-signature"]);
+    wizard.wait_for("What is this run for");
+    wizard.keys(&format!("Сидоров С.С.{ENTER}"));
+    wizard.wait_for("0 of 15 done");
+    assert!(!run_file(data.path(), "qualified-signature-1").contains("in_progress"));
+    // Step 1 started: written with no quit, no further key.
+    wizard.keys("s");
+    wizard.wait_for("▶ in progress");
+    wait_on_disk(data.path(), "qualified-signature-1", "\"in_progress\"");
+    // As a power cut or a closed terminal window would, nothing is given a chance to save.
+    wizard.child.kill().unwrap();
+    wizard.child.wait().unwrap();
+
+    let mut again = Session::start(data.path(), &["open", "qualified-signature-1"]);
+    again.wait_for("▶ in progress");
+    again.keys("q");
+    again.wait_exit();
+}
+
+#[test]
+fn a_panic_while_drawing_a_change_still_saves_it() {
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = Session::start_with(
+        data.path(),
+        &["start", "qualified-signature"],
+        &[("PORYADOK_TEST_PANIC", "draw")],
+    );
+    wizard.wait_for("What is this run for");
+    wizard.keys(&format!("Сидоров С.С.{ENTER}"));
+    wizard.wait_for("0 of 15 done");
+    // Starting step 1 is a change; the frame that would show it panics.
+    wizard.keys("s");
+    let status = wizard.exit_status();
+    assert!(!status.success(), "a panic is not a success");
+    wizard.assert_terminal_restored();
+    wizard.wait_for("your work up to the last change is saved");
+    assert!(
+        run_file(data.path(), "qualified-signature-1").contains("\"in_progress\""),
+        "the change was lost:\n{}",
+        run_file(data.path(), "qualified-signature-1")
+    );
+}

@@ -8,12 +8,13 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use jiff::Timestamp;
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, MouseButton, MouseEventKind,
 };
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use super::action::Action;
 use super::app::{App, Home, Notice, NoticeKind, RunScreen, RunSummary, SaveState, Screen};
@@ -48,6 +49,8 @@ pub struct Wizard {
     outbox: Vec<Outgoing>,
     /// Where exports go; `None`: `poryadok/<run>` in the officer's documents folder.
     pub export_to: Option<PathBuf>,
+    /// The open run changed since it was last written: [`Wizard::save_pending`] writes it.
+    unsaved: bool,
 }
 
 /// Something that leaves the wizard through the terminal or another program.
@@ -71,6 +74,7 @@ impl Wizard {
             theme: Theme::from_env(),
             outbox: Vec::new(),
             export_to: None,
+            unsaved: false,
         };
         wizard.refresh_runs();
         if wizard.app.runs.is_empty() {
@@ -98,11 +102,23 @@ impl Wizard {
         }
     }
 
-    /// Handles one action and its effect.
+    /// Handles one action and its effect. A change to the open run is written by
+    /// [`Wizard::save_pending`], which the terminal loop calls as soon as the frame showing the
+    /// change is out, before it reads the next key.
     pub fn handle(&mut self, action: Action, now: Timestamp) {
         if let Some(effect) = update(&mut self.app, action, now) {
             self.perform(effect, now);
         }
+    }
+
+    /// Writes the open run if it changed since it was last written; whether it did (the screen
+    /// then shows the new "saved" time, or the error).
+    pub fn save_pending(&mut self, now: Timestamp) -> bool {
+        if !std::mem::take(&mut self.unsaved) {
+            return false;
+        }
+        self.save(now);
+        true
     }
 
     /// Work done once a frame is drawn, while the officer reads it, so that the next keypress
@@ -132,11 +148,15 @@ impl Wizard {
     }
 
     fn perform(&mut self, effect: Effect, now: Timestamp) {
+        if matches!(effect, Effect::Create { .. } | Effect::Open(_)) {
+            // The run on screen is written before another takes its place.
+            self.save_pending(now);
+        }
         match effect {
             Effect::Copy(text) => self.outbox.push(Outgoing::Clipboard(text)),
             Effect::OpenUrl(url) => self.outbox.push(Outgoing::Browser(url)),
             Effect::Export => self.export(now),
-            Effect::Save => self.save(now),
+            Effect::Save => self.unsaved = true,
             Effect::Create { procedure, label } => {
                 let procedure = Arc::clone(&self.app.procedures[procedure]);
                 match self.store.create(&procedure, &label, now) {
@@ -210,6 +230,7 @@ impl Wizard {
     }
 
     fn save(&mut self, now: Timestamp) {
+        self.unsaved = false;
         let (Screen::Run(screen), Some(session)) = (&mut self.app.screen, &mut self.session) else {
             return;
         };
@@ -363,14 +384,22 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
         let size = terminal.size()?;
         wizard.handle(Action::Resize(size.width, size.height), Timestamp::now());
         wizard.start(start, Timestamp::now());
-        // Fault injection for the test that a panic restores the terminal and leaves its
-        // report (tests/wizard_pty.rs); it only ever stops this very process.
-        let test_panic = std::env::var_os("PORYADOK_TEST_PANIC").is_some();
+        // Fault injection for the tests that a panic restores the terminal, leaves its report
+        // and loses no change (tests/wizard_pty.rs); it only ever stops this very process.
+        // "draw": in the first frame that shows a change not yet written; anything else: once
+        // the first frame is out.
+        let test_panic = std::env::var_os("PORYADOK_TEST_PANIC");
+        let panic_in_draw = test_panic.as_deref() == Some("draw".as_ref());
+        let test_panic = test_panic.is_some() && !panic_in_draw;
         let mut redraw = true;
         loop {
             if redraw {
-                let theme = wizard.theme();
-                terminal.draw(|frame| hits = view::draw_with_hits(frame, &wizard.app, theme))?;
+                draw(&mut terminal, &mut wizard, &mut hits, panic_in_draw)?;
+                // The change is on screen; now it goes to disk, before the next key is read,
+                // and the header then shows when (or why not).
+                if wizard.save_pending(Timestamp::now()) {
+                    draw(&mut terminal, &mut wizard, &mut hits, panic_in_draw)?;
+                }
                 wizard.after_frame();
             }
             redraw = true;
@@ -386,7 +415,10 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
             }
             let action = match event::read()? {
                 Event::Key(key) => keymap::action(key, wizard.mode()),
-                Event::Resize(width, height) => Some(Action::Resize(width, height)),
+                Event::Resize(width, height) => {
+                    terminal.resize(Rect::new(0, 0, width, height))?;
+                    Some(Action::Resize(width, height))
+                }
                 Event::Mouse(mouse) => match mouse.kind {
                     MouseEventKind::Down(MouseButton::Left) => {
                         hits.at(mouse.column, mouse.row).map(Action::Pick)
@@ -420,9 +452,38 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
             }
         }
     })();
+    // On the way out, an error from the terminal (a closed window) included, a change not yet
+    // written is written.
+    wizard.save_pending(Timestamp::now());
     leave_modes();
     ratatui::restore();
     result
+}
+
+/// Draws a frame. Should drawing panic, a change not yet written is written before the panic
+/// goes on, so that the report's promise (work up to the last change is saved) holds.
+fn draw(
+    terminal: &mut Tui,
+    wizard: &mut Wizard,
+    hits: &mut view::Hits,
+    test_panic: bool,
+) -> Result<()> {
+    let theme = wizard.theme();
+    let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if test_panic && wizard.unsaved {
+            panic!("PORYADOK_TEST_PANIC=draw: stopping in a frame on purpose");
+        }
+        terminal
+            .draw(|frame| *hits = view::draw_with_hits(frame, &wizard.app, theme))
+            .map(drop)
+    }));
+    match drawn {
+        Ok(result) => Ok(result?),
+        Err(panic) => {
+            wizard.save_pending(Timestamp::now());
+            std::panic::resume_unwind(panic)
+        }
+    }
 }
 
 /// The terminal the wizard draws in: crossterm on stdout through a buffer that holds a whole
@@ -448,7 +509,16 @@ fn open_terminal() -> io::Result<Tui> {
     enable_raw_mode()?;
     ratatui::crossterm::execute!(io::stdout(), EnterAlternateScreen)?;
     let out = BufWriter::with_capacity(FRAME_BYTES, io::stdout());
-    Terminal::new(CrosstermBackend::new(out))
+    // The whole screen, as a fixed area that changes on crossterm's resize events: a
+    // full-screen viewport asks the terminal for its size before every frame, and crossterm
+    // opens /dev/tty to ask.
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    Terminal::with_options(
+        CrosstermBackend::new(out),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+        },
+    )
 }
 
 /// Copies through the terminal (OSC 52, which works over ssh too) or opens the browser, with
