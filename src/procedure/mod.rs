@@ -54,6 +54,20 @@ pub struct StepLinks {
     pub conditional: Vec<usize>,
     /// Per step: the indices of the steps it requires.
     pub requires: Vec<Box<[usize]>>,
+    /// The fields that the conditions of steps, sections and choices read (sorted, once each):
+    /// with the choices made, all that decides which steps apply.
+    pub condition_fields: Vec<String>,
+}
+
+/// Adds the fields `condition` reads, its inner conditions' included, to `out`.
+fn fields_read<'a>(condition: &'a Condition, out: &mut Vec<&'a str>) {
+    out.extend(condition.field.as_deref());
+    let inner = (condition.all.iter().flatten())
+        .chain(condition.any.iter().flatten())
+        .chain(condition.not.as_deref());
+    for condition in inner {
+        fields_read(condition, out);
+    }
 }
 
 impl Procedure {
@@ -73,6 +87,16 @@ impl Procedure {
             }
         }
         let steps = index(file.steps.iter().map(|s| &s.id).collect());
+        let mut condition_fields = Vec::new();
+        let conditions = (file.steps.iter().filter_map(|s| s.when.as_ref()))
+            .chain(file.sections.iter().filter_map(|s| s.when.as_ref()))
+            .chain(file.choices.iter().filter_map(|c| c.when.as_ref()));
+        for condition in conditions {
+            fields_read(condition, &mut condition_fields);
+        }
+        condition_fields.sort_unstable();
+        condition_fields.dedup();
+        let condition_fields = condition_fields.into_iter().map(str::to_owned).collect();
         let links = StepLinks {
             optional: file.steps.iter().map(|s| s.optional).collect(),
             conditional: (file.steps.iter().enumerate())
@@ -83,6 +107,7 @@ impl Procedure {
                 .map(|s| s.requires.iter().filter_map(|id| steps.get(id).copied()))
                 .map(Iterator::collect)
                 .collect(),
+            condition_fields,
         };
         Procedure {
             steps,

@@ -9,7 +9,7 @@ use crate::procedure::model::Order;
 use crate::procedure::{Procedure, Step};
 
 use super::eval::{applies_all, step_applies};
-use super::state::{Run, StepState};
+use super::state::{Run, StepState, Value};
 
 /// The status of a step as shown to the officer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,23 +199,52 @@ pub fn blockers<'p>(procedure: &'p Procedure, run: &Run, index: usize) -> Vec<St
 /// What the views of the whole run need to know of every step, worked out in one pass over
 /// the procedure: whether it applies ([`step_applies`]) and whether it is done. A procedure of
 /// thousands of steps costs a few lookups per step, no more.
+#[derive(Debug, Clone, PartialEq)]
 pub struct StepFacts {
     pub applies: Vec<Option<bool>>,
     pub done: Vec<bool>,
+    /// What `applies` was worked out from: the choices made and the values of the fields the
+    /// conditions read.
+    inputs: ConditionInputs,
+}
+
+/// See [`StepFacts::inputs`].
+#[derive(Debug, Clone, PartialEq)]
+struct ConditionInputs {
+    choices: std::collections::BTreeMap<String, String>,
+    fields: Vec<Option<Value>>,
+}
+
+impl ConditionInputs {
+    fn of(procedure: &Procedure, run: &Run) -> ConditionInputs {
+        ConditionInputs {
+            choices: run.choices.clone(),
+            fields: (procedure.links().condition_fields.iter())
+                .map(|field| run.values.get(field).cloned())
+                .collect(),
+        }
+    }
 }
 
 impl StepFacts {
     pub fn of(procedure: &Procedure, run: &Run) -> StepFacts {
-        let mut done = vec![false; procedure.steps().len()];
-        for (id, state) in &run.steps {
-            if let (StepState::Done { .. }, Some(index)) = (state, procedure.step_index(id)) {
-                done[index] = true;
-            }
-        }
         StepFacts {
             applies: applies_all(procedure, run),
-            done,
+            done: done_flags(procedure, run),
+            inputs: ConditionInputs::of(procedure, run),
         }
+    }
+
+    /// The facts again after the run changed. Whether each step applies is worked out again
+    /// only if a choice or a field that a condition reads changed: marking a step done, the
+    /// most frequent change, leaves it as it was.
+    pub fn refresh(&mut self, procedure: &Procedure, run: &Run) {
+        let inputs = ConditionInputs::of(procedure, run);
+        if inputs != self.inputs || self.applies.len() != procedure.steps().len() {
+            self.applies = applies_all(procedure, run);
+            self.inputs = inputs;
+        }
+        self.done = done_flags(procedure, run);
     }
 
     /// Whether each step is blocked: what [`blockers`] says step by step (non-empty), without
@@ -261,6 +290,17 @@ impl StepFacts {
             .count();
         (done, applicable.count())
     }
+}
+
+/// Whether each step is done, by index.
+fn done_flags(procedure: &Procedure, run: &Run) -> Vec<bool> {
+    let mut done = vec![false; procedure.steps().len()];
+    for (id, state) in &run.steps {
+        if let (StepState::Done { .. }, Some(index)) = (state, procedure.step_index(id)) {
+            done[index] = true;
+        }
+    }
+    done
 }
 
 /// Whether each step is blocked ([`StepFacts::blocked`]).
@@ -351,6 +391,92 @@ mod tests {
         load(&std::fs::read(path).expect("bundled procedure"))
             .result
             .expect("valid")
+    }
+
+    /// The values that make a field condition hold, found in `condition` and those inside it.
+    fn values_tested(condition: &crate::procedure::Condition, out: &mut Vec<(String, Value)>) {
+        use crate::procedure::Scalar;
+        use crate::procedure::condition::{Options, Shape};
+        match condition.shape() {
+            Ok(Shape::FieldIs { field, value }) => out.push((
+                field.to_owned(),
+                match value {
+                    Options::One(Scalar::Bool(b)) => Value::Bool(*b),
+                    Options::One(Scalar::Text(t)) => Value::Text(t.clone()),
+                    Options::Many(list) => Value::Text(list[0].clone()),
+                },
+            )),
+            Ok(Shape::FieldFilled { field, .. }) => {
+                out.push((field.to_owned(), Value::Text("x".into())))
+            }
+            Ok(Shape::All(list) | Shape::Any(list)) => {
+                list.iter().for_each(|c| values_tested(c, out))
+            }
+            Ok(Shape::Not(inner)) => values_tested(inner, out),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn facts_brought_up_to_date_equal_facts_worked_out_afresh() {
+        let mut flips = 0;
+        for name in [
+            "antivirus-licenses",
+            "rsmev-connection",
+            "qualified-signature",
+            "pgs-staff-access",
+            "esia-service-centres",
+            "synthetic",
+        ] {
+            let p = if name == "synthetic" {
+                let text = crate::procedure::synthetic::procedure_text(300);
+                load(text.as_bytes()).result.expect("valid")
+            } else {
+                bundled(name)
+            };
+            let mut run = Run::new(&p, "x", Timestamp::UNIX_EPOCH);
+            let mut facts = StepFacts::of(&p, &run);
+            // Every option of every choice, every value a condition tests, some steps done,
+            // then everything taken back: one change at a time.
+            let mut changes: Vec<Box<dyn Fn(&mut Run)>> = Vec::new();
+            for choice in &p.file().choices {
+                for option in &choice.options {
+                    let (c, o) = (choice.id.clone(), option.id.clone());
+                    changes.push(Box::new(move |run| {
+                        run.choices.insert(c.clone(), o.clone());
+                    }));
+                }
+            }
+            let mut tested = Vec::new();
+            let conditions = (p.steps().iter().filter_map(|s| s.when.as_ref()))
+                .chain(p.sections().iter().filter_map(|s| s.when.as_ref()))
+                .chain(p.file().choices.iter().filter_map(|c| c.when.as_ref()));
+            for condition in conditions {
+                values_tested(condition, &mut tested);
+            }
+            for (field, value) in tested {
+                changes.push(Box::new(move |run| {
+                    run.values.insert(field.clone(), value.clone());
+                }));
+            }
+            for step in p.steps().iter().step_by(2) {
+                let id = step.id.clone();
+                changes.push(Box::new(move |run| done(run, &id)));
+            }
+            changes.push(Box::new(|run| run.values.clear()));
+            changes.push(Box::new(|run| run.choices.clear()));
+            for change in changes {
+                let before = facts.applies.clone();
+                change(&mut run);
+                facts.refresh(&p, &run);
+                assert_eq!(facts, StepFacts::of(&p, &run), "{name}");
+                flips += usize::from(facts.applies != before);
+            }
+        }
+        assert!(
+            flips > 10,
+            "the changes hardly changed which steps apply: {flips}"
+        );
     }
 
     fn done(run: &mut Run, id: &str) {

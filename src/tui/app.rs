@@ -14,6 +14,7 @@ use ratatui_textarea::TextArea;
 use crate::i18n::{Lang, Msg};
 use crate::procedure::{Column, Field, FieldType, Procedure};
 use crate::run::eval::holds;
+use crate::run::view::StepFacts;
 use crate::run::{Run, Value};
 use std::collections::BTreeMap;
 
@@ -125,6 +126,8 @@ pub struct RunScreen {
     /// frame of a long procedure costs only the rows on screen.
     pub blocked: Vec<bool>,
     pub progress: (usize, usize),
+    /// What `blocked` and `progress` are worked out from, kept to be brought up to date.
+    facts: Option<StepFacts>,
     /// The texts of the selected step and of its neighbours in the list, rendered ahead (see
     /// [`RunScreen::follow_selection`] and [`RunScreen::prepare_neighbours`]) rather than on
     /// every frame.
@@ -472,6 +475,7 @@ impl RunScreen {
             copy: None,
             blocked: Vec::new(),
             progress: (0, 0),
+            facts: None,
             bodies: StepBodies::default(),
         };
         screen.refresh();
@@ -492,7 +496,13 @@ impl RunScreen {
 
     /// Works out again what the view shows of the whole run; called after every change.
     pub fn refresh(&mut self) {
-        let facts = crate::run::view::StepFacts::of(&self.procedure, &self.run);
+        let facts = match &mut self.facts {
+            Some(facts) => {
+                facts.refresh(&self.procedure, &self.run);
+                facts
+            }
+            None => self.facts.insert(StepFacts::of(&self.procedure, &self.run)),
+        };
         self.blocked = facts.blocked(&self.procedure);
         self.progress = facts.progress();
     }
