@@ -22,9 +22,16 @@ printf '%s\n' '{"format": 2, "run": {"procedure": {"id": "synthetic-5000", "vers
     > "$work/large/runs/synthetic-5000-1.json"
 # The first run reads the TOML and keeps the procedure in <data>/cache; the timed runs that
 # follow take it from there, as every start after the first does for an officer.
+# Besides moves, keys that change the run and are saved: the first step done (space) and the
+# change undone (u), each after a move, as an officer works down a list.
+changes=""
+for _ in 1 2 3 4 5; do
+    changes="$changes --key space:1 --key down:1 --key up:1 --key u:1 --key down:1 --key up:1"
+done
+# shellcheck disable=SC2086 # $changes is a list of options
 python3 "$BENCH" --name poryadok-run --label 5000 --ready 'of 5000 done' --ready 'q quit' \
-    --key down:4 --key up:4 --quit q --runs "$RUNS" --size 120x40 --env LANG=en_US.UTF-8 \
-    -- ./target/release/poryadok --data-dir "$work/large" open synthetic-5000-1
+    --key down:4 --key up:4 $changes --quit q --runs "$RUNS" --size 120x40 \
+    --env LANG=en_US.UTF-8 -- ./target/release/poryadok --data-dir "$work/large" open synthetic-5000-1
 # The same without the cache (a file stands where its folder would be, so nothing can be kept):
 # every run reads and checks the 2 MB of TOML, as the first start after an edit does.
 mkdir -p "$work/cold/procedures" "$work/cold/runs"
