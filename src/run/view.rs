@@ -417,6 +417,9 @@ mod tests {
         }
     }
 
+    /// One change to a run.
+    type Change = Box<dyn Fn(&mut Run)>;
+
     #[test]
     fn facts_brought_up_to_date_equal_facts_worked_out_afresh() {
         let mut flips = 0;
@@ -438,7 +441,7 @@ mod tests {
             let mut facts = StepFacts::of(&p, &run);
             // Every option of every choice, every value a condition tests, some steps done,
             // then everything taken back: one change at a time.
-            let mut changes: Vec<Box<dyn Fn(&mut Run)>> = Vec::new();
+            let mut changes: Vec<Change> = Vec::new();
             for choice in &p.file().choices {
                 for option in &choice.options {
                     let (c, o) = (choice.id.clone(), option.id.clone());
