@@ -95,11 +95,7 @@ fn first_frame_run_5000_steps(bencher: divan::Bencher) {
 /// the wizard does once a frame is drawn (`Wizard::after_frame`), not timed, as in a terminal.
 #[divan::bench(sample_size = 1)]
 fn key_down_5000_steps(bencher: divan::Bencher) {
-    keys_on_large_run(
-        bencher,
-        [Action::Down, Action::Up],
-        std::time::Duration::ZERO,
-    );
+    keys_on_large_run(bencher, std::time::Duration::ZERO);
 }
 
 /// The same keypress after a pause, as between two keypresses in a terminal: the processor
@@ -107,11 +103,7 @@ fn key_down_5000_steps(bencher: divan::Bencher) {
 /// This is the figure the pseudo-terminal measurement (`benches/wizard-pty.sh`) follows.
 #[divan::bench(sample_count = 100, sample_size = 1)]
 fn key_down_5000_steps_after_a_pause(bencher: divan::Bencher) {
-    keys_on_large_run(
-        bencher,
-        [Action::Down, Action::Up],
-        std::time::Duration::from_millis(20),
-    );
+    keys_on_large_run(bencher, std::time::Duration::from_millis(20));
 }
 
 /// A key that changes the run to the updated frame, after a pause: the first step done (and,
@@ -150,26 +142,24 @@ fn change_on_large_run(bencher: divan::Bencher, before: Action, timed: Action) {
         });
 }
 
-/// The two `keys` in turn, so that every sample changes the screen, each after `pause`.
-fn keys_on_large_run(bencher: divan::Bencher, keys: [Action; 2], pause: std::time::Duration) {
+/// Keys down and up in turn, so that every sample moves, each after `pause`.
+fn keys_on_large_run(bencher: divan::Bencher, pause: std::time::Duration) {
     let dir = tempfile::tempdir().unwrap();
     let wizard = std::cell::RefCell::new(on_large_run(dir.path()));
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     frame(&wizard.borrow(), &mut terminal);
-    let mut turn = 0;
+    let mut down = true;
     bencher
         .with_inputs(|| {
-            let mut wizard = wizard.borrow_mut();
-            wizard.save_pending(Timestamp::UNIX_EPOCH);
-            wizard.after_frame();
+            wizard.borrow_mut().after_frame();
             if !pause.is_zero() {
                 std::thread::sleep(pause);
             }
         })
         .bench_local_values(|()| {
             let mut wizard = wizard.borrow_mut();
-            let action = keys[turn % 2].clone();
-            turn += 1;
+            let action = if down { Action::Down } else { Action::Up };
+            down = !down;
             wizard.handle(action, Timestamp::UNIX_EPOCH);
             frame(&wizard, &mut terminal);
         });
