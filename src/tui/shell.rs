@@ -395,11 +395,13 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
         loop {
             if redraw {
                 draw(&mut terminal, &mut wizard, &mut hits, panic_in_draw)?;
-                // The change is on screen; now it goes to disk, before the next key is read,
-                // and the header then shows when (or why not).
-                if wizard.save_pending(Timestamp::now()) {
-                    draw(&mut terminal, &mut wizard, &mut hits, panic_in_draw)?;
-                }
+            }
+            // The change is on screen; now it goes to disk, before the next key is read, and
+            // the header then shows when (or why not).
+            if wizard.save_pending(Timestamp::now()) {
+                draw(&mut terminal, &mut wizard, &mut hits, panic_in_draw)?;
+            }
+            if redraw {
                 wizard.after_frame();
             }
             redraw = true;
