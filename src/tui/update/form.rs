@@ -1,0 +1,243 @@
+//! Keys in a step's form: moving between fields, the text editor with its live validation,
+//! yes/no toggles and the options popup of selects; each value kept as it is confirmed.
+
+use jiff::Timestamp;
+
+use super::table::{first_bad_cell, open_cell, set_cell};
+use super::{Effect, move_selection, notice, run_command, step_command};
+use crate::i18n::Msg;
+use crate::procedure::{FieldType, Procedure};
+use crate::run::Value;
+use crate::run::command::{Command, field_def};
+use crate::tui::action::Action;
+use crate::tui::app::{
+    App, Cell, Editor, Focus, NoticeKind, OptionsPopup, RunScreen, Screen, TableEditor, column,
+    step_fields, table_rows,
+};
+
+/// Keys while the fields of the selected step have the focus.
+pub(super) fn update_form(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    let Screen::Run(screen) = &mut app.screen else {
+        return None;
+    };
+    let fields = step_fields(&screen.procedure, &screen.run, screen.step());
+    let last = fields.len().saturating_sub(1);
+    let Some(field) = fields.get(screen.field.min(last)).copied() else {
+        screen.focus = Focus::Steps;
+        return None;
+    };
+    let command = match action {
+        _ if move_selection(&mut screen.field, fields.len(), &action) => None,
+        // Tab and Shift-Tab go through the fields as in a paper form, and leave the form at
+        // either end.
+        Action::NextPane if screen.field < last => {
+            screen.field += 1;
+            None
+        }
+        Action::PrevPane if screen.field > 0 => {
+            screen.field -= 1;
+            None
+        }
+        Action::NextPane | Action::PrevPane | Action::Back => {
+            screen.focus = Focus::Steps;
+            None
+        }
+        Action::Open => {
+            let Some(id) = field.id.clone() else {
+                // A field that shows another form's value is edited in that form.
+                app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-field-reused")));
+                return None;
+            };
+            let value = screen.run.values.get(&id);
+            match field.kind {
+                Some(FieldType::Yesno) => {
+                    let on = matches!(value, Some(Value::Bool(true)));
+                    Some(Command::SetField {
+                        field: id,
+                        value: Value::Bool(!on),
+                    })
+                }
+                Some(kind @ (FieldType::Select | FieldType::Multiselect)) => {
+                    screen.options =
+                        Some(OptionsPopup::new(&id, None, &field.options, value, kind));
+                    None
+                }
+                Some(FieldType::Table) => {
+                    // The table opens on the first cell to fix, if any.
+                    let rows = table_rows(&screen.run, &id);
+                    let cell = first_bad_cell(field, rows).unwrap_or(Cell { row: 0, column: 0 });
+                    screen.table = Some(TableEditor { field: id, cell });
+                    None
+                }
+                _ => {
+                    let text = match value {
+                        Some(Value::Text(text)) => text.as_str(),
+                        _ => "",
+                    };
+                    screen.editor = Some(Editor::new(field, &id, text));
+                    None
+                }
+            }
+        }
+        Action::ClearField => field.id.clone().map(Command::ClearField),
+        _ => step_command(screen, &action, now, &app.tz),
+    };
+    command.and_then(|command| run_command(app, command, now))
+}
+
+/// Keys while a field is being typed into.
+pub(super) fn update_editor(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    use ratatui_textarea::CursorMove;
+    let Screen::Run(screen) = &mut app.screen else {
+        return None;
+    };
+    let editor = screen.editor.as_mut()?;
+    match action {
+        Action::Type(c) if !c.is_control() => editor.input.insert_char(c),
+        Action::Backspace => {
+            editor.input.delete_char();
+        }
+        Action::Delete => {
+            editor.input.delete_next_char();
+        }
+        Action::Left => editor.input.move_cursor(CursorMove::Back),
+        Action::Right => editor.input.move_cursor(CursorMove::Forward),
+        Action::Up => editor.input.move_cursor(CursorMove::Up),
+        Action::Down => editor.input.move_cursor(CursorMove::Down),
+        Action::First => editor.input.move_cursor(CursorMove::Head),
+        Action::Last => editor.input.move_cursor(CursorMove::End),
+        Action::Newline | Action::Open if editor.multiline => editor.input.insert_newline(),
+        Action::Back => screen.editor = None,
+        Action::Open | Action::Keep if editor.wait_for.is_some() => {
+            let text = editor.text();
+            let due = match text.trim() {
+                "" => None,
+                typed => match crate::validate::parse_date(typed) {
+                    Ok(date) => Some(date),
+                    // The message under the input already says what is wrong; it stays open.
+                    Err(_) => return None,
+                },
+            };
+            let step = screen.editor.take()?.wait_for?;
+            return run_command(app, Command::WaitStep { step, due }, now);
+        }
+        Action::Open | Action::Keep | Action::NextPane | Action::PrevPane => {
+            let editor = screen.editor.take()?;
+            let text = editor.text();
+            let back = action == Action::PrevPane;
+            if let Some(cell) = editor.cell {
+                let command = set_cell(screen, &editor.field, cell, typed(screen, &editor, text));
+                if let Some(command) = command {
+                    run_command(app, command, now);
+                }
+                // On to the next cell of the row, still typing, as along a paper form's line;
+                // the row ends at its last cell.
+                let Screen::Run(screen) = &mut app.screen else {
+                    return None;
+                };
+                let columns =
+                    field_def(&screen.procedure, &editor.field).map_or(0, |f| f.columns.len());
+                let next = if back {
+                    cell.column.checked_sub(1)
+                } else {
+                    Some(cell.column + 1).filter(|c| *c < columns)
+                };
+                if let Some(column) = next {
+                    let next = Cell { column, ..cell };
+                    if let Some(table) = &mut screen.table {
+                        table.cell = next;
+                    }
+                    open_cell(screen, &editor.field, next, false);
+                }
+                return Some(Effect::Save);
+            }
+            let command = match typed(screen, &editor, text) {
+                None => Command::ClearField(editor.field),
+                Some(value) => Command::SetField {
+                    field: editor.field,
+                    value,
+                },
+            };
+            // On to the next field, as in a paper form.
+            let count = step_fields(&screen.procedure, &screen.run, screen.step()).len();
+            screen.field = if back {
+                screen.field.saturating_sub(1)
+            } else {
+                (screen.field + 1).min(count.saturating_sub(1))
+            };
+            return run_command(app, command, now);
+        }
+        _ => {}
+    }
+    None
+}
+
+/// Keys while a select or multi-select field's options are open.
+pub(super) fn update_options(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    let Screen::Run(screen) = &mut app.screen else {
+        return None;
+    };
+    let popup = screen.options.as_mut()?;
+    let last = popup.chosen.len().saturating_sub(1);
+    match action {
+        Action::Up => popup.cursor = popup.cursor.saturating_sub(1),
+        Action::Down => popup.cursor = (popup.cursor + 1).min(last),
+        Action::CompleteStep | Action::Type(' ') if popup.multi => {
+            if let Some(c) = popup.chosen.get_mut(popup.cursor) {
+                *c = !*c;
+            }
+        }
+        Action::Back => screen.options = None,
+        Action::Open | Action::CompleteStep => {
+            let popup = screen.options.take()?;
+            let options = popup_options(&screen.procedure, &popup);
+            let value = if popup.multi {
+                Value::List(
+                    options
+                        .iter()
+                        .zip(&popup.chosen)
+                        .filter(|(_, on)| **on)
+                        .map(|(o, _)| o.clone())
+                        .collect(),
+                )
+            } else {
+                Value::Text(options.get(popup.cursor)?.clone())
+            };
+            let command = match popup.cell {
+                Some(cell) => set_cell(screen, &popup.field, cell, Some(value))?,
+                None => Command::SetField {
+                    field: popup.field,
+                    value,
+                },
+            };
+            return run_command(app, command, now);
+        }
+        _ => {}
+    }
+    None
+}
+
+/// What was typed, as the value to keep: none when it is blank; a phone number in the form
+/// the officer's counterparts expect (+7…).
+pub(super) fn typed(screen: &RunScreen, editor: &Editor, text: String) -> Option<Value> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let kind = match editor.cell {
+        Some(cell) => column(&screen.procedure, &editor.field, cell.column).map(|c| c.kind),
+        None => field_def(&screen.procedure, &editor.field).and_then(|f| f.kind),
+    };
+    Some(Value::Text(match kind {
+        Some(FieldType::Phone) => crate::validate::phone(&text).unwrap_or(text),
+        _ => text,
+    }))
+}
+
+/// The options a popup offers: the field's, or the column's for a table cell.
+pub(super) fn popup_options<'a>(procedure: &'a Procedure, popup: &OptionsPopup) -> &'a [String] {
+    match popup.cell {
+        Some(cell) => column(procedure, &popup.field, cell.column).map(|c| c.options.as_slice()),
+        None => field_def(procedure, &popup.field).map(|f| f.options.as_slice()),
+    }
+    .unwrap_or(&[])
+}
