@@ -1,8 +1,10 @@
 //! Drawing: reads [`App`], never changes it, never does I/O. Every text from a procedure file or
 //! from the officer goes through [`safe`] before it reaches the terminal.
 
+mod form;
 mod help;
 mod home;
+mod popups;
 mod run;
 
 use std::borrow::Cow;

@@ -1,0 +1,127 @@
+//! The popups over the run screen: the variant picker, with the steps a choice would change,
+//! and the list of addresses, subjects and links to copy or open.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+
+use super::{Ctx, bottom_box, centered_box, fit, row, safe, wrap_words};
+use crate::run::schedule::choice_impact;
+use crate::tui::action::Target;
+use crate::tui::app::RunScreen;
+
+/// The step's addresses, subjects and links, to copy one or open a link.
+pub(super) fn draw_copy(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
+    use crate::tui::app::CopyKind;
+    let Some(popup) = &screen.copy else { return };
+    let rect = bottom_box(frame, area, popup.items.len() as u16 + 2);
+    cx.shadow(rect);
+    let block = Block::bordered()
+        .title(format!(" {} ", cx.t("tui-copy-title")))
+        .title_bottom(format!(" {} ", cx.t("tui-copy-keys")))
+        .border_style(cx.theme.active());
+    let inner = block.inner(rect);
+    let width = usize::from(inner.width);
+    let first = popup
+        .cursor
+        .saturating_sub(usize::from(inner.height).saturating_sub(1));
+    let lines: Vec<Line> = popup
+        .items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(usize::from(inner.height))
+        .map(|(i, item)| {
+            cx.hit(row(inner, i - first), Target::Option(i));
+            let text = item.text.clone();
+            let line = match item.kind {
+                CopyKind::To => cx.tf("tui-letter-to", &[("to", text.into())]),
+                CopyKind::Cc => cx.tf("tui-letter-cc", &[("cc", text.into())]),
+                CopyKind::Subject => cx.tf("tui-letter-subject", &[("subject", text.into())]),
+                CopyKind::Link => cx.tf("tui-link", &[("url", text.into())]),
+            };
+            let line = Line::from(fit(&line, width));
+            cx.highlight(line, i == popup.cursor)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+pub(super) fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
+    let Some(picker) = &screen.picker else { return };
+    let p = &screen.procedure;
+    let choice = &p.file().choices[picker.choice];
+    // What the option under the cursor would change, before it is chosen.
+    let option = &choice.options[picker.option];
+    let impact = choice_impact(p, &screen.run, &choice.id, &option.id);
+    let changed = impact.applies.len() + impact.skipped.len();
+    let popup = centered_box(
+        frame,
+        area,
+        area.width.saturating_sub(8).min(76),
+        (choice.options.len() + 6 + changed) as u16,
+    );
+    let block = Block::bordered()
+        .title(format!(" {} ", safe(&choice.title)))
+        .border_style(cx.theme.title());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    cx.shadow(popup);
+    let inner_width = usize::from(inner.width);
+    let chosen = screen.run.choices.get(&choice.id);
+    let mut lines: Vec<Line> = choice
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, option)| {
+            cx.hit(row(inner, i), Target::Option(i));
+            let mark = if chosen == Some(&option.id) {
+                "●"
+            } else {
+                "○"
+            };
+            let line = Line::from(fit(&format!("{mark} {}", safe(&option.title)), inner_width));
+            cx.highlight(line, i == picker.option)
+        })
+        .collect();
+    lines.push(Line::from(""));
+    let summary = cx.tf(
+        "tui-choice-impact",
+        &[
+            ("applies", impact.applies.len().into()),
+            ("skipped", impact.skipped.len().into()),
+        ],
+    );
+    for part in wrap_words(&summary, inner_width) {
+        lines.push(Line::from(part));
+    }
+    // The steps themselves: + for those that start to apply, − for those that stop; as many
+    // as there is room for, and how many more.
+    let room = usize::from(inner.height).saturating_sub(lines.len());
+    let steps: Vec<(&str, usize)> = impact
+        .applies
+        .iter()
+        .map(|i| ("+", *i))
+        .chain(impact.skipped.iter().map(|i| ("−", *i)))
+        .collect();
+    let shown = if steps.len() > room {
+        room.saturating_sub(1)
+    } else {
+        steps.len()
+    };
+    for (sign, index) in &steps[..shown] {
+        let title = safe(&p.steps()[*index].title);
+        let line = Line::from(fit(&format!("{sign} {}. {title}", index + 1), inner_width));
+        lines.push(if *sign == "+" {
+            line
+        } else {
+            line.style(cx.theme.dim())
+        });
+    }
+    if shown < steps.len() {
+        let more = cx.tf("tui-and-more", &[("count", (steps.len() - shown).into())]);
+        lines.push(Line::from(fit(&format!("  {more}"), inner_width)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
