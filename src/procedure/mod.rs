@@ -88,10 +88,7 @@ impl Procedure {
         }
         let steps = index(file.steps.iter().map(|s| &s.id).collect());
         let mut condition_fields = Vec::new();
-        let conditions = (file.steps.iter().filter_map(|s| s.when.as_ref()))
-            .chain(file.sections.iter().filter_map(|s| s.when.as_ref()))
-            .chain(file.choices.iter().filter_map(|c| c.when.as_ref()));
-        for condition in conditions {
+        for condition in file.applicability_conditions() {
             fields_read(condition, &mut condition_fields);
         }
         condition_fields.sort_unstable();

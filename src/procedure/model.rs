@@ -40,6 +40,16 @@ pub struct ProcedureFile {
     pub references: Vec<Reference>,
 }
 
+impl ProcedureFile {
+    /// The conditions that decide which steps apply: those of the steps, the sections and the
+    /// choices (a choice not asked decides like a choice not made).
+    pub fn applicability_conditions(&self) -> impl Iterator<Item = &Condition> {
+        (self.steps.iter().filter_map(|s| s.when.as_ref()))
+            .chain(self.sections.iter().filter_map(|s| s.when.as_ref()))
+            .chain(self.choices.iter().filter_map(|c| c.when.as_ref()))
+    }
+}
+
 /// The `[procedure]` table.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]

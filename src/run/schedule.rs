@@ -55,9 +55,19 @@ pub fn due_dates(
     calendar: &impl WorkCalendar,
     tz: &TimeZone,
 ) -> Vec<Due> {
+    due_dates_given(procedure, run, &applies_all(procedure, run), calendar, tz)
+}
+
+/// [`due_dates`] when whether each step applies (from [`applies_all`]) is known already.
+fn due_dates_given(
+    procedure: &Procedure,
+    run: &Run,
+    applies: &[Option<bool>],
+    calendar: &impl WorkCalendar,
+    tz: &TimeZone,
+) -> Vec<Due> {
     let day = |at: Timestamp| at.to_zoned(tz.clone()).date();
     let mut out = Vec::new();
-    let applies = applies_all(procedure, run);
     for (index, step) in procedure.steps().iter().enumerate() {
         if applies[index] == Some(false) {
             continue;
@@ -120,7 +130,18 @@ pub fn next_due(
     calendar: &impl WorkCalendar,
     tz: &TimeZone,
 ) -> Option<Due> {
-    due_dates(procedure, run, calendar, tz)
+    next_due_given(procedure, run, &applies_all(procedure, run), calendar, tz)
+}
+
+/// [`next_due`] when whether each step applies is known already.
+fn next_due_given(
+    procedure: &Procedure,
+    run: &Run,
+    applies: &[Option<bool>],
+    calendar: &impl WorkCalendar,
+    tz: &TimeZone,
+) -> Option<Due> {
+    due_dates_given(procedure, run, applies, calendar, tz)
         .into_iter()
         .find(|due| due.done.is_none())
 }
@@ -150,7 +171,7 @@ pub fn summary(
         next: actionable_given(procedure, run, &facts.blocked(procedure))
             .first()
             .copied(),
-        due: next_due(procedure, run, calendar, tz),
+        due: next_due_given(procedure, run, &facts.applies, calendar, tz),
     }
 }
 

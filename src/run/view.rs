@@ -319,20 +319,7 @@ mod tests {
 
     #[test]
     fn blocked_flags_agree_with_blockers_step_by_step() {
-        for name in [
-            "antivirus-licenses",
-            "rsmev-connection",
-            "qualified-signature",
-            "pgs-staff-access",
-            "esia-service-centres",
-            "synthetic",
-        ] {
-            let p = if name == "synthetic" {
-                let text = crate::procedure::synthetic::procedure_text(300);
-                load(text.as_bytes()).result.expect("valid")
-            } else {
-                bundled(name)
-            };
+        for (name, p) in every_procedure() {
             let mut run = Run::new(&p, "x", Timestamp::UNIX_EPOCH);
             // Empty; then with every third step done and the first option of every choice;
             // then the last option of every choice.
@@ -386,6 +373,23 @@ mod tests {
     use crate::procedure::load;
     use jiff::Timestamp;
 
+    /// The bundled procedures and a generated one, by name.
+    fn every_procedure() -> Vec<(&'static str, Procedure)> {
+        let bundled_names = [
+            "antivirus-licenses",
+            "rsmev-connection",
+            "qualified-signature",
+            "pgs-staff-access",
+            "esia-service-centres",
+        ];
+        let text = crate::procedure::synthetic::procedure_text(300);
+        let synthetic = load(text.as_bytes()).result.expect("valid");
+        (bundled_names.into_iter())
+            .map(|name| (name, bundled(name)))
+            .chain([("synthetic", synthetic)])
+            .collect()
+    }
+
     fn bundled(name: &str) -> Procedure {
         let path = format!("{}/procedures/{name}.toml", env!("CARGO_MANIFEST_DIR"));
         load(&std::fs::read(path).expect("bundled procedure"))
@@ -423,20 +427,7 @@ mod tests {
     #[test]
     fn facts_brought_up_to_date_equal_facts_worked_out_afresh() {
         let mut flips = 0;
-        for name in [
-            "antivirus-licenses",
-            "rsmev-connection",
-            "qualified-signature",
-            "pgs-staff-access",
-            "esia-service-centres",
-            "synthetic",
-        ] {
-            let p = if name == "synthetic" {
-                let text = crate::procedure::synthetic::procedure_text(300);
-                load(text.as_bytes()).result.expect("valid")
-            } else {
-                bundled(name)
-            };
+        for (name, p) in every_procedure() {
             let mut run = Run::new(&p, "x", Timestamp::UNIX_EPOCH);
             let mut facts = StepFacts::of(&p, &run);
             // Every option of every choice, every value a condition tests, some steps done,
@@ -451,10 +442,7 @@ mod tests {
                 }
             }
             let mut tested = Vec::new();
-            let conditions = (p.steps().iter().filter_map(|s| s.when.as_ref()))
-                .chain(p.sections().iter().filter_map(|s| s.when.as_ref()))
-                .chain(p.file().choices.iter().filter_map(|c| c.when.as_ref()));
-            for condition in conditions {
+            for condition in p.file().applicability_conditions() {
                 values_tested(condition, &mut tested);
             }
             for (field, value) in tested {

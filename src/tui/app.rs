@@ -127,7 +127,7 @@ pub struct RunScreen {
     pub blocked: Vec<bool>,
     pub progress: (usize, usize),
     /// What `blocked` and `progress` are worked out from, kept to be brought up to date.
-    facts: Option<StepFacts>,
+    facts: StepFacts,
     /// The texts of the selected step and of its neighbours in the list, rendered ahead (see
     /// [`RunScreen::follow_selection`] and [`RunScreen::prepare_neighbours`]) rather than on
     /// every frame.
@@ -459,6 +459,8 @@ impl App {
 impl RunScreen {
     pub fn new(id: String, procedure: Arc<Procedure>, run: Run, saved: SaveState) -> RunScreen {
         let order = display_order(&procedure);
+        let facts = StepFacts::of(&procedure, &run);
+        let (blocked, progress) = (facts.blocked(&procedure), facts.progress());
         let mut screen = RunScreen {
             id,
             procedure,
@@ -473,12 +475,11 @@ impl RunScreen {
             options: None,
             table: None,
             copy: None,
-            blocked: Vec::new(),
-            progress: (0, 0),
-            facts: None,
+            blocked,
+            progress,
+            facts,
             bodies: StepBodies::default(),
         };
-        screen.refresh();
         screen.selected = screen.resume_position();
         screen.follow_selection();
         // Back in the form, on the field where the officer was.
@@ -496,15 +497,9 @@ impl RunScreen {
 
     /// Works out again what the view shows of the whole run; called after every change.
     pub fn refresh(&mut self) {
-        let facts = match &mut self.facts {
-            Some(facts) => {
-                facts.refresh(&self.procedure, &self.run);
-                facts
-            }
-            None => self.facts.insert(StepFacts::of(&self.procedure, &self.run)),
-        };
-        self.blocked = facts.blocked(&self.procedure);
-        self.progress = facts.progress();
+        self.facts.refresh(&self.procedure, &self.run);
+        self.blocked = self.facts.blocked(&self.procedure);
+        self.progress = self.facts.progress();
     }
 
     /// After every action: the selected step's text, rendered now if it was not ahead (a jump),

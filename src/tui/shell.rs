@@ -381,7 +381,8 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
     let _ = ratatui::crossterm::execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let result = (|| -> Result<()> {
         let mut hits = view::Hits::default();
-        let size = terminal.size()?;
+        // The size the viewport was opened with, not asked of the terminal again.
+        let size = terminal.get_frame().area();
         wizard.handle(Action::Resize(size.width, size.height), Timestamp::now());
         wizard.start(start, Timestamp::now());
         // Fault injection for the tests that a panic restores the terminal, leaves its report

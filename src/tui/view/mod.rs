@@ -277,24 +277,23 @@ pub fn fit(text: &str, width: usize) -> String {
 
 /// [`fit`], borrowing the text when it fits as it is (most lines of a list do).
 pub fn fitted(text: &str, width: usize) -> Cow<'_, str> {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    use unicode_width::UnicodeWidthStr;
     if text.width() <= width {
         return Cow::Borrowed(text);
     }
-    let mut out = String::new();
+    Cow::Owned(cut(text, width).collect())
+}
+
+/// The characters of a text too wide for `width` columns as [`fit`] shows it: as many as
+/// leave a column for the ellipsis that ends them.
+fn cut(text: &str, width: usize) -> impl Iterator<Item = char> + '_ {
+    use unicode_width::UnicodeWidthChar;
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    Cow::Owned(out)
+    let kept = text.chars().take_while(move |c| {
+        used += c.width().unwrap_or(0);
+        used < width
+    });
+    kept.chain((width > 0).then_some('…'))
 }
 
 /// A box with a border and `title` on its top edge, drawn into the frame as
@@ -340,7 +339,6 @@ pub fn bordered(frame: &mut Frame, area: Rect, title: &str) -> Rect {
 /// cuts it, at `(x, y)`, in `style`. The cells are those a [`Paragraph`] of that line would
 /// set, without the line, its spans and the paragraph built for every row of every frame.
 pub fn put_fit(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Style) {
-    use unicode_width::UnicodeWidthChar;
     let Some(text_width) = lone_graphemes_width(text) else {
         put(buf, x, y, &fitted(text, usize::from(width)), width, style);
         return;
@@ -349,15 +347,7 @@ pub fn put_fit(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: 
         put_lone(buf, x, y, text.chars(), width, style);
         return;
     }
-    // Cut as `fit` cuts.
-    let mut used = 0;
-    let kept = text.chars().take_while(|c| {
-        let w = c.width().unwrap_or(0);
-        used += w;
-        used < usize::from(width)
-    });
-    let ellipsis = (width > 0).then_some('…');
-    put_lone(buf, x, y, kept.chain(ellipsis), width, style);
+    put_lone(buf, x, y, cut(text, usize::from(width)), width, style);
 }
 
 /// [`Buffer::set_stringn`]: `text` at `(x, y)`, at most `width` columns, in `style`; returns
