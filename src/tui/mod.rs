@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+mod copy;
 pub mod keymap;
 pub mod shell;
 pub mod update;
