@@ -32,8 +32,22 @@ done
 python3 "$BENCH" --name poryadok-run --label 5000 --ready 'of 5000 done' --ready 'q quit' \
     --key down:4 --key up:4 $changes --quit q --runs "$RUNS" --size 120x40 \
     --env LANG=en_US.UTF-8 -- ./target/release/poryadok --data-dir "$work/large" open synthetic-5000-1
-# The same without the cache (a file stands where its folder would be, so nothing can be kept):
-# every run reads and checks the 2 MB of TOML, as the first start after an edit does.
+# The first start after the officer edits the 5,000-step file: the bundled procedures come from
+# the cache, the edited file is read and checked from its 2 MB of TOML, and kept in the cache
+# once the first frame is out. A folder stands where its cache file would go, so that keeping it
+# fails and every run is such a first start.
+mkdir -p "$work/edited/procedures" "$work/edited/runs"
+cp "$work/large/procedures/synthetic-5000.toml" "$work/edited/procedures/"
+cp "$work/large/runs/synthetic-5000-1.json" "$work/edited/runs/"
+./target/release/poryadok --data-dir "$work/edited" list > /dev/null
+kept=$(ls -S "$work/edited/cache/procedures" | head -n 1)
+rm "$work/edited/cache/procedures/$kept"
+mkdir "$work/edited/cache/procedures/$kept"
+python3 "$BENCH" --name poryadok-run-edited --label 5000 --ready 'of 5000 done' --ready 'q quit' \
+    --key down:4 --key up:4 --quit q --runs "$RUNS" --size 120x40 --env LANG=en_US.UTF-8 \
+    -- ./target/release/poryadok --data-dir "$work/edited" open synthetic-5000-1
+# The same with no cache at all (a file stands where its folder would be, so nothing can be
+# kept): the bundled procedures are read from their TOML too.
 mkdir -p "$work/cold/procedures" "$work/cold/runs"
 cp "$work/large/procedures/synthetic-5000.toml" "$work/cold/procedures/"
 cp "$work/large/runs/synthetic-5000-1.json" "$work/cold/runs/"

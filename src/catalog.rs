@@ -6,13 +6,14 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, Result};
 use directories::ProjectDirs;
 
 use crate::procedure::{
-    Cache, Diagnostic, Loaded, MAX_FILE_BYTES, Procedure, load_cached, too_large,
+    Cache, Diagnostic, Key, Loaded, MAX_FILE_BYTES, Procedure, load_cached_later, too_large,
 };
 
 mod bundled {
@@ -49,6 +50,9 @@ pub struct Entry {
     pub overrides: Option<Origin>,
     /// A later source has a procedure with the same id, so this one is not used.
     pub overridden: bool,
+    /// Read from its text at this start, to be kept in the cache under this key (see
+    /// [`Catalog::keep`]).
+    pub unkept: Option<Key>,
 }
 
 impl Entry {
@@ -89,12 +93,41 @@ impl Catalog {
             .filter_map(Entry::procedure)
     }
 
-    /// [`Catalog::usable`], taking the procedures out of the catalogue.
-    pub fn into_usable(self) -> impl Iterator<Item = Procedure> {
-        self.entries
-            .into_iter()
-            .filter(|e| !e.overridden)
-            .filter_map(|e| e.loaded.result.ok())
+    /// [`Catalog::usable`], taking the procedures out of the catalogue, with what is left to
+    /// keep in `cache`: the wizard draws its first frame before it writes the cache.
+    pub fn into_usable(self, cache: Option<&Cache>) -> (Vec<Arc<Procedure>>, Unkept) {
+        let mut usable = Vec::new();
+        let mut unkept = Unkept {
+            cache: cache.cloned(),
+            procedures: Vec::new(),
+        };
+        for entry in self.entries {
+            let location = entry.source_name();
+            let Ok(procedure) = entry.loaded.result else {
+                continue;
+            };
+            let procedure = Arc::new(procedure);
+            if let (Some(_), Some(key)) = (cache, entry.unkept) {
+                unkept
+                    .procedures
+                    .push((location, key, Arc::clone(&procedure)));
+            }
+            if !entry.overridden {
+                usable.push(procedure);
+            }
+        }
+        (usable, unkept)
+    }
+
+    /// Keeps in `cache` the procedures read from their text at this start (every command but
+    /// the wizard does so at once).
+    pub fn keep(&self, cache: Option<&Cache>) {
+        let Some(cache) = cache else { return };
+        for entry in &self.entries {
+            if let (Some(key), Some(procedure)) = (entry.unkept, entry.procedure()) {
+                cache.put(&entry.source_name(), key, procedure);
+            }
+        }
     }
 
     /// The bundled procedures, then those in `user_dir` (if it exists), then those in `given`
@@ -103,8 +136,8 @@ impl Catalog {
         Catalog::discover_cached(user_dir, given, None)
     }
 
-    /// [`Catalog::discover`], taking the procedures read before from `cache` and keeping the
-    /// others there (see [`Cache`]).
+    /// [`Catalog::discover`], taking the procedures read before from `cache` (see [`Cache`]).
+    /// The others are not kept there yet: see [`Catalog::keep`] and [`Catalog::into_usable`].
     pub fn discover_cached(
         user_dir: Option<&Path>,
         given: &[PathBuf],
@@ -134,17 +167,17 @@ impl Catalog {
         let sources: Vec<&Source> = files.iter().map(|(_, source)| source).collect();
         let loaded = load_all(&sources, cache);
         let mut catalog = Catalog::default();
-        for ((origin, source), loaded) in files.into_iter().zip(loaded) {
+        for ((origin, source), (loaded, unkept)) in files.into_iter().zip(loaded) {
             let location = match source {
                 Source::Bundled(name, _) => (*name).to_owned(),
                 Source::File(path) => path.display().to_string(),
             };
-            catalog.push(origin, location, loaded);
+            catalog.push(origin, location, loaded, unkept);
         }
         Ok(catalog)
     }
 
-    fn push(&mut self, origin: Origin, location: String, loaded: Loaded) {
+    fn push(&mut self, origin: Origin, location: String, loaded: Loaded, unkept: Option<Key>) {
         let mut overrides = None;
         if let Ok(procedure) = &loaded.result {
             for earlier in &mut self.entries {
@@ -164,6 +197,7 @@ impl Catalog {
             loaded,
             overrides,
             overridden: false,
+            unkept,
         });
     }
 
@@ -182,6 +216,25 @@ impl Catalog {
     }
 }
 
+/// The procedures read from their text at this start and not yet kept in the cache: where each
+/// came from, the key of its text, the procedure.
+#[derive(Debug)]
+pub struct Unkept {
+    cache: Option<Cache>,
+    procedures: Vec<(String, Key, Arc<Procedure>)>,
+}
+
+impl Unkept {
+    /// Keeps them in the cache, so that the next start takes them from there.
+    pub fn keep(self) {
+        if let Some(cache) = &self.cache {
+            for (location, key, procedure) in &self.procedures {
+                cache.put(location, *key, procedure);
+            }
+        }
+    }
+}
+
 /// A procedure file to load.
 enum Source {
     Bundled(&'static str, &'static [u8]),
@@ -189,11 +242,14 @@ enum Source {
 }
 
 impl Source {
-    fn load(&self, cache: Option<&Cache>) -> Loaded {
+    /// Loads the file, and says under which key to keep it in the cache if it was read from its
+    /// text (see [`load_cached_later`]).
+    fn load(&self, cache: Option<&Cache>) -> (Loaded, Option<Key>) {
         match self {
             Source::Bundled(name, bytes) => {
+                // As `Entry::source_name` names it, which is where `Catalog::keep` keeps it.
                 let location = format!("bundled:{name}");
-                load_cached(
+                load_cached_later(
                     bytes.to_vec(),
                     cache.map(|cache| (cache, location.as_str())),
                 )
@@ -213,7 +269,7 @@ impl Source {
 
 /// Loads the files, in their order, on as many threads as there are cores (at most four), the
 /// largest first: the bundled procedures load while a long procedure of the officer's does.
-fn load_all(sources: &[&Source], cache: Option<&Cache>) -> Vec<Loaded> {
+fn load_all(sources: &[&Source], cache: Option<&Cache>) -> Vec<(Loaded, Option<Key>)> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .clamp(1, 4)
@@ -231,7 +287,7 @@ fn load_all(sources: &[&Source], cache: Option<&Cache>) -> Vec<Loaded> {
         }
         done
     };
-    let mut loaded: Vec<Option<Loaded>> = sources.iter().map(|_| None).collect();
+    let mut loaded: Vec<Option<(Loaded, Option<Key>)>> = sources.iter().map(|_| None).collect();
     std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..threads)
             .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
@@ -270,11 +326,11 @@ pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
 /// Reads a file (at most one byte more than the loader accepts) and loads it. A file that cannot
 /// be read becomes a diagnostic like any other problem.
 pub fn read_and_load(path: &Path) -> Loaded {
-    read_and_load_cached(path, None)
+    read_and_load_cached(path, None).0
 }
 
 /// [`read_and_load`] through the cache of procedures read before.
-fn read_and_load_cached(path: &Path, cache: Option<&Cache>) -> Loaded {
+fn read_and_load_cached(path: &Path, cache: Option<&Cache>) -> (Loaded, Option<Key>) {
     let mut bytes = Vec::new();
     let read = File::open(path).and_then(|file| {
         // Room for the whole file at once: growing the buffer as it fills would copy it
@@ -290,14 +346,18 @@ fn read_and_load_cached(path: &Path, cache: Option<&Cache>) -> Loaded {
         Ok(_) if bytes.len() > MAX_FILE_BYTES => {
             // Report the real size, not the truncated one.
             let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
-            Loaded::failed(too_large(usize::try_from(size).unwrap_or(usize::MAX)))
+            let failed = Loaded::failed(too_large(usize::try_from(size).unwrap_or(usize::MAX)));
+            (failed, None)
         }
         Ok(_) => {
-            let location = path.to_string_lossy();
-            load_cached(bytes, cache.map(|cache| (cache, &*location)))
+            // As `Entry::source_name` names it, which is where `Catalog::keep` keeps it.
+            let location = path.display().to_string();
+            load_cached_later(bytes, cache.map(|cache| (cache, location.as_str())))
         }
         Err(error) => {
-            Loaded::failed(Diagnostic::error("file-unreadable").arg("detail", error.to_string()))
+            let detail = error.to_string();
+            let failed = Loaded::failed(Diagnostic::error("file-unreadable").arg("detail", detail));
+            (failed, None)
         }
     }
 }

@@ -160,6 +160,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
         ) => {
             let (_, store) = open_store(data_dir.clone(), lang)?;
             let catalog = discover()?;
+            catalog.keep(cache.as_ref());
             let tz = jiff::tz::TimeZone::system();
             let cx = runs_cli::Context {
                 lang,
@@ -207,7 +208,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
         {
             let (data_dir, store) = open_store(data_dir, lang)?;
             let catalog = discover()?;
-            let procedures = catalog.into_usable().map(std::sync::Arc::new).collect();
+            let (procedures, unkept) = catalog.into_usable(cache.as_ref());
             let start = match &cli.command {
                 Some(Command::Start { procedure }) => {
                     tui::shell::Start::Procedure(procedure.clone())
@@ -215,7 +216,10 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
                 Some(Command::Open { run }) => tui::shell::Start::Run(run.clone()),
                 _ => tui::shell::Start::Home,
             };
-            let wizard = tui::shell::Wizard::new(lang, procedures, store, jiff::Timestamp::now());
+            let mut wizard =
+                tui::shell::Wizard::new(lang, procedures, store, jiff::Timestamp::now());
+            // The procedures read from their files go to the cache once the first frame is out.
+            wizard.keep_later(unkept);
             tui::shell::run(wizard, &start, data_dir.join("panic.log"))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -223,6 +227,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
         Some(Command::List) | Some(Command::Start { .. } | Command::Open { .. }) | None => {
             let catalog = discover()?;
             list(&catalog, lang, user_dir.as_deref());
+            catalog.keep(cache.as_ref());
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use poryadok::catalog::bundled_files;
+use poryadok::catalog::{Catalog, bundled_files};
 use poryadok::procedure::{Cache, Procedure, load, load_cached, synthetic};
 
 /// Every bundled procedure, the documented example (it has defaults of every kind and yes/no
@@ -245,4 +245,74 @@ fn the_program_keeps_procedures_and_sees_edits() {
     let edited = poryadok("list");
     assert!(edited.contains("Edited after the cache"), "{edited}");
     assert_ne!(edited, first);
+
+    // The commands over runs keep what they read too.
+    std::fs::remove_dir_all(&cached).unwrap();
+    poryadok("runs");
+    let kept = std::fs::read_dir(&cached).unwrap().count();
+    assert_eq!(kept, bundled_files().len() + 1, "every procedure is kept");
+}
+
+/// A data folder with one procedure of the officer's beside the bundled ones, and its cache.
+fn officer_folder() -> (tempfile::TempDir, Cache, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let procedures = dir.path().join("procedures");
+    std::fs::create_dir(&procedures).unwrap();
+    std::fs::write(procedures.join("own.toml"), synthetic::procedure_text(20)).unwrap();
+    let cache = cache_in(dir.path());
+    (dir, cache, procedures)
+}
+
+/// What a catalogue's usable procedures hold, in order.
+fn models<'a>(procedures: impl Iterator<Item = &'a Procedure>) -> Vec<String> {
+    procedures.map(model).collect()
+}
+
+#[test]
+fn discovering_leaves_the_keeping_to_the_caller_and_keep_writes_every_file_read() {
+    let (_dir, cache, procedures) = officer_folder();
+    let first = Catalog::discover_cached(Some(&procedures), &[], Some(&cache)).unwrap();
+    assert!(
+        first.entries.iter().all(|e| e.unkept.is_some()),
+        "all read from their text"
+    );
+    for entry in &first.entries {
+        let location = entry.source_name();
+        assert!(
+            !cache.path_for(&location).exists(),
+            "{location}: not kept yet"
+        );
+    }
+    first.keep(Some(&cache));
+    for entry in &first.entries {
+        let location = entry.source_name();
+        assert!(cache.path_for(&location).is_file(), "{location}: kept");
+    }
+    // The next start takes every one from the cache, and they are the same procedures.
+    let again = Catalog::discover_cached(Some(&procedures), &[], Some(&cache)).unwrap();
+    assert!(
+        again.entries.iter().all(|e| e.unkept.is_none()),
+        "all from the cache"
+    );
+    assert_eq!(models(again.usable()), models(first.usable()));
+}
+
+#[test]
+fn the_procedures_handed_to_the_wizard_are_kept_when_it_says_so() {
+    let (_dir, cache, procedures) = officer_folder();
+    // The officer's copy of a bundled procedure replaces it; the bundled one is kept too, so
+    // that it is not read again at the next start.
+    let (name, bytes) = bundled_files()[0];
+    std::fs::write(procedures.join(name), bytes).unwrap();
+    let catalog = Catalog::discover_cached(Some(&procedures), &[], Some(&cache)).unwrap();
+    let locations: Vec<String> = catalog.entries.iter().map(|e| e.source_name()).collect();
+    let expected = models(catalog.usable());
+    assert!(catalog.entries.iter().any(|e| e.overridden));
+    let (usable, unkept) = catalog.into_usable(Some(&cache));
+    assert_eq!(models(usable.iter().map(|p| &**p)), expected);
+    assert!(locations.iter().all(|l| !cache.path_for(l).exists()));
+    unkept.keep();
+    for location in &locations {
+        assert!(cache.path_for(location).is_file(), "{location}: kept");
+    }
 }

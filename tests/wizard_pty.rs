@@ -295,3 +295,30 @@ fn a_panic_while_drawing_a_change_still_saves_it() {
         run_file(data.path(), "qualified-signature-1")
     );
 }
+
+/// The procedures the wizard read from their files are kept in the cache once its first frame
+/// is out, without waiting for a key or for the officer to quit.
+#[test]
+fn the_wizard_keeps_what_it_read_after_its_first_frame() {
+    use poryadok::procedure::{Cache, synthetic};
+    let data = tempfile::tempdir().unwrap();
+    let own = data.path().join("procedures");
+    std::fs::create_dir(&own).unwrap();
+    std::fs::write(own.join("own.toml"), synthetic::procedure_text(20)).unwrap();
+    let cache = Cache::new(data.path().join("cache").join("procedures")).unwrap();
+    let mut locations: Vec<String> = poryadok::catalog::bundled_files()
+        .iter()
+        .map(|(name, _)| format!("bundled:{name}"))
+        .collect();
+    locations.push(own.join("own.toml").display().to_string());
+
+    let mut wizard = Session::start(data.path(), &[]);
+    wizard.wait_for("Procedures");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !locations.iter().all(|l| cache.path_for(l).is_file()) {
+        assert!(Instant::now() < deadline, "never kept: {locations:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    wizard.keys("q");
+    wizard.wait_exit();
+}

@@ -69,7 +69,7 @@ pub fn load(bytes: &[u8]) -> Loaded {
 
 /// [`load`], keeping the bytes as the text of the procedure rather than copying them.
 pub fn load_owned(bytes: Vec<u8>) -> Loaded {
-    load_decoded(bytes, None)
+    load_decoded(bytes)
 }
 
 /// [`load_owned`], taking the procedure from `cache` when it holds this very text for this
@@ -77,20 +77,39 @@ pub fn load_owned(bytes: Vec<u8>) -> Loaded {
 /// A procedure from the cache comes with an empty [`Loaded::source`]: it has no diagnostics for
 /// the text to place, and decoding the text would take a good part of the time the cache saves.
 pub fn load_cached(bytes: Vec<u8>, cache: Option<(&Cache, &str)>) -> Loaded {
+    let (loaded, unkept) = load_cached_later(bytes, cache);
+    if let (Some((cache, location)), Some(key), Ok(procedure)) = (cache, unkept, &loaded.result) {
+        cache.put(location, key, procedure);
+    }
+    loaded
+}
+
+/// [`load_cached`], leaving the keeping to the caller: a procedure read from its text without
+/// problems comes with the key to keep it under ([`Cache::put`]). Encoding and writing a long
+/// procedure takes a few milliseconds, which the wizard spends after its first frame rather
+/// than before it.
+pub fn load_cached_later(bytes: Vec<u8>, cache: Option<(&Cache, &str)>) -> (Loaded, Option<Key>) {
     let Some((cache, location)) = cache else {
-        return load_decoded(bytes, None);
+        return (load_decoded(bytes), None);
     };
     let key = Cache::key(&bytes);
     match cache.get(location, key) {
-        Some(procedure) => Loaded {
-            source: String::new(),
-            result: Ok(procedure),
-        },
-        None => load_decoded(bytes, Some((cache, location, key))),
+        Some(procedure) => (
+            Loaded {
+                source: String::new(),
+                result: Ok(procedure),
+            },
+            None,
+        ),
+        None => {
+            let loaded = load_decoded(bytes);
+            let unkept = loaded.result.is_ok().then_some(key);
+            (loaded, unkept)
+        }
     }
 }
 
-fn load_decoded(bytes: Vec<u8>, cache: Option<(&Cache, &str, Key)>) -> Loaded {
+fn load_decoded(bytes: Vec<u8>) -> Loaded {
     let fail = |source: String, diagnostic: Diagnostic| Loaded {
         source,
         result: Err(vec![diagnostic]),
@@ -129,9 +148,6 @@ fn load_decoded(bytes: Vec<u8>, cache: Option<(&Cache, &str, Key)>) -> Loaded {
         );
     }
     let result = load_text(&source);
-    if let (Some((cache, location, key)), Ok(procedure)) = (cache, &result) {
-        cache.put(location, key, procedure);
-    }
     Loaded { source, result }
 }
 

@@ -22,6 +22,7 @@ use super::keymap::{self, Mode};
 use super::update::{Effect, update};
 use super::view::{self, Theme};
 use crate::calendar::ProductionCalendar;
+use crate::catalog::Unkept;
 use crate::i18n::{Lang, Msg};
 use crate::procedure::Procedure;
 use crate::run::reconcile::reconcile;
@@ -51,6 +52,8 @@ pub struct Wizard {
     pub export_to: Option<PathBuf>,
     /// The open run changed since it was last written: [`Wizard::save_pending`] writes it.
     unsaved: bool,
+    /// Procedures read from their files at this start, kept in the cache after the first frame.
+    unkept: Option<Unkept>,
 }
 
 /// Something that leaves the wizard through the terminal or another program.
@@ -75,6 +78,7 @@ impl Wizard {
             outbox: Vec::new(),
             export_to: None,
             unsaved: false,
+            unkept: None,
         };
         wizard.refresh_runs();
         if wizard.app.runs.is_empty() {
@@ -121,9 +125,19 @@ impl Wizard {
         true
     }
 
+    /// Has `unkept` kept in the cache once the first frame is out: encoding and writing a long
+    /// procedure would delay that frame by a few milliseconds.
+    pub fn keep_later(&mut self, unkept: Unkept) {
+        self.unkept = Some(unkept);
+    }
+
     /// Work done once a frame is drawn, while the officer reads it, so that the next keypress
-    /// draws sooner: the texts of the steps next to the selected one.
+    /// draws sooner: the procedures read at this start kept in the cache (after the first
+    /// frame), the texts of the steps next to the selected one.
     pub fn after_frame(&mut self) {
+        if let Some(unkept) = self.unkept.take() {
+            unkept.keep();
+        }
         if let Screen::Run(screen) = &mut self.app.screen {
             screen.prepare_neighbours();
         }
