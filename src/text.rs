@@ -26,6 +26,9 @@ pub enum UnsafeKind {
 ///
 /// `multiline` allows line feeds (bodies, help texts); tabs are always allowed.
 pub fn find_unsafe(text: &str, multiline: bool) -> Option<(usize, char, UnsafeKind)> {
+    if !holds_unsafe(text, multiline) {
+        return None;
+    }
     text.char_indices().find_map(|(at, c)| {
         let kind = match c {
             '\t' => return None,
@@ -36,6 +39,28 @@ pub fn find_unsafe(text: &str, multiline: bool) -> Option<(usize, char, UnsafeKi
             _ => return None,
         };
         Some((at, c, kind))
+    })
+}
+
+/// Whether `text` holds one of the characters [`find_unsafe`] and [`sanitize`] look for (line
+/// feeds count only when `line_feeds` is false; tabs never count), read from its bytes without
+/// decoding a character. C0 controls and DEL are single bytes; C1 controls are 0xC2 0x80–0x9F;
+/// the line and paragraph separators and the bidirectional controls are 0xE2 0x80 0xA8–0xAE and
+/// 0xE2 0x81 0xA6–0xA9. Letters, guillemets and dashes never match.
+fn holds_unsafe(text: &str, line_feeds: bool) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' => false,
+        b'\n' => !line_feeds,
+        0..=0x1F | 0x7F => true,
+        0xC2 => bytes
+            .get(i + 1)
+            .is_some_and(|next| (0x80..=0x9F).contains(next)),
+        0xE2 => matches!(
+            bytes.get(i + 1..i + 3),
+            Some([0x80, 0xA8..=0xAE] | [0x81, 0xA6..=0xA9])
+        ),
+        _ => false,
     })
 }
 
@@ -51,10 +76,7 @@ pub fn is_bidi_control(c: char) -> bool {
 /// C0 controls and DEL become their Unicode "control pictures" (ESC shows as `␛`); C1 controls
 /// and bidi controls become `�`.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    let needs = text
-        .chars()
-        .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c));
-    if !needs {
+    if !holds_unsafe(text, true) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().map(stand_in).collect())
@@ -108,6 +130,26 @@ mod tests {
     #[test]
     fn sanitize_line_shows_line_breaks() {
         assert_eq!(sanitize_line("a\nb"), "a\u{2424}b");
+    }
+
+    /// For every character of Unicode, alone and between letters, the byte reading agrees with
+    /// the characters' own properties.
+    #[test]
+    fn the_bytes_tell_unsafe_text_as_the_characters_do() {
+        let mut unsafe_ones = 0;
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let separator = matches!(c, '\u{2028}' | '\u{2029}');
+            let looked_for = (c.is_control() && c != '\t') || is_bidi_control(c) || separator;
+            unsafe_ones += usize::from(looked_for);
+            for text in [c.to_string(), format!("ш{c}ю")] {
+                assert_eq!(holds_unsafe(&text, false), looked_for, "{c:?}");
+                assert_eq!(holds_unsafe(&text, true), looked_for && c != '\n', "{c:?}");
+                assert_eq!(find_unsafe(&text, false).is_some(), looked_for, "{c:?}");
+            }
+        }
+        // C0 but tab, DEL, C1, the two separators, nine bidirectional controls.
+        assert_eq!(unsafe_ones, 31 + 1 + 32 + 2 + 9);
+        assert!(!holds_unsafe("Шаг 8: «подать» — 5 дней\n\tв срок", true));
     }
 
     #[test]
