@@ -22,21 +22,18 @@
 //! altered by hand cannot reach the terminal with escape sequences either.
 
 use std::fs::{self, File};
-use std::io::Read;
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 use super::Procedure;
 use super::model::ProcedureFile;
-use crate::store::atomic::{Durability, private_dir, replace};
+use crate::store::atomic::{Durability, private_dir, replace_with};
 
-/// The first bytes of every cache file; a new layout gets a new header.
+/// The first bytes of every cache file; a new layout gets a new header. The build and the key
+/// of the procedure file follow (16 bytes each), then the procedure, then its hash.
 const MAGIC: &[u8; 16] = b"poryadok cache 1";
-
-/// The header: [`MAGIC`], the build, the key of the procedure file. The procedure follows, then
-/// the hash of the procedure.
-const HEADER_BYTES: usize = 16 + 16 + 16;
 
 /// The largest cache file read; a procedure file is at most 4 MB of TOML, its model less.
 const MAX_CACHE_BYTES: u64 = 16 * 1024 * 1024;
@@ -115,17 +112,46 @@ impl Cache {
     fn write(&self, path: &Path, key: Key, procedure: &Procedure) -> std::io::Result<()> {
         // Where nothing can be written, the procedure is not even encoded.
         private_dir(&self.dir)?;
-        let mut bytes = Vec::with_capacity(HEADER_BYTES);
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&self.build);
-        bytes.extend_from_slice(&key.0);
-        let mut bytes =
-            postcard::to_extend(procedure.file(), bytes).map_err(std::io::Error::other)?;
-        let check = xxh3_64(&bytes[HEADER_BYTES..]);
-        bytes.extend_from_slice(&check.to_le_bytes());
         // A whole file or none: another poryadok reading at the same time never sees half of
-        // it. A cache need not survive a power cut, so it is not flushed to the disk.
-        replace(path, &bytes, None, Durability::NoSync)
+        // it. A cache need not survive a power cut, so it is not flushed to the disk. The
+        // procedure goes to the file as it is encoded: holding its megabytes in memory first
+        // would add them to the wizard's peak memory.
+        let write = |file: &mut File| {
+            let mut out = BufWriter::with_capacity(WRITE_BUFFER, file);
+            out.write_all(MAGIC)?;
+            out.write_all(&self.build)?;
+            out.write_all(&key.0)?;
+            let hashed = Hashed {
+                out,
+                hash: Xxh3::new(),
+            };
+            let Hashed { mut out, hash } =
+                postcard::to_io(procedure.file(), hashed).map_err(std::io::Error::other)?;
+            out.write_all(&hash.digest().to_le_bytes())?;
+            out.flush()
+        };
+        replace_with(path, write, None, Durability::NoSync)
+    }
+}
+
+/// How much of a cache file is written at a time.
+const WRITE_BUFFER: usize = 64 * 1024;
+
+/// A writer that hashes what goes through it: the check at the end of a cache file.
+struct Hashed<W> {
+    out: W,
+    hash: Xxh3,
+}
+
+impl<W: Write> Write for Hashed<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.out.write(bytes)?;
+        self.hash.update(&bytes[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 

@@ -85,6 +85,22 @@ pub fn replace(
     keep_previous: Option<&Path>,
     durability: Durability,
 ) -> io::Result<()> {
+    replace_with(
+        path,
+        |file| file.write_all(bytes),
+        keep_previous,
+        durability,
+    )
+}
+
+/// [`replace`], the new content written by `write` as it is made rather than held in memory
+/// whole first (the cache of procedures writes megabytes this way).
+pub fn replace_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+    keep_previous: Option<&Path>,
+    durability: Durability,
+) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
@@ -92,7 +108,7 @@ pub fn replace(
         .tempfile_in(dir)?;
     // tempfile creates 0600 files already; say so explicitly rather than rely on it.
     private_file(temp.as_file())?;
-    temp.write_all(bytes)?;
+    write(temp.as_file_mut())?;
     if durability == Durability::Sync {
         temp.as_file().sync_all()?;
     }
