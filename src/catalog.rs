@@ -331,6 +331,19 @@ pub fn read_and_load(path: &Path) -> Loaded {
 
 /// [`read_and_load`] through the cache of procedures read before.
 fn read_and_load_cached(path: &Path, cache: Option<&Cache>) -> (Loaded, Option<Key>) {
+    // As `Entry::source_name` names it, which is where `Catalog::keep` keeps it.
+    let location = path.display().to_string();
+    // With a cache, the file is first only hashed, a little at a time: a procedure the cache
+    // holds is never read into memory whole.
+    if let Some(cache) = cache
+        && let Some(procedure) = cached(path, &location, cache)
+    {
+        let loaded = Loaded {
+            source: String::new(),
+            result: Ok(procedure),
+        };
+        return (loaded, None);
+    }
     let mut bytes = Vec::new();
     let read = File::open(path).and_then(|file| {
         // Room for the whole file at once: growing the buffer as it fills would copy it
@@ -349,17 +362,24 @@ fn read_and_load_cached(path: &Path, cache: Option<&Cache>) -> (Loaded, Option<K
             let failed = Loaded::failed(too_large(usize::try_from(size).unwrap_or(usize::MAX)));
             (failed, None)
         }
-        Ok(_) => {
-            // As `Entry::source_name` names it, which is where `Catalog::keep` keeps it.
-            let location = path.display().to_string();
-            load_cached_later(bytes, cache.map(|cache| (cache, location.as_str())))
-        }
+        Ok(_) => load_cached_later(bytes, cache.map(|cache| (cache, location.as_str()))),
         Err(error) => {
             let detail = error.to_string();
             let failed = Loaded::failed(Diagnostic::error("file-unreadable").arg("detail", detail));
             (failed, None)
         }
     }
+}
+
+/// The procedure `cache` holds for the file at `path` as it is now, if any.
+fn cached(path: &Path, location: &str, cache: &Cache) -> Option<Procedure> {
+    let file = File::open(path).ok()?;
+    // A file too large to load is left to the full read, which reports it.
+    if file.metadata().ok()?.len() > MAX_FILE_BYTES as u64 {
+        return None;
+    }
+    let key = Cache::key_of(file).ok()?;
+    cache.get(location, key)
 }
 
 /// The data directory: `--data-dir`, else `PORYADOK_DATA_DIR`, else the platform's place for

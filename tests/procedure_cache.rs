@@ -316,3 +316,15 @@ fn the_procedures_handed_to_the_wizard_are_kept_when_it_says_so() {
         assert!(cache.path_for(location).is_file(), "{location}: kept");
     }
 }
+
+#[test]
+fn the_key_of_a_file_read_a_little_at_a_time_is_the_key_of_its_bytes() {
+    let text = synthetic::procedure_text(1000);
+    assert!(text.len() > 200_000, "longer than several reads");
+    for size in [0, 1, 65_535, 65_536, 65_537, 200_000, text.len()] {
+        let bytes = &text.as_bytes()[..size];
+        let streamed = Cache::key_of(bytes).expect("a slice reads");
+        assert_eq!(streamed, Cache::key(bytes), "{size} bytes");
+    }
+    assert_ne!(Cache::key(b"a"), Cache::key(b"b"));
+}

@@ -35,6 +35,12 @@ use crate::store::atomic::{Durability, private_dir, replace_with};
 /// of the procedure file follow (16 bytes each), then the procedure, then its hash.
 const MAGIC: &[u8; 16] = b"poryadok cache 1";
 
+/// The header: [`MAGIC`], the build, the key.
+const HEADER_BYTES: usize = 16 + 16 + 16;
+
+/// How much of a procedure file is hashed at a time.
+const READ_BUFFER: usize = 64 * 1024;
+
 /// The largest cache file read; a procedure file is at most 4 MB of TOML, its model less.
 const MAX_CACHE_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -78,23 +84,42 @@ impl Cache {
         Key(xxh3_128(bytes).to_le_bytes())
     }
 
+    /// [`Cache::key`] of what `reader` gives, read a little at a time: a procedure the cache
+    /// holds is then never read into memory whole (a long one is megabytes).
+    pub fn key_of(mut reader: impl Read) -> std::io::Result<Key> {
+        let mut hash = Xxh3::new();
+        let mut buffer = vec![0; READ_BUFFER];
+        loop {
+            match reader.read(&mut buffer) {
+                Ok(0) => return Ok(Key(hash.digest128().to_le_bytes())),
+                Ok(n) => hash.update(&buffer[..n]),
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(error) => return Err(error),
+            }
+        }
+    }
+
     /// The procedure kept for `location`, if this build read it from a file with this `key`.
     pub fn get(&self, location: &str, key: Key) -> Option<Procedure> {
-        let file = File::open(self.path_for(location)).ok()?;
+        let mut file = File::open(self.path_for(location)).ok()?;
+        // The header first: a procedure kept before its file was edited, or by another build,
+        // is told apart without reading the rest.
+        let mut header = [0; HEADER_BYTES];
+        file.read_exact(&mut header).ok()?;
+        let expected = [MAGIC.as_slice(), &self.build, &key.0].concat();
+        if header[..] != expected[..] {
+            return None;
+        }
         let size = file.metadata().ok()?.len();
         if size > MAX_CACHE_BYTES {
             return None;
         }
-        // Room for the whole file at once, rather than growing (and copying) as it is read.
+        // Room for the rest at once, rather than growing (and copying) as it is read.
         let mut bytes = Vec::with_capacity(usize::try_from(size).ok()? + 1);
         file.take(MAX_CACHE_BYTES + 1)
             .read_to_end(&mut bytes)
             .ok()?;
-        let rest = bytes
-            .strip_prefix(MAGIC.as_slice())?
-            .strip_prefix(self.build.as_slice())?
-            .strip_prefix(key.0.as_slice())?;
-        let (payload, check) = rest.split_last_chunk::<8>()?;
+        let (payload, check) = bytes.split_last_chunk::<8>()?;
         // A file damaged on disk is caught here rather than read into a wrong procedure.
         if u64::from_le_bytes(*check) != xxh3_64(payload) {
             return None;
