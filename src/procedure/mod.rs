@@ -8,6 +8,7 @@ pub mod cache;
 mod check;
 mod check_cycles;
 mod check_form;
+mod check_links;
 mod chunks;
 pub mod condition;
 pub mod diagnostic;
