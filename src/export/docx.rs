@@ -3,7 +3,7 @@
 //! (label, value), table fields as real tables with their column headers, and the signature
 //! block with the date. A4 portrait, Times New Roman, for LibreOffice and Word alike.
 //!
-//! docx-rs escapes text; on top of that every text goes through [`xml_text`], which replaces
+//! docx-rs escapes text; on top of that every text goes through `xml_text`, which replaces
 //! the few characters XML 1.0 cannot carry at all, so no value can break the document.
 
 use std::io::Cursor;

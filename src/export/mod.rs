@@ -2,7 +2,7 @@
 //! filled forms, the letters as drafts, tables as spreadsheets, and the checklist report.
 //!
 //! [`model`] works out what a run says once (forms, letters, report) and every format reads it.
-//! Nothing here touches the disk but [`write`], which never writes outside the folder it is
+//! Nothing here touches the disk but [`write`](mod@write), which never writes outside the folder it is
 //! given and never replaces a file.
 
 pub mod docx;

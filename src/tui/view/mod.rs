@@ -352,7 +352,7 @@ pub fn put_fit(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: 
 
 /// [`Buffer::set_stringn`]: `text` at `(x, y)`, at most `width` columns, in `style`; returns
 /// the column after it. Text made only of characters that are each a grapheme of their own
-/// (see [`is_lone_grapheme`]: Latin, Cyrillic and the marks the wizard draws) is written
+/// (see `is_lone_grapheme`: Latin, Cyrillic and the marks the wizard draws) is written
 /// character by character, which spares the grapheme segmentation that costs most of a
 /// keypress on a long list; anything else goes through ratatui.
 pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Style) -> u16 {
