@@ -10,5 +10,6 @@ pub mod app;
 mod copy;
 pub mod keymap;
 pub mod shell;
+mod terminal;
 pub mod update;
 pub mod view;
