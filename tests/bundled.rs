@@ -13,8 +13,8 @@ fn bundled(id: &str) -> Procedure {
 }
 
 /// `{ choice = choice, is = option }`.
-fn is_choice(condition: &Option<Condition>, choice: &str, option: &str) -> bool {
-    condition.as_ref().is_some_and(|c| {
+fn is_choice(condition: Option<&Condition>, choice: &str, option: &str) -> bool {
+    condition.is_some_and(|c| {
         c.choice.as_deref() == Some(choice) && c.is == Some(Scalar::Text(option.to_owned()))
     })
 }
@@ -74,8 +74,8 @@ fn rsmev_connection_branches_at_stage_three() {
     assert_eq!(options, ["federal", "own"]);
     let federal = p.section("stage-3a").expect("stage 3а");
     let own = p.section("stage-3b").expect("stage 3б");
-    assert!(is_choice(&federal.when, "service_path", "federal"));
-    assert!(is_choice(&own.when, "service_path", "own"));
+    assert!(is_choice(federal.when.as_ref(), "service_path", "federal"));
+    assert!(is_choice(own.when.as_ref(), "service_path", "own"));
     assert!(p.steps_in("stage-3a").count() >= 3 && p.steps_in("stage-3b").count() >= 3);
     // «не позднее 20 рабочих дней» from the signing of the additional agreement.
     let wait = p
@@ -117,7 +117,7 @@ fn antivirus_licenses_has_four_exclusive_variants_and_an_independent_mediapack_t
         ("variant-4", "v4"),
     ] {
         let s = p.section(section).expect("a section per variant");
-        assert!(is_choice(&s.when, "variant", option), "{section}");
+        assert!(is_choice(s.when.as_ref(), "variant", option), "{section}");
     }
     // ОИВ/подведы versus ИС: asked only in the variants that distinguish them.
     let applicant = file
@@ -132,7 +132,7 @@ fn antivirus_licenses_has_four_exclusive_variants_and_an_independent_mediapack_t
         .expect("asked for some variants");
     assert_eq!(asked, ["v1", "v2", "v3"]);
     assert!(is_choice(
-        &p.step("v1-is-request").expect("v1 ИС").when,
+        p.step("v1-is-request").expect("v1 ИС").when.as_deref(),
         "applicant",
         "is"
     ));
@@ -147,7 +147,7 @@ fn antivirus_licenses_has_four_exclusive_variants_and_an_independent_mediapack_t
         .iter()
         .find(|page| page.title.contains("Сервер KSC"))
         .expect("the page");
-    assert!(is_choice(&page.required_when, "variant", "v2"));
+    assert!(is_choice(page.required_when.as_ref(), "variant", "v2"));
     let empty = page
         .empty_when
         .as_ref()

@@ -44,7 +44,7 @@ impl ProcedureFile {
     /// The conditions that decide which steps apply: those of the steps, the sections and the
     /// choices (a choice not asked decides like a choice not made).
     pub fn applicability_conditions(&self) -> impl Iterator<Item = &Condition> {
-        (self.steps.iter().filter_map(|s| s.when.as_ref()))
+        (self.steps.iter().filter_map(|s| s.when.as_deref()))
             .chain(self.sections.iter().filter_map(|s| s.when.as_ref()))
             .chain(self.choices.iter().filter_map(|c| c.when.as_ref()))
     }
@@ -192,7 +192,7 @@ pub struct Step {
     /// Who acts: an `[[actor]]` id, or `"officer"` (the default).
     pub actor: Option<String>,
     /// The step applies only when this condition holds; otherwise it is skipped.
-    pub when: Option<Condition>,
+    pub when: Option<Box<Condition>>,
     /// The officer may skip the step.
     #[serde(default)]
     pub optional: bool,

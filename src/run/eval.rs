@@ -92,7 +92,7 @@ pub fn step_applies(procedure: &Procedure, run: &Run, step: &Step) -> Option<boo
         Some(false) => Some(false),
         in_section => both(
             in_section,
-            optional_holds(procedure, run, step.when.as_ref()),
+            optional_holds(procedure, run, step.when.as_deref()),
         ),
     }
 }
@@ -103,7 +103,7 @@ pub fn applies_all(procedure: &Procedure, run: &Run) -> Vec<Option<bool>> {
     let steps = procedure.steps();
     let mut out = vec![Some(true); steps.len()];
     for &step in &procedure.links().conditional {
-        out[step] = optional_holds(procedure, run, steps[step].when.as_ref());
+        out[step] = optional_holds(procedure, run, steps[step].when.as_deref());
     }
     for (index, section) in procedure.sections().iter().enumerate() {
         let in_section = optional_holds(procedure, run, section.when.as_ref());
