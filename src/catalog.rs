@@ -13,7 +13,7 @@ use anyhow::{Context, Result};
 use directories::ProjectDirs;
 
 use crate::procedure::{
-    Cache, Diagnostic, Key, Loaded, MAX_FILE_BYTES, Procedure, load_cached_later, too_large,
+    Cache, Diagnostic, Key, Loaded, MAX_FILE_BYTES, Procedure, load_owned, too_large,
 };
 
 mod bundled {
@@ -60,13 +60,10 @@ impl Entry {
         self.loaded.result.as_ref().ok()
     }
 
-    /// The name diagnostics are reported under: the path, or `bundled:<name>` for a file that
-    /// is inside the binary rather than on disk.
+    /// The name diagnostics are reported under and the cache keeps the procedure by: the path,
+    /// or `bundled:<name>` for a file that is inside the binary rather than on disk.
     pub fn source_name(&self) -> String {
-        match self.origin {
-            Origin::Bundled => format!("bundled:{}", self.location),
-            Origin::User | Origin::Given => self.location.clone(),
-        }
+        source_name(&self.origin, &self.location)
     }
 
     pub fn diagnostics(&self) -> &[Diagnostic] {
@@ -102,15 +99,13 @@ impl Catalog {
             procedures: Vec::new(),
         };
         for entry in self.entries {
-            let location = entry.source_name();
+            let name = entry.source_name();
             let Ok(procedure) = entry.loaded.result else {
                 continue;
             };
             let procedure = Arc::new(procedure);
-            if let (Some(_), Some(key)) = (cache, entry.unkept) {
-                unkept
-                    .procedures
-                    .push((location, key, Arc::clone(&procedure)));
+            if let Some(key) = entry.unkept {
+                unkept.procedures.push((name, key, Arc::clone(&procedure)));
             }
             if !entry.overridden {
                 usable.push(procedure);
@@ -164,15 +159,13 @@ impl Catalog {
                 files.push((Origin::Given, Source::File(path)));
             }
         }
-        let sources: Vec<&Source> = files.iter().map(|(_, source)| source).collect();
+        let sources: Vec<(&Source, String)> = (files.iter())
+            .map(|(origin, source)| (source, source_name(origin, &source.location())))
+            .collect();
         let loaded = load_all(&sources, cache);
         let mut catalog = Catalog::default();
-        for ((origin, source), (loaded, unkept)) in files.into_iter().zip(loaded) {
-            let location = match source {
-                Source::Bundled(name, _) => (*name).to_owned(),
-                Source::File(path) => path.display().to_string(),
-            };
-            catalog.push(origin, location, loaded, unkept);
+        for ((origin, source), (loaded, unkept)) in files.iter().zip(loaded) {
+            catalog.push(origin.clone(), source.location(), loaded, unkept);
         }
         Ok(catalog)
     }
@@ -242,19 +235,51 @@ enum Source {
 }
 
 impl Source {
-    /// Loads the file, and says under which key to keep it in the cache if it was read from its
-    /// text (see [`load_cached_later`]).
-    fn load(&self, cache: Option<&Cache>) -> (Loaded, Option<Key>) {
+    /// What the file is called in its [`Entry`]: its path, or its name inside the binary.
+    fn location(&self) -> String {
         match self {
-            Source::Bundled(name, bytes) => {
-                // As `Entry::source_name` names it, which is where `Catalog::keep` keeps it.
-                let location = format!("bundled:{name}");
-                load_cached_later(
-                    bytes.to_vec(),
-                    cache.map(|cache| (cache, location.as_str())),
-                )
+            Source::Bundled(name, _) => (*name).to_owned(),
+            Source::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// Loads the file known as `name` ([`source_name`]), taking it from `cache` when it holds
+    /// this very text; a procedure read from its text comes with the key to keep it under (see
+    /// [`Catalog::keep`]).
+    fn load(&self, name: &str, cache: Option<&Cache>) -> (Loaded, Option<Key>) {
+        // With a cache, the text is first only hashed (a file a little at a time): a procedure
+        // the cache holds is neither read into memory whole nor copied.
+        if let Some(cache) = cache
+            && let Some(procedure) = self.key().and_then(|key| cache.get(name, key))
+        {
+            return (Loaded::from_cache(procedure), None);
+        }
+        let bytes = match self {
+            Source::Bundled(_, bytes) => bytes.to_vec(),
+            Source::File(path) => match read(path) {
+                Ok(bytes) => bytes,
+                Err(problem) => return (Loaded::failed(*problem), None),
+            },
+        };
+        // The key of the text read, not of the one hashed above: the file may have changed.
+        let key = cache.map(|_| Cache::key(&bytes));
+        let loaded = load_owned(bytes);
+        let unkept = key.filter(|_| loaded.result.is_ok());
+        (loaded, unkept)
+    }
+
+    /// The key of the text as it is now, without reading a file into memory whole; `None` for
+    /// a file that cannot be read or is too large to load (the full read reports it).
+    fn key(&self) -> Option<Key> {
+        match self {
+            Source::Bundled(_, bytes) => Some(Cache::key(bytes)),
+            Source::File(path) => {
+                let file = File::open(path).ok()?;
+                if file.metadata().ok()?.len() > MAX_FILE_BYTES as u64 {
+                    return None;
+                }
+                Cache::key_of(file).ok()
             }
-            Source::File(path) => read_and_load_cached(path, cache),
         }
     }
 
@@ -269,21 +294,24 @@ impl Source {
 
 /// Loads the files, in their order, on as many threads as there are cores (at most four), the
 /// largest first: the bundled procedures load while a long procedure of the officer's does.
-fn load_all(sources: &[&Source], cache: Option<&Cache>) -> Vec<(Loaded, Option<Key>)> {
+fn load_all(sources: &[(&Source, String)], cache: Option<&Cache>) -> Vec<(Loaded, Option<Key>)> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .clamp(1, 4)
         .min(sources.len());
     if threads < 2 {
-        return sources.iter().map(|source| source.load(cache)).collect();
+        return (sources.iter())
+            .map(|(source, name)| source.load(name, cache))
+            .collect();
     }
     let mut order: Vec<usize> = (0..sources.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(sources[i].size()));
+    order.sort_by_key(|&i| std::cmp::Reverse(sources[i].0.size()));
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
         while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-            done.push((i, sources[i].load(cache)));
+            let (source, name) = &sources[i];
+            done.push((i, source.load(name, cache)));
         }
         done
     };
@@ -307,7 +335,7 @@ fn load_all(sources: &[&Source], cache: Option<&Cache>) -> Vec<(Loaded, Option<K
     loaded
         .into_iter()
         .zip(sources)
-        .map(|(one, source)| one.unwrap_or_else(|| source.load(cache)))
+        .map(|(one, (source, name))| one.unwrap_or_else(|| source.load(name, cache)))
         .collect()
 }
 
@@ -326,24 +354,15 @@ pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
 /// Reads a file (at most one byte more than the loader accepts) and loads it. A file that cannot
 /// be read becomes a diagnostic like any other problem.
 pub fn read_and_load(path: &Path) -> Loaded {
-    read_and_load_cached(path, None).0
+    match read(path) {
+        Ok(bytes) => load_owned(bytes),
+        Err(problem) => Loaded::failed(*problem),
+    }
 }
 
-/// [`read_and_load`] through the cache of procedures read before.
-fn read_and_load_cached(path: &Path, cache: Option<&Cache>) -> (Loaded, Option<Key>) {
-    // As `Entry::source_name` names it, which is where `Catalog::keep` keeps it.
-    let location = path.display().to_string();
-    // With a cache, the file is first only hashed, a little at a time: a procedure the cache
-    // holds is never read into memory whole.
-    if let Some(cache) = cache
-        && let Some(procedure) = cached(path, &location, cache)
-    {
-        let loaded = Loaded {
-            source: String::new(),
-            result: Ok(procedure),
-        };
-        return (loaded, None);
-    }
+/// The bytes of the file at `path`, or why the loader cannot have them: the file cannot be read,
+/// or is larger than the loader accepts.
+fn read(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     let mut bytes = Vec::new();
     let read = File::open(path).and_then(|file| {
         // Room for the whole file at once: growing the buffer as it fills would copy it
@@ -359,27 +378,24 @@ fn read_and_load_cached(path: &Path, cache: Option<&Cache>) -> (Loaded, Option<K
         Ok(_) if bytes.len() > MAX_FILE_BYTES => {
             // Report the real size, not the truncated one.
             let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
-            let failed = Loaded::failed(too_large(usize::try_from(size).unwrap_or(usize::MAX)));
-            (failed, None)
+            Err(Box::new(too_large(
+                usize::try_from(size).unwrap_or(usize::MAX),
+            )))
         }
-        Ok(_) => load_cached_later(bytes, cache.map(|cache| (cache, location.as_str()))),
-        Err(error) => {
-            let detail = error.to_string();
-            let failed = Loaded::failed(Diagnostic::error("file-unreadable").arg("detail", detail));
-            (failed, None)
-        }
+        Ok(_) => Ok(bytes),
+        Err(error) => Err(Box::new(
+            Diagnostic::error("file-unreadable").arg("detail", error.to_string()),
+        )),
     }
 }
 
-/// The procedure `cache` holds for the file at `path` as it is now, if any.
-fn cached(path: &Path, location: &str, cache: &Cache) -> Option<Procedure> {
-    let file = File::open(path).ok()?;
-    // A file too large to load is left to the full read, which reports it.
-    if file.metadata().ok()?.len() > MAX_FILE_BYTES as u64 {
-        return None;
+/// The name a file goes by in diagnostics and in the cache: its path, or `bundled:<name>` for
+/// a file inside the binary rather than on disk.
+fn source_name(origin: &Origin, location: &str) -> String {
+    match origin {
+        Origin::Bundled => format!("bundled:{location}"),
+        Origin::User | Origin::Given => location.to_owned(),
     }
-    let key = Cache::key_of(file).ok()?;
-    cache.get(location, key)
 }
 
 /// The data directory: `--data-dir`, else `PORYADOK_DATA_DIR`, else the platform's place for

@@ -106,8 +106,9 @@ impl Cache {
         // is told apart without reading the rest.
         let mut header = [0; HEADER_BYTES];
         file.read_exact(&mut header).ok()?;
-        let expected = [MAGIC.as_slice(), &self.build, &key.0].concat();
-        if header[..] != expected[..] {
+        let (magic, rest) = header.split_at(MAGIC.len());
+        let (build, kept) = rest.split_at(self.build.len());
+        if magic != MAGIC || build != self.build || kept != key.0 {
             return None;
         }
         let size = file.metadata().ok()?.len();

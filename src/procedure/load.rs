@@ -17,7 +17,7 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use super::cache::{Cache, Key};
+use super::cache::Cache;
 use super::chunks;
 use super::locate::{Target, locate};
 use super::{Diagnostic, Msg, PathSeg, Procedure, check, model, schema};
@@ -43,6 +43,16 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// A procedure taken from the cache. Its [`Loaded::source`] is empty: it has no diagnostics
+    /// for the text to place, and decoding the text would take a good part of the time the
+    /// cache saves.
+    pub fn from_cache(procedure: Procedure) -> Loaded {
+        Loaded {
+            source: String::new(),
+            result: Ok(procedure),
+        }
+    }
+
     /// A file refused before any of its text could be read.
     pub fn failed(diagnostic: Diagnostic) -> Loaded {
         Loaded {
@@ -74,39 +84,19 @@ pub fn load_owned(bytes: Vec<u8>) -> Loaded {
 
 /// [`load_owned`], taking the procedure from `cache` when it holds this very text for this
 /// `location` (a path, or `bundled:<name>`), and keeping it there after a read without problems.
-/// A procedure from the cache comes with an empty [`Loaded::source`]: it has no diagnostics for
-/// the text to place, and decoding the text would take a good part of the time the cache saves.
 pub fn load_cached(bytes: Vec<u8>, cache: Option<(&Cache, &str)>) -> Loaded {
-    let (loaded, unkept) = load_cached_later(bytes, cache);
-    if let (Some((cache, location)), Some(key), Ok(procedure)) = (cache, unkept, &loaded.result) {
+    let Some((cache, location)) = cache else {
+        return load_decoded(bytes);
+    };
+    let key = Cache::key(&bytes);
+    if let Some(procedure) = cache.get(location, key) {
+        return Loaded::from_cache(procedure);
+    }
+    let loaded = load_decoded(bytes);
+    if let Ok(procedure) = &loaded.result {
         cache.put(location, key, procedure);
     }
     loaded
-}
-
-/// [`load_cached`], leaving the keeping to the caller: a procedure read from its text without
-/// problems comes with the key to keep it under ([`Cache::put`]). Encoding and writing a long
-/// procedure takes a few milliseconds, which the wizard spends after its first frame rather
-/// than before it.
-pub fn load_cached_later(bytes: Vec<u8>, cache: Option<(&Cache, &str)>) -> (Loaded, Option<Key>) {
-    let Some((cache, location)) = cache else {
-        return (load_decoded(bytes), None);
-    };
-    let key = Cache::key(&bytes);
-    match cache.get(location, key) {
-        Some(procedure) => (
-            Loaded {
-                source: String::new(),
-                result: Ok(procedure),
-            },
-            None,
-        ),
-        None => {
-            let loaded = load_decoded(bytes);
-            let unkept = loaded.result.is_ok().then_some(key);
-            (loaded, unkept)
-        }
-    }
 }
 
 fn load_decoded(bytes: Vec<u8>) -> Loaded {

@@ -27,9 +27,7 @@ pub use check_form::PATTERN_SIZE_LIMIT;
 pub use condition::{Condition, Scalar};
 pub use diagnostic::{Diagnostic, Msg, PathSeg, RenderOptions, Severity, render};
 pub use field::{Column, DefaultValue, Field, FieldType, Form, Page};
-pub use load::{
-    Loaded, MAX_FILE_BYTES, load, load_cached, load_cached_later, load_owned, too_large,
-};
+pub use load::{Loaded, MAX_FILE_BYTES, load, load_cached, load_owned, too_large};
 pub use model::{FORMAT_VERSION, ProcedureFile, Section, Step};
 
 /// A procedure that passed every check: every id it refers to exists, its dependencies have no

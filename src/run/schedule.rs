@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use super::eval::{applies_all, step_applies};
+use super::eval::applies_all;
 use super::state::{Run, StepState};
 use crate::calendar::{Counted, WorkCalendar, add_calendar_days, add_working_days};
 use crate::procedure::Procedure;
@@ -168,7 +168,7 @@ pub fn summary(
     Summary {
         done,
         all,
-        next: actionable_given(procedure, run, &facts.blocked(procedure))
+        next: actionable_given(procedure, run, &facts.applies, &facts.blocked(procedure))
             .first()
             .copied(),
         due: next_due_given(procedure, run, &facts.applies, calendar, tz),
@@ -178,26 +178,26 @@ pub fn summary(
 /// The steps the officer can act on now: those in progress first, then those ready to start, in
 /// the procedure's order.
 pub fn actionable(procedure: &Procedure, run: &Run) -> Vec<usize> {
-    actionable_given(procedure, run, &super::view::blocked_flags(procedure, run))
+    let facts = super::view::StepFacts::of(procedure, run);
+    actionable_given(procedure, run, &facts.applies, &facts.blocked(procedure))
 }
 
-/// [`actionable`] when the steps' blocked flags (from [`super::view::blocked_flags`]) are known
-/// already.
-pub fn actionable_given(procedure: &Procedure, run: &Run, blocked: &[bool]) -> Vec<usize> {
+/// [`actionable`] when whether each step applies and whether it is blocked (from
+/// [`super::view::StepFacts`]) are known already.
+pub fn actionable_given(
+    procedure: &Procedure,
+    run: &Run,
+    applies: &[Option<bool>],
+    blocked: &[bool],
+) -> Vec<usize> {
     let mut in_progress = Vec::new();
     let mut ready = Vec::new();
     for (index, step) in procedure.steps().iter().enumerate() {
         match run.steps.get(&step.id) {
-            Some(StepState::InProgress { .. })
-                if step_applies(procedure, run, step) != Some(false) =>
-            {
+            Some(StepState::InProgress { .. }) if applies[index] != Some(false) => {
                 in_progress.push(index);
             }
-            None if !blocked.get(index).copied().unwrap_or(false)
-                && step_applies(procedure, run, step) == Some(true) =>
-            {
-                ready.push(index);
-            }
+            None if !blocked[index] && applies[index] == Some(true) => ready.push(index),
             _ => {}
         }
     }

@@ -38,7 +38,7 @@ pub fn status(procedure: &Procedure, run: &Run, index: usize) -> Status {
 }
 
 /// The status of the step at `index` when whether it is blocked is known already (from
-/// [`blocked_flags`]): what a long list needs to draw its marks. A blocked step comes back as
+/// [`StepFacts::blocked`]): what a long list needs to draw its marks. A blocked step comes back as
 /// `Blocked` without the list of blockers; [`status`] gives them.
 pub fn status_given(procedure: &Procedure, run: &Run, index: usize, is_blocked: bool) -> Status {
     status_with(procedure, run, index, || {
@@ -303,11 +303,6 @@ fn done_flags(procedure: &Procedure, run: &Run) -> Vec<bool> {
     done
 }
 
-/// Whether each step is blocked ([`StepFacts::blocked`]).
-pub fn blocked_flags(procedure: &Procedure, run: &Run) -> Vec<bool> {
-    StepFacts::of(procedure, run).blocked(procedure)
-}
-
 /// Done steps and applicable steps ([`StepFacts::progress`]).
 pub fn progress(procedure: &Procedure, run: &Run) -> (usize, usize) {
     StepFacts::of(procedure, run).progress()
@@ -358,7 +353,7 @@ mod tests {
                     (done_count, applicable),
                     "{name}, round {round}"
                 );
-                let flags = blocked_flags(&p, &run);
+                let flags = facts.blocked(&p);
                 for (i, flag) in flags.iter().enumerate() {
                     assert_eq!(
                         *flag,

@@ -467,7 +467,7 @@ impl RunScreen {
             return position;
         }
         // The first step to act on, from the blocked flags already worked out.
-        crate::run::schedule::actionable_given(p, &self.run, &self.blocked)
+        crate::run::schedule::actionable_given(p, &self.run, &self.facts.applies, &self.blocked)
             .first()
             .and_then(|index| self.order.iter().position(|i| i == index))
             .unwrap_or(0)
