@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::check_links::step_link_problems;
-use super::load::closest;
+use super::diagnostic::closest;
 use super::model::{Deadline, Letter, ProcedureFile};
 use super::{Diagnostic, FORMAT_VERSION, Msg, PathSeg};
 use crate::path;

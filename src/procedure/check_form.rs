@@ -6,8 +6,8 @@ use regex::RegexBuilder;
 
 use super::check::Checker;
 use super::condition::{Options, Shape, ShapeError};
+use super::diagnostic::closest;
 use super::field::{Column, DefaultValue, Field, FieldType, Form};
-use super::load::closest;
 use super::{Condition, Diagnostic, Msg, PathSeg, Scalar};
 use crate::path;
 
@@ -374,7 +374,7 @@ impl Checker<'_> {
                 Some(near) => diagnostic.help(Msg::new("help-did-you-mean").arg("value", near)),
                 None => diagnostic.help(
                     Msg::new("help-expected-one-of")
-                        .arg("values", super::load::quote_list(&options)),
+                        .arg("values", super::diagnostic::quote_list(&options)),
                 ),
             });
         }
@@ -482,7 +482,7 @@ impl Checker<'_> {
             } else if let Some(near) = closest(&value.to_string(), known) {
                 Msg::new("help-did-you-mean").arg("value", near)
             } else {
-                Msg::new("help-expected-one-of").arg("values", super::load::quote_list(known))
+                Msg::new("help-expected-one-of").arg("values", super::diagnostic::quote_list(known))
             };
             self.push(diagnostic.help(help));
         }

@@ -31,8 +31,9 @@ use std::num::NonZero;
 
 use toml::de::DeTable;
 
-use super::load::{Top, scan_text};
+use super::load::scan_text;
 use super::model::ProcedureFile;
+use super::read::Top;
 
 /// The size a piece grows to before the next cut ends it.
 const PIECE_BYTES: usize = 16 * 1024;

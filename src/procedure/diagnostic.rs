@@ -307,6 +307,25 @@ pub fn describe_path(path: &[PathSeg]) -> String {
     out
 }
 
+/// The known word nearest to `word`, if it is near enough to be a likely typo.
+pub(crate) fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(word, candidate), *candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+/// The words of `items` in backquotes, separated by commas.
+pub(crate) fn quote_list(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|item| format!("`{item}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 // `path!` builds a `Vec`, which is what the library passes around.
 #[allow(clippy::useless_vec)]

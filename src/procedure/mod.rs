@@ -16,6 +16,7 @@ pub mod field;
 mod load;
 mod locate;
 pub mod model;
+mod read;
 pub mod schema;
 pub mod synthetic;
 

@@ -1,0 +1,308 @@
+//! From the parsed TOML to the typed model: each top-level item read on its own, so that one
+//! broken `[[step]]` or `[[form]]` does not hide the problems of the others; unknown keys
+//! reported with the nearest known one; serde's errors turned into the loader's codes.
+
+use std::borrow::Cow;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use super::diagnostic::{closest, quote_list};
+use super::{Diagnostic, Msg, PathSeg, model, schema};
+use crate::path;
+
+/// The top-level arrays and the type each item is read as.
+const TOP_KEYS: &[&str] = &[
+    "procedure",
+    "actor",
+    "choice",
+    "section",
+    "step",
+    "form",
+    "reference",
+];
+
+/// Reads the typed model item by item. `None` when an item could not be read at all (a missing
+/// key, a wrong type): the semantic checks would then report things that are not really wrong.
+pub(super) fn read_structure(
+    source: &str,
+    root: &Spanned<DeTable<'_>>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<model::ProcedureFile> {
+    let errors_before = out.iter().filter(|d| d.is_error()).count();
+    let mut top = Top::new();
+    for (key, value) in root.get_ref() {
+        top.read(key.get_ref(), Cow::Borrowed(value), out);
+    }
+    if top.meta.is_none() {
+        if !root.get_ref().contains_key("procedure") {
+            out.push(
+                Diagnostic::error("missing-key")
+                    .arg("key", "procedure")
+                    .span(first_line(source))
+                    .help(Msg::new("help-missing-procedure")),
+            );
+        }
+        return None;
+    }
+    let errors_after = out.iter().filter(|d| d.is_error()).count();
+    // Unknown keys do not stop the semantic checks; anything else that made an item unreadable
+    // does.
+    let only_unknown_keys = out[..]
+        .iter()
+        .filter(|d| d.is_error())
+        .skip(errors_before)
+        .all(|d| d.code == "unknown-key" || d.code == "unsafe-text");
+    if top.complete && (errors_after == errors_before || only_unknown_keys) {
+        top.into_file()
+    } else {
+        None
+    }
+}
+
+/// The top-level items of a file (or of a piece of one) as they are read.
+pub(super) struct Top {
+    pub meta: Option<model::Meta>,
+    pub file: model::ProcedureFile,
+    /// Every item could be read.
+    pub complete: bool,
+}
+
+impl Top {
+    pub fn new() -> Top {
+        Top {
+            meta: None,
+            file: model::ProcedureFile {
+                procedure: placeholder_meta(),
+                actors: Vec::new(),
+                choices: Vec::new(),
+                sections: Vec::new(),
+                steps: Vec::new(),
+                forms: Vec::new(),
+                references: Vec::new(),
+            },
+            complete: true,
+        }
+    }
+
+    /// Reads the top-level key `name`; a borrowed value is copied item by item as it is read.
+    pub fn read(
+        &mut self,
+        name: &str,
+        value: Cow<'_, Spanned<DeValue<'_>>>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let complete = &mut self.complete;
+        let file = &mut self.file;
+        match name {
+            "procedure" => self.meta = read_item(value, || path!["procedure"], out),
+            // Appended: a file read in pieces has its steps in several of them.
+            "actor" => file.actors.extend(read_array(value, name, out, complete)),
+            "choice" => file.choices.extend(read_array(value, name, out, complete)),
+            "section" => file.sections.extend(read_array(value, name, out, complete)),
+            "step" => file.steps.extend(read_array(value, name, out, complete)),
+            "form" => file.forms.extend(read_array(value, name, out, complete)),
+            "reference" => file
+                .references
+                .extend(read_array(value, name, out, complete)),
+            _ => out.push(unknown_key(name, TOP_KEYS, vec![PathSeg::key(name)])),
+        }
+    }
+
+    /// Adds what a later piece of the same file read (see `chunks`).
+    pub fn append(&mut self, mut later: Top) {
+        if later.meta.is_some() {
+            self.meta = later.meta;
+        }
+        self.complete &= later.complete;
+        let file = &mut self.file;
+        file.actors.append(&mut later.file.actors);
+        file.choices.append(&mut later.file.choices);
+        file.sections.append(&mut later.file.sections);
+        file.steps.append(&mut later.file.steps);
+        file.forms.append(&mut later.file.forms);
+        file.references.append(&mut later.file.references);
+    }
+
+    /// The file, once its `[procedure]` table has been read.
+    pub fn into_file(self) -> Option<model::ProcedureFile> {
+        let mut file = self.file;
+        file.procedure = self.meta?;
+        Some(file)
+    }
+}
+
+/// The first line that holds something, without its line end: where a problem of the whole
+/// file is shown.
+fn first_line(source: &str) -> std::ops::Range<usize> {
+    let start = source.len() - source.trim_start().len();
+    let end = source[start..]
+        .find('\n')
+        .map_or(source.len(), |at| start + at);
+    start..end
+}
+
+fn placeholder_meta() -> model::Meta {
+    model::Meta {
+        format: 0,
+        id: String::new(),
+        title: String::new(),
+        version: String::new(),
+        issuer: None,
+        region: None,
+        source: String::new(),
+        summary: String::new(),
+        section_order: model::Order::Sequence,
+    }
+}
+
+fn read_array<T: DeserializeOwned>(
+    value: Cow<'_, Spanned<DeValue<'_>>>,
+    key: &str,
+    out: &mut Vec<Diagnostic>,
+    complete: &mut bool,
+) -> Vec<T> {
+    let items: Option<Vec<Cow<'_, Spanned<DeValue<'_>>>>> = match value {
+        Cow::Borrowed(value) => value
+            .get_ref()
+            .as_array()
+            .map(|items| items.iter().map(Cow::Borrowed).collect()),
+        Cow::Owned(value) => match value.into_inner() {
+            DeValue::Array(items) => Some(items.into_iter().map(Cow::Owned).collect()),
+            _ => None,
+        },
+    };
+    let Some(items) = items else {
+        *complete = false;
+        out.push(
+            Diagnostic::error("not-an-array")
+                .arg("key", key)
+                .at(vec![PathSeg::key(key)])
+                .help(Msg::new("help-not-an-array").arg("key", key)),
+        );
+        return Vec::new();
+    };
+    let mut read = Vec::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        match read_item(item, || vec![PathSeg::key(key), index.into()], out) {
+            Some(item) => read.push(item),
+            None => *complete = false,
+        }
+    }
+    read
+}
+
+/// Reads one item; `at` is its path, built only for a problem.
+fn read_item<T: DeserializeOwned>(
+    value: Cow<'_, Spanned<DeValue<'_>>>,
+    at: impl Fn() -> Vec<PathSeg>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let deserializer = ValueDeserializer::from(value.into_owned());
+    let mut unknown = Vec::new();
+    let result = serde_ignored::deserialize(deserializer, |ignored| {
+        let mut path = at();
+        extend_path(&mut path, &ignored);
+        unknown.push(path);
+    });
+    for path in unknown {
+        let key = match path.last() {
+            Some(PathSeg::Key(key)) => key.clone(),
+            _ => continue,
+        };
+        let known = schema::keys_at(&path[..path.len() - 1]);
+        out.push(unknown_key(&key, &known, path));
+    }
+    match result {
+        Ok(item) => Some(item),
+        Err(error) => {
+            out.push(translate(&error, at()));
+            None
+        }
+    }
+}
+
+fn extend_path(path: &mut Vec<PathSeg>, ignored: &serde_ignored::Path<'_>) {
+    use serde_ignored::Path;
+    match ignored {
+        Path::Root => {}
+        Path::Seq { parent, index } => {
+            extend_path(path, parent);
+            path.push(PathSeg::Index(*index));
+        }
+        Path::Map { parent, key } => {
+            extend_path(path, parent);
+            path.push(PathSeg::key(key));
+        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => extend_path(path, parent),
+    }
+}
+
+fn unknown_key(key: &str, known: &[&str], at: Vec<PathSeg>) -> Diagnostic {
+    let diagnostic = Diagnostic::error("unknown-key").arg("key", key).at(at);
+    match closest(key, known) {
+        Some(near) => diagnostic.help(Msg::new("help-did-you-mean").arg("value", near)),
+        None if !known.is_empty() => {
+            diagnostic.help(Msg::new("help-expected-one-of").arg("values", quote_list(known)))
+        }
+        None => diagnostic,
+    }
+}
+
+/// Turns serde's English error text into one of our codes with the details as arguments.
+fn translate(error: &toml::de::Error, at: Vec<PathSeg>) -> Diagnostic {
+    let message = error.message();
+    let diagnostic = if let Some(key) = between(message, "missing field `", "`") {
+        Diagnostic::error("missing-key").arg("key", key.to_owned())
+    } else if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (value, expected) = rest.split_once("`, expected ").unwrap_or((rest, ""));
+        let expected = expected.trim_start_matches("one of ");
+        let options: Vec<&str> = expected
+            .split(", ")
+            .map(|o| o.trim_matches('`'))
+            .filter(|o| !o.is_empty())
+            .collect();
+        let diagnostic = Diagnostic::error("unknown-value").arg("value", value.to_owned());
+        match closest(value, &options) {
+            Some(near) => diagnostic.help(Msg::new("help-did-you-mean").arg("value", near)),
+            None => {
+                diagnostic.help(Msg::new("help-expected-one-of").arg("values", expected.to_owned()))
+            }
+        }
+    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        Diagnostic::error("wrong-type")
+            .arg("found", describe_type(found))
+            .arg("expected", describe_type(expected))
+    } else {
+        Diagnostic::error("invalid-value").arg("detail", message.trim().replace('\n', "; "))
+    };
+    let diagnostic = diagnostic.at(at);
+    match error.span() {
+        Some(span) => diagnostic.span(span),
+        None => diagnostic,
+    }
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let rest = text.strip_prefix(start)?;
+    Some(&rest[..rest.find(end)?])
+}
+
+/// serde's names of expected types in the words of a TOML file.
+fn describe_type(serde: &str) -> String {
+    match serde {
+        "a string" => "string",
+        "u32" | "u64" | "usize" | "i64" => "integer",
+        "f64" => "number",
+        "a boolean" => "boolean",
+        "a sequence" => "array",
+        "a map" => "table",
+        _ if serde.starts_with("struct ") => "table",
+        _ => serde,
+    }
+    .to_owned()
+}
