@@ -252,7 +252,7 @@ impl Source {
         if let Some(cache) = cache
             && let Some(procedure) = self.key().and_then(|key| cache.get(name, key))
         {
-            return (Loaded::from_cache(procedure), None);
+            return (Loaded::checked(procedure), None);
         }
         let bytes = match self {
             Source::Bundled(_, bytes) => bytes.to_vec(),

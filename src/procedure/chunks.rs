@@ -41,9 +41,14 @@ const PIECE_BYTES: usize = 16 * 1024;
 /// From this size on, the pieces are read on several threads.
 const PARALLEL_BYTES: usize = 256 * 1024;
 
-/// The model of `source` as reading it whole would give it without any diagnostic, or `None`
-/// when it has to be read whole to know. The semantic checks are left to the caller.
-pub(super) fn read(source: &str) -> Option<ProcedureFile> {
+/// The model of the file `source` as reading it whole would give it without any diagnostic, or
+/// `None` when it has to be read whole to know. The semantic checks are left to the caller.
+///
+/// The bytes are cut as they are: each piece is decoded as UTF-8 by the thread that parses it
+/// (a cut comes before an ASCII `[`, so it never falls inside a character), and a file that is
+/// not UTF-8 is left to the whole read, which reports where. The caller leaves a byte order
+/// mark and CR line ends to that read too.
+pub(super) fn read(source: &[u8]) -> Option<ProcedureFile> {
     let threads = if source.len() >= PARALLEL_BYTES {
         std::thread::available_parallelism().map_or(1, NonZero::get)
     } else {
@@ -52,7 +57,7 @@ pub(super) fn read(source: &str) -> Option<ProcedureFile> {
     read_with(source, PIECE_BYTES, threads.min(4))
 }
 
-fn read_with(source: &str, piece_bytes: usize, threads: usize) -> Option<ProcedureFile> {
+fn read_with(source: &[u8], piece_bytes: usize, threads: usize) -> Option<ProcedureFile> {
     let pieces = pieces(source, piece_bytes);
     if pieces.len() < 2 {
         return None;
@@ -116,7 +121,8 @@ fn read_batch(pieces: &[Piece<'_>], first: bool, steps: usize) -> Option<Read> {
     read.top.file.steps.reserve_exact(steps);
     let mut out = Vec::new();
     for (index, piece) in pieces.iter().enumerate() {
-        let (root, errors) = DeTable::parse_recoverable(piece.text);
+        let text = std::str::from_utf8(piece.text).ok()?;
+        let (root, errors) = DeTable::parse_recoverable(text);
         if !errors.is_empty() {
             return None;
         }
@@ -142,21 +148,20 @@ fn read_batch(pieces: &[Piece<'_>], first: bool, steps: usize) -> Option<Read> {
     Some(read)
 }
 
-/// Some text of a file, and the number of `[[step]]` lines in it.
+/// Some text of a file, not yet decoded, and the number of `[[step]]` lines in it.
 struct Piece<'s> {
-    text: &'s str,
+    text: &'s [u8],
     steps: usize,
 }
 
 /// The text cut before lines that are exactly `[[step]]`, in pieces of at least `piece_bytes`
 /// (but the first, which is all that comes before the first cut).
-fn pieces(source: &str, piece_bytes: usize) -> Vec<Piece<'_>> {
-    let bytes = source.as_bytes();
+fn pieces(source: &[u8], piece_bytes: usize) -> Vec<Piece<'_>> {
     let mut pieces = Vec::new();
     let mut start = 0;
     let mut steps = 0;
-    for (at, _) in source.match_indices("[[step]]\n") {
-        if at > 0 && bytes[at - 1] != b'\n' {
+    for at in memchr::memmem::find_iter(source, b"[[step]]\n") {
+        if at > 0 && source[at - 1] != b'\n' {
             continue;
         }
         if pieces.is_empty() || at - start >= piece_bytes {
@@ -225,7 +230,8 @@ mod tests {
         for text in &texts {
             let expected = whole(text).expect("a valid procedure");
             for (piece_bytes, threads) in [(0, 1), (0, 3), (4096, 2), (PIECE_BYTES, 1)] {
-                let file = read_with(text, piece_bytes, threads).expect("read in pieces");
+                let file =
+                    read_with(text.as_bytes(), piece_bytes, threads).expect("read in pieces");
                 assert_eq!(format!("{file:?}"), expected);
             }
         }
@@ -240,7 +246,7 @@ mod tests {
         );
         let body = whole(&text).expect("still valid");
         assert!(body.contains("[[step]]\\nid = \\\"inside\\\""), "{body}");
-        assert!(read_with(&text, 0, 1).is_none());
+        assert!(read_with(text.as_bytes(), 0, 1).is_none());
     }
 
     #[test]
@@ -249,7 +255,7 @@ mod tests {
         // A second `[procedure]` after the steps: an error the pieces alone would not see.
         let twice = format!("{text}\n[procedure]\nformat = 1\n");
         assert!(whole(&twice).is_none());
-        assert!(read_with(&twice, 0, 1).is_none());
+        assert!(read_with(twice.as_bytes(), 0, 1).is_none());
         // Forms before and after the steps are one array in TOML, but pieces leave that to
         // the whole read.
         let step_at = text.find("\n[[step]]\n").expect("a step") + 1;
@@ -259,7 +265,7 @@ mod tests {
             &text[step_at..]
         );
         assert!(whole(&split).is_some());
-        assert!(read_with(&split, 0, 1).is_none());
+        assert!(read_with(split.as_bytes(), 0, 1).is_none());
     }
 
     /// Lines that change what a file means across the cuts: headers, keys of the top level and
@@ -318,7 +324,7 @@ mod tests {
                 }
             }
             let text = lines.join("\n");
-            if let Some(file) = read_with(&text, 0, 2) {
+            if let Some(file) = read_with(text.as_bytes(), 0, 2) {
                 let mut diagnostics = Vec::new();
                 crate::procedure::check::check(&file, &mut diagnostics);
                 let pieces = (!diagnostics.iter().any(crate::procedure::Diagnostic::is_error))

@@ -7,8 +7,9 @@
 //! and then runs the semantic checks of [`super::check`]. Positions are byte ranges of the decoded text that
 //! [`Loaded::source`] holds; the renderer turns them into lines and columns.
 //!
-//! A file is first read in pieces ([`super::chunks`]), which is much cheaper on a long one and
-//! gives the same procedure when there is no problem; at the least doubt or problem the file is
+//! A file is first read in pieces ([`super::chunks`]) straight from its bytes, each piece
+//! decoded by the thread that parses it, which is much cheaper on a long one and gives the same
+//! procedure when there is no problem; at the least doubt or problem the file is
 //! read whole as described above, so the diagnostics are always those of the whole read.
 
 use toml::Spanned;
@@ -32,18 +33,18 @@ const MULTILINE_KEYS: &[&str] = &["body", "help", "summary", "description", "def
 #[derive(Debug)]
 pub struct Loaded {
     /// The text the positions of the diagnostics refer to: the file decoded, without a byte
-    /// order mark, with CRLF line ends made LF (lines and columns stay the same). Empty for a
-    /// procedure taken from the cache, which has no diagnostics.
+    /// order mark, with CRLF line ends made LF (lines and columns stay the same). Empty when there
+    /// are no diagnostics ([`Loaded::checked`]).
     pub source: String,
     /// The checked procedure, or every error found (never empty).
     pub result: Result<Procedure, Vec<Diagnostic>>,
 }
 
 impl Loaded {
-    /// A procedure taken from the cache. Its [`Loaded::source`] is empty: it has no diagnostics
-    /// for the text to place, and decoding the text would take a good part of the time the
-    /// cache saves.
-    pub fn from_cache(procedure: Procedure) -> Loaded {
+    /// A procedure without problems, taken from the cache or read. Its [`Loaded::source`] is
+    /// empty: there are no diagnostics for the text to place, and keeping (or, from the cache,
+    /// decoding) a text of megabytes for none would cost time and memory.
+    pub fn checked(procedure: Procedure) -> Loaded {
         Loaded {
             source: String::new(),
             result: Ok(procedure),
@@ -71,39 +72,63 @@ pub fn load(bytes: &[u8]) -> Loaded {
     if bytes.len() > MAX_FILE_BYTES {
         return Loaded::failed(too_large(bytes.len()));
     }
-    load_owned(bytes.to_vec())
+    match read_in_pieces(bytes) {
+        Some(procedure) => Loaded::checked(procedure),
+        None => load_decoded(bytes.to_vec(), true),
+    }
 }
 
 /// [`load`], keeping the bytes as the text of the procedure rather than copying them.
 pub fn load_owned(bytes: Vec<u8>) -> Loaded {
-    load_decoded(bytes)
+    if bytes.len() > MAX_FILE_BYTES {
+        return Loaded::failed(too_large(bytes.len()));
+    }
+    match read_in_pieces(&bytes) {
+        Some(procedure) => Loaded::checked(procedure),
+        None => load_decoded(bytes, true),
+    }
 }
+
+/// The fast way to a procedure without problems: the file read in pieces (see [`chunks`]),
+/// straight from its bytes, and checked. `None` when that cannot vouch for the result (a short
+/// file, a problem, a byte order mark or CR line ends): then the file is read whole.
+fn read_in_pieces(bytes: &[u8]) -> Option<Procedure> {
+    if bytes.starts_with(BYTE_ORDER_MARK.as_bytes()) || memchr::memchr(b'\r', bytes).is_some() {
+        return None;
+    }
+    let file = chunks::read(bytes)?;
+    let mut diagnostics = Vec::new();
+    check::check(&file, &mut diagnostics);
+    (!diagnostics.iter().any(Diagnostic::is_error)).then(|| Procedure::new(file))
+}
+
+const BYTE_ORDER_MARK: &str = "\u{feff}";
 
 /// [`load_owned`], taking the procedure from `cache` when it holds this very text for this
 /// `location` (a path, or `bundled:<name>`), and keeping it there after a read without problems.
 pub fn load_cached(bytes: Vec<u8>, cache: Option<(&Cache, &str)>) -> Loaded {
     let Some((cache, location)) = cache else {
-        return load_decoded(bytes);
+        return load_owned(bytes);
     };
     let key = Cache::key(&bytes);
     if let Some(procedure) = cache.get(location, key) {
-        return Loaded::from_cache(procedure);
+        return Loaded::checked(procedure);
     }
-    let loaded = load_decoded(bytes);
+    let loaded = load_owned(bytes);
     if let Ok(procedure) = &loaded.result {
         cache.put(location, key, procedure);
     }
     loaded
 }
 
-fn load_decoded(bytes: Vec<u8>) -> Loaded {
+/// Decodes the text and reads it: in pieces only when it had to be made plain first (a byte
+/// order mark removed, CR line ends made LF) and `pieces_tried` says they were tried on the
+/// bytes as they were; otherwise whole.
+fn load_decoded(bytes: Vec<u8>, pieces_tried: bool) -> Loaded {
     let fail = |source: String, diagnostic: Diagnostic| Loaded {
         source,
         result: Err(vec![diagnostic]),
     };
-    if bytes.len() > MAX_FILE_BYTES {
-        return Loaded::failed(too_large(bytes.len()));
-    }
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
@@ -120,10 +145,13 @@ fn load_decoded(bytes: Vec<u8>) -> Loaded {
             );
         }
     };
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
+    let mut try_pieces = !pieces_tried;
+    if text.starts_with(BYTE_ORDER_MARK) {
+        text.drain(..BYTE_ORDER_MARK.len());
+        try_pieces = true;
     }
     let source = if text.contains("\r\n") {
+        try_pieces = true;
         text.replace("\r\n", "\n")
     } else {
         text
@@ -134,21 +162,18 @@ fn load_decoded(bytes: Vec<u8>) -> Loaded {
             Diagnostic::error("file-empty").help(Msg::new("help-file-empty")),
         );
     }
-    let result = load_text(&source);
-    Loaded { source, result }
-}
-
-fn load_text(source: &str) -> Result<Procedure, Vec<Diagnostic>> {
-    // A large file is read piece by piece when it can be (see `chunks`); any doubt or problem
-    // and it is read whole, which is what finds and places every problem.
-    if let Some(file) = chunks::read(source) {
-        let mut diagnostics = Vec::new();
-        check::check(&file, &mut diagnostics);
-        if !diagnostics.iter().any(Diagnostic::is_error) {
-            return Ok(Procedure::new(file));
-        }
+    // Any doubt or problem and the text is read whole, which is what finds and places every
+    // problem.
+    if try_pieces && let Some(procedure) = read_in_pieces(source.as_bytes()) {
+        return Loaded::checked(procedure);
     }
-    load_whole(source)
+    match load_whole(&source) {
+        Ok(procedure) => Loaded::checked(procedure),
+        Err(diagnostics) => Loaded {
+            source,
+            result: Err(diagnostics),
+        },
+    }
 }
 
 /// Parses the whole text at once, keeping the positions of every key and value for the
@@ -304,5 +329,40 @@ mod tests {
         let diagnostics = loaded.result.expect_err("fails");
         assert_eq!(diagnostics[0].code, "invalid-utf8");
         assert_eq!(diagnostics[0].span, Some(20..23));
+    }
+
+    /// A long file is read in pieces straight from its bytes; a byte that is not UTF-8 deep in
+    /// it is still reported where it is, by the whole read.
+    #[test]
+    fn a_long_file_with_a_byte_that_is_not_utf8_is_located() {
+        let mut bytes = super::super::synthetic::procedure_text(400).into_bytes();
+        assert!(load(&bytes).result.is_ok());
+        let at = bytes.len() * 2 / 3;
+        let at = at
+            + bytes[at..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .expect("a line end");
+        bytes.insert(at, 0xFF);
+        let loaded = load(&bytes);
+        let diagnostics = loaded.result.expect_err("fails");
+        assert_eq!(diagnostics[0].code, "invalid-utf8");
+        assert_eq!(diagnostics[0].span, Some(at..at + 3));
+    }
+
+    /// A byte order mark or CR line ends leave a long file the same procedure: the text is made
+    /// plain, then read in pieces.
+    #[test]
+    fn a_byte_order_mark_and_crlf_read_as_plain_text_does() {
+        let text = super::super::synthetic::procedure_text(400);
+        let plain = format!("{:?}", load(text.as_bytes()).result.expect("valid").file());
+        for variant in [
+            format!("{BYTE_ORDER_MARK}{text}"),
+            text.replace('\n', "\r\n"),
+        ] {
+            let loaded = load(variant.as_bytes());
+            assert_eq!(format!("{:?}", loaded.result.expect("valid").file()), plain);
+            assert!(loaded.source.is_empty());
+        }
     }
 }
