@@ -109,10 +109,11 @@ impl<'a> Checker<'a> {
         self.out.push(diagnostic);
     }
 
-    /// A text the officer reads must say something.
-    pub fn not_blank(&mut self, text: &str, at: Vec<PathSeg>) {
+    /// A text the officer reads must say something. The path `at` is only built for a problem,
+    /// like every path the rules that run on each step take: a long procedure has thousands.
+    pub fn not_blank(&mut self, text: &str, at: impl FnOnce() -> Vec<PathSeg>) {
         if text.trim().is_empty() {
-            self.push(Diagnostic::error("blank-text").at(at));
+            self.push(Diagnostic::error("blank-text").at(at()));
         }
     }
 
@@ -190,7 +191,7 @@ impl<'a> Checker<'a> {
             ("source", &meta.source),
             ("summary", &meta.summary),
         ] {
-            self.not_blank(text, path!["procedure", key]);
+            self.not_blank(text, || path!["procedure", key]);
         }
         if self.file.steps.is_empty() {
             self.push(
@@ -215,7 +216,7 @@ impl<'a> Checker<'a> {
                 );
             }
             self.id(&actor.id, path!["actor", index, "id"], &mut seen);
-            self.not_blank(&actor.name, path!["actor", index, "name"]);
+            self.not_blank(&actor.name, || path!["actor", index, "name"]);
         }
         let mut seen = HashMap::new();
         for (index, section) in file.sections.iter().enumerate() {
@@ -286,7 +287,7 @@ impl<'a> Checker<'a> {
     fn choices(&mut self) {
         let file = self.file;
         for (index, choice) in file.choices.iter().enumerate() {
-            self.not_blank(&choice.title, path!["choice", index, "title"]);
+            self.not_blank(&choice.title, || path!["choice", index, "title"]);
             if choice.options.len() < 2 {
                 self.push(
                     Diagnostic::error("too-few-options")
@@ -302,7 +303,7 @@ impl<'a> Checker<'a> {
                 self.id(&option.id, id_at, &mut seen);
                 let mut title_at = at;
                 title_at.push("title".into());
-                self.not_blank(&option.title, title_at);
+                self.not_blank(&option.title, || title_at);
             }
             if let Some(when) = &choice.when {
                 self.condition(when, path!["choice", index, "when"]);
@@ -322,7 +323,7 @@ impl<'a> Checker<'a> {
             }
         }
         for (index, section) in file.sections.iter().enumerate() {
-            self.not_blank(&section.title, path!["section", index, "title"]);
+            self.not_blank(&section.title, || path!["section", index, "title"]);
             if !used.contains(section.id.as_str()) {
                 self.push(
                     Diagnostic::error("empty-section")
@@ -346,7 +347,7 @@ impl<'a> Checker<'a> {
         actor_ids.push(OFFICER);
         for (index, step) in file.steps.iter().enumerate() {
             let at = |key: &'static str| path!["step", index, key];
-            self.not_blank(&step.title, at("title"));
+            self.not_blank(&step.title, || at("title"));
             if !self.sections.contains_key(step.section.as_str()) {
                 self.reference("section", &step.section, &section_ids, at("section"));
             }
@@ -356,22 +357,22 @@ impl<'a> Checker<'a> {
                 self.reference("actor", actor, &actor_ids, at("actor"));
             }
             for (i, required) in step.requires.iter().enumerate() {
-                let at = path!["step", index, "requires", i];
+                let at = || path!["step", index, "requires", i];
                 if *required == step.id {
                     self.push(
                         Diagnostic::error("self-dependency")
                             .arg("id", step.id.as_str())
-                            .at(at),
+                            .at(at()),
                     );
                 } else if !self.steps.contains_key(required.as_str()) {
-                    self.reference("step", required, &step_ids, at);
+                    self.reference("step", required, &step_ids, at());
                 }
             }
             if step.requires_reason.is_some() && step.requires.is_empty() {
                 self.push(Diagnostic::error("reason-without-requires").at(at("requires_reason")));
             }
             if let Some(reason) = &step.requires_reason {
-                self.not_blank(reason, at("requires_reason"));
+                self.not_blank(reason, || at("requires_reason"));
             }
             if let Some(form) = &step.form
                 && !self.forms.contains_key(form.as_str())
@@ -389,11 +390,11 @@ impl<'a> Checker<'a> {
                 }
             }
             for (i, item) in step.prepare.iter().enumerate() {
-                self.not_blank(item, path!["step", index, "prepare", i]);
+                self.not_blank(item, || path!["step", index, "prepare", i]);
             }
             for (i, link) in step.links.iter().enumerate() {
-                self.not_blank(&link.title, path!["step", index, "link", i, "title"]);
-                self.url(&link.url, path!["step", index, "link", i, "url"]);
+                self.not_blank(&link.title, || path!["step", index, "link", i, "title"]);
+                self.url(&link.url, || path!["step", index, "link", i, "url"]);
             }
             if let Some(deadline) = &step.deadline {
                 self.deadline(deadline, &step_ids, index);
@@ -411,9 +412,11 @@ impl<'a> Checker<'a> {
     }
 
     fn deadline(&mut self, deadline: &Deadline, step_ids: &[&str], index: usize) {
-        let days = [deadline.working_days, deadline.calendar_days];
-        let given: Vec<u32> = days.iter().flatten().copied().collect();
-        if given.len() != 1 || given[0] == 0 {
+        let one_count = match (deadline.working_days, deadline.calendar_days) {
+            (Some(days), None) | (None, Some(days)) => days > 0,
+            _ => false,
+        };
+        if !one_count {
             self.push(
                 Diagnostic::error("bad-deadline")
                     .at(path!["step", index, "deadline"])
@@ -446,7 +449,7 @@ impl<'a> Checker<'a> {
             for (i, recipient) in list.iter().enumerate() {
                 let mut path = key(name);
                 path.push(i.into());
-                self.not_blank(recipient, path.clone());
+                self.not_blank(recipient, || path.clone());
                 if by_email && crate::validate::email(recipient).is_err() {
                     self.push(
                         Diagnostic::error("bad-email")
@@ -504,7 +507,7 @@ impl<'a> Checker<'a> {
     fn references(&mut self) {
         let file = self.file;
         for (index, reference) in file.references.iter().enumerate() {
-            self.not_blank(&reference.title, path!["reference", index, "title"]);
+            self.not_blank(&reference.title, || path!["reference", index, "title"]);
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::TarjanScc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::check::Checker;
@@ -60,10 +60,15 @@ impl Checker<'_> {
                 }
             }
         }
-        for component in tarjan_scc(&graph) {
-            if component.len() < 2 {
-                continue;
+        // Only the components of several nodes are kept: a long procedure has thousands of
+        // single ones, and a list of each would be an allocation per step.
+        let mut circles = Vec::new();
+        TarjanScc::new().run(&graph, |component| {
+            if component.len() >= 2 {
+                circles.push(component.to_vec());
             }
+        });
+        for component in circles {
             let inside: HashSet<usize> = component.iter().map(|node| node.index()).collect();
             let Some(&(from, to, requires_index)) = explicit
                 .iter()

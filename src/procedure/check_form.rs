@@ -59,7 +59,7 @@ impl Checker<'_> {
         let file = self.file;
         for (index, form) in file.forms.iter().enumerate() {
             let at = path!["form", index];
-            self.not_blank(&form.title, with(&at, "title"));
+            self.not_blank(&form.title, || with(&at, "title"));
             if !form.external && form.fields.is_empty() {
                 self.push(
                     Diagnostic::error("form-without-fields")
@@ -69,13 +69,13 @@ impl Checker<'_> {
                 );
             }
             if let Some(link) = &form.link {
-                self.url(link, with(&at, "link"));
+                self.url(link, || with(&at, "link"));
             }
             let mut seen = HashMap::new();
             for (i, page) in form.pages.iter().enumerate() {
                 let page_at = with_index(&at, "page", i);
                 self.id(&page.id, with(&page_at, "id"), &mut seen);
-                self.not_blank(&page.title, with(&page_at, "title"));
+                self.not_blank(&page.title, || with(&page_at, "title"));
                 if let Some(when) = &page.required_when {
                     self.condition(when, with(&page_at, "required_when"));
                 }
@@ -87,7 +87,9 @@ impl Checker<'_> {
                 self.field(field, with_index(&at, "field", i), Some(form));
             }
             if let Some(signature) = &form.signature {
-                self.not_blank(&signature.role, path!["form", index, "signature", "role"]);
+                self.not_blank(&signature.role, || {
+                    path!["form", index, "signature", "role"]
+                });
                 if let Some(name) = &signature.name_field
                     && !form
                         .fields
@@ -121,7 +123,7 @@ impl Checker<'_> {
                 );
             }
             match &field.label {
-                Some(label) => self.not_blank(label, with(&at, "label")),
+                Some(label) => self.not_blank(label, || with(&at, "label")),
                 None => self.push(
                     Diagnostic::error("missing-key")
                         .arg("key", "label")
@@ -238,7 +240,7 @@ impl Checker<'_> {
         for (i, column) in columns.iter().enumerate() {
             let column_at = with_index(at, "column", i);
             self.id(&column.id, with(&column_at, "id"), &mut seen);
-            self.not_blank(&column.label, with(&column_at, "label"));
+            self.not_blank(&column.label, || with(&column_at, "label"));
             if column.kind == FieldType::Table {
                 self.push(Diagnostic::error("nested-table").at(with(&column_at, "type")));
             } else {
@@ -276,7 +278,7 @@ impl Checker<'_> {
                 );
             }
             for (i, option) in typed.options.iter().enumerate() {
-                self.not_blank(option, with_index(at, "options", i));
+                self.not_blank(option, || with_index(at, "options", i));
                 if typed.options[..i].contains(option) {
                     self.push(
                         Diagnostic::error("duplicate-option")

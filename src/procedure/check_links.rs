@@ -33,9 +33,9 @@ pub(super) fn step_link_problems(
 
 impl Checker<'_> {
     /// Links open in the officer's browser: only web and mail addresses.
-    pub fn url(&mut self, url: &str, at: Vec<PathSeg>) {
+    pub fn url(&mut self, url: &str, at: impl FnOnce() -> Vec<PathSeg>) {
         if !allowed_url(url) {
-            self.push(bad_url(url, at));
+            self.push(bad_url(url, at()));
         }
     }
 
@@ -75,7 +75,7 @@ impl Checker<'_> {
         for (text, at) in texts {
             let text = text.filter(|text| !plainly_allowed(text));
             for destination in text.map(markdown_links).unwrap_or_default() {
-                self.url(&destination, at.clone());
+                self.url(&destination, || at.clone());
             }
         }
     }
