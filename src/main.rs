@@ -161,7 +161,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
             let (_, store) = open_store(data_dir.clone(), lang)?;
             let catalog = discover()?;
             catalog.keep(cache.as_ref());
-            let tz = jiff::tz::TimeZone::system();
+            let tz = poryadok::calendar::local_time_zone();
             let cx = runs_cli::Context {
                 lang,
                 catalog: &catalog,

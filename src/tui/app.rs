@@ -333,7 +333,7 @@ pub struct ChoicePicker {
 
 impl App {
     pub fn new(lang: Lang, procedures: Vec<Arc<Procedure>>, now: Timestamp) -> App {
-        let tz = TimeZone::system();
+        let tz = crate::calendar::local_time_zone();
         App {
             lang,
             today: now.to_zoned(tz.clone()).date(),
