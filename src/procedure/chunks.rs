@@ -28,6 +28,8 @@
 
 use std::borrow::Cow;
 use std::num::NonZero;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use toml::de::DeTable;
 
@@ -62,40 +64,59 @@ fn read_with(source: &[u8], piece_bytes: usize, threads: usize) -> Option<Proced
     if pieces.len() < 2 {
         return None;
     }
-    // The first run of pieces makes room for every step, so that the others are appended to it
-    // without growing it again.
-    let steps = pieces.iter().map(|p| p.steps).sum();
-    let batches = batches(&pieces, threads);
-    let mut read: Vec<Option<Read>> = if batches.len() < 2 {
-        vec![read_batch(&pieces, true, steps)]
-    } else {
-        std::thread::scope(|scope| {
-            let others: Vec<_> = batches[1..]
-                .iter()
-                .map(|&batch| {
-                    let steps = batch.iter().map(|p| p.steps).sum();
-                    let thread = std::thread::Builder::new()
-                        .spawn_scoped(scope, move || read_batch(batch, false, steps));
-                    (batch, steps, thread)
-                })
-                .collect();
-            let mut read = vec![read_batch(batches[0], true, steps)];
-            read.extend(
-                others
-                    .into_iter()
-                    .map(|(batch, steps, thread)| match thread {
-                        // A thread that panicked gives up like any other doubt.
-                        Ok(thread) => thread.join().ok().flatten(),
-                        // No thread to be had: read here.
-                        Err(_) => read_batch(batch, false, steps),
-                    }),
-            );
-            read
-        })
+    // This thread takes the pieces from the front, the helpers from the back, one at a time,
+    // until none is left: a helper that starts late (the machine is busy) leaves more to this
+    // thread instead of keeping it waiting for a fixed share. This thread reads its pieces
+    // into one model with room for every step, so that only the helpers' steps are moved.
+    let left = Mutex::new(0..pieces.len());
+    let failed = AtomicBool::new(false);
+    let take = |from_back: bool| {
+        if failed.load(Ordering::Relaxed) {
+            return None;
+        }
+        let mut left = left.lock().ok()?;
+        if from_back {
+            left.next_back()
+        } else {
+            left.next()
+        }
     };
-    let mut whole = read.first_mut()?.take()?;
-    for part in read.into_iter().skip(1) {
-        let part = part?;
+    // At the least doubt the file is read whole, so the others stop taking pieces.
+    let give_up = || failed.store(true, Ordering::Relaxed);
+    let helper = || {
+        let mut parts = Vec::new();
+        while let Some(index) = take(true) {
+            let mut part = Read::with_room(pieces[index].steps);
+            if read_piece(&pieces[index], index, &mut part).is_none() {
+                give_up();
+                return None;
+            }
+            parts.push((index, part));
+        }
+        Some(parts)
+    };
+    let (mut whole, mut parts) = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, helper).ok())
+            .collect();
+        let mut whole = Read::with_room(pieces.iter().map(|p| p.steps).sum());
+        let mut read = Some(());
+        while let Some(index) = take(false) {
+            read = read_piece(&pieces[index], index, &mut whole);
+            if read.is_none() {
+                give_up();
+                break;
+            }
+        }
+        let mut parts = Vec::new();
+        for helper in helpers {
+            // A helper that panicked gives up like any other doubt.
+            parts.extend(helper.join().ok().flatten()?);
+        }
+        read.map(|()| (whole, parts))
+    })?;
+    parts.sort_unstable_by_key(|(index, _)| *index);
+    for (_, part) in parts {
         if part.names.iter().any(|name| whole.names.contains(name)) {
             return None;
         }
@@ -105,47 +126,50 @@ fn read_with(source: &[u8], piece_bytes: usize, threads: usize) -> Option<Proced
     whole.top.into_file()
 }
 
-/// What a run of pieces holds, and its top-level keys other than `step`.
+/// What some pieces hold, and their top-level keys other than `step`.
 struct Read {
     top: Top,
     names: Vec<String>,
 }
 
-/// Reads pieces one after another, with room for `steps` steps; `first` when the first of them
-/// is the text before the first cut.
-fn read_batch(pieces: &[Piece<'_>], first: bool, steps: usize) -> Option<Read> {
-    let mut read = Read {
-        top: Top::new(),
-        names: Vec::new(),
-    };
-    read.top.file.steps.reserve_exact(steps);
-    let mut out = Vec::new();
-    for (index, piece) in pieces.iter().enumerate() {
-        let text = std::str::from_utf8(piece.text).ok()?;
-        let (root, errors) = DeTable::parse_recoverable(text);
-        if !errors.is_empty() {
-            return None;
-        }
-        scan_text(root.get_ref(), &mut Vec::new(), &mut out);
-        let head = first && index == 0;
-        if !out.is_empty() || head == root.get_ref().contains_key("step") {
-            return None;
-        }
-        for (key, value) in root.into_inner() {
-            let name: &str = key.get_ref();
-            if name != "step" {
-                if read.names.iter().any(|n| n == name) {
-                    return None;
-                }
-                read.names.push(name.to_owned());
-            }
-            read.top.read(name, Cow::Owned(value), &mut out);
-            if !out.is_empty() || !read.top.complete {
-                return None;
-            }
+impl Read {
+    fn with_room(steps: usize) -> Read {
+        let mut top = Top::new();
+        top.file.steps.reserve_exact(steps);
+        Read {
+            top,
+            names: Vec::new(),
         }
     }
-    Some(read)
+}
+
+/// Reads the piece at `index` into `read`, after the pieces before it that `read` holds; `None`
+/// at the least doubt. Piece 0 is the text before the first cut.
+fn read_piece(piece: &Piece<'_>, index: usize, read: &mut Read) -> Option<()> {
+    let text = std::str::from_utf8(piece.text).ok()?;
+    let (root, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    scan_text(root.get_ref(), &mut Vec::new(), &mut out);
+    if !out.is_empty() || (index == 0) == root.get_ref().contains_key("step") {
+        return None;
+    }
+    for (key, value) in root.into_inner() {
+        let name: &str = key.get_ref();
+        if name != "step" {
+            if read.names.iter().any(|n| n == name) {
+                return None;
+            }
+            read.names.push(name.to_owned());
+        }
+        read.top.read(name, Cow::Owned(value), &mut out);
+        if !out.is_empty() || !read.top.complete {
+            return None;
+        }
+    }
+    Some(())
 }
 
 /// Some text of a file, not yet decoded, and the number of `[[step]]` lines in it.
@@ -181,27 +205,6 @@ fn pieces(source: &[u8], piece_bytes: usize) -> Vec<Piece<'_>> {
         });
     }
     pieces
-}
-
-/// The pieces in at most `threads` runs of about the same size, in order.
-fn batches<'p, 's>(pieces: &'p [Piece<'s>], threads: usize) -> Vec<&'p [Piece<'s>]> {
-    let total: usize = pieces.iter().map(|p| p.text.len()).sum();
-    let share = total.div_ceil(threads.max(1)).max(1);
-    let mut batches = Vec::new();
-    let mut start = 0;
-    let mut size = 0;
-    for (index, piece) in pieces.iter().enumerate() {
-        size += piece.text.len();
-        if size >= share && batches.len() + 1 < threads {
-            batches.push(&pieces[start..=index]);
-            start = index + 1;
-            size = 0;
-        }
-    }
-    if start < pieces.len() {
-        batches.push(&pieces[start..]);
-    }
-    batches
 }
 
 #[cfg(test)]
