@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use petgraph::algo::TarjanScc;
+use petgraph::algo::{kosaraju_scc, toposort};
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::check::Checker;
@@ -60,15 +60,17 @@ impl Checker<'_> {
                 }
             }
         }
-        // Only the components of several nodes are kept: a long procedure has thousands of
-        // single ones, and a list of each would be an allocation per step.
-        let mut circles = Vec::new();
-        TarjanScc::new().run(&graph, |component| {
-            if component.len() >= 2 {
-                circles.push(component.to_vec());
+        // Both searches keep their own stack: a recursive one (petgraph's Tarjan) overflowed
+        // the thread's stack on tens of thousands of steps in one sequential section. A file
+        // without a circle, the usual case, is told by the ordering alone; only a file with
+        // one is cut into its strongly connected components.
+        if toposort(&graph, None).is_ok() {
+            return;
+        }
+        for component in kosaraju_scc(&graph) {
+            if component.len() < 2 {
+                continue;
             }
-        });
-        for component in circles {
             let inside: HashSet<usize> = component.iter().map(|node| node.index()).collect();
             let Some(&(from, to, requires_index)) = explicit
                 .iter()
@@ -131,4 +133,40 @@ fn shortest_path(
     }
     path.reverse();
     path
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::procedure::{Diagnostic, load};
+
+    /// Steps one after another in a sequential section make a chain as long as the file: the
+    /// search for circles must not need a stack frame per step (it ran out of stack, and the
+    /// program aborted, on 50,000 steps).
+    #[test]
+    fn a_chain_of_a_hundred_thousand_steps_is_checked() {
+        let text = "[procedure]\nformat = 1\nid = \"chain\"\ntitle = \"Цепочка\"\nversion = \"1\"\n\
+                    source = \"Проверка\"\nsummary = \"Проверка\"\n\n[[section]]\nid = \"s\"\n\
+                    title = \"Раздел\"\nstep_order = \"sequence\"\n\n[[step]]\nid = \"a0\"\n\
+                    section = \"s\"\ntitle = \"Шаг\"\n";
+        let procedure = load(text.as_bytes()).result.expect("a valid procedure");
+        let mut file = procedure.file().clone();
+        let step = file.steps[0].clone();
+        file.steps = (0..100_000)
+            .map(|i| {
+                let mut step = step.clone();
+                step.id = format!("a{i}");
+                step
+            })
+            .collect();
+        // The first step also requires the last: a circle round the whole chain.
+        let mut circle = file.clone();
+        circle.steps[0].requires.push("a99999".into());
+        for (file, circles) in [(file, 0), (circle, 1)] {
+            let mut found = Vec::new();
+            super::super::check::check(&file, &mut found);
+            let errors: Vec<&Diagnostic> = found.iter().filter(|d| d.is_error()).collect();
+            assert_eq!(errors.len(), circles, "{errors:?}");
+            assert!(errors.iter().all(|d| d.code == "dependency-cycle"));
+        }
+    }
 }
