@@ -1,6 +1,8 @@
 //! Reading an exported DOCX back for the tests: a small, strict XML reader (no XML crate is a
 //! dependency) and the package's parts.
 
+pub mod form;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read};
 
