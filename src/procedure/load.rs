@@ -74,7 +74,7 @@ pub fn load(bytes: &[u8]) -> Loaded {
     }
     match read_in_pieces(bytes) {
         Some(procedure) => Loaded::checked(procedure),
-        None => load_decoded(bytes.to_vec(), true),
+        None => load_decoded(bytes.to_vec()),
     }
 }
 
@@ -85,7 +85,7 @@ pub fn load_owned(bytes: Vec<u8>) -> Loaded {
     }
     match read_in_pieces(&bytes) {
         Some(procedure) => Loaded::checked(procedure),
-        None => load_decoded(bytes, true),
+        None => load_decoded(bytes),
     }
 }
 
@@ -121,10 +121,9 @@ pub fn load_cached(bytes: Vec<u8>, cache: Option<(&Cache, &str)>) -> Loaded {
     loaded
 }
 
-/// Decodes the text and reads it: in pieces only when it had to be made plain first (a byte
-/// order mark removed, CR line ends made LF) and `pieces_tried` says they were tried on the
-/// bytes as they were; otherwise whole.
-fn load_decoded(bytes: Vec<u8>, pieces_tried: bool) -> Loaded {
+/// Decodes a text the pieces could not vouch for and reads it: in pieces again only when it had
+/// to be made plain first (a byte order mark removed, CR line ends made LF), otherwise whole.
+fn load_decoded(bytes: Vec<u8>) -> Loaded {
     let fail = |source: String, diagnostic: Diagnostic| Loaded {
         source,
         result: Err(vec![diagnostic]),
@@ -145,7 +144,7 @@ fn load_decoded(bytes: Vec<u8>, pieces_tried: bool) -> Loaded {
             );
         }
     };
-    let mut try_pieces = !pieces_tried;
+    let mut try_pieces = false;
     if text.starts_with(BYTE_ORDER_MARK) {
         text.drain(..BYTE_ORDER_MARK.len());
         try_pieces = true;
