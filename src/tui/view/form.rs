@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Ctx, bottom_box, centered_box, fit, row, safe, wrap_words};
 use crate::procedure::Field;
@@ -128,13 +128,8 @@ pub(super) fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
     } else {
         cx.t("tui-editor-keys")
     };
-    let block = Block::bordered()
-        .title(format!(
-            " {} ",
-            fit(&safe(&label), usize::from(area.width).saturating_sub(4))
-        ))
-        .title_bottom(format!(" {keys} "))
-        .border_style(cx.theme.active());
+    let title = fit(&safe(&label), usize::from(area.width).saturating_sub(4));
+    let block = cx.popup_block(&title, &keys);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [input_area, message_area] =
@@ -173,16 +168,11 @@ pub(super) fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
 fn draw_wait_prompt(frame: &mut Frame, cx: &Ctx, editor: &crate::tui::app::Editor, area: Rect) {
     let rect = bottom_box(frame, area, 5);
     cx.shadow(rect);
-    let block = Block::bordered()
-        .title(format!(
-            " {} ",
-            fit(
-                &cx.t("tui-wait-until"),
-                usize::from(area.width).saturating_sub(4)
-            )
-        ))
-        .title_bottom(format!(" {} ", cx.t("tui-wait-keys")))
-        .border_style(cx.theme.active());
+    let title = fit(
+        &cx.t("tui-wait-until"),
+        usize::from(area.width).saturating_sub(4),
+    );
+    let block = cx.popup_block(&title, &cx.t("tui-wait-keys"));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [input_area, message_area] =
@@ -224,12 +214,9 @@ pub(super) fn draw_options(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area
     } else {
         cx.t("tui-options-keys")
     };
-    let block = Block::bordered()
-        .title(format!(" {} ", safe(label)))
-        .title_bottom(format!(" {keys} "))
-        .border_style(cx.theme.active());
-    let width = usize::from(block.inner(rect).width);
+    let block = cx.popup_block(&safe(label), &keys);
     let inner = block.inner(rect);
+    let width = usize::from(inner.width);
     let lines: Vec<Line> = options
         .iter()
         .zip(&popup.chosen)
@@ -265,14 +252,12 @@ pub(super) fn draw_table(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: 
     let cell = table.cell;
     let label = field.label.as_deref().unwrap_or(&table.field);
     let rect = centered_box(frame, area, area.width, area.height);
-    let block = Block::bordered()
-        .title(format!(
-            " {} — {} ",
-            safe(label),
-            cx.tf("tui-rows", &[("count", rows.len().into())])
-        ))
-        .title_bottom(format!(" {} ", cx.t("tui-table-keys")))
-        .border_style(cx.theme.active());
+    let title = format!(
+        "{} — {}",
+        safe(label),
+        cx.tf("tui-rows", &[("count", rows.len().into())])
+    );
+    let block = cx.popup_block(&title, &cx.t("tui-table-keys"));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     cx.shadow(rect);

@@ -15,7 +15,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::action::Target;
 use super::app::{App, NoticeKind, Screen};
@@ -98,6 +98,14 @@ impl Ctx<'_> {
     }
     pub fn lang(&self) -> Lang {
         self.app.lang
+    }
+
+    /// The frame of a popup that has the keyboard: its title at the top, its keys at the bottom.
+    pub fn popup_block(&self, title: &str, keys: &str) -> Block<'static> {
+        Block::bordered()
+            .title(format!(" {title} "))
+            .title_bottom(format!(" {keys} "))
+            .border_style(self.theme.active())
     }
 
     /// The line in the selection's style when it is the selected one.

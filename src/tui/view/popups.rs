@@ -17,10 +17,7 @@ pub(super) fn draw_copy(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: R
     let Some(popup) = &screen.copy else { return };
     let rect = bottom_box(frame, area, popup.items.len() as u16 + 2);
     cx.shadow(rect);
-    let block = Block::bordered()
-        .title(format!(" {} ", cx.t("tui-copy-title")))
-        .title_bottom(format!(" {} ", cx.t("tui-copy-keys")))
-        .border_style(cx.theme.active());
+    let block = cx.popup_block(&cx.t("tui-copy-title"), &cx.t("tui-copy-keys"));
     let inner = block.inner(rect);
     let width = usize::from(inner.width);
     let first = popup
