@@ -123,30 +123,8 @@ fn due_dates_given(
     out
 }
 
-/// The earliest due date of a step not yet done, for lists of runs.
-pub fn next_due(
-    procedure: &Procedure,
-    run: &Run,
-    calendar: &impl WorkCalendar,
-    tz: &TimeZone,
-) -> Option<Due> {
-    next_due_given(procedure, run, &applies_all(procedure, run), calendar, tz)
-}
-
-/// [`next_due`] when whether each step applies is known already.
-fn next_due_given(
-    procedure: &Procedure,
-    run: &Run,
-    applies: &[Option<bool>],
-    calendar: &impl WorkCalendar,
-    tz: &TimeZone,
-) -> Option<Due> {
-    due_dates_given(procedure, run, applies, calendar, tz)
-        .into_iter()
-        .find(|due| due.done.is_none())
-}
-
-/// A run in one line: progress, the next step to act on, the earliest date not yet kept.
+/// A run in one line: progress, the next step to act on, the earliest due date of a step not
+/// yet done.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     pub done: usize,
@@ -171,7 +149,9 @@ pub fn summary(
         next: actionable_given(procedure, run, &facts.applies, &facts.blocked(procedure))
             .first()
             .copied(),
-        due: next_due_given(procedure, run, &facts.applies, calendar, tz),
+        due: due_dates_given(procedure, run, &facts.applies, calendar, tz)
+            .into_iter()
+            .find(|due| due.done.is_none()),
     }
 }
 
@@ -298,7 +278,9 @@ mod tests {
                 due: Some(date("2026-11-10")),
             },
         );
-        let next = next_due(&p, &run, &ProductionCalendar, &TimeZone::UTC).expect("a due date");
+        let next = summary(&p, &run, &ProductionCalendar, &TimeZone::UTC)
+            .due
+            .expect("a due date");
         assert_eq!((next.step, next.kind), (index, DueKind::Wait));
         assert!(next.overdue(date("2026-11-11")));
     }
