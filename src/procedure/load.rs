@@ -12,6 +12,8 @@
 //! procedure when there is no problem; at the least doubt or problem the file is
 //! read whole as described above, so the diagnostics are always those of the whole read.
 
+use std::borrow::Cow;
+
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -69,23 +71,22 @@ pub fn too_large(size: usize) -> Diagnostic {
 
 /// Loads and checks a procedure from the bytes of a file.
 pub fn load(bytes: &[u8]) -> Loaded {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Loaded::failed(too_large(bytes.len()));
-    }
-    match read_in_pieces(bytes) {
-        Some(procedure) => Loaded::checked(procedure),
-        None => load_decoded(bytes.to_vec()),
-    }
+    load_bytes(Cow::Borrowed(bytes))
 }
 
 /// [`load`], keeping the bytes as the text of the procedure rather than copying them.
 pub fn load_owned(bytes: Vec<u8>) -> Loaded {
+    load_bytes(Cow::Owned(bytes))
+}
+
+/// The bytes are copied only when they have to be decoded as a whole.
+fn load_bytes(bytes: Cow<'_, [u8]>) -> Loaded {
     if bytes.len() > MAX_FILE_BYTES {
         return Loaded::failed(too_large(bytes.len()));
     }
     match read_in_pieces(&bytes) {
         Some(procedure) => Loaded::checked(procedure),
-        None => load_decoded(bytes),
+        None => load_decoded(bytes.into_owned()),
     }
 }
 
