@@ -13,7 +13,7 @@ use anyhow::{Context, Result};
 use directories::ProjectDirs;
 
 use crate::procedure::{
-    Cache, Diagnostic, Key, Loaded, MAX_FILE_BYTES, Procedure, load_owned, too_large,
+    Cache, Diagnostic, Key, Loaded, MAX_FILE_BYTES, Procedure, load, load_owned, too_large,
 };
 
 mod bundled {
@@ -99,12 +99,12 @@ impl Catalog {
             procedures: Vec::new(),
         };
         for entry in self.entries {
-            let name = entry.source_name();
             let Ok(procedure) = entry.loaded.result else {
                 continue;
             };
             let procedure = Arc::new(procedure);
             if let Some(key) = entry.unkept {
+                let name = source_name(&entry.origin, &entry.location);
                 unkept.procedures.push((name, key, Arc::clone(&procedure)));
             }
             if !entry.overridden {
@@ -249,21 +249,25 @@ impl Source {
     fn load(&self, name: &str, cache: Option<&Cache>) -> (Loaded, Option<Key>) {
         // With a cache, the text is first only hashed (a file a little at a time): a procedure
         // the cache holds is neither read into memory whole nor copied.
-        if let Some(cache) = cache
-            && let Some(procedure) = self.key().and_then(|key| cache.get(name, key))
+        let hashed = cache.and_then(|_| self.key());
+        if let (Some(cache), Some(key)) = (cache, hashed)
+            && let Some(procedure) = cache.get(name, key)
         {
             return (Loaded::checked(procedure), None);
         }
-        let bytes = match self {
-            Source::Bundled(_, bytes) => bytes.to_vec(),
+        let (loaded, key) = match self {
+            // Inside the binary, the text hashed is the text read.
+            Source::Bundled(_, bytes) => (load(bytes), hashed),
             Source::File(path) => match read(path) {
-                Ok(bytes) => bytes,
+                // The key of the text read, not of the one hashed above: the file may have
+                // changed in between.
+                Ok(bytes) => {
+                    let key = cache.map(|_| Cache::key(&bytes));
+                    (load_owned(bytes), key)
+                }
                 Err(problem) => return (Loaded::failed(*problem), None),
             },
         };
-        // The key of the text read, not of the one hashed above: the file may have changed.
-        let key = cache.map(|_| Cache::key(&bytes));
-        let loaded = load_owned(bytes);
         let unkept = key.filter(|_| loaded.result.is_ok());
         (loaded, unkept)
     }
