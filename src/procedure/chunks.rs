@@ -82,15 +82,18 @@ fn read_with(source: &[u8], piece_bytes: usize, threads: usize) -> Option<Proced
         }
     };
     // At the least doubt the file is read whole, so the others stop taking pieces.
-    let give_up = || failed.store(true, Ordering::Relaxed);
+    let read = |index: usize, into: &mut Read| {
+        let read = read_piece(&pieces[index], index, into);
+        if read.is_none() {
+            failed.store(true, Ordering::Relaxed);
+        }
+        read
+    };
     let helper = || {
         let mut parts = Vec::new();
         while let Some(index) = take(true) {
             let mut part = Read::with_room(pieces[index].steps);
-            if read_piece(&pieces[index], index, &mut part).is_none() {
-                give_up();
-                return None;
-            }
+            read(index, &mut part)?;
             parts.push((index, part));
         }
         Some(parts)
@@ -100,20 +103,13 @@ fn read_with(source: &[u8], piece_bytes: usize, threads: usize) -> Option<Proced
             .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, helper).ok())
             .collect();
         let mut whole = Read::with_room(pieces.iter().map(|p| p.steps).sum());
-        let mut read = Some(());
-        while let Some(index) = take(false) {
-            read = read_piece(&pieces[index], index, &mut whole);
-            if read.is_none() {
-                give_up();
-                break;
-            }
-        }
+        let mine = std::iter::from_fn(|| take(false)).try_for_each(|index| read(index, &mut whole));
         let mut parts = Vec::new();
         for helper in helpers {
             // A helper that panicked gives up like any other doubt.
             parts.extend(helper.join().ok().flatten()?);
         }
-        read.map(|()| (whole, parts))
+        mine.map(|()| (whole, parts))
     })?;
     parts.sort_unstable_by_key(|(index, _)| *index);
     for (_, part) in parts {
