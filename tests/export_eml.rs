@@ -1,6 +1,6 @@
-//! Letters as `.eml` drafts, read back with a mail parser (`eml_reader`): every letter of a fully filled run of
-//! each bundled procedure, and hostile values that must either be refused (in a header) or come
-//! out complete and harmless (in the text).
+//! Letters as `.eml` drafts, read back with a mail parser (`eml_reader`): every letter of a
+//! fully filled run of each bundled procedure, and hostile values that must either be refused
+//! (in a header) or come out complete and harmless (in the text).
 
 #[path = "common/mod.rs"]
 mod common;
