@@ -27,14 +27,19 @@ fn twips(e: Option<&Element>, attr: &str) -> usize {
         .unwrap_or_else(|| panic!("{attr} in twips"))
 }
 
-/// Every table is exactly as wide as the text, and its cells as wide as its grid says.
-fn check_widths(table: &Element) {
-    let grid: Vec<usize> = table
+/// The widths of a table's columns, in twips.
+fn grid(table: &Element) -> Vec<usize> {
+    table
         .child("w:tblGrid")
         .expect("a grid")
         .elements()
         .map(|c| twips(Some(c), "w:w"))
-        .collect();
+        .collect()
+}
+
+/// Every table is exactly as wide as the text, and its cells as wide as its grid says.
+fn check_widths(table: &Element) {
+    let grid = grid(table);
     assert_eq!(grid.iter().sum::<usize>(), TEXT_WIDTH, "grid {grid:?}");
     for row in rows(table) {
         let widths: Vec<usize> = row
@@ -114,12 +119,7 @@ pub fn check_form(form: &FilledForm, lang: Lang, docx: &Docx) {
                 }
                 assert_eq!(table.name, "w:tbl", "{}: fields as a table", form.id);
                 check_widths(table);
-                let grid: Vec<usize> = table
-                    .child("w:tblGrid")
-                    .expect("grid")
-                    .elements()
-                    .map(|c| twips(Some(c), "w:w"))
-                    .collect();
+                let grid = grid(table);
                 assert!(
                     grid.len() == 2 && grid[0] < grid[1],
                     "two columns, the label's narrower: {grid:?}"
