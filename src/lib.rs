@@ -4,6 +4,8 @@
 //! The library is the functional core: [`procedure`] reads and checks procedure files,
 //! [`catalog`] finds them on disk and in the binary. The binary (`src/main.rs`) is the shell.
 
+#![forbid(unsafe_code)]
+
 pub mod calendar;
 pub mod catalog;
 pub mod export;

@@ -1,4 +1,7 @@
-//! The `poryadok` command: batch commands over procedures (the wizard arrives with the TUI).
+//! The `poryadok` command: with no subcommand (or `start`, `open`) the wizard in the terminal;
+//! the others are batch commands over procedures, runs and their documents.
+
+#![forbid(unsafe_code)]
 
 use std::io::Write;
 use std::path::PathBuf;

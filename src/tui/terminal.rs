@@ -40,7 +40,7 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
         wizard.handle(Action::Resize(size.width, size.height), Timestamp::now());
         wizard.start(start, Timestamp::now());
         // Fault injection for the tests that a panic restores the terminal, leaves its report
-        // and loses no change (tests/wizard_pty.rs); it only ever stops this very process.
+        // and loses no change (tests/it/wizard_pty.rs); it only ever stops this very process.
         // "draw": in the first frame that shows a change not yet written; anything else: once
         // the first frame is out.
         let test_panic = std::env::var_os("PORYADOK_TEST_PANIC");

@@ -1,15 +1,13 @@
 //! Every screen of the wizard as the officer sees it, in Russian and English, at 80x24 and
 //! 120x40, drawn on ratatui's TestBackend and compared with reviewed snapshots.
 
-mod common;
-
 use std::sync::Arc;
 
 use jiff::tz::TimeZone;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use common::at;
+use crate::common::at;
 use poryadok::catalog::bundled_files;
 use poryadok::i18n::Lang;
 use poryadok::procedure::load;

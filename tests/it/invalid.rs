@@ -28,7 +28,7 @@ fn rendered(path: &Path, loaded: &Loaded, lang: Lang) -> String {
 
 #[test]
 fn every_invalid_fixture_is_refused_with_its_diagnostics() {
-    insta::glob!("invalid/*.toml", |path| {
+    insta::glob!("..", "invalid/*.toml", |path| {
         let loaded = read_and_load(path);
         let out = rendered(path, &loaded, Lang::En);
         // Whatever the file holds, the report cannot act on the terminal that shows it.

@@ -1,8 +1,6 @@
 //! Walking bundled procedures through the engine, as an officer would.
 
-mod common;
-
-use common::{at, bundled};
+use crate::common::{at, bundled};
 
 use poryadok::procedure::Procedure;
 use poryadok::run::command::{Command, Refusal, apply};

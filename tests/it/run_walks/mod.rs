@@ -6,9 +6,6 @@
 //! The expected step orders, skipped steps and counts below are read from the procedure files
 //! (`procedures/*.toml`), not from the engine, so that a wrong engine makes these tests fail.
 
-#[path = "../common/mod.rs"]
-mod common;
-
 mod antivirus;
 mod esia;
 mod pgs;

@@ -5,14 +5,12 @@
 //! `--ignored --exact child_…` and an environment variable that tells the child what to do.
 //! Tests that need root or a mount say visibly that they were skipped when they cannot get it.
 
-mod common;
-
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command as Process, Stdio};
 
-use common::{at, bundled, files_under};
+use crate::common::{at, bundled, files_under};
 use poryadok::run::command::{Command, apply};
 use poryadok::run::{Run, Value};
 use poryadok::store::atomic::TEMP_PREFIX;
@@ -130,7 +128,7 @@ fn saving_killed_with_sigkill_never_loses_or_rolls_back_a_save() {
     let mut mid_save = 0;
     const KILLS: u32 = 200;
     for round in 0..KILLS {
-        let mut child = spawn_child("child_save_loop", dir.path());
+        let mut child = spawn_child("store_faults::child_save_loop", dir.path());
         let stdout = child.stdout.take().unwrap();
         let mut lines = BufReader::new(stdout).lines();
         let opened: u64 = wait_for_line(&mut lines, "opened ").parse().unwrap();
@@ -212,7 +210,7 @@ fn a_second_process_is_refused_while_the_first_holds_the_run() {
     drop(store.create(&p, "x", at(0)).unwrap());
     let before = fs::read(store.run_path(RUN_ID)).unwrap();
 
-    let mut child = spawn_child("child_hold", dir.path());
+    let mut child = spawn_child("store_faults::child_hold", dir.path());
     let stdout = child.stdout.take().unwrap();
     wait_for_line(&mut BufReader::new(stdout).lines(), "holding");
     match store.open_run(RUN_ID) {
@@ -290,10 +288,17 @@ fn a_file_cut_at_every_byte_is_reported_and_kept_aside() {
     assert_eq!(damaged, whole.len() - 1);
 }
 
+/// Whether this process runs as root, read off a folder it made (it belongs to the effective
+/// user).
+fn is_root(made: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(made).is_ok_and(|m| m.uid() == 0)
+}
+
 /// Mounts a tmpfs of `size` at a new folder; `None` (and a visible note) without root or mount.
 fn small_tmpfs(size: &str) -> Option<(tempfile::TempDir, Mount)> {
     let dir = tempfile::tempdir().unwrap();
-    if unsafe { libc::geteuid() } != 0 {
+    if !is_root(dir.path()) {
         say!("SKIPPED: a tmpfs needs root; run the tests as root to include this check");
         return None;
     }
@@ -427,7 +432,7 @@ enum ReadOnly {
 impl ReadOnly {
     fn make(dir: &Path) -> Option<ReadOnly> {
         use std::os::unix::fs::PermissionsExt;
-        if unsafe { libc::geteuid() } != 0 {
+        if !is_root(dir) {
             fs::set_permissions(dir, fs::Permissions::from_mode(0o500)).unwrap();
             return Some(ReadOnly::Mode(dir.to_path_buf()));
         }

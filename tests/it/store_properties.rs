@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 use poryadok::store::format::decode;
 
-const SAMPLE: &str = include_str!("store/format-1.json");
+const SAMPLE: &str = include_str!("../store/format-1.json");
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]

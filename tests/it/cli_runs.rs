@@ -1,8 +1,6 @@
 //! `poryadok runs`, `status` and `recover` over a data folder with runs made through the
 //! engine and the store, as the wizard makes them.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
@@ -10,7 +8,7 @@ use assert_cmd::Command as Bin;
 use jiff::civil::Date;
 use predicates::prelude::*;
 
-use common::{at, bundled};
+use crate::common::{at, bundled};
 use poryadok::run::Value;
 use poryadok::run::command::{Command, apply};
 use poryadok::store::Store;

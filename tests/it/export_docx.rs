@@ -8,10 +8,6 @@
 //! With `DOCX_OUT=DIR` set, the exported files are also saved there, to be opened by hand
 //! (`libreoffice --headless --convert-to pdf`; docs/export-form.png was made so).
 
-mod common;
-mod docx_reader;
-mod filled_forms;
-
 use std::collections::BTreeSet;
 
 use jiff::tz::{TimeZone, offset};
@@ -22,10 +18,10 @@ use poryadok::i18n::Lang;
 use poryadok::procedure::{Procedure, load};
 use poryadok::run::Value;
 
-use common::{at, bundled};
-use docx_reader::form::{cells, check_form, rows};
-use docx_reader::{Docx, Element, read_docx};
-use filled_forms::{filled_run, list, row, text, typed_values};
+use crate::common::{at, bundled};
+use crate::docx_reader::form::{cells, check_form, rows};
+use crate::docx_reader::{Docx, Element, read_docx};
+use crate::filled_forms::{filled_run, list, row, text, typed_values};
 
 fn options(lang: Lang) -> Options {
     Options {

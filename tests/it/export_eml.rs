@@ -2,10 +2,6 @@
 //! fully filled run of each bundled procedure, and hostile values that must either be refused
 //! (in a header) or come out complete and harmless (in the text).
 
-#[path = "common/mod.rs"]
-mod common;
-mod eml_reader;
-
 use std::collections::BTreeMap;
 
 use jiff::tz::{Offset, TimeZone};
@@ -19,8 +15,8 @@ use poryadok::procedure::{Column, Field, FieldType, Procedure};
 use poryadok::run::command::{Command, apply, form_problems, validate_value};
 use poryadok::run::{Run, Value};
 
-use common::{at, bundled};
-use eml_reader::{
+use crate::common::{at, bundled};
+use crate::eml_reader::{
     DOCX, addresses, assert_plain_wire, body_text, check_draft, header_names, parse, part_types,
 };
 

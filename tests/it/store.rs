@@ -1,11 +1,9 @@
 //! The store as an officer's runs meet it: saved, listed, reopened, migrated, recovered, and
 //! secrets that never reach the disk in plain text.
 
-mod common;
-
 use std::fs;
 
-use common::{at, bundled, files_under};
+use crate::common::{at, bundled, files_under};
 use poryadok::run::command::{Command, apply};
 use poryadok::run::{Run, Value};
 use poryadok::store::{DecodeError, OpenError, Store};

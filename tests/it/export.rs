@@ -2,14 +2,12 @@
 //! another program would read it: XLSX with a spreadsheet reader, CSV as text, HTML with an
 //! HTML parser, JSON with a JSON parser; and hostile values, harmless and complete in each.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use jiff::tz::TimeZone;
 
-use common::{at, bundled, filled_run};
+use crate::common::{at, bundled, filled_run};
 use poryadok::export::report::Templates;
 use poryadok::export::write::OutFile;
 use poryadok::export::{Format, Options, build, files};

@@ -1,13 +1,11 @@
 //! `poryadok export RUN`: a filled run of the staff-access procedure written out as files, as
 //! an officer would run it from a shell.
 
-mod common;
-
 use std::os::unix::fs::PermissionsExt;
 
 use assert_cmd::Command as Bin;
 
-use common::{at, bundled, filled_run};
+use crate::common::{at, bundled, filled_run};
 use poryadok::store::Store;
 
 /// A data folder holding one filled run of the staff-access procedure; its id.

@@ -1,0 +1,34 @@
+//! The integration tests, as modules of one test binary: each separate file under `tests/`
+//! would link the whole crate again (140–180 MB and tens of seconds of linking each).
+//!
+//! Helpers several tests share: [`common`] (bundled procedures, fixed times), [`docx_reader`]
+//! and [`eml_reader`] (reading exports back), [`filled_forms`] (runs filled with plausible
+//! values). Fixtures stay beside this folder: `tests/invalid/` (procedure files `check` must
+//! refuse) and `tests/store/` (run files of older formats).
+
+#![forbid(unsafe_code)]
+
+mod common;
+mod docx_reader;
+mod eml_reader;
+mod filled_forms;
+
+mod bundled;
+mod cli;
+mod cli_export;
+mod cli_runs;
+mod doc_example;
+mod export;
+mod export_docx;
+mod export_eml;
+mod invalid;
+mod loader_properties;
+mod procedure_cache;
+mod run_scenarios;
+mod run_walks;
+mod store;
+mod store_faults;
+mod store_properties;
+mod store_umask;
+mod tui_screens;
+mod wizard_pty;
