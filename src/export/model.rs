@@ -318,12 +318,14 @@ fn drafts(procedure: &Procedure, run: &Run, options: &Options) -> Vec<Draft> {
                 title: letter.title.as_deref().map(clean),
                 to: letter.to.iter().map(|t| clean(t)).collect(),
                 cc: letter.cc.iter().map(|t| clean(t)).collect(),
-                subject: letter
-                    .subject
-                    .as_deref()
-                    .map(fill)
-                    .or_else(|| letter.title.as_deref().map(clean))
-                    .unwrap_or_else(|| clean(&step.title)),
+                subject: one_line(
+                    &letter
+                        .subject
+                        .as_deref()
+                        .map(fill)
+                        .or_else(|| letter.title.as_deref().map(clean))
+                        .unwrap_or_else(|| clean(&step.title)),
+                ),
                 body: with_external_attachments(
                     letter.body.as_deref().map(fill).unwrap_or_default(),
                     procedure,
@@ -369,6 +371,17 @@ fn with_external_attachments(
     }
     out.push_str(&lines.join("\n"));
     out
+}
+
+/// A subject on one line: a value with line breaks (a multi-line field, text pasted with a
+/// break) has them turned into spaces, so that it reads as typed and can add no header to the
+/// message; `check` refuses a multi-line field in a subject.
+fn one_line(text: &str) -> String {
+    text.split(['\r', '\n', '\u{2028}', '\u{2029}'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Replaces every `{{field_id}}` with the field's value (a secret one only when asked for);

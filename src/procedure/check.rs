@@ -468,7 +468,7 @@ impl<'a> Checker<'a> {
         }
         for (text, name) in [(&letter.subject, "subject"), (&letter.body, "body")] {
             if let Some(text) = text {
-                self.placeholders(text, key(name));
+                self.placeholders(text, key(name), name == "subject");
             }
         }
         if let Some(when) = &letter.when {
@@ -476,8 +476,9 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// `{{field_id}}` in a letter must name a field.
-    fn placeholders(&mut self, text: &str, at: Vec<PathSeg>) {
+    /// `{{field_id}}` in a letter must name a field; in a subject (`one_line`), not a
+    /// multi-line one: a subject is one line of a mail header.
+    fn placeholders(&mut self, text: &str, at: Vec<PathSeg>, one_line: bool) {
         let mut rest = text;
         while let Some(start) = rest.find("{{") {
             let after = &rest[start + 2..];
@@ -490,6 +491,18 @@ impl<'a> Checker<'a> {
                 return;
             };
             let name = after[..end].trim();
+            let multiline = self
+                .fields
+                .get(name)
+                .is_some_and(|f| f.kind == Some(super::FieldType::Multiline));
+            if one_line && multiline {
+                self.push(
+                    Diagnostic::error("multiline-in-subject")
+                        .arg("name", name)
+                        .at(at.clone())
+                        .help(Msg::new("help-multiline-in-subject")),
+                );
+            }
             if !self.fields.contains_key(name) {
                 let known: Vec<&str> = self.fields.keys().copied().collect();
                 let diagnostic = Diagnostic::error("bad-placeholder")

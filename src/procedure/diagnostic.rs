@@ -9,7 +9,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 
 pub use crate::i18n::Msg;
 use crate::i18n::{Arg, Lang};
-use crate::text::sanitize_line;
+use crate::text::{sanitize, sanitize_line};
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +101,7 @@ pub const CODES: &[&str] = &[
     "letter-without-recipient",
     "bad-deadline",
     "bad-placeholder",
+    "multiline-in-subject",
     "form-without-fields",
     "reuse-columns",
 ];
@@ -222,6 +223,9 @@ pub fn render(
         Renderer::plain()
     };
     let path = sanitize_line(path);
+    // The source lines quoted in a snippet are shown with every control character (C0, DEL,
+    // C1 such as CSI U+009B) and bidi control as a stand-in, never raw.
+    let safe_source = sanitize(source);
     let error_name = lang.text("diag-level-error");
     let warning_name = lang.text("diag-level-warning");
     let help_name = lang.text("diag-level-help");
@@ -241,8 +245,10 @@ pub fn render(
         let group = match &diagnostic.span {
             Some(span) if span.end <= source.len() && !source.is_empty() => {
                 let span = clamp_span(source, span.clone());
+                let span = same_place(source, &safe_source, span.start)
+                    ..same_place(source, &safe_source, span.end);
                 title.element(
-                    Snippet::source(source)
+                    Snippet::source(safe_source.as_ref())
                         .path(path.as_ref())
                         .fold(true)
                         .annotation(AnnotationKind::Primary.span(span).label(label)),
@@ -272,6 +278,18 @@ pub fn render(
         let _ = writeln!(out, "{}\n", renderer.render(&report));
     }
     out
+}
+
+/// The byte offset in `safe` of the character at byte `offset` of `source`, where `safe` is
+/// `source` with some characters replaced one for one ([`sanitize`]).
+fn same_place(source: &str, safe: &str, offset: usize) -> usize {
+    if source.len() == safe.len() {
+        return offset;
+    }
+    let nth = source[..offset].chars().count();
+    safe.char_indices()
+        .nth(nth)
+        .map_or(safe.len(), |(at, _)| at)
 }
 
 /// A span that starts and ends on character boundaries and covers at least one character, so
@@ -360,7 +378,7 @@ mod tests {
 
     #[test]
     fn rendered_output_is_safe_for_a_terminal() {
-        let source = "title = \"\u{202E}abc\"\n";
+        let source = "title = \"\u{202E}abc\u{9b}2J\u{9d}0;x\u{9c}\"\n";
         let d = Diagnostic::error("unsafe-text")
             .arg("char", "U+202E")
             .arg("kind", "bidi\u{1b}[2J")
@@ -376,6 +394,8 @@ mod tests {
         );
         assert!(!out.contains('\u{1b}'), "{out}");
         assert!(!out.contains('\u{202E}'), "{out}");
+        assert!(!out.contains(['\u{9b}', '\u{9c}', '\u{9d}']), "{out}");
+        assert!(out.contains("abc\u{FFFD}2J"), "{out}");
         assert!(out.contains("x\u{241b}.toml:1:10"), "{out}");
     }
 }
