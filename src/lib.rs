@@ -9,6 +9,7 @@
 pub mod calendar;
 pub mod catalog;
 pub mod export;
+pub mod fsutil;
 pub mod i18n;
 pub mod procedure;
 pub mod run;

@@ -239,7 +239,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
 /// The store in the data folder, which commands over runs cannot do without.
 fn open_store(data_dir: Option<PathBuf>, lang: Lang) -> Result<(PathBuf, Store)> {
     let data_dir = data_dir.ok_or_else(|| anyhow::anyhow!(lang.text("runs-no-data-dir")))?;
-    let store = Store::open(&data_dir)?;
+    let store = Store::open(&data_dir).map_err(|e| anyhow::anyhow!(e.message().text(lang)))?;
     Ok((data_dir, store))
 }
 

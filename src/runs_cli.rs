@@ -10,14 +10,16 @@ use jiff::tz::TimeZone;
 
 use poryadok::calendar::ProductionCalendar;
 use poryadok::catalog::Catalog;
+use poryadok::i18n::Msg;
 use poryadok::i18n::{Arg, Lang};
 use poryadok::procedure::Procedure;
 use poryadok::run::Run;
 use poryadok::run::StepState;
 use poryadok::run::reconcile::{Reconciled, reconcile};
 use poryadok::run::schedule::{Due, DueKind, due_dates, summary};
+use poryadok::run::state::Recorded;
 use poryadok::run::view::{Status, progress, status, status_msg};
-use poryadok::store::{OpenError, Store};
+use poryadok::store::{Recovered, Store};
 use poryadok::text::sanitize_line;
 
 /// What every command here needs.
@@ -70,7 +72,7 @@ pub fn list(cx: &Context) -> Result<()> {
         let mut run = match entry.run {
             Ok(run) => run,
             Err(error) => {
-                let reason = sanitize_line(&error.to_string()).into_owned();
+                let reason = sanitize_line(&error.message().text(cx.lang)).into_owned();
                 writeln!(
                     out,
                     "{id}\n    {}",
@@ -138,7 +140,15 @@ pub fn export(
     templates: &poryadok::export::report::Templates,
 ) -> Result<()> {
     use poryadok::export::{Options, files, write};
-    let (procedure, run, _) = read_run(cx, id)?;
+    // The secret values are read (with the key) only when the officer asked for them.
+    let (procedure, run, _, unreadable) = read_run(cx, id, include_secrets)?;
+    if let Some(notice) = unreadable.filter(|_| include_secrets) {
+        writeln!(
+            anstream::stderr(),
+            "{}",
+            sanitize_line(&notice.text(cx.lang))
+        )?;
+    }
     let options = Options {
         lang: cx.lang,
         include_secrets,
@@ -185,29 +195,19 @@ pub fn export(
     Ok(())
 }
 
-/// A run as it is on disk, fitted to its procedure as it is now (in memory only).
-fn read_run<'a>(cx: &'a Context, id: &str) -> Result<(&'a Procedure, Run, Reconciled)> {
-    let entry = cx
+/// A run as it is on disk, fitted to its procedure as it is now (in memory only), with its
+/// secret values when `with_secrets`; and what to tell the officer when some secret values
+/// cannot be read (the key file was lost or replaced).
+fn read_run<'a>(
+    cx: &'a Context,
+    id: &str,
+    with_secrets: bool,
+) -> Result<(&'a Procedure, Run, Reconciled, Option<Msg>)> {
+    let (opened, unreadable) = cx
         .store
-        .list()?
-        .into_iter()
-        .find(|e| e.id == id)
-        .ok_or_else(|| {
-            anyhow!(
-                OpenError::NotFound { id: id.to_owned() }
-                    .message()
-                    .text(cx.lang)
-            )
-        })?;
-    let mut run = entry.run.map_err(|error| {
-        anyhow!(cx.t(
-            "runs-damaged",
-            &[
-                ("reason", error.to_string().into()),
-                ("id", id.to_owned().into())
-            ]
-        ))
-    })?;
+        .read(id, with_secrets)
+        .map_err(|error| anyhow!(sanitize_line(&error.message().text(cx.lang)).into_owned()))?;
+    let mut run = opened.run;
     let procedure = cx.procedure(&run.procedure.id).ok_or_else(|| {
         anyhow!(cx.t(
             "runs-unknown-procedure",
@@ -215,14 +215,17 @@ fn read_run<'a>(cx: &'a Context, id: &str) -> Result<(&'a Procedure, Run, Reconc
         ))
     })?;
     let moved = reconcile(procedure, &mut run);
-    Ok((procedure, run, moved))
+    Ok((procedure, run, moved, unreadable))
 }
 
 /// `poryadok status RUN`: the run's checklist, read without opening it for editing.
 pub fn status_of(cx: &Context, id: &str, with_journal: bool) -> Result<()> {
-    let (procedure, run, moved) = read_run(cx, id)?;
+    let (procedure, run, moved, unreadable) = read_run(cx, id, false)?;
     let mut out = anstream::stdout();
     write!(out, "{}", checklist(cx, procedure, &run))?;
+    if let Some(notice) = unreadable {
+        writeln!(out, "\n{}", sanitize_line(&notice.text(cx.lang)))?;
+    }
     if !moved.set_aside.is_empty() || !run.aside.is_empty() {
         let items: Vec<String> = run
             .aside
@@ -254,7 +257,6 @@ pub fn status_of(cx: &Context, id: &str, with_journal: bool) -> Result<()> {
 /// The journal as text, oldest first: when, what, the old value and the new one. Secret values
 /// appear only as a marker; a taken-back change says which one it took back.
 pub fn journal(cx: &Context, run: &Run) -> String {
-    use poryadok::run::state::Recorded;
     let shown = |recorded: &Option<Recorded>| -> String {
         match recorded {
             None => "—".to_owned(),
@@ -281,6 +283,15 @@ pub fn journal(cx: &Context, run: &Run) -> String {
         cx.t("journal-title", &[("count", run.journal.len().into())])
     );
     for (index, entry) in run.journal.iter().enumerate() {
+        // A value journaled in plain before its field became secret is not shown either.
+        let secret = entry
+            .what
+            .strip_prefix("field:")
+            .is_some_and(|field| run.secret.contains(field));
+        let shown = |recorded: &Option<Recorded>| match recorded {
+            Some(_) if secret => cx.t("journal-secret", &[]),
+            other => shown(other),
+        };
         let at = entry.at.to_zoned(cx.tz.clone()).strftime("%d.%m.%Y %H:%M");
         let undoes = entry
             .undoes
@@ -398,12 +409,13 @@ fn describe(
     (mark, words)
 }
 
-/// `poryadok recover RUN`: a run that cannot be read is moved aside and the copy before its
-/// last save put back.
+/// `poryadok recover RUN`: whatever state the run's files are in, what is in the run file's
+/// place and does not read is moved aside and the copy before its last save put back.
 pub fn recover(cx: &Context, id: &str) -> Result<()> {
     let mut out = anstream::stdout();
-    match cx.store.open_run(id) {
-        Ok(_) => {
+    let said = |msg: Msg| sanitize_line(&msg.text(cx.lang)).into_owned();
+    match cx.store.recover(id) {
+        Ok(Recovered::NotNeeded) => {
             writeln!(
                 out,
                 "{}",
@@ -411,15 +423,13 @@ pub fn recover(cx: &Context, id: &str) -> Result<()> {
             )?;
             Ok(())
         }
-        Err(
-            error @ OpenError::Damaged {
-                previous: Some(_), ..
-            },
-        ) => {
-            writeln!(out, "{}", sanitize_line(&error.message().text(cx.lang)))?;
-            cx.store
-                .restore_previous(id)
-                .map_err(|e| anyhow!(e.message().text(cx.lang)))?;
+        Ok(Recovered::Restored { moved_to }) => {
+            if let Some(moved) = moved_to {
+                let msg = Msg::new("store-recover-moved")
+                    .arg("id", id)
+                    .arg("moved", moved.display().to_string());
+                writeln!(out, "{}", said(msg))?;
+            }
             writeln!(
                 out,
                 "{}",
@@ -427,6 +437,6 @@ pub fn recover(cx: &Context, id: &str) -> Result<()> {
             )?;
             Ok(())
         }
-        Err(error) => Err(anyhow!(error.message().text(cx.lang))),
+        Err(error) => Err(anyhow!(said(error.message()))),
     }
 }

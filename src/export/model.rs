@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::calendar::ProductionCalendar;
 use crate::i18n::{Lang, Msg};
 use crate::procedure::{Field, FieldType, Form, Procedure};
+use crate::run::command::is_secret;
 use crate::run::eval::{holds, step_applies};
 use crate::run::schedule::due_dates;
 use crate::run::view::{Status, status, status_msg};
@@ -224,6 +225,7 @@ pub fn filled(
         name: s
             .name_field
             .as_deref()
+            .filter(|id| options.include_secrets || !is_secret(procedure, run, id))
             .and_then(|id| run.values.get(id))
             .map(|v| text_of(v, options.lang)),
     });
@@ -249,6 +251,14 @@ fn row(procedure: &Procedure, run: &Run, field: &Field, options: &Options) -> Op
             .or(source.label.as_deref())
             .unwrap_or(id),
     );
+    // Secret in this run (the procedure says so, or it was sealed before), whatever this
+    // edition of the procedure says: left out unless the officer asked for it.
+    if is_secret(procedure, run, id) && !options.include_secrets {
+        return Some(FormRow::Field {
+            label,
+            value: options.lang.text("export-secret-left-out"),
+        });
+    }
     if let Value::Table(rows) = value {
         // A reused table shows the columns it names, in its order.
         let columns: Vec<&crate::procedure::Column> = if field.reuse_columns.is_empty() {
@@ -278,12 +288,10 @@ fn row(procedure: &Procedure, run: &Run, field: &Field, options: &Options) -> Op
                 .collect(),
         });
     }
-    let value = if source.secret && !options.include_secrets {
-        options.lang.text("export-secret-left-out")
-    } else {
-        text_of(value, options.lang)
-    };
-    Some(FormRow::Field { label, value })
+    Some(FormRow::Field {
+        label,
+        value: text_of(value, options.lang),
+    })
 }
 
 /// A value as printed.
@@ -402,7 +410,7 @@ pub fn fill_in(procedure: &Procedure, run: &Run, text: &str, options: &Options) 
         let field = crate::run::command::field_def(procedure, id);
         let value = run.values.get(id).filter(|v| v.is_filled());
         match (field, value) {
-            (Some(f), Some(_)) if f.secret && !options.include_secrets => {
+            (Some(_), Some(_)) if is_secret(procedure, run, id) && !options.include_secrets => {
                 out.push_str(&options.lang.text("export-secret-left-out"));
             }
             (Some(_), Some(value)) => out.push_str(&text_of(value, options.lang)),
@@ -521,12 +529,26 @@ fn report(
     let journal = run
         .journal
         .iter()
-        .map(|entry| JournalLine {
-            at: entry.at,
-            what: clean(&entry.what),
-            old: entry.old.as_ref().map(|r| recorded(r, lang)),
-            new: entry.new.as_ref().map(|r| recorded(r, lang)),
-            undo: entry.undoes.is_some(),
+        .map(|entry| {
+            // A value journaled in plain before its field became secret is left out too.
+            let secret = entry
+                .what
+                .strip_prefix("field:")
+                .is_some_and(|field| is_secret(procedure, run, field));
+            let shown = |r: &crate::run::state::Recorded| {
+                if secret {
+                    lang.text("export-secret-left-out")
+                } else {
+                    recorded(r, lang)
+                }
+            };
+            JournalLine {
+                at: entry.at,
+                what: clean(&entry.what),
+                old: entry.old.as_ref().map(shown),
+                new: entry.new.as_ref().map(shown),
+                undo: entry.undoes.is_some(),
+            }
         })
         .collect();
     Report {

@@ -1,10 +1,10 @@
 //! Writing exported files: names made from a safe slug, nothing outside the chosen folder,
-//! nothing ever replaced, files only their owner reads.
+//! nothing ever replaced, each file whole or not at all, files only their owner reads.
 
-use std::fs::OpenOptions;
-use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::io;
 use std::path::{Path, PathBuf};
+
+use crate::fsutil::{self, Durability};
 
 /// One exported file, before it is written: its name (made with [`file_name`]) and content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,9 +61,9 @@ pub fn file_name(parts: &[&str], extension: &str) -> String {
 
 /// Writes the files into `dir` (created 0700 if missing; a folder that exists is left as it
 /// is, it may be the officer's own). A name that is taken gets ` (2)`,
-/// ` (3)`… before its extension: nothing is ever replaced. Files are created 0600. Returns
-/// where each file went, in order. A name with a path separator or `..` is refused, whatever
-/// made it.
+/// ` (3)`… before its extension: nothing is ever replaced. Each file is written whole or not at
+/// all (a full disk leaves no empty or cut-short document), 0600. Returns where each file went,
+/// in order. A name with a path separator or `..` is refused, whatever made it.
 pub fn write_all(dir: &Path, files: &[OutFile]) -> io::Result<Vec<PathBuf>> {
     if !dir.is_dir() {
         use std::os::unix::fs::DirBuilderExt;
@@ -92,15 +92,8 @@ pub fn write_all(dir: &Path, files: &[OutFile]) -> io::Result<Vec<PathBuf>> {
                 format!("{stem} ({n}){extension}")
             };
             let path = dir.join(&name);
-            match OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .mode(0o600)
-                .open(&path)
-            {
-                Ok(mut out) => {
-                    out.write_all(&file.bytes)?;
-                    out.sync_all()?;
+            match fsutil::create_new(&path, &file.bytes, Durability::Sync) {
+                Ok(()) => {
                     written.push(path);
                     break;
                 }
@@ -109,7 +102,7 @@ pub fn write_all(dir: &Path, files: &[OutFile]) -> io::Result<Vec<PathBuf>> {
             }
         }
     }
-    crate::store::atomic::sync_dir(dir)?;
+    fsutil::sync_dir(dir)?;
     Ok(written)
 }
 

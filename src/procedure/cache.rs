@@ -29,7 +29,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 use super::Procedure;
 use super::model::ProcedureFile;
-use crate::store::atomic::{Durability, private_dir, replace_with};
+use crate::fsutil::{Durability, private_dir, replace_with, tighten};
 
 /// The first bytes of every cache file; a new layout gets a new header. The build and the key
 /// of the procedure file follow (16 bytes each), then the procedure, then its hash.
@@ -102,6 +102,9 @@ impl Cache {
     /// The procedure kept for `location`, if this build read it from a file with this `key`.
     pub fn get(&self, location: &str, key: Key) -> Option<Procedure> {
         let mut file = File::open(self.path_for(location)).ok()?;
+        // A cache file made readable to others (copied in, or by an older build) is made
+        // private again; it holds the officer's own procedures.
+        let _ = tighten(&file);
         // The header first: a procedure kept before its file was edited, or by another build,
         // is told apart without reading the rest.
         let mut header = [0; HEADER_BYTES];
@@ -156,7 +159,7 @@ impl Cache {
             out.write_all(&hash.digest().to_le_bytes())?;
             out.flush()
         };
-        replace_with(path, write, None, Durability::NoSync)
+        Ok(replace_with(path, write, None, Durability::NoSync)?)
     }
 }
 

@@ -165,9 +165,8 @@ pub fn apply(
             Ok(Outcome { affected })
         }
         Command::SetField { field, value } => {
-            let secret = field_def(procedure, &field)
-                .ok_or_else(|| Refusal::UnknownField(field.clone()))?
-                .secret;
+            field_def(procedure, &field).ok_or_else(|| Refusal::UnknownField(field.clone()))?;
+            let secret = keep_secret(procedure, run, &field);
             let old = run.values.insert(field.clone(), value.clone());
             journal(
                 run,
@@ -179,9 +178,8 @@ pub fn apply(
             Ok(Outcome::default())
         }
         Command::ClearField(field) => {
-            let secret = field_def(procedure, &field)
-                .ok_or_else(|| Refusal::UnknownField(field.clone()))?
-                .secret;
+            field_def(procedure, &field).ok_or_else(|| Refusal::UnknownField(field.clone()))?;
+            let secret = keep_secret(procedure, run, &field);
             if let Some(old) = run.values.remove(&field) {
                 journal(
                     run,
@@ -273,10 +271,26 @@ fn set_step(run: &mut Run, step: &str, state: Option<StepState>, now: Timestamp)
 
 fn recorded(value: Value, secret: bool) -> Recorded {
     if secret {
-        Recorded::Secret { secret: true }
+        Recorded::secret(value)
     } else {
         Recorded::Value(value)
     }
+}
+
+/// Whether a field's value is secret in this run: the procedure marks it `secret`, or it was
+/// secret when a value was given or sealed before (a later edition of the procedure cannot
+/// make a stored password public).
+pub fn is_secret(procedure: &Procedure, run: &Run, field: &str) -> bool {
+    run.secret.contains(field) || field_def(procedure, field).is_some_and(|f| f.secret)
+}
+
+/// [`is_secret`], and if so recorded in the run as secret from now on.
+fn keep_secret(procedure: &Procedure, run: &mut Run, field: &str) -> bool {
+    let secret = is_secret(procedure, run, field);
+    if secret {
+        run.secret.insert(field.to_owned());
+    }
+    secret
 }
 
 fn journal(
@@ -487,10 +501,15 @@ fn undo(procedure: &Procedure, run: &mut Run, now: Timestamp) -> Result<Outcome,
         }
         .map(Recorded::Step)
     } else if let Some(field) = entry.what.strip_prefix("field:") {
-        let secret = field_def(procedure, field).is_some_and(|f| f.secret);
+        let secret = keep_secret(procedure, run, field);
         match &entry.old {
             Some(Recorded::Value(value)) => run.values.insert(field.to_owned(), value.clone()),
-            // A secret's old value is not in the journal: undoing its change clears it.
+            Some(Recorded::Secret {
+                value: Some(value), ..
+            }) => run.values.insert(field.to_owned(), (*value.0).clone()),
+            // A secret whose earlier value is not known (journaled by a poryadok before the
+            // journal kept it sealed, or sealed under a key since lost): the field is cleared;
+            // its current value stays sealed in this undo's own journal entry.
             _ => run.values.remove(field),
         }
         .map(|value| recorded(value, secret))

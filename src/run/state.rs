@@ -4,7 +4,7 @@
 //! Whatever can be derived from the facts and the procedure (a step is blocked, skipped, overdue)
 //! is derived by [`super::view`] every time, so it can never disagree with the procedure.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -45,6 +45,12 @@ pub struct Run {
     /// The field of that step the officer was on, if they were in its form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor_field: Option<String>,
+    /// The fields whose values are secret in this run: every field that was ever secret when a
+    /// value was given or sealed. A value once secret stays secret whatever a later edition of
+    /// the procedure says (see [`super::command::is_secret`]); the store seals these values and
+    /// the export leaves them out unless asked.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub secret: BTreeSet<String>,
 }
 
 /// Which procedure a run walks, and the edition it started with.
@@ -128,10 +134,35 @@ pub struct Entry {
 pub enum Recorded {
     Value(Value),
     Step(StepState),
-    /// A secret field's value is journaled as this marker, never as the value.
+    /// A secret field's value: the journal file holds only this marker (`{"secret": true}`),
+    /// never the value. In memory the value is kept too, for undo; the store seals it beside
+    /// the journal, and reads it back when it has the key.
     Secret {
         secret: bool,
+        #[serde(skip)]
+        value: Option<SecretValue>,
     },
+}
+
+impl Recorded {
+    /// The marker of a secret value, holding the value itself in memory only.
+    pub fn secret(value: Value) -> Recorded {
+        Recorded::Secret {
+            secret: true,
+            value: Some(SecretValue(Box::new(value))),
+        }
+    }
+}
+
+/// A secret value in memory. Its `Debug` shows no more than that it is there, so that a log, a
+/// panic message or a failed test never prints a password.
+#[derive(Clone, PartialEq)]
+pub struct SecretValue(pub Box<Value>);
+
+impl std::fmt::Debug for SecretValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretValue(..)")
+    }
 }
 
 /// Things kept aside because the procedure no longer has a place for them.
@@ -202,6 +233,7 @@ impl Run {
             aside: Aside::default(),
             cursor: None,
             cursor_field: None,
+            secret: BTreeSet::new(),
         }
     }
 

@@ -10,32 +10,38 @@
 //!   qualified-signature-1.previous.json   the content before the last save (a hard link)
 //!   qualified-signature-1.lock        held by the process that has the run open
 //!   qualified-signature-1.damaged-20261123T091500Z.json   a file that could not be read, moved aside
-//!   .tmp-…                            a save that never finished; removed when the store opens
+//!   .create.lock                      held while a new run takes its number
+//!   .tmp-qualified-signature-1.json~… a save under way, or one that never finished
 //! ```
 //!
-//! Every save replaces the run file atomically (see [`atomic::replace`]). A run is opened for
-//! editing by one process at a time: the second gets [`OpenError::Locked`]. The lock is an OS
-//! file lock, so it goes away with the process that held it, however that process ended.
+//! Every save replaces the run file atomically (see [`crate::fsutil::replace`]). A run is opened
+//! for editing by one process at a time: the second gets [`OpenError::Locked`]. The locks are OS
+//! file locks, so they go away with the process that held them, however that process ended.
+//! Damaged files and [`Store::recover`] are in `recover.rs`, saving in `session.rs`.
 
-pub mod atomic;
+mod errors;
 pub mod format;
+mod recover;
 pub mod seal;
+mod session;
 
-use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
 use jiff::Timestamp;
 
-pub use atomic::Durability;
+pub use crate::fsutil::Durability;
+pub use errors::{OpenError, SaveError, StoreError, StoreOpenError, reason};
 pub use format::{DecodeError, FILE_FORMAT};
+pub use recover::Recovered;
+pub use session::{Opened, Session, secret_field_ids};
 
-use crate::i18n::Msg;
+use crate::fsutil;
 use crate::procedure::Procedure;
 use crate::run::Run;
-use format::Unreadable;
 use seal::Sealer;
 
 /// The folder of runs inside the data folder.
@@ -44,126 +50,59 @@ const RUN_SUFFIX: &str = ".json";
 const PREVIOUS_SUFFIX: &str = ".previous.json";
 const LOCK_SUFFIX: &str = ".lock";
 const DAMAGED_INFIX: &str = ".damaged-";
+/// Held while a new run takes the first free number, so that wizards starting the same
+/// procedure at once each get one.
+const CREATE_LOCK: &str = ".create.lock";
+/// How long a new run waits for others being made at the same moment.
+const CREATE_WAIT: Duration = Duration::from_secs(10);
+/// A temporary file whose name this build did not make (an older poryadok's) is removed once it
+/// is this old: no save takes that long.
+const FOREIGN_TEMP_AGE: Duration = Duration::from_secs(3600);
 
 /// The runs of one data folder.
 #[derive(Debug)]
 pub struct Store {
     runs: PathBuf,
+    key: PathBuf,
     sealer: Arc<Sealer>,
     durability: Durability,
-    /// How many unfinished temporary files were removed when the store opened.
+    /// How many temporary files of unfinished saves were removed when the store opened.
     pub cleaned: usize,
 }
 
-/// A run file found in the store, read without opening it for editing.
+/// A run found in the store, read without opening it for editing.
 #[derive(Debug)]
 pub struct Listed {
     pub id: String,
     pub path: PathBuf,
-    /// The run without its secret values, or why it could not be read.
+    /// The run without its secret values, or why it could not be read (a run whose file is
+    /// missing but whose copies are kept is listed too, so that it can be recovered).
     pub run: Result<Run, DecodeError>,
-}
-
-/// A run opened for editing: holds the lock until dropped, and saves.
-#[derive(Debug)]
-pub struct Session {
-    id: String,
-    path: PathBuf,
-    previous: PathBuf,
-    lock: File,
-    sealer: Arc<Sealer>,
-    durability: Durability,
-    sealed_ids: BTreeSet<String>,
-    unreadable: Unreadable,
-    /// The file holds an older format (or plain secrets): the next save keeps no previous copy.
-    migrated: bool,
-}
-
-/// What opening a run gave besides the session.
-#[derive(Debug)]
-pub struct Opened {
-    pub run: Run,
-    /// The format the file had, when it was older and has been read by migration; the next
-    /// save writes the current format.
-    pub migrated_from: Option<u32>,
-    /// When the run was last saved, if the file says.
-    pub saved: Option<Timestamp>,
-    /// Secret values sealed under a key this store no longer has: they are kept in the file but
-    /// cannot be shown.
-    pub unreadable: Vec<String>,
-}
-
-/// Why the store could not be used at all.
-#[derive(Debug, thiserror::Error)]
-#[error("{path}: {error}")]
-pub struct StoreError {
-    pub path: PathBuf,
-    #[source]
-    pub error: io::Error,
-}
-
-/// Why a run could not be opened.
-#[derive(Debug, thiserror::Error)]
-pub enum OpenError {
-    #[error("there is no run {id}")]
-    NotFound { id: String },
-    #[error("run {id} is open in another poryadok{}", pid.map(|p| format!(" (process {p})")).unwrap_or_default())]
-    Locked { id: String, pid: Option<u32> },
-    #[error("run {id} could not be read ({reason}); it was moved to {moved_to}")]
-    Damaged {
-        id: String,
-        reason: DecodeError,
-        moved_to: PathBuf,
-        /// The content before the last save, if it can be read: restore it with
-        /// [`Store::restore_previous`].
-        previous: Option<PathBuf>,
-    },
-    #[error(
-        "run {id} was saved by a newer poryadok (format {found}, this one reads up to {supported}); the file was left as it is"
-    )]
-    Newer {
-        id: String,
-        found: u32,
-        supported: u32,
-    },
-    #[error("{path}: {error}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        error: io::Error,
-    },
-}
-
-/// Why a save failed. The file on disk is as it was before; the run in memory is unchanged.
-#[derive(Debug, thiserror::Error)]
-#[error("could not save run {id} to {path}: {error}")]
-pub struct SaveError {
-    pub id: String,
-    pub path: PathBuf,
-    #[source]
-    pub error: io::Error,
 }
 
 impl Store {
     /// Opens (creating if needed) the store in a data folder: the folders are made 0700, the key
-    /// file is read or made, and temporary files of unfinished saves are removed.
-    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+    /// file is read or made, and temporary files of saves that never finished are removed (never
+    /// one of a save under way in another process).
+    pub fn open(data_dir: &Path) -> Result<Store, StoreOpenError> {
         let runs = data_dir.join(RUNS_DIR);
-        let at = |path: &Path| {
-            let path = path.to_path_buf();
-            move |error| StoreError { path, error }
-        };
-        atomic::private_dir(data_dir).map_err(at(data_dir))?;
-        atomic::private_dir(&runs).map_err(at(&runs))?;
-        let cleaned = atomic::remove_stale_temps(&runs).map_err(at(&runs))?;
+        for dir in [data_dir, &runs] {
+            fsutil::private_dir(dir).map_err(|error| StoreOpenError::Folder {
+                path: dir.to_path_buf(),
+                error,
+            })?;
+        }
         let key = seal::key_path(data_dir);
-        let sealer = Sealer::open_or_create(&key).map_err(at(&key))?;
-        Ok(Store {
+        let sealer = Sealer::open_or_create(&key)?;
+        let mut store = Store {
             runs,
+            key,
             sealer: Arc::new(sealer),
             durability: Durability::Sync,
-            cleaned,
-        })
+            cleaned: 0,
+        };
+        store.cleaned = store.remove_stale_temps();
+        Ok(store)
     }
 
     /// Sets whether saves wait for the disk (benchmarks measure without).
@@ -177,49 +116,66 @@ impl Store {
         &self.runs
     }
 
+    /// The key file that seals secret values.
+    pub fn key_path(&self) -> &Path {
+        &self.key
+    }
+
     /// The file of a run.
     pub fn run_path(&self, id: &str) -> PathBuf {
         self.runs.join(format!("{id}{RUN_SUFFIX}"))
     }
 
-    /// Every run file, sorted by id, read without locking and without secret values. Damaged
-    /// files are listed with the reason (opening them moves them aside).
+    fn previous_path(&self, id: &str) -> PathBuf {
+        self.runs.join(format!("{id}{PREVIOUS_SUFFIX}"))
+    }
+
+    /// Every run, sorted by id, read without locking and without secret values. A run whose
+    /// file cannot be read, or is gone while copies of it are kept, is listed with the reason
+    /// (`poryadok recover` deals with it).
     pub fn list(&self) -> Result<Vec<Listed>, StoreError> {
         let error = |error| StoreError {
             path: self.runs.clone(),
             error,
         };
-        let mut out = Vec::new();
+        let mut ids = std::collections::BTreeSet::new();
         for entry in fs::read_dir(&self.runs).map_err(error)? {
-            let entry = entry.map_err(error)?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let Some(id) = run_id_of(&name) else { continue };
-            let path = entry.path();
-            let run = match fs::read(&path) {
-                Ok(bytes) => format::decode(&bytes, None).map(|d| d.run),
-                Err(error) => Err(DecodeError::Shape {
-                    format: 0,
-                    message: error.to_string(),
-                }),
-            };
-            out.push(Listed {
-                id: id.to_owned(),
-                path,
-                run,
-            });
+            let name = entry.map_err(error)?.file_name();
+            if let Some(id) = id_of_any(&name.to_string_lossy()) {
+                ids.insert(id.to_owned());
+            }
         }
-        out.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(out)
+        Ok(ids
+            .into_iter()
+            .map(|id| {
+                let path = self.run_path(&id);
+                let run = self.read_listed(&id, &path);
+                Listed { id, path, run }
+            })
+            .collect())
+    }
+
+    fn read_listed(&self, id: &str, path: &Path) -> Result<Run, DecodeError> {
+        match read_run_file(path) {
+            Ok(Some(bytes)) => format::decode(&bytes, None).map(|d| d.run),
+            Ok(None) => Err(DecodeError::Missing {
+                previous: self.previous_path(id).exists(),
+            }),
+            Err(reason) => Err(reason),
+        }
     }
 
     /// Starts a new run of a procedure, saved at once, with an id made of the procedure id and
-    /// the first free number (`qualified-signature-1`, `-2`, …).
+    /// the first free number (`qualified-signature-1`, `-2`, …). The number is taken under a
+    /// lock of the whole folder, so that runs started at the same moment by several
+    /// poryadoks each get their own.
     pub fn create(
         &self,
         procedure: &Procedure,
         label: &str,
         now: Timestamp,
     ) -> Result<(Session, Run), OpenError> {
+        let _numbering = self.lock_numbering()?;
         let run = Run::new(procedure, label, now);
         for n in 1.. {
             let id = format!("{}-{n}", procedure.id());
@@ -227,10 +183,6 @@ impl Store {
                 continue;
             }
             let mut session = self.lock(&id)?;
-            // Another process may have taken the id between the look and the lock.
-            if session.path.exists() {
-                continue;
-            }
             session
                 .save(procedure, &run, now)
                 .map_err(|e| OpenError::Io {
@@ -242,8 +194,30 @@ impl Store {
         unreachable!("some number is free")
     }
 
-    /// An id is taken while any file of it exists, damaged copies included, so that a new run
-    /// never gets mixed up with an old one's leftovers.
+    /// Waits for the lock under which new runs take their numbers.
+    fn lock_numbering(&self) -> Result<File, OpenError> {
+        let path = self.runs.join(CREATE_LOCK);
+        let file = self.open_lock_file(&path)?;
+        let deadline = SystemTime::now() + CREATE_WAIT;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(fs::TryLockError::WouldBlock) if SystemTime::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(OpenError::Locked {
+                        id: CREATE_LOCK.to_owned(),
+                        pid: None,
+                    });
+                }
+                Err(fs::TryLockError::Error(error)) => return Err(OpenError::Io { path, error }),
+            }
+        }
+    }
+
+    /// An id is taken while any file of it exists, damaged copies and the lock included, so
+    /// that a new run never gets mixed up with an old one's leftovers.
     fn id_taken(&self, id: &str) -> Result<bool, OpenError> {
         let prefix = format!("{id}.");
         let entries = fs::read_dir(&self.runs).map_err(|error| OpenError::Io {
@@ -255,89 +229,20 @@ impl Store {
             .any(|e| e.file_name().to_string_lossy().starts_with(&prefix)))
     }
 
-    /// Opens a run for editing. A file that cannot be read is moved aside (never overwritten)
-    /// and the error says where, and whether the content before the last save can be restored.
-    pub fn open_run(&self, id: &str) -> Result<(Session, Opened), OpenError> {
-        if !crate::procedure::is_valid_id(id) {
-            return Err(OpenError::NotFound { id: id.to_owned() });
-        }
-        let path = self.run_path(id);
-        if !path.exists() {
-            return Err(OpenError::NotFound { id: id.to_owned() });
-        }
-        let mut session = self.lock(id)?;
-        let bytes = fs::read(&path).map_err(|error| OpenError::Io {
-            path: path.clone(),
-            error,
-        })?;
-        match format::decode(&bytes, Some(&self.sealer)) {
-            Ok(decoded) => {
-                session.sealed_ids = decoded.sealed_ids;
-                session.unreadable = decoded.unreadable.clone();
-                session.migrated = decoded.migrated_from.is_some();
-                let unreadable = decoded
-                    .unreadable
-                    .values
-                    .keys()
-                    .chain(decoded.unreadable.aside.keys())
-                    .cloned()
-                    .collect();
-                Ok((
-                    session,
-                    Opened {
-                        run: decoded.run,
-                        migrated_from: decoded.migrated_from,
-                        saved: decoded.saved,
-                        unreadable,
-                    },
-                ))
+    /// Opens a lock file, never through a symbolic link.
+    fn open_lock_file(&self, path: &Path) -> Result<File, OpenError> {
+        fsutil::open_private(path).map_err(|error| {
+            if fsutil::is_link_refused(&error) {
+                OpenError::Link {
+                    path: path.to_path_buf(),
+                }
+            } else {
+                OpenError::Io {
+                    path: path.to_path_buf(),
+                    error,
+                }
             }
-            Err(DecodeError::Newer { found, supported }) => Err(OpenError::Newer {
-                id: id.to_owned(),
-                found,
-                supported,
-            }),
-            Err(reason) => {
-                let moved_to = self.move_aside(id, &path)?;
-                let previous = session
-                    .previous
-                    .exists()
-                    .then(|| fs::read(&session.previous).ok())
-                    .flatten()
-                    .filter(|bytes| format::decode(bytes, None).is_ok())
-                    .map(|_| session.previous.clone());
-                Err(OpenError::Damaged {
-                    id: id.to_owned(),
-                    reason,
-                    moved_to,
-                    previous,
-                })
-            }
-        }
-    }
-
-    /// After [`OpenError::Damaged`], puts the content before the last save back as the run and
-    /// opens it.
-    pub fn restore_previous(&self, id: &str) -> Result<(Session, Opened), OpenError> {
-        let path = self.run_path(id);
-        let session = self.lock(id)?;
-        let io = |path: &Path| {
-            let path = path.to_path_buf();
-            move |error| OpenError::Io { path, error }
-        };
-        if path.exists() {
-            return Err(OpenError::Io {
-                path,
-                error: io::Error::new(
-                    io::ErrorKind::AlreadyExists,
-                    "the run file is still there; only a run moved aside is restored",
-                ),
-            });
-        }
-        let bytes = fs::read(&session.previous).map_err(io(&session.previous))?;
-        atomic::replace(&path, &bytes, None, self.durability).map_err(io(&path))?;
-        drop(session);
-        self.open_run(id)
+        })
     }
 
     fn lock(&self, id: &str) -> Result<Session, OpenError> {
@@ -346,7 +251,7 @@ impl Store {
             path: lock_path.clone(),
             error,
         };
-        let mut lock = atomic::open_private(&lock_path).map_err(io)?;
+        let mut lock = self.open_lock_file(&lock_path)?;
         match try_lock_briefly(&lock) {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
@@ -363,100 +268,72 @@ impl Store {
         lock.set_len(0).map_err(io)?;
         lock.rewind().map_err(io)?;
         write!(lock, "{}", std::process::id()).map_err(io)?;
-        Ok(Session {
-            id: id.to_owned(),
-            path: self.run_path(id),
-            previous: self.runs.join(format!("{id}{PREVIOUS_SUFFIX}")),
+        Ok(Session::new(
+            id,
+            self.run_path(id),
+            self.previous_path(id),
             lock,
-            sealer: Arc::clone(&self.sealer),
-            durability: self.durability,
-            sealed_ids: BTreeSet::new(),
-            unreadable: Unreadable::default(),
-            migrated: false,
-        })
+            Arc::clone(&self.sealer),
+            self.durability,
+        ))
     }
 
-    /// Moves a damaged run file to a new name beside it, never replacing anything.
-    fn move_aside(&self, id: &str, path: &Path) -> Result<PathBuf, OpenError> {
-        let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
-        for n in 1.. {
-            let suffix = if n == 1 {
-                String::new()
-            } else {
-                format!("-{n}")
+    /// Removes the temporary files of saves that never finished: a file of a run whose lock
+    /// nobody holds (a process saving holds it), or one of an older build's naming that is
+    /// old. Returns how many were removed; one that cannot be removed is left for next time.
+    fn remove_stale_temps(&self) -> usize {
+        let Ok(temps) = fsutil::temps(&self.runs) else {
+            return 0;
+        };
+        let mut removed = 0;
+        for temp in temps {
+            let (stale, _held) = match temp.target.as_deref().and_then(id_of_any) {
+                Some(id) => {
+                    let path = self.runs.join(format!("{id}{LOCK_SUFFIX}"));
+                    // Held while the temporary file is removed, so no save can start meanwhile.
+                    match fsutil::open_private(&path) {
+                        Ok(lock) if lock.try_lock().is_ok() => (true, Some(lock)),
+                        _ => (false, None),
+                    }
+                }
+                None => {
+                    let age = temp
+                        .modified
+                        .and_then(|at| SystemTime::now().duration_since(at).ok());
+                    (age.is_some_and(|age| age > FOREIGN_TEMP_AGE), None)
+                }
             };
-            let target = self
-                .runs
-                .join(format!("{id}{DAMAGED_INFIX}{stamp}{suffix}{RUN_SUFFIX}"));
-            // A hard link fails if the target exists, so nothing is ever replaced.
-            match fs::hard_link(path, &target) {
-                Ok(()) => {
-                    fs::remove_file(path).map_err(|error| OpenError::Io {
-                        path: path.to_path_buf(),
-                        error,
-                    })?;
-                    let _ = atomic::sync_dir(&self.runs);
-                    return Ok(target);
-                }
-                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
-                Err(error) => {
-                    return Err(OpenError::Io {
-                        path: target,
-                        error,
-                    });
-                }
+            if stale && fs::remove_file(&temp.path).is_ok() {
+                removed += 1;
             }
         }
-        unreachable!("some suffix is free")
+        removed
     }
 }
 
-impl Session {
-    /// The run's id.
-    pub fn id(&self) -> &str {
-        &self.id
+/// Reads a run file: `Ok(None)` when there is nothing at its path; an error when what is there
+/// is not a file that can be read (a folder, a link to nothing).
+fn read_run_file(path: &Path) -> Result<Option<Vec<u8>>, DecodeError> {
+    let unreadable = |error: io::Error| DecodeError::Unreadable(error.to_string());
+    match fs::symlink_metadata(path) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(unreadable(error)),
+        Ok(_) => {}
     }
-
-    /// The run's file.
-    pub fn path(&self) -> &Path {
-        &self.path
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => return Err(DecodeError::Folder),
+        Ok(meta) if !meta.is_file() => {
+            return Err(unreadable(io::Error::other("not a regular file")));
+        }
+        Ok(_) => {}
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            return Err(DecodeError::Dangling {
+                target: fs::read_link(path).unwrap_or_default(),
+            });
+        }
+        Err(error) => return Err(unreadable(error)),
     }
-
-    /// Saves the run: atomically, durably, with secret values sealed (the fields the procedure
-    /// marks secret, and whatever was sealed before). The content before this save is kept as
-    /// `ID.previous.json`. On failure nothing on disk changed.
-    pub fn save(
-        &mut self,
-        procedure: &Procedure,
-        run: &Run,
-        now: Timestamp,
-    ) -> Result<(), SaveError> {
-        let mut secret = self.sealed_ids.clone();
-        secret.extend(secret_field_ids(procedure));
-        let bytes = format::encode(run, &secret, &self.unreadable, &self.sealer, now);
-        // A file of an older format may hold secrets in plain text: no copy of it is kept.
-        let keep = (!self.migrated).then_some(self.previous.as_path());
-        let result = atomic::replace(&self.path, &bytes, keep, self.durability);
-        let result = result.and_then(|()| {
-            if self.migrated && self.previous.exists() {
-                fs::remove_file(&self.previous)?;
-            }
-            Ok(())
-        });
-        result.map_err(|error| SaveError {
-            id: self.id.clone(),
-            path: self.path.clone(),
-            error,
-        })?;
-        self.migrated = false;
-        self.sealed_ids = secret;
-        Ok(())
-    }
-
-    /// Keeps the lock file handle alive; for tests that check the lock.
-    pub fn lock_file(&self) -> &File {
-        &self.lock
-    }
+    fs::read(path).map(Some).map_err(unreadable)
 }
 
 /// Takes the lock, trying again for a moment when it is held: a process that this one starts
@@ -467,23 +344,12 @@ fn try_lock_briefly(file: &File) -> Result<(), fs::TryLockError> {
     for _ in 1..TRIES {
         match file.try_lock() {
             Err(fs::TryLockError::WouldBlock) => {
-                std::thread::sleep(std::time::Duration::from_millis(10));
+                std::thread::sleep(Duration::from_millis(10));
             }
             other => return other,
         }
     }
     file.try_lock()
-}
-
-/// Ids of every secret field of a procedure (form fields and step results).
-pub fn secret_field_ids(procedure: &Procedure) -> impl Iterator<Item = String> + '_ {
-    let file = procedure.file();
-    file.forms
-        .iter()
-        .flat_map(|form| form.fields.iter())
-        .chain(file.steps.iter().flat_map(|step| step.results.iter()))
-        .filter(|field| field.secret)
-        .filter_map(|field| field.id.clone())
 }
 
 /// The run id of a file name, if it is a run file (not a previous copy, lock, damaged copy or
@@ -493,49 +359,14 @@ fn run_id_of(name: &str) -> Option<&str> {
     (crate::procedure::is_valid_id(id) && !id.contains('.')).then_some(id)
 }
 
-impl OpenError {
-    /// The message for the officer, in their language.
-    pub fn message(&self) -> Msg {
-        match self {
-            OpenError::NotFound { id } => Msg::new("store-not-found").arg("id", id.as_str()),
-            OpenError::Locked { id, pid } => Msg::new("store-locked").arg("id", id.as_str()).arg(
-                "pid",
-                pid.map(|p| p.to_string()).unwrap_or_else(|| "?".into()),
-            ),
-            OpenError::Damaged {
-                id,
-                reason,
-                moved_to,
-                previous,
-            } => Msg::new(if previous.is_some() {
-                "store-damaged-previous"
-            } else {
-                "store-damaged"
-            })
-            .arg("id", id.as_str())
-            .arg("reason", reason.to_string())
-            .arg("moved", moved_to.display().to_string()),
-            OpenError::Newer {
-                id,
-                found,
-                supported,
-            } => Msg::new("store-newer")
-                .arg("id", id.as_str())
-                .arg("found", *found)
-                .arg("supported", *supported),
-            OpenError::Io { path, error } => Msg::new("store-io")
-                .arg("path", path.display().to_string())
-                .arg("error", error.to_string()),
-        }
+/// The run id of any file that holds a run or a copy of one: the run file, the copy before its
+/// last save, a damaged copy moved aside.
+fn id_of_any(name: &str) -> Option<&str> {
+    if let Some(id) = name.strip_suffix(PREVIOUS_SUFFIX) {
+        return crate::procedure::is_valid_id(id).then_some(id);
     }
-}
-
-impl SaveError {
-    /// The message for the officer, in their language.
-    pub fn message(&self) -> Msg {
-        Msg::new("store-save-failed")
-            .arg("id", self.id.as_str())
-            .arg("path", self.path.display().to_string())
-            .arg("error", self.error.to_string())
+    if let Some((id, _)) = name.split_once(DAMAGED_INFIX) {
+        return (crate::procedure::is_valid_id(id) && name.ends_with(RUN_SUFFIX)).then_some(id);
     }
+    run_id_of(name)
 }

@@ -8,7 +8,7 @@
 //! of dropping them.
 
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use base64::Engine;
@@ -16,7 +16,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 
-use super::atomic;
+use crate::fsutil;
+use crate::i18n::Msg;
 
 const KEY_LEN: usize = 32;
 const NONCE_LEN: usize = 12;
@@ -41,33 +42,83 @@ pub enum Unseal {
     WrongKey,
 }
 
-impl Sealer {
-    /// Reads the key file, creating it (0600, atomically) with a fresh random key if there is
-    /// none.
-    pub fn open_or_create(path: &Path) -> io::Result<Sealer> {
-        match fs::File::open(path) {
-            Ok(mut file) => {
-                let mut key = Vec::with_capacity(KEY_LEN);
-                Read::take(&mut file, KEY_LEN as u64 + 1).read_to_end(&mut key)?;
-                if key.len() != KEY_LEN {
-                    return Err(io::Error::new(
-                        io::ErrorKind::InvalidData,
-                        format!(
-                            "{}: a key file must hold exactly {KEY_LEN} bytes",
-                            path.display()
-                        ),
-                    ));
-                }
-                Ok(Sealer::from_key(&key))
-            }
-            Err(error) if error.kind() == io::ErrorKind::NotFound => {
-                let mut key = [0u8; KEY_LEN];
-                getrandom::fill(&mut key).map_err(|e| io::Error::other(e.to_string()))?;
-                create_key_file(path, &key)?;
-                Ok(Sealer::from_key(&key))
-            }
-            Err(error) => Err(error),
+/// Why the key could not be had.
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    /// The key file is a symbolic link to a file that is not there (a drive not plugged in): no
+    /// new key is made in its place, or values sealed under the real one would be lost.
+    #[error("{}: the key file is a link to {}, which is not there", path.display(), target.display())]
+    Dangling { path: PathBuf, target: PathBuf },
+    #[error("{}: a key file must hold exactly {KEY_LEN} bytes, this one holds {len}", path.display())]
+    WrongSize { path: PathBuf, len: usize },
+    #[error("{}: {error}", path.display())]
+    Io { path: PathBuf, error: io::Error },
+}
+
+impl KeyError {
+    /// The message for the officer, in their language.
+    pub fn message(&self) -> Msg {
+        match self {
+            KeyError::Dangling { path, target } => Msg::new("store-key-dangling")
+                .arg("path", path.display().to_string())
+                .arg("target", target.display().to_string()),
+            KeyError::WrongSize { path, len } => Msg::new("store-key-size")
+                .arg("path", path.display().to_string())
+                .arg("len", *len),
+            KeyError::Io { path, error } => Msg::new("store-io")
+                .arg("path", path.display().to_string())
+                .arg("error", super::reason(error)),
         }
+    }
+}
+
+impl Sealer {
+    /// Reads the key file (made private if others could read it), creating it (0600,
+    /// atomically) with a fresh random key if there is none. When several processes create it
+    /// at once, one key is kept and every one of them uses it.
+    pub fn open_or_create(path: &Path) -> Result<Sealer, KeyError> {
+        let io = |error| KeyError::Io {
+            path: path.to_path_buf(),
+            error,
+        };
+        // A second look is needed only when another process created the key meanwhile.
+        for _ in 0..3 {
+            match fs::File::open(path) {
+                Ok(file) => {
+                    // Left readable by others (copied in, restored from a backup): fixed now.
+                    let _ = fsutil::tighten(&file);
+                    let mut key = Vec::with_capacity(KEY_LEN);
+                    Read::take(file, KEY_LEN as u64 + 1)
+                        .read_to_end(&mut key)
+                        .map_err(io)?;
+                    if key.len() != KEY_LEN {
+                        return Err(KeyError::WrongSize {
+                            path: path.to_path_buf(),
+                            len: key.len(),
+                        });
+                    }
+                    return Ok(Sealer::from_key(&key));
+                }
+                Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                    if let Ok(target) = fs::read_link(path) {
+                        return Err(KeyError::Dangling {
+                            path: path.to_path_buf(),
+                            target,
+                        });
+                    }
+                    let mut key = [0u8; KEY_LEN];
+                    getrandom::fill(&mut key).map_err(|e| io(io::Error::other(e.to_string())))?;
+                    if create_key_file(path, &key).map_err(io)? {
+                        return Ok(Sealer::from_key(&key));
+                    }
+                    // Another process made the key first: read it.
+                }
+                Err(error) => return Err(io(error)),
+            }
+        }
+        Err(io(io::Error::other(
+            "the key file kept appearing and disappearing",
+        )))
     }
 
     fn from_key(key: &[u8]) -> Sealer {
@@ -114,21 +165,14 @@ impl Sealer {
     }
 }
 
-fn create_key_file(path: &Path, key: &[u8]) -> io::Result<()> {
+/// Writes a new key file, never replacing one: `false` when another process created it first.
+fn create_key_file(path: &Path, key: &[u8]) -> io::Result<bool> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    atomic::private_dir(dir)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(atomic::TEMP_PREFIX)
-        .tempfile_in(dir)?;
-    atomic::private_file(temp.as_file())?;
-    temp.write_all(key)?;
-    temp.as_file().sync_all()?;
-    // Never replace a key another process created meanwhile: values sealed under it would be
-    // lost. The loser of that race reads the winner's key.
-    match temp.persist_noclobber(path) {
-        Ok(_) => atomic::sync_dir(dir),
-        Err(error) if error.error.kind() == io::ErrorKind::AlreadyExists => Ok(()),
-        Err(error) => Err(error.error),
+    fsutil::private_dir(dir)?;
+    match fsutil::create_new(path, key, fsutil::Durability::Sync) {
+        Ok(()) => fsutil::sync_dir(dir).map(|()| true),
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+        Err(error) => Err(error),
     }
 }
 
@@ -173,5 +217,11 @@ mod tests {
         fs::write(&path, b"short").unwrap();
         let error = Sealer::open_or_create(&path).unwrap_err();
         assert!(error.to_string().contains("exactly 32 bytes"), "{error}");
+        // A key readable by others is made private when read.
+        fs::write(&path, [7u8; KEY_LEN]).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        Sealer::open_or_create(&path).unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
     }
 }

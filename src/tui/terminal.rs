@@ -230,7 +230,7 @@ fn install_panic_report(path: PathBuf) {
             Timestamp::now(),
             std::backtrace::Backtrace::force_capture()
         );
-        let written = crate::store::atomic::open_private(&path).and_then(|mut file| {
+        let written = crate::fsutil::open_private(&path).and_then(|mut file| {
             use std::io::Write;
             file.set_len(0)?;
             file.write_all(report.as_bytes())

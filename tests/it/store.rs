@@ -44,7 +44,10 @@ fn a_run_is_saved_listed_and_reopened_as_it_was() {
     assert_eq!(opened.migrated_from, None);
     // The file is readable JSON that says its format.
     let text = fs::read_to_string(store.run_path("qualified-signature-1")).unwrap();
-    assert!(text.starts_with("{\n  \"format\": 2,"), "{text}");
+    assert!(
+        text.starts_with("{\n  \"format\": 3,\n  \"checksum\": \"xxh3-128:"),
+        "{text}"
+    );
     assert!(text.contains("Иванов Иван Иванович"));
 }
 
@@ -120,7 +123,7 @@ fn a_run_of_format_one_is_migrated_and_its_plain_secret_is_gone_from_the_disk() 
     drop(session);
 
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.contains("\"format\": 2"));
+    assert!(text.contains("\"format\": 3"));
     for file in files_under(dir.path()) {
         let text = fs::read_to_string(&file).unwrap_or_default();
         assert!(!text.contains("Sentinel-Secret-42"), "{}", file.display());
@@ -140,7 +143,7 @@ fn a_run_from_a_newer_poryadok_is_refused_and_left_untouched() {
     match store.open_run("future-1") {
         Err(OpenError::Newer {
             found, supported, ..
-        }) => assert_eq!((found, supported), (7, 2)),
+        }) => assert_eq!((found, supported), (7, poryadok::store::FILE_FORMAT)),
         other => panic!("{other:?}"),
     }
     assert_eq!(fs::read(&path).unwrap(), bytes);
@@ -196,15 +199,38 @@ fn a_damaged_run_is_moved_aside_and_the_copy_before_the_last_save_restored() {
 }
 
 #[test]
-fn unfinished_saves_are_cleaned_when_the_store_opens() {
+fn unfinished_saves_are_cleaned_when_the_store_opens_and_saves_under_way_are_not() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
-    let stale = store.runs_dir().join(".tmp-abcdef.part");
-    fs::write(&stale, b"{\"format\": 2, \"ru").unwrap();
+    let p = bundled("qualified-signature");
+    let (held, _) = store.create(&p, "open in a wizard", at(0)).unwrap();
+    let runs = store.runs_dir().to_path_buf();
+    let temp = |name: &str| {
+        let path = runs.join(name);
+        fs::write(&path, b"{\"format\": 3, \"ru").unwrap();
+        path
+    };
+    // A save of a run nobody has open never finished: removed.
+    let stale = temp(".tmp-qualified-signature-2.json~Ab12Cd");
+    let stale_link = temp(".tmp-qualified-signature-2.previous.json~0011223344556677");
+    // A save of the run another poryadok has open may be under way: kept.
+    let under_way = temp(&format!(".tmp-{}.json~Zz98Yx", held.id()));
+    // Named by an older build: removed once it is old, kept while it may be in use.
+    let old_foreign = temp(".tmp-abcdef.part");
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    fs::File::options()
+        .write(true)
+        .open(&old_foreign)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    let young_foreign = temp(".tmp-uvwxyz.part");
     drop(store);
     let store = Store::open(dir.path()).unwrap();
-    assert_eq!(store.cleaned, 1);
-    assert!(!stale.exists());
+    assert_eq!(store.cleaned, 3);
+    assert!(!stale.exists() && !stale_link.exists() && !old_foreign.exists());
+    assert!(under_way.exists() && young_foreign.exists());
+    drop(held);
 }
 
 #[test]

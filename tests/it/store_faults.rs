@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command as Process, Stdio};
 
 use crate::common::{at, bundled, files_under};
+use poryadok::fsutil::TEMP_PREFIX;
+use poryadok::i18n::Lang;
 use poryadok::run::command::{Command, apply};
 use poryadok::run::{Run, Value};
-use poryadok::store::atomic::TEMP_PREFIX;
 use poryadok::store::format::decode;
 use poryadok::store::{OpenError, Store};
 
@@ -29,7 +30,7 @@ const CHILD_ENV: &str = "PORYADOK_STORE_CHILD";
 const RUN_ID: &str = "qualified-signature-1";
 
 /// Starts this test binary again as the child `name` over the data folder `dir`.
-fn spawn_child(name: &str, dir: &Path) -> Child {
+pub(crate) fn spawn_child(name: &str, dir: &Path) -> Child {
     Process::new(std::env::current_exe().expect("the test binary"))
         .args([
             "--ignored",
@@ -47,14 +48,14 @@ fn spawn_child(name: &str, dir: &Path) -> Child {
 }
 
 /// The data folder a child was given, or `None` when the test harness runs it on its own.
-fn child_dir() -> Option<PathBuf> {
+pub(crate) fn child_dir() -> Option<PathBuf> {
     std::env::var_os(CHILD_ENV).map(PathBuf::from)
 }
 
 /// Reads the child's output up to the next line holding `marker`, and returns what follows the
 /// marker on that line. (The test harness prints `test NAME ... ` before the child's first
 /// line, so markers are looked for anywhere in a line.)
-fn wait_for_line(
+pub(crate) fn wait_for_line(
     lines: &mut impl Iterator<Item = std::io::Result<String>>,
     marker: &str,
 ) -> String {
@@ -290,13 +291,13 @@ fn a_file_cut_at_every_byte_is_reported_and_kept_aside() {
 
 /// Whether this process runs as root, read off a folder it made (it belongs to the effective
 /// user).
-fn is_root(made: &Path) -> bool {
+pub(crate) fn is_root(made: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
     fs::metadata(made).is_ok_and(|m| m.uid() == 0)
 }
 
 /// Mounts a tmpfs of `size` at a new folder; `None` (and a visible note) without root or mount.
-fn small_tmpfs(size: &str) -> Option<(tempfile::TempDir, Mount)> {
+pub(crate) fn small_tmpfs(size: &str) -> Option<(tempfile::TempDir, Mount)> {
     let dir = tempfile::tempdir().unwrap();
     if !is_root(dir.path()) {
         say!("SKIPPED: a tmpfs needs root; run the tests as root to include this check");
@@ -316,7 +317,7 @@ fn small_tmpfs(size: &str) -> Option<(tempfile::TempDir, Mount)> {
 }
 
 /// Unmounts when dropped, even when the test fails.
-struct Mount(PathBuf);
+pub(crate) struct Mount(PathBuf);
 
 impl Drop for Mount {
     fn drop(&mut self) {
@@ -324,7 +325,7 @@ impl Drop for Mount {
     }
 }
 
-fn temp_files(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn temp_files(dir: &Path) -> Vec<PathBuf> {
     files_under(dir)
         .into_iter()
         .filter(|f| {
@@ -380,6 +381,18 @@ fn a_full_disk_fails_the_save_clearly_and_keeps_the_file_as_it_was() {
         "the error says why: {message}"
     );
     assert!(message.contains(RUN_ID), "and which run: {message}");
+    // Item 3: the officer reads what happened and where, in their language.
+    let folder = store.runs_dir().display().to_string();
+    let ru = error.message().text(Lang::Ru);
+    assert!(
+        ru.contains("на диске нет места") && ru.contains(&folder),
+        "{ru}"
+    );
+    let en = error.message().text(Lang::En);
+    assert!(
+        en.contains("the disk is full") && en.contains(&folder),
+        "{en}"
+    );
     assert_eq!(fs::read(session.path()).unwrap(), before, "byte-identical");
     assert!(
         temp_files(dir.path()).is_empty(),
@@ -417,6 +430,14 @@ fn a_read_only_folder_fails_the_save_clearly_and_keeps_the_file_as_it_was() {
         "{message}"
     );
     assert!(message.contains(RUN_ID), "{message}");
+    // Item 3: the officer reads what happened and where, in their language.
+    let folder = runs.display().to_string();
+    let ru = error.message().text(Lang::Ru);
+    assert!(
+        (ru.contains("только для чтения") || ru.contains("нет прав на запись"))
+            && ru.contains(&folder),
+        "{ru}"
+    );
     assert_eq!(fs::read(session.path()).unwrap(), before);
     drop(_read_only);
     assert!(temp_files(dir.path()).is_empty());

@@ -52,10 +52,12 @@ fn under_umask_000_every_file_is_0600_and_every_folder_0700() {
         .iter()
         .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
-    // The run, the copy before the last save, the lock and the key.
+    // The lock under which runs take their numbers, the run, the copy before the last save,
+    // its lock and the key.
     assert_eq!(
         names,
         [
+            ".create.lock",
             "antivirus-licenses-1.json",
             "antivirus-licenses-1.lock",
             "antivirus-licenses-1.previous.json",
