@@ -19,7 +19,7 @@ use poryadok::run::reconcile::{Reconciled, reconcile};
 use poryadok::run::schedule::{Due, DueKind, due_dates, summary};
 use poryadok::run::state::Recorded;
 use poryadok::run::view::{Status, progress, status, status_msg};
-use poryadok::store::{Recovered, Store};
+use poryadok::store::{DecodeError, Recovered, Store};
 use poryadok::text::sanitize_line;
 
 /// What every command here needs.
@@ -71,6 +71,14 @@ pub fn list(cx: &Context) -> Result<()> {
         let id = sanitize_line(&entry.id).into_owned();
         let mut run = match entry.run {
             Ok(run) => run,
+            // Gone after being moved aside: the store says what is kept and how to get it back.
+            Err(DecodeError::Missing { .. }) => {
+                if let Err(error) = cx.store.read(&entry.id, false) {
+                    let text = sanitize_line(&error.message().text(cx.lang)).into_owned();
+                    writeln!(out, "{id}\n    {text}")?;
+                }
+                continue;
+            }
             Err(error) => {
                 let reason = sanitize_line(&error.message().text(cx.lang)).into_owned();
                 writeln!(

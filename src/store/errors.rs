@@ -226,5 +226,14 @@ pub fn reason(error: &io::Error) -> Msg {
         _ if crate::fsutil::is_link_refused(error) => "store-reason-link",
         _ => "store-reason-other",
     };
-    Msg::new(id).arg("os", error.to_string())
+    Msg::new(id).arg("os", os_words(error))
+}
+
+/// What the system said, without the error number it appends (" (os error 28)").
+fn os_words(error: &io::Error) -> String {
+    let text = error.to_string();
+    match (error.raw_os_error(), text.rfind(" (os error ")) {
+        (Some(_), Some(at)) => text[..at].to_owned(),
+        _ => text,
+    }
 }

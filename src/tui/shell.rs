@@ -212,6 +212,8 @@ impl Wizard {
             return;
         };
         let procedure = Arc::clone(&self.app.procedures[index]);
+        // Secret values the key file does not open are said, not shown as empty fields.
+        let unreadable = opened.unreadable_notice(id, self.store.key_path());
         let mut run = opened.run;
         let moved = reconcile(&procedure, &mut run);
         let saved = SaveState::Saved(opened.saved.unwrap_or(now));
@@ -231,6 +233,9 @@ impl Wizard {
                 text: Msg::new("tui-set-aside").arg("count", moved.set_aside.len()),
                 details: moved.set_aside,
             });
+        }
+        if let Some(text) = unreadable {
+            self.notice(NoticeKind::Error, text);
         }
     }
 
@@ -345,7 +350,7 @@ impl Wizard {
                 match entry.run {
                     Err(error) => {
                         out.label = out.id.clone();
-                        out.problem = Some(error.to_string());
+                        out.problem = Some(error.message().text(app.lang));
                     }
                     Ok(mut run) => {
                         out.label = run.label.clone();

@@ -323,6 +323,35 @@ fn a_deleted_key_is_said_plainly_and_the_sealed_values_are_kept() {
     );
 }
 
+/// Item 6, a deleted key, in the wizard: opening the run says which secret values cannot be
+/// read and why, and the password field is not shown as if it were simply empty.
+#[test]
+fn the_wizard_says_when_secret_values_cannot_be_read() {
+    use poryadok::tui::shell::{Start, Wizard};
+    let data = data_with_password();
+    fs::remove_file(data.path().join("secret.key")).unwrap();
+    let procedures = bundled_files()
+        .iter()
+        .filter_map(|(_, bytes)| load(bytes).result.ok())
+        .map(Arc::new)
+        .collect();
+    for lang in [Lang::Ru, Lang::En] {
+        let store = Store::open(data.path()).unwrap();
+        let mut wizard = Wizard::new(lang, Vec::clone(&procedures), store, at(0));
+        wizard.start(&Start::Run(RUN_ID.into()), at(10));
+        let notice = wizard
+            .app
+            .notice
+            .as_ref()
+            .expect("a notice on opening the run");
+        let text = notice.text.text(lang);
+        assert!(
+            text.contains(PASSWORD_FIELD) && text.contains("secret.key"),
+            "{text}"
+        );
+    }
+}
+
 /// The sealed text of the password in a run file.
 fn sealed_text(file: &str) -> String {
     let json: serde_json::Value = serde_json::from_str(file).unwrap();

@@ -15,13 +15,13 @@ store-nothing-to-restore = run { $id } cannot be restored: neither the run file 
 store-newer = run { $id } was saved by a newer poryadok (run file format { $found }; this one reads up to { $supported }). The file was left untouched: update poryadok to open it
 store-link = { $path } is a symbolic link; poryadok does not follow links in its runs folder and left it as it is. If you did not make it, remove it
 store-io = { $path }: { $error }
-store-save-failed = run { $id } was NOT saved: { $reason }. Folder: { $folder }. The file on disk is as it was before the change; the change is kept in memory and is saved at the next try
+store-save-failed = run { $id } was not saved: { $reason }. Folder: { $folder }. The file on disk is as it was before the change; the change is kept in memory and is saved at the next try
 store-save-unflushed = run { $id }: the change is in the file { $path }, but the disk did not confirm it was written ({ $reason }); a power cut right now could lose it. It is written again at the next save
 store-recover-moved = run { $id }: what was in its file's place was moved to { $moved }
 store-secrets-unreadable = { $count ->
-    [one] the secret value of run { $id } ({ $fields }) cannot be read
-   *[other] { $count } secret values of run { $id } ({ $fields }) cannot be read
-}: they were sealed with a key that the key file { $key } does not hold (it was deleted or replaced). They are kept in the run file untouched; put the old key file back from a backup to read them, or enter them again
+    [one] the secret value of run { $id } ({ $fields }) cannot be read: the key file { $key } is not the one it was sealed with (deleted or replaced?). It is kept in the run file untouched; put the old key file back from a backup, or enter the value again
+   *[other] { $count } secret values of run { $id } ({ $fields }) cannot be read: the key file { $key } is not the one they were sealed with (deleted or replaced?). They are kept in the run file untouched; put the old key file back from a backup, or enter them again
+}
 store-key-dangling = the key file { $path } is a link to { $target }, which is not there (a drive not connected?). Connect it, or remove the link to start a new key; secret values sealed with the old key cannot be read without it
 store-key-size = the key file { $path } is damaged: it must hold 32 bytes, it holds { $len }. Put it back from a backup; poryadok did not change it
 

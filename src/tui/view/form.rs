@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Ctx, bottom_box, centered_box, fit, row, safe, wrap_words};
-use crate::procedure::Field;
 use crate::run::Value;
 use crate::run::command::{field_def, validate_cell, validate_value};
 use crate::tui::action::Target;
@@ -54,12 +53,12 @@ pub(super) fn form_lines(
         } else {
             ""
         };
-        let value = field
-            .id
-            .as_deref()
-            .or(field.reuse.as_deref())
-            .and_then(|id| screen.run.values.get(id));
-        let shown = value.map_or(String::new(), |v| show(cx, field, v));
+        let id = field.id.as_deref().or(field.reuse.as_deref());
+        let value = id.and_then(|id| screen.run.values.get(id));
+        // Secret if the procedure says so or the run keeps it secret (a later edition cannot
+        // unmask a stored password).
+        let secret = field.secret || id.is_some_and(|id| screen.run.secret.contains(id));
+        let shown = value.map_or(String::new(), |v| show(cx, secret, v));
         let marker = if chosen { "▸" } else { " " };
         let line = Line::from(fit(
             &format!("{marker} {}{star}: {shown}", safe(label)),
@@ -80,9 +79,9 @@ pub(super) fn form_lines(
 }
 
 /// A value as a field shows it.
-fn show(cx: &Ctx, field: &Field, value: &Value) -> String {
+fn show(cx: &Ctx, secret: bool, value: &Value) -> String {
     match value {
-        _ if field.secret && value.is_filled() => "••••••".to_owned(),
+        _ if secret && value.is_filled() => "••••••".to_owned(),
         value => show_value(cx, value),
     }
 }
