@@ -58,7 +58,9 @@ impl From<ReplaceError> for io::Error {
     }
 }
 
-/// Creates the folder (and its parents) if needed and makes it 0700: umask cannot widen it.
+/// Creates the folder (and its parents) if needed and makes it 0700: umask cannot widen it. A
+/// folder made here is flushed into its parent, so that it survives a power cut with the files
+/// saved in it.
 pub fn private_dir(path: &Path) -> io::Result<()> {
     use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
     if !path.is_dir() {
@@ -66,6 +68,9 @@ pub fn private_dir(path: &Path) -> io::Result<()> {
             .recursive(true)
             .mode(0o700)
             .create(path)?;
+        // Best effort: a parent that cannot be flushed still holds the folder until the
+        // system writes it out.
+        let _ = sync_dir(parent(path));
     }
     // The mode given at creation is masked by the umask, and the folder may be older.
     let mode = fs::metadata(path)?.permissions().mode() & 0o777;

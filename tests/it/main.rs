@@ -30,6 +30,7 @@ mod run_walks;
 mod store;
 mod store_faults;
 mod store_files;
+mod store_power;
 mod store_properties;
 mod store_races;
 mod store_recover;

@@ -27,7 +27,7 @@ macro_rules! say {
 }
 
 const CHILD_ENV: &str = "PORYADOK_STORE_CHILD";
-const RUN_ID: &str = "qualified-signature-1";
+pub(crate) const RUN_ID: &str = "qualified-signature-1";
 
 /// Starts this test binary again as the child `name` over the data folder `dir`.
 pub(crate) fn spawn_child(name: &str, dir: &Path) -> Child {
@@ -69,7 +69,7 @@ pub(crate) fn wait_for_line(
 }
 
 /// The value of the counter field in a saved run file.
-fn counter_in(path: &Path) -> u64 {
+pub(crate) fn counter_in(path: &Path) -> u64 {
     let bytes = fs::read(path).expect("the run file exists after every kill");
     let decoded = decode(&bytes, None).unwrap_or_else(|e| {
         panic!(
@@ -317,7 +317,7 @@ pub(crate) fn small_tmpfs(size: &str) -> Option<(tempfile::TempDir, Mount)> {
 }
 
 /// Unmounts when dropped, even when the test fails.
-pub(crate) struct Mount(PathBuf);
+pub(crate) struct Mount(pub(crate) PathBuf);
 
 impl Drop for Mount {
     fn drop(&mut self) {
