@@ -242,8 +242,10 @@ pub fn render(
             .as_ref()
             .map(|l| sanitize_line(&l.text(lang)).into_owned());
         let title = level.primary_title(title).id(diagnostic.code);
+        let snippet = matches!(&diagnostic.span,
+            Some(span) if span.end <= source.len() && !source.is_empty());
         let group = match &diagnostic.span {
-            Some(span) if span.end <= source.len() && !source.is_empty() => {
+            Some(span) if snippet => {
                 let span = clamp_span(source, span.clone());
                 let span = same_place(source, &safe_source, span.start)
                     ..same_place(source, &safe_source, span.end);
@@ -275,7 +277,27 @@ pub fn render(
                     .secondary_title(sanitize_line(&help.text(lang)).into_owned()),
             ));
         }
-        let _ = writeln!(out, "{}\n", renderer.render(&report));
+        let text = renderer.render(&report);
+        let text = if snippet { text } else { indent_origin(&text) };
+        let _ = writeln!(out, "{text}\n");
+    }
+    out
+}
+
+/// A diagnostic without a snippet has no line numbers, and annotate-snippets draws its `-->`
+/// and `|` at the left edge; every other one has them at least one column in, past the line
+/// numbers. Moved in by one, they line up with the diagnostics of one-digit lines.
+fn indent_origin(text: &str) -> String {
+    let mut lines = text.split('\n');
+    let mut out = lines.next().unwrap_or_default().to_owned();
+    for line in lines {
+        out.push('\n');
+        let visible = anstream::adapter::strip_str(line).to_string();
+        let visible = visible.trim();
+        if visible.starts_with("-->") || visible == "|" {
+            out.push(' ');
+        }
+        out.push_str(line);
     }
     out
 }
