@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use directories::ProjectDirs;
 
 use crate::procedure::{
@@ -343,10 +343,22 @@ fn load_all(sources: &[(&Source, String)], cache: Option<&Cache>) -> Vec<(Loaded
         .collect()
 }
 
+/// A folder of procedures that cannot be read; the command line tells it in the officer's
+/// language (`catalog-folder-unreadable`).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read the folder '{}': {error}", path.display())]
+pub struct FolderError {
+    pub path: PathBuf,
+    #[source]
+    pub error: std::io::Error,
+}
+
 /// The `.toml` files directly in `dir`, sorted by name.
 pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read the folder '{}'", dir.display()))?;
+    let entries = std::fs::read_dir(dir).map_err(|error| FolderError {
+        path: dir.to_path_buf(),
+        error,
+    })?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && path.is_file())
@@ -388,7 +400,7 @@ fn read(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
         }
         Ok(_) => Ok(bytes),
         Err(error) => Err(Box::new(
-            Diagnostic::error("file-unreadable").arg("detail", error.to_string()),
+            Diagnostic::error("file-unreadable").arg("detail", crate::i18n::io_reason(&error)),
         )),
     }
 }

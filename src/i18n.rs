@@ -187,6 +187,19 @@ impl From<i64> for Arg {
     }
 }
 
+/// Why a file or folder cannot be used, in words of the catalogues for the common kinds of
+/// error (the system's own text, the only one left for the others, is English).
+pub fn io_reason(error: &std::io::Error) -> Msg {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => Msg::new("io-not-found"),
+        ErrorKind::PermissionDenied => Msg::new("io-permission-denied"),
+        ErrorKind::NotADirectory => Msg::new("io-not-a-directory"),
+        ErrorKind::IsADirectory => Msg::new("io-is-a-directory"),
+        _ => Msg::new("io-other").arg("detail", error.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@
 
 pub mod calendar;
 pub mod catalog;
+pub mod cli;
 pub mod export;
 pub mod fsutil;
 pub mod i18n;

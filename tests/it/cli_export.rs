@@ -77,7 +77,7 @@ fn an_unknown_format_or_run_is_a_clear_error() {
     let (data, id) = data_folder();
     export(data.path(), &[&id, "--format", "pdf"])
         .failure()
-        .stderr(predicates::str::contains("unknown format \"pdf\""));
+        .stderr(predicates::str::contains("неизвестный формат «pdf»"));
     export(data.path(), &["nosuch-1", "--out", "/tmp/never"])
         .failure()
         .stderr(predicates::str::contains("nosuch-1"));

@@ -16,6 +16,7 @@ mod filled_forms;
 mod bundled;
 mod cli;
 mod cli_export;
+mod cli_help;
 mod cli_runs;
 mod doc_example;
 mod export;

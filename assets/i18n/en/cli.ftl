@@ -1,0 +1,115 @@
+## The command line: `poryadok --help`, its usage errors, shell completions and the man page.
+##
+## Every command and argument the program accepts takes its description from here (see the
+## comment at the top of src/cli/mod.rs):
+##   cli-about                    the program
+##   cli-option-ARG               an option of the program, accepted after any command
+##   cli-COMMAND                  what a command does (one line)
+##   cli-COMMAND-ARG              an argument or option of that command
+##   cli-value-NAME               how a value is named in usage lines: <PROCEDURE>, <DIR>
+
+cli-about = poryadok walks officers through procedures (e-signatures, interagency exchange, licenses…) step by step, with the forms each step needs
+cli-option-lang = Language of messages: ru or en (default: from LC_ALL, LC_MESSAGES, LANG)
+cli-option-procedures = Also read procedures from this folder (may be repeated); they override bundled ones
+cli-option-data-dir = Where runs and the officer's own procedures live (default: PORYADOK_DATA_DIR, then the platform's data folder)
+cli-option-help = Print this help
+cli-option-version = Print the version
+
+cli-check = Check procedure files (or folders of them); without paths, every available procedure
+cli-check-paths = Files or folders
+cli-list = List the available procedures and where each comes from
+cli-schema = Print the JSON Schema of the procedure format
+cli-start = Open the wizard on a new run of a procedure (it asks for the run's label)
+cli-start-procedure = The procedure's id, as `poryadok list` shows it
+cli-open = Open the wizard on a run
+cli-open-run = The run's id, as `poryadok runs` shows it
+cli-runs = List the runs with their progress, next step and next due date
+cli-status = Print a run's checklist: every step with its status, and the dates to keep
+cli-status-run = The run's id, as `poryadok runs` shows it
+cli-status-journal = Also print the journal: every change with its time, old and new value
+cli-recover = Move a run that cannot be read aside and restore the copy before its last save
+cli-recover-run = The run's id
+cli-export = Write a run's documents: filled forms (DOCX), tables (XLSX, CSV), the checklist report (Markdown, HTML, JSON) and letters (.eml drafts)
+cli-export-run = The run's id, as `poryadok runs` shows it
+cli-export-format = Only these formats, comma-separated: docx, xlsx, csv, md, html, json, eml
+cli-export-out = The folder to write into (default: poryadok/RUN in the documents folder)
+cli-export-include-secrets = Also export the values of secret fields (passwords), in plain text
+cli-completions = Print a completion script for a shell: bash, zsh, fish, powershell or elvish
+cli-completions-shell = The shell
+cli-man = Print the manual page (roff, for `man -l -`)
+cli-help = Print the help of a command
+cli-help-command = The command
+
+cli-value-dir = DIR
+cli-value-paths = PATH
+cli-value-procedure = PROCEDURE
+cli-value-run = RUN
+cli-value-format = FORMATS
+cli-value-lang = LANGUAGE
+cli-value-shell = SHELL
+cli-value-command = COMMAND
+
+## Parts of every help page and usage line
+
+cli-heading-usage = Usage
+cli-heading-commands = Commands
+cli-heading-arguments = Arguments
+cli-heading-options = Options
+cli-usage-options = OPTIONS
+cli-usage-command = COMMAND
+cli-more-help = For more, run `{ $command } --help`.
+
+## Usage errors (exit code 2)
+
+cli-unknown-command = there is no command '{ $value }'
+cli-unknown-argument = unexpected argument '{ $value }'
+cli-did-you-mean = did you mean '{ $value }'?
+cli-dash-dash = to pass '{ $value }' as a value, write `-- { $value }`
+cli-remove-dash-dash = '{ $value }' is a command: remove the '--' before it
+cli-invalid-value = '{ $value }' is not a valid value for { $arg }
+cli-possible-values = possible values: { $values }
+cli-missing-value = { $arg } needs a value
+cli-missing-arguments = missing: { $args }
+cli-argument-conflict = { $arg } cannot be used together with { $other }
+cli-argument-repeated = { $arg } may be given only once
+cli-too-many-values = unexpected value '{ $value }' for { $arg }
+cli-wrong-number-of-values = { $arg } takes { $expected } values, { $actual } given
+cli-not-utf8 = an argument is not valid UTF-8 text
+cli-no-equals = { $arg } needs its value after '=', as in { $arg }=VALUE
+cli-unknown-format = unknown format '{ $value }'; possible formats: { $formats }
+cli-usage-problem = the command line cannot be read
+
+## Errors of the program itself
+
+cli-procedures-missing = '{ $path }', given with --procedures, cannot be used: { $reason }
+cli-needs-terminal = `{ $command }` opens the wizard, which needs a terminal: { $reason }; run it in a terminal window
+cli-not-a-terminal-input = its input is not a terminal
+cli-not-a-terminal-output = its output is not a terminal
+catalog-folder-unreadable = cannot read the folder '{ $path }': { $reason }
+
+## Why a file or folder cannot be used (i18n::io_reason)
+
+io-not-found = there is nothing at this path
+io-permission-denied = permission denied
+io-not-a-directory = it is not a folder
+io-is-a-directory = it is a folder
+io-other = { $detail }
+
+## The manual page (`poryadok man`)
+
+cli-man-summary = a terminal wizard that walks officers through procedures step by step
+cli-man-name = NAME
+cli-man-synopsis = SYNOPSIS
+cli-man-description = DESCRIPTION
+cli-man-options = OPTIONS
+cli-man-commands = COMMANDS
+cli-man-environment = ENVIRONMENT
+cli-man-exit-status = EXIT STATUS
+cli-man-version = VERSION
+cli-man-description-wizard = Without a command, poryadok opens the wizard in the terminal: the runs in progress and the procedures that can be started. A run is one officer's walk through one procedure, over weeks: what is done, what is next, what is blocked and why, what to send to whom and by when. Every change is saved at once.
+cli-man-description-sources = Procedures are TOML files. They come from three places: those bundled into the program, the officer's own folder (procedures in the data folder) and the folders given with --procedures; a later one replaces an earlier one with the same id.
+cli-man-env-lang = The language of messages (ru or en), when --lang is not given: the first one set decides.
+cli-man-env-data-dir = The data folder, when --data-dir is not given.
+cli-man-exit-0 = Done.
+cli-man-exit-1 = poryadok check found problems in a procedure file.
+cli-man-exit-2 = The command line is wrong, or the command could not be carried out; the message says why.
