@@ -24,6 +24,7 @@ mod export_docx;
 mod export_eml;
 mod invalid;
 mod loader_properties;
+mod plain;
 mod procedure_cache;
 mod procedure_hostile;
 mod run_scenarios;

@@ -435,7 +435,7 @@ fn refusal_text(app: &App, refusal: &Refusal) -> (Msg, Vec<String>) {
 
 /// The day a wait is due: the step's deadline, counted on the production calendar from the
 /// step it names (once done) or from today; none when the procedure sets no deadline.
-fn wait_due(
+pub fn wait_due(
     procedure: &crate::procedure::Procedure,
     run: &crate::run::Run,
     index: usize,

@@ -1,0 +1,194 @@
+//! What the commands on a run do: each is applied by the engine and saved at once, or refused
+//! with its reasons; `w` with the day to wait until, `d` the run's documents.
+
+use std::io::{self, BufRead, Write};
+
+use super::walk::Walk;
+use super::{Plain, say};
+use crate::i18n::{Arg, Msg};
+use crate::run::command::{Command, Refusal, apply, field_def};
+
+impl<R: BufRead, W: Write> Plain<R, W> {
+    /// Applies `command` to the run through the engine and saves; a refusal is said with its
+    /// reasons. Whether the run changed.
+    pub(super) fn command(&mut self, walk: &mut Walk, command: Command) -> io::Result<bool> {
+        let now = self.now();
+        match apply(&walk.procedure, &mut walk.run, command, now) {
+            Ok(outcome) => {
+                walk.run.cursor = Some(walk.procedure.steps()[walk.step].id.clone());
+                self.save(walk)?;
+                if !outcome.affected.is_empty() {
+                    let titles = self.titles(walk, &outcome.affected);
+                    let args: &[(&str, Arg)] = &[
+                        ("count", outcome.affected.len().into()),
+                        ("steps", titles.into()),
+                    ];
+                    self.say("plain-reopen-affected", args)?;
+                }
+                Ok(true)
+            }
+            Err(refusal) => {
+                self.refused(walk, &refusal)?;
+                Ok(false)
+            }
+        }
+    }
+
+    pub(super) fn save(&mut self, walk: &mut Walk) -> io::Result<()> {
+        let now = self.now();
+        if let Err(error) = walk.session.save(&walk.procedure, &walk.run, now) {
+            let text = error.message().text(self.lang);
+            self.say("plain-save-failed", &[("error", say::line(&text).into())])?;
+        }
+        Ok(())
+    }
+
+    fn titles(&self, walk: &Walk, ids: &[String]) -> String {
+        let titles: Vec<&str> = (ids.iter())
+            .map(|id| {
+                walk.procedure
+                    .step(id)
+                    .map_or(id.as_str(), |s| s.title.as_str())
+            })
+            .collect();
+        say::line(&titles.join("; "))
+    }
+
+    /// Why the engine refused a command, with what to do about it.
+    fn refused(&mut self, walk: &Walk, refusal: &Refusal) -> io::Result<()> {
+        match refusal {
+            Refusal::Blocked { by, reason } => {
+                let args: &[(&str, Arg)] = &[
+                    ("count", by.len().into()),
+                    ("steps", self.titles(walk, by).into()),
+                ];
+                self.say("plain-refused-blocked", args)?;
+                if let Some(reason) = reason {
+                    self.line(&say::line(reason))?;
+                }
+                Ok(())
+            }
+            Refusal::Incomplete(problems) => {
+                self.say(
+                    "plain-refused-incomplete",
+                    &[("count", problems.len().into())],
+                )?;
+                let fields = super::fields::shown(&walk.procedure, &walk.run, walk.step);
+                for (id, problem) in problems {
+                    let number = fields.iter().position(|f| f.id.as_deref() == Some(id));
+                    let label = field_def(&walk.procedure, id)
+                        .and_then(|f| f.label.clone())
+                        .unwrap_or_else(|| id.clone());
+                    let text = Msg::new("plain-field-problem")
+                        .arg("number", number.map_or(0, |n| n + 1))
+                        .arg("label", label.as_str())
+                        .arg("problem", problem.clone())
+                        .text(self.lang);
+                    self.line(&format!("  {}", say::line(&text)))?;
+                }
+                Ok(())
+            }
+            Refusal::AlreadyDone(_) => self.say("plain-refused-done", &[]),
+            Refusal::NotDone(_) => self.say("plain-refused-not-done", &[]),
+            Refusal::NotApplicable(_) => self.say("plain-refused-skipped", &[]),
+            Refusal::Undecided(_) => self.say("plain-refused-undecided", &[]),
+            Refusal::NotOptional(_) => self.say("plain-refused-not-optional", &[]),
+            Refusal::NothingToUndo => self.say("plain-refused-nothing-to-undo", &[]),
+            Refusal::UnknownStep(_) | Refusal::UnknownField(_) | Refusal::UnknownOption { .. } => {
+                self.say("plain-refused", &[])
+            }
+        }
+    }
+
+    /// `w`: the step waits for an answer from outside, until the day its deadline falls on, or
+    /// else until the day the officer gives (none: no day).
+    pub(super) fn wait_command(&mut self, walk: &Walk) -> io::Result<Option<Command>> {
+        let step = walk.procedure.steps()[walk.step].id.clone();
+        let now = self.now();
+        let due = super::fields::wait_due(&walk.procedure, &walk.run, walk.step, now, &self.tz);
+        if due.is_some() {
+            return Ok(Some(Command::WaitStep { step, due }));
+        }
+        // A wait the engine would refuse is refused before a day is asked for.
+        let command = Command::WaitStep {
+            step: step.clone(),
+            due: None,
+        };
+        let mut trial = walk.run.clone();
+        if apply(&walk.procedure, &mut trial, command.clone(), now).is_err() {
+            return Ok(Some(command));
+        }
+        let mut prompt = "plain-wait-until";
+        loop {
+            let Some(typed) = self.ask(prompt, &[])? else {
+                return Ok(None);
+            };
+            prompt = "";
+            if typed.trim().is_empty() {
+                return Ok(Some(command));
+            }
+            match crate::validate::parse_date(typed.trim()) {
+                Ok(date) => {
+                    return Ok(Some(Command::WaitStep {
+                        step,
+                        due: Some(date),
+                    }));
+                }
+                Err(problem) => {
+                    let text = problem.text(self.lang);
+                    self.say("plain-not-accepted", &[("problem", text.into())])?;
+                }
+            }
+        }
+    }
+
+    /// `d`: the run's documents, as `poryadok export` and the wizard's `d` write them (every
+    /// format, secrets left out), and where they went.
+    pub(super) fn export(&mut self, walk: &Walk) -> io::Result<()> {
+        use crate::export::{Format, Options, files, report::Templates, write};
+        let now = self.now();
+        let templates = (self.store.runs_dir().parent())
+            .map(|data| Templates::from_dir(&data.join("templates")))
+            .unwrap_or_else(|| Ok(Templates::default()));
+        let options = Options {
+            lang: self.lang,
+            include_secrets: false,
+            tz: self.tz.clone(),
+        };
+        let dir = (self.export_to.clone()).or_else(|| write::default_dir(&walk.id));
+        let result = (templates.map_err(|e| e.to_string()))
+            .and_then(|templates| {
+                files(
+                    &walk.procedure,
+                    &walk.run,
+                    &walk.id,
+                    now,
+                    &options,
+                    &templates,
+                    &Format::ALL,
+                )
+                .map_err(|e| e.to_string())
+            })
+            .and_then(|made| {
+                let dir = dir.ok_or_else(|| self.lang.text("export-no-folder"))?;
+                let written = write::write_all(&dir, &made).map_err(|e| e.to_string())?;
+                Ok((dir, written))
+            });
+        match result {
+            Ok((dir, written)) => {
+                let args: &[(&str, Arg)] = &[
+                    ("count", written.len().into()),
+                    ("folder", say::line(&dir.display().to_string()).into()),
+                ];
+                self.say("export-written", args)?;
+                for path in &written {
+                    if let Some(name) = path.file_name() {
+                        self.line(&format!("  {}", say::line(&name.to_string_lossy())))?;
+                    }
+                }
+                Ok(())
+            }
+            Err(detail) => self.say("export-failed", &[("detail", say::line(&detail).into())]),
+        }
+    }
+}

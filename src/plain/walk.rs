@@ -1,0 +1,354 @@
+//! One run line by line: its steps numbered with their state in words, one step at a time with
+//! its text and fields, and the wizard's commands on it (s c w r p, v, u, d), each carried out
+//! by the engine and saved at once.
+
+use std::io::{self, BufRead, Write};
+use std::sync::Arc;
+
+use super::home::Next;
+use super::{Plain, command_letter, say};
+use crate::i18n::{Arg, Msg};
+use crate::procedure::Procedure;
+use crate::run::command::Command;
+use crate::run::reconcile::reconcile;
+use crate::run::schedule::actionable;
+use crate::run::view::{Status, status, status_msg};
+use crate::run::{Run, StepState};
+use crate::store::Session;
+
+/// A run open for walking, with the lock its session holds.
+pub(super) struct Walk {
+    pub id: String,
+    pub procedure: Arc<Procedure>,
+    pub run: Run,
+    pub session: Session,
+    /// The step on which the commands act (its index in the procedure).
+    pub step: usize,
+}
+
+impl Walk {
+    pub fn new(id: String, procedure: Arc<Procedure>, run: Run, session: Session) -> Walk {
+        // Where the officer left off, else the first step to act on, as the wizard resumes.
+        let step = (run.cursor.as_deref())
+            .and_then(|id| procedure.step_index(id))
+            .or_else(|| actionable(&procedure, &run).first().copied())
+            .unwrap_or(0);
+        Walk {
+            id,
+            procedure,
+            run,
+            session,
+            step,
+        }
+    }
+
+    /// The steps by section, in the order the sections are listed.
+    fn order(&self) -> Vec<usize> {
+        let p = &self.procedure;
+        (p.sections().iter())
+            .flat_map(|section| p.steps_in(&section.id))
+            .filter_map(|step| p.step_index(&step.id))
+            .collect()
+    }
+}
+
+/// What the officer asked for at a prompt of the run.
+enum Asked {
+    Stay,
+    Leave(Next),
+}
+
+impl<R: BufRead, W: Write> Plain<R, W> {
+    /// Opens the run `id` (fitted to its procedure as it is now) and walks it.
+    pub(super) fn open(&mut self, id: &str) -> io::Result<Next> {
+        let (session, opened) = match self.store.open_run(id) {
+            Ok(opened) => opened,
+            Err(error) => {
+                let text = error.message().text(self.lang);
+                self.line(&say::line(&text))?;
+                return Ok(Next::Home);
+            }
+        };
+        let Some(index) = self.procedure_index(&opened.run.procedure.id) else {
+            let text = Msg::new("runs-unknown-procedure")
+                .arg("procedure", opened.run.procedure.id.as_str())
+                .text(self.lang);
+            self.line(&say::line(&text))?;
+            return Ok(Next::Home);
+        };
+        let procedure = Arc::clone(&self.procedures[index]);
+        let mut run = opened.run;
+        let moved = reconcile(&procedure, &mut run);
+        let mut walk = Walk::new(id.to_owned(), procedure, run, session);
+        if moved.changed() || opened.migrated_from.is_some() {
+            self.save(&mut walk)?;
+        }
+        if !moved.set_aside.is_empty() {
+            let items = moved.set_aside.join("; ");
+            self.say("plain-set-aside", &[("items", say::line(&items).into())])?;
+        }
+        self.walk(walk)
+    }
+
+    /// Walks an open run: the list of steps, then the step to act on, until the officer leaves.
+    pub(super) fn walk(&mut self, mut walk: Walk) -> io::Result<Next> {
+        self.list_steps(&walk)?;
+        self.show_step(&walk)?;
+        loop {
+            let Some(typed) = self.ask("plain-step-prompt", &[])? else {
+                return Ok(Next::Quit);
+            };
+            if let Asked::Leave(next) = self.on_step(&mut walk, &typed)? {
+                return Ok(next);
+            }
+        }
+    }
+
+    /// Carries out what was typed at a step.
+    fn on_step(&mut self, walk: &mut Walk, typed: &str) -> io::Result<Asked> {
+        let step_id = walk.procedure.steps()[walk.step].id.clone();
+        if let Ok(number) = typed.trim().parse::<usize>() {
+            self.fill(walk, number)?;
+            return Ok(Asked::Stay);
+        }
+        let Some(letter) = command_letter(typed) else {
+            if !typed.trim().is_empty() {
+                self.say("plain-not-a-command", &[("typed", say::line(typed).into())])?;
+            }
+            return Ok(Asked::Stay);
+        };
+        let command = match letter {
+            'q' => return Ok(Asked::Leave(Next::Quit)),
+            'h' => return Ok(Asked::Leave(Next::Home)),
+            'l' => {
+                self.list_steps(walk)?;
+                return self.choose_step(walk);
+            }
+            'n' => {
+                let order = walk.order();
+                let position = order.iter().position(|&i| i == walk.step).unwrap_or(0);
+                match order.get(position + 1) {
+                    Some(&next) => {
+                        walk.step = next;
+                        self.show_step(walk)?;
+                    }
+                    None => self.say("plain-last-step", &[])?,
+                }
+                return Ok(Asked::Stay);
+            }
+            '?' => {
+                self.say("plain-step-help", &[])?;
+                return Ok(Asked::Stay);
+            }
+            'v' => {
+                self.choose_variant(walk)?;
+                return Ok(Asked::Stay);
+            }
+            'd' => {
+                self.export(walk)?;
+                return Ok(Asked::Stay);
+            }
+            's' => Command::StartStep(step_id),
+            'c' => Command::CompleteStep(step_id),
+            'r' => Command::ReopenStep(step_id),
+            'p' => Command::PassOver(step_id),
+            'u' => Command::Undo,
+            'w' => match self.wait_command(walk)? {
+                Some(command) => command,
+                None => return Ok(Asked::Stay),
+            },
+            _ => {
+                self.say("plain-not-a-command", &[("typed", say::line(typed).into())])?;
+                return Ok(Asked::Stay);
+            }
+        };
+        let undo = command == Command::Undo;
+        if self.command(walk, command)? {
+            if undo {
+                self.say("plain-undone", &[])?;
+            }
+            self.say_state(walk)?;
+        }
+        Ok(Asked::Stay)
+    }
+
+    /// After the list of steps: a number opens that step; Enter stays on the current one.
+    fn choose_step(&mut self, walk: &mut Walk) -> io::Result<Asked> {
+        let count = walk.procedure.steps().len();
+        loop {
+            let Some(typed) = self.ask("plain-choose-step", &[])? else {
+                return Ok(Asked::Leave(Next::Quit));
+            };
+            match typed.trim().parse::<usize>() {
+                Ok(n) if (1..=count).contains(&n) => walk.step = n - 1,
+                _ if typed.trim().is_empty() => {}
+                _ if command_letter(&typed) == Some('q') => return Ok(Asked::Leave(Next::Quit)),
+                _ => {
+                    let args: &[(&str, Arg)] =
+                        &[("typed", say::line(&typed).into()), ("count", count.into())];
+                    self.say("plain-not-a-choice", args)?;
+                    continue;
+                }
+            }
+            self.show_step(walk)?;
+            return Ok(Asked::Stay);
+        }
+    }
+
+    /// Every step by section, numbered, with its state in words.
+    fn list_steps(&mut self, walk: &Walk) -> io::Result<()> {
+        let p = Arc::clone(&walk.procedure);
+        let (done, all) = crate::run::view::progress(&p, &walk.run);
+        self.say(
+            "plain-run",
+            &[
+                ("label", say::line(&walk.run.label).into()),
+                ("procedure", say::line(p.title()).into()),
+                ("done", done.into()),
+                ("all", all.into()),
+            ],
+        )?;
+        for section in p.sections() {
+            self.say(
+                "plain-section",
+                &[("title", say::line(&section.title).into())],
+            )?;
+            for line in section
+                .body
+                .as_deref()
+                .map(say::markdown)
+                .unwrap_or_default()
+            {
+                self.line(&line)?;
+            }
+            for step in p.steps_in(&section.id) {
+                let Some(index) = p.step_index(&step.id) else {
+                    continue;
+                };
+                let words = self.status_words(walk, index);
+                self.line(&format!(
+                    "  {}. {} — {words}",
+                    index + 1,
+                    say::line(&step.title)
+                ))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn status_words(&self, walk: &Walk, index: usize) -> String {
+        let p = &walk.procedure;
+        let state = status(p, &walk.run, index);
+        let tz = self.tz.clone();
+        let day = move |at| say::day(at, &tz);
+        let text = status_msg(p, &walk.run, index, &state, day, say::date).text(self.lang);
+        say::line(&text)
+    }
+
+    /// The step the commands act on: its title and state, who does it and by when, what to
+    /// prepare, its links, letters and text, then its fields, numbered.
+    pub(super) fn show_step(&mut self, walk: &Walk) -> io::Result<()> {
+        let p = Arc::clone(&walk.procedure);
+        let index = walk.step;
+        let step = &p.steps()[index];
+        self.say(
+            "plain-step",
+            &[
+                ("number", (index + 1).into()),
+                ("all", p.steps().len().into()),
+                ("title", say::line(&step.title).into()),
+            ],
+        )?;
+        let words = self.status_words(walk, index);
+        self.say("plain-state", &[("state", words.into())])?;
+        if let Status::Blocked {
+            reason: Some(reason),
+            ..
+        } = status(&p, &walk.run, index)
+        {
+            self.line(&say::line(&reason))?;
+        }
+        if let Some(actor) =
+            (step.actor.as_deref()).and_then(|a| p.file().actors.iter().find(|x| x.id == a))
+        {
+            self.say("plain-actor", &[("actor", say::line(&actor.name).into())])?;
+        }
+        if let Some(deadline) = &step.deadline {
+            match (deadline.working_days, deadline.calendar_days) {
+                (Some(days), _) => self.say("plain-deadline-working", &[("count", days.into())])?,
+                (None, Some(days)) => {
+                    self.say("plain-deadline-calendar", &[("count", days.into())])?
+                }
+                (None, None) => {}
+            }
+        }
+        if !step.prepare.is_empty() {
+            let items: Vec<String> = step.prepare.iter().map(|i| say::line(i)).collect();
+            self.say("plain-prepare", &[("items", items.join("; ").into())])?;
+        }
+        for link in &step.links {
+            let args: &[(&str, Arg)] = &[
+                ("title", say::line(&link.title).into()),
+                ("url", say::line(&link.url).into()),
+            ];
+            self.say("plain-link", args)?;
+        }
+        for letter in &step.letters {
+            let title = letter.title.as_deref().map(say::line).unwrap_or_default();
+            self.say("plain-letter", &[("title", title.into())])?;
+            if !letter.to.is_empty() {
+                let to = say::line(&letter.to.join(", "));
+                self.say("plain-letter-to", &[("to", to.into())])?;
+            }
+            if !letter.cc.is_empty() {
+                let cc = say::line(&letter.cc.join(", "));
+                self.say("plain-letter-cc", &[("cc", cc.into())])?;
+            }
+            if let Some(subject) = &letter.subject {
+                let subject = say::line(subject);
+                self.say("plain-letter-subject", &[("subject", subject.into())])?;
+            }
+        }
+        if let Some(body) = &step.body {
+            for line in say::markdown(body) {
+                self.line(&line)?;
+            }
+        }
+        self.list_fields(walk)?;
+        self.say_commands(walk)
+    }
+
+    /// The commands that make sense on the step now.
+    fn say_commands(&mut self, walk: &Walk) -> io::Result<()> {
+        let step = &walk.procedure.steps()[walk.step];
+        let done = matches!(walk.run.steps.get(&step.id), Some(StepState::Done { .. }));
+        let fields = !super::fields::shown(&walk.procedure, &walk.run, walk.step).is_empty();
+        let id = match (done, step.optional) {
+            (true, _) => "plain-commands-done",
+            (false, true) => "plain-commands-optional",
+            (false, false) => "plain-commands",
+        };
+        let fields = Msg::new(if fields {
+            "plain-commands-fields"
+        } else {
+            "plain-commands-no-fields"
+        });
+        self.say(id, &[("fields", fields.into())])
+    }
+
+    /// After a command went through: the step's state in words.
+    fn say_state(&mut self, walk: &Walk) -> io::Result<()> {
+        let words = self.status_words(walk, walk.step);
+        let title = say::line(&walk.procedure.steps()[walk.step].title);
+        let (done, all) = crate::run::view::progress(&walk.procedure, &walk.run);
+        self.say(
+            "plain-step-now",
+            &[
+                ("title", title.into()),
+                ("state", words.into()),
+                ("done", done.into()),
+                ("all", all.into()),
+            ],
+        )
+    }
+}
