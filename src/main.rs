@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use poryadok::catalog::{self, Catalog, Origin};
-use poryadok::cli::errors::NeedsTerminal;
+use poryadok::cli::errors::WizardFailed;
 use poryadok::cli::{self, Cli, Command, Exit};
 use poryadok::i18n::Lang;
 use poryadok::procedure;
@@ -141,7 +141,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
         Some(Command::Start { .. } | Command::Open { .. }) => {
             wizard(cli, lang, data_dir, discover, cache.as_ref())
         }
-        None if std::io::stdout().is_terminal() => {
+        None if std::io::stdout().is_terminal() || cli.plain => {
             wizard(cli, lang, data_dir, discover, cache.as_ref())
         }
         // Without a terminal (a pipe, a script), no command lists the procedures.
@@ -154,7 +154,8 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
     }
 }
 
-/// The wizard, on the home screen or the run `cli` names; it needs a terminal at both ends.
+/// The wizard, on the home screen or the run `cli` names: drawn in the terminal, or line by
+/// line (`poryadok::plain`) where asked or where the terminal cannot draw.
 fn wizard(
     cli: &Cli,
     lang: Lang,
@@ -162,28 +163,35 @@ fn wizard(
     discover: impl FnOnce() -> Result<Catalog>,
     cache: Option<&procedure::Cache>,
 ) -> Result<ExitCode> {
-    let (command, start) = match &cli.command {
-        Some(Command::Start { procedure }) => (
-            "poryadok start",
-            tui::shell::Start::Procedure(procedure.clone()),
-        ),
-        Some(Command::Open { run }) => ("poryadok open", tui::shell::Start::Run(run.clone())),
-        _ => ("poryadok", tui::shell::Start::Home),
-    };
-    let input = std::io::stdin().is_terminal();
-    if !input || !std::io::stdout().is_terminal() {
-        return Err(NeedsTerminal {
-            command: command.to_owned(),
-            input: !input,
-        }
-        .into());
-    }
+    let plain = poryadok::plain::wanted(
+        cli.plain,
+        |name| std::env::var(name).ok(),
+        std::io::stdin().is_terminal(),
+        std::io::stdout().is_terminal(),
+    );
     let (data_dir, store) = open_store(data_dir, lang)?;
     let (procedures, unkept) = discover()?.into_usable(cache);
+    if plain {
+        use poryadok::plain::{Plain, Start};
+        unkept.keep();
+        let start = match &cli.command {
+            Some(Command::Start { procedure }) => Start::Procedure(procedure.clone()),
+            Some(Command::Open { run }) => Start::Run(run.clone()),
+            _ => Start::Home,
+        };
+        let (input, output) = (std::io::stdin().lock(), std::io::stdout().lock());
+        Plain::new(lang, procedures, store, input, output).run(&start)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let start = match &cli.command {
+        Some(Command::Start { procedure }) => tui::shell::Start::Procedure(procedure.clone()),
+        Some(Command::Open { run }) => tui::shell::Start::Run(run.clone()),
+        _ => tui::shell::Start::Home,
+    };
     let mut wizard = tui::shell::Wizard::new(lang, procedures, store, jiff::Timestamp::now());
     // The procedures read from their files go to the cache once the first frame is out.
     wizard.keep_later(unkept);
-    tui::shell::run(wizard, &start, data_dir.join("panic.log"))?;
+    tui::shell::run(wizard, &start, data_dir.join("panic.log")).map_err(WizardFailed)?;
     Ok(ExitCode::SUCCESS)
 }
 

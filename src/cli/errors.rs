@@ -8,15 +8,10 @@ use crate::catalog::FolderError;
 use crate::i18n::{Lang, Msg, io_reason};
 use crate::text::sanitize_line;
 
-/// A command of the wizard given where there is no terminal to draw it in.
+/// The wizard could not draw in the terminal it was given.
 #[derive(Debug, thiserror::Error)]
-#[error("`{command}` needs a terminal")]
-pub struct NeedsTerminal {
-    /// As typed: `poryadok start`, `poryadok open`, or `poryadok` for the home screen.
-    pub command: String,
-    /// The input is not a terminal (else the output is not).
-    pub input: bool,
-}
+#[error("the wizard could not use the terminal")]
+pub struct WizardFailed(#[source] pub anyhow::Error);
 
 /// A path given with `--procedures` that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -62,15 +57,12 @@ pub fn message(error: &anyhow::Error, lang: Lang) -> String {
                     .arg("reason", io_reason(&e.error)),
             )
         } else {
-            cause.downcast_ref::<NeedsTerminal>().map(|e| {
-                let reason = if e.input {
-                    "cli-not-a-terminal-input"
-                } else {
-                    "cli-not-a-terminal-output"
+            cause.downcast_ref::<WizardFailed>().map(|e| {
+                let reason = match e.0.chain().find_map(|c| c.downcast_ref::<io::Error>()) {
+                    Some(io) => io_reason(io),
+                    None => Msg::new("io-other").arg("detail", format!("{:#}", e.0)),
                 };
-                Msg::new("cli-needs-terminal")
-                    .arg("command", e.command.as_str())
-                    .arg("reason", Msg::new(reason))
+                Msg::new("cli-wizard-failed").arg("reason", reason)
             })
         }
     });
@@ -101,6 +93,18 @@ mod tests {
         assert_eq!(
             message(&error.context("while listing"), Lang::En),
             "error: cannot read the folder '/srv/procedures': permission denied"
+        );
+    }
+
+    #[test]
+    fn a_wizard_that_cannot_use_the_terminal_points_to_the_plain_mode() {
+        let cause = anyhow::Error::from(io::Error::from(io::ErrorKind::PermissionDenied))
+            .context("opening the terminal");
+        let error = anyhow::Error::from(WizardFailed(cause));
+        assert_eq!(
+            message(&error, Lang::Ru),
+            "ошибка: мастер не смог работать в этом терминале: нет прав доступа; пошаговый \
+             режим `poryadok --plain` работает строка за строкой"
         );
     }
 

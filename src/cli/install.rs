@@ -49,7 +49,11 @@ pub fn man_page(lang: Lang) -> io::Result<String> {
         roman(usage.strip_prefix("poryadok").unwrap_or(&usage)),
     ]);
     heading(&mut roff, "cli-man-description");
-    for paragraph in ["cli-man-description-wizard", "cli-man-description-sources"] {
+    for paragraph in [
+        "cli-man-description-wizard",
+        "cli-man-description-plain",
+        "cli-man-description-sources",
+    ] {
         roff.control("PP", []);
         roff.text([roman(lang.text(paragraph))]);
     }
@@ -78,6 +82,8 @@ pub fn man_page(lang: Lang) -> io::Result<String> {
     for (name, text) in [
         ("LC_ALL, LC_MESSAGES, LANG", "cli-man-env-lang"),
         ("PORYADOK_DATA_DIR", "cli-man-env-data-dir"),
+        ("ACCESSIBLE", "cli-man-env-accessible"),
+        ("TERM", "cli-man-env-term"),
     ] {
         roff.control("TP", []);
         roff.text([bold(name)]);

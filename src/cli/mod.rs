@@ -42,6 +42,8 @@ pub struct Cli {
     pub procedures: Vec<PathBuf>,
     #[arg(long, global = true, value_name = "dir")]
     pub data_dir: Option<PathBuf>,
+    #[arg(long, global = true)]
+    pub plain: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

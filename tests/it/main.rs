@@ -25,6 +25,7 @@ mod export_eml;
 mod invalid;
 mod loader_properties;
 mod plain;
+mod plain_pty;
 mod procedure_cache;
 mod procedure_hostile;
 mod run_scenarios;

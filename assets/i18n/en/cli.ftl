@@ -12,6 +12,7 @@ cli-about = poryadok walks officers through procedures (e-signatures, interagenc
 cli-option-lang = Language of messages: ru or en (default: from LC_ALL, LC_MESSAGES, LANG)
 cli-option-procedures = Also read procedures from this folder (may be repeated); they override bundled ones
 cli-option-data-dir = Where runs and the officer's own procedures live (default: PORYADOK_DATA_DIR, then the platform's data folder)
+cli-option-plain = Work line by line, without drawing the screen: for screen readers and simple terminals (also ACCESSIBLE=1, and by itself under TERM=dumb or without a terminal)
 cli-option-help = Print this help
 cli-option-version = Print the version
 
@@ -82,9 +83,7 @@ cli-usage-problem = the command line cannot be read
 ## Errors of the program itself
 
 cli-procedures-missing = '{ $path }', given with --procedures, cannot be used: { $reason }
-cli-needs-terminal = `{ $command }` opens the wizard, which needs a terminal: { $reason }; run it in a terminal window
-cli-not-a-terminal-input = its input is not a terminal
-cli-not-a-terminal-output = its output is not a terminal
+cli-wizard-failed = the wizard could not draw in this terminal: { $reason }; `poryadok --plain` works line by line
 catalog-folder-unreadable = cannot read the folder '{ $path }': { $reason }
 
 ## Why a file or folder cannot be used (i18n::io_reason)
@@ -108,6 +107,9 @@ cli-man-exit-status = EXIT STATUS
 cli-man-version = VERSION
 cli-man-description-wizard = Without a command, poryadok opens the wizard in the terminal: the runs in progress and the procedures that can be started. A run is one officer's walk through one procedure, over weeks: what is done, what is next, what is blocked and why, what to send to whom and by when. Every change is saved at once.
 cli-man-description-sources = Procedures are TOML files. They come from three places: those bundled into the program, the officer's own folder (procedures in the data folder) and the folders given with --procedures; a later one replaces an earlier one with the same id.
+cli-man-description-plain = Where the terminal cannot draw (TERM=dumb, or the input or the output is not a terminal), or when asked (--plain, ACCESSIBLE=1), the wizard works line by line instead: numbered steps with their state in words, numbered prompts for fields and choices, the same commands and checks, no box-drawing, colour or cursor movement; a screen reader reads every line in order.
+cli-man-env-accessible = Set to anything but 0: the wizard works line by line, as with --plain.
+cli-man-env-term = dumb: the terminal cannot draw, and the wizard works line by line.
 cli-man-env-lang = The language of messages (ru or en), when --lang is not given: the first one set decides.
 cli-man-env-data-dir = The data folder, when --data-dir is not given.
 cli-man-exit-0 = Done.
