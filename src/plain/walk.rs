@@ -12,7 +12,7 @@ use crate::procedure::Procedure;
 use crate::run::command::Command;
 use crate::run::reconcile::reconcile;
 use crate::run::schedule::actionable;
-use crate::run::view::{Status, status, status_msg};
+use crate::run::view::{Status, StepFacts, status, status_given, status_msg};
 use crate::run::{Run, StepState};
 use crate::store::Session;
 
@@ -208,6 +208,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 ("all", all.into()),
             ],
         )?;
+        // One pass over the procedure for every step's state (a list of thousands of steps
+        // must not look up what blocks each one); a blocked step is said to be blocked, and
+        // what blocks it is said when it is opened.
+        let blocked = StepFacts::of(&p, &walk.run).blocked(&p);
         for section in p.sections() {
             self.say(
                 "plain-section",
@@ -225,7 +229,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 let Some(index) = p.step_index(&step.id) else {
                     continue;
                 };
-                let words = self.status_words(walk, index);
+                let words = match status_given(&p, &walk.run, index, blocked[index]) {
+                    Status::Blocked { .. } => self.lang.text("plain-blocked"),
+                    state => self.words(walk, index, &state),
+                };
                 self.line(&format!(
                     "  {}. {} — {words}",
                     index + 1,
@@ -237,11 +244,15 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     }
 
     fn status_words(&self, walk: &Walk, index: usize) -> String {
+        self.words(walk, index, &status(&walk.procedure, &walk.run, index))
+    }
+
+    /// A step's state in words, as `poryadok status` and the wizard say it.
+    fn words(&self, walk: &Walk, index: usize, state: &Status) -> String {
         let p = &walk.procedure;
-        let state = status(p, &walk.run, index);
         let tz = self.tz.clone();
         let day = move |at| say::day(at, &tz);
-        let text = status_msg(p, &walk.run, index, &state, day, say::date).text(self.lang);
+        let text = status_msg(p, &walk.run, index, state, day, say::date).text(self.lang);
         say::line(&text)
     }
 

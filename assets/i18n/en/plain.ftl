@@ -25,6 +25,7 @@ plain-run-created = Run { $id } started.
 
 plain-run = Run «{ $label }»: { $procedure }. { $done } of { $all } steps done.
 plain-section = Section: { $title }.
+plain-blocked = blocked: other steps come first
 plain-choose-step = Type a step's number to open it, or an empty line to stay on the current one.
 plain-step = Step { $number } of { $all }: { $title }.
 plain-state = State: { $state }.

@@ -25,6 +25,7 @@ plain-run-created = Прохождение { $id } начато.
 
 plain-run = Прохождение «{ $label }»: { $procedure }. Выполнено { $done } из { $all }.
 plain-section = Раздел: { $title }.
+plain-blocked = заблокировано: сначала нужны другие шаги
 plain-choose-step = Введите номер шага, чтобы открыть его, или пустую строку, чтобы остаться на текущем.
 plain-step = Шаг { $number } из { $all }: { $title }.
 plain-state = Состояние: { $state }.
