@@ -223,17 +223,19 @@ pub fn reason(error: &io::Error) -> Msg {
         K::ReadOnlyFilesystem => "store-reason-read-only",
         K::PermissionDenied => "store-reason-permission",
         K::NotFound => "store-reason-missing",
+        K::NotADirectory => "store-reason-not-folder",
         _ if crate::fsutil::is_link_refused(error) => "store-reason-link",
         _ => "store-reason-other",
     };
     Msg::new(id).arg("os", os_words(error))
 }
 
-/// What the system said, without the error number it appends (" (os error 28)").
+/// What the system said, without the error number it appends (" (os error 28)") and what a
+/// wrapper appended after it (the temporary file's path, which the message names otherwise).
 fn os_words(error: &io::Error) -> String {
     let text = error.to_string();
-    match (error.raw_os_error(), text.rfind(" (os error ")) {
-        (Some(_), Some(at)) => text[..at].to_owned(),
-        _ => text,
+    match text.find(" (os error ") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
     }
 }

@@ -43,6 +43,11 @@ pub struct Wizard {
     pub export_to: Option<PathBuf>,
     /// The open run changed since it was last written: [`Wizard::save_pending`] writes it.
     pub(super) unsaved: bool,
+    /// The officer was told that quitting now loses a change that could not be written; a
+    /// second quit leaves anyway.
+    quit_asked: bool,
+    /// The wizard closed with a change it could not write: why, to say after the screen is gone.
+    pub left_unsaved: Option<String>,
     /// Procedures read from their files at this start, kept in the cache after the first frame.
     unkept: Option<Unkept>,
 }
@@ -69,6 +74,8 @@ impl Wizard {
             outbox: Vec::new(),
             export_to: None,
             unsaved: false,
+            quit_asked: false,
+            left_unsaved: None,
             unkept: None,
         };
         wizard.refresh_runs();
@@ -101,6 +108,9 @@ impl Wizard {
     /// [`Wizard::save_pending`], which the terminal loop calls as soon as the frame showing the
     /// change is out, before it reads the next key.
     pub fn handle(&mut self, action: Action, now: Timestamp) {
+        if action != Action::Quit {
+            self.quit_asked = false;
+        }
         if let Some(effect) = update(&mut self.app, action, now) {
             self.perform(effect, now);
         }
@@ -114,6 +124,48 @@ impl Wizard {
         }
         self.save(now);
         true
+    }
+
+    /// Whether the wizard may close now that the officer asked to quit. A change that could not
+    /// be written is written again first; when that fails too, the officer is told that quitting
+    /// loses it and why, and only a second quit leaves (with [`Wizard::left_unsaved`] set, for
+    /// the line after the screen).
+    pub fn may_quit(&mut self, now: Timestamp) -> bool {
+        if self.save_error().is_none() {
+            return true;
+        }
+        self.save(now);
+        let Some(error) = self.save_error() else {
+            return true;
+        };
+        if self.quit_asked {
+            self.left_unsaved = Some(error);
+            return true;
+        }
+        self.quit_asked = true;
+        self.app.quit = false;
+        self.notice(NoticeKind::Error, Msg::new("tui-quit-unsaved"));
+        false
+    }
+
+    /// Has a change that could not be written tried again (the terminal loop calls this when
+    /// it wakes with no key: space freed or the folder mended, the change reaches the disk
+    /// without waiting for the next change).
+    pub fn retry_failed_save(&mut self) {
+        if self.save_error().is_some() {
+            self.unsaved = true;
+        }
+    }
+
+    /// Why the open run's last change could not be written, if it could not.
+    fn save_error(&self) -> Option<String> {
+        match &self.app.screen {
+            Screen::Run(screen) => match &screen.saved {
+                SaveState::Failed(error) => Some(error.clone()),
+                SaveState::Saved(_) => None,
+            },
+            _ => None,
+        }
     }
 
     /// Has `unkept` kept in the cache once the first frame is out: encoding and writing a long

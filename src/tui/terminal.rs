@@ -61,13 +61,18 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
             }
             redraw = true;
             if wizard.app.quit {
-                return Ok(());
+                if wizard.may_quit(Timestamp::now()) {
+                    return Ok(());
+                }
+                // The officer is asked first: the change could not be written.
+                draw(&mut terminal, &mut wizard, &mut hits, panic_in_draw)?;
             }
             if test_panic {
                 panic!("PORYADOK_TEST_PANIC is set: stopping on purpose");
             }
             // Wait for input; wake once a minute so that "today" and due dates stay right.
             if !event::poll(Duration::from_secs(60))? {
+                wizard.retry_failed_save();
                 continue;
             }
             let action = match event::read()? {
@@ -114,6 +119,14 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
     wizard.save_pending(Timestamp::now());
     leave_modes();
     ratatui::restore();
+    if let Some(error) = &wizard.left_unsaved {
+        eprintln!(
+            "{}",
+            Msg::new("tui-left-unsaved")
+                .arg("error", error.as_str())
+                .text(wizard.app.lang)
+        );
+    }
     result
 }
 

@@ -322,3 +322,70 @@ fn the_wizard_keeps_what_it_read_after_its_first_frame() {
     wizard.keys("q");
     wizard.wait_exit();
 }
+
+/// Makes every save fail as a full disk or a read-only folder would (also for root, whom
+/// permissions do not stop): the runs folder is moved aside and a file takes its name. The
+/// returned function puts the folder back.
+fn break_runs_folder(data: &Path) -> impl FnOnce() {
+    let runs = data.join("runs");
+    let aside = data.join("runs.aside");
+    std::fs::rename(&runs, &aside).unwrap();
+    std::fs::write(&runs, "not a folder").unwrap();
+    move || {
+        std::fs::remove_file(&runs).unwrap();
+        std::fs::rename(&aside, &runs).unwrap();
+    }
+}
+
+#[test]
+fn quitting_after_a_failed_save_saves_it_again_or_asks_first() {
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = Session::start(data.path(), &["start", "qualified-signature"]);
+    wizard.wait_for("What is this run for");
+    wizard.keys(&format!("Сидоров С.С.{ENTER}"));
+    wizard.wait_for("0 of 15 done");
+    let mend = break_runs_folder(data.path());
+    wizard.keys("s");
+    wizard.wait_for("NOT SAVED");
+    // The reason is shown whole, not cut off by the header.
+    wizard.wait_for("a file stands where a folder of the path should be");
+    wizard.keys("q");
+    wizard.wait_for("Quitting now would lose the change");
+    assert!(
+        wizard.child.try_wait().unwrap().is_none(),
+        "the wizard quit and lost the change"
+    );
+    // The officer mends the folder and quits again: the change is written on the way out.
+    mend();
+    wizard.keys("q");
+    wizard.wait_exit();
+    assert!(
+        run_file(data.path(), "qualified-signature-1").contains("\"in_progress\""),
+        "the change was lost:\n{}",
+        run_file(data.path(), "qualified-signature-1")
+    );
+}
+
+#[test]
+fn a_second_quit_leaves_without_the_change_and_says_so() {
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = Session::start(data.path(), &["start", "qualified-signature"]);
+    wizard.wait_for("What is this run for");
+    wizard.keys(&format!("Сидоров С.С.{ENTER}"));
+    wizard.wait_for("0 of 15 done");
+    let _broken = break_runs_folder(data.path());
+    wizard.keys("s");
+    wizard.wait_for("NOT SAVED");
+    wizard.keys("q");
+    wizard.wait_for("Quitting now would lose the change");
+    wizard.keys("q");
+    wizard.wait_exit();
+    wizard.wait_for("closed without saving the last change: ");
+    let kept = std::fs::read_to_string(
+        data.path()
+            .join("runs.aside")
+            .join("qualified-signature-1.json"),
+    )
+    .unwrap();
+    assert!(!kept.contains("\"in_progress\""), "{kept}");
+}

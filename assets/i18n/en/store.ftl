@@ -30,6 +30,7 @@ store-reason-quota = the disk quota is used up ({ $os })
 store-reason-read-only = the folder is on a read-only file system ({ $os })
 store-reason-permission = there is no permission to write there ({ $os })
 store-reason-missing = the folder or file is not there ({ $os })
+store-reason-not-folder = a file stands where a folder of the path should be ({ $os })
 store-reason-link = a symbolic link is in the file's place ({ $os })
 store-reason-other = { $os }
 

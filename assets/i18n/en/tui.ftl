@@ -7,7 +7,9 @@ tui-home-procedures = Procedures
 tui-progress = { $done } of { $all } done
 tui-steps = Steps
 tui-saved = saved { $time }
-tui-save-failed = NOT SAVED: { $error }; kept in memory, saving again with the next change
+tui-save-failed = NOT SAVED
+tui-quit-unsaved = Quitting now would lose the change that could not be saved (the reason is above). Free space on the disk or mend the data folder and quit again to save it; quit again now to leave without it.
+tui-left-unsaved = poryadok closed without saving the last change: { $error }
 tui-actor = Who acts: { $actor }
 tui-deadline-working = Deadline: { $count ->
     [one] { $count } working day

@@ -30,6 +30,7 @@ store-reason-quota = исчерпана квота на диске ({ $os })
 store-reason-read-only = папка на файловой системе только для чтения ({ $os })
 store-reason-permission = нет прав на запись в эту папку ({ $os })
 store-reason-missing = папки или файла нет ({ $os })
+store-reason-not-folder = на месте одной из папок пути — файл ({ $os })
 store-reason-link = на месте файла символическая ссылка ({ $os })
 store-reason-other = { $os }
 

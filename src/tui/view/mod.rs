@@ -18,7 +18,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::action::Target;
-use super::app::{App, NoticeKind, Screen};
+use super::app::{App, NoticeKind, SaveState, Screen};
 use crate::i18n::{Arg, Lang};
 
 /// The smallest terminal the wizard draws in; below it a message says so.
@@ -163,22 +163,34 @@ fn draw_in(frame: &mut Frame, cx: &Ctx, area: Rect) {
         too_small(frame, cx, area);
         return;
     }
-    let notice_height = app
-        .notice
+    let notice = notice(cx);
+    // Wrapped, so that a long message is read to its end; a few lines at most.
+    let notice_height = notice
         .as_ref()
-        .map_or(0, |n| 1 + n.details.len().min(4)) as u16;
-    let [body, notice, footer] = Layout::vertical([
+        .map_or(0, |p| p.line_count(area.width).min(6)) as u16;
+    let not_saved = not_saved(cx);
+    // A few lines at most, so that the run stays in view on a small terminal.
+    let not_saved_height = not_saved
+        .as_ref()
+        .map_or(0, |p| p.line_count(area.width).min(5)) as u16;
+    let [body, not_saved_area, notice_area, footer] = Layout::vertical([
         Constraint::Min(1),
+        Constraint::Length(not_saved_height),
         Constraint::Length(notice_height),
         Constraint::Length(1),
     ])
     .areas(area);
+    if let Some(not_saved) = not_saved {
+        frame.render_widget(not_saved, not_saved_area);
+    }
     match &app.screen {
         Screen::Home(home) => home::draw(frame, cx, home, body),
         Screen::NewRun(new) => home::draw_new_run(frame, cx, new, body),
         Screen::Run(screen) => run::draw(frame, cx, screen, body),
     }
-    draw_notice(frame, cx, notice);
+    if let Some(notice) = notice {
+        frame.render_widget(notice, notice_area);
+    }
     let keys = match &app.screen {
         _ if app.help => cx.t("tui-footer-help"),
         Screen::Home(_) => cx.t("tui-footer-home"),
@@ -196,8 +208,27 @@ fn draw_in(frame: &mut Frame, cx: &Ctx, area: Rect) {
     }
 }
 
-fn draw_notice(frame: &mut Frame, cx: &Ctx, area: Rect) {
-    let Some(notice) = &cx.app.notice else { return };
+/// Why the open run's last change is not on disk, whole and wrapped: the header has room only
+/// for "NOT SAVED", and a reason such as "No space left on device" is what the officer acts on.
+fn not_saved<'a>(cx: &Ctx) -> Option<Paragraph<'a>> {
+    let Screen::Run(screen) = &cx.app.screen else {
+        return None;
+    };
+    let SaveState::Failed(error) = &screen.saved else {
+        return None;
+    };
+    Some(
+        Paragraph::new(Line::from(Span::styled(
+            format!("! {}", safe(error)),
+            cx.theme.alert(),
+        )))
+        .wrap(Wrap { trim: false }),
+    )
+}
+
+/// The last notice with its details, wrapped.
+fn notice<'a>(cx: &Ctx) -> Option<Paragraph<'a>> {
+    let notice = cx.app.notice.as_ref()?;
     let style = match notice.kind {
         NoticeKind::Info => cx.theme.title(),
         NoticeKind::Refused | NoticeKind::Error => cx.theme.alert(),
@@ -225,7 +256,7 @@ fn draw_notice(frame: &mut Frame, cx: &Ctx, area: Rect) {
         };
         lines.push(Line::from(text));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    Some(Paragraph::new(lines).wrap(Wrap { trim: false }))
 }
 
 fn too_small(frame: &mut Frame, cx: &Ctx, area: Rect) {

@@ -32,10 +32,8 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
                     .into(),
             )],
         ),
-        SaveState::Failed(error) => cx.tf(
-            "tui-save-failed",
-            &[("error", safe(error).into_owned().into())],
-        ),
+        // The reason can be long; it has its own wrapped line above the footer.
+        SaveState::Failed(_) => cx.t("tui-save-failed"),
     };
     let saved_style = match screen.saved {
         SaveState::Saved(_) => cx.theme.dim(),
