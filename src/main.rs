@@ -46,11 +46,11 @@ fn print_exit(exit: &Exit) -> ExitCode {
 
 fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
     match &cli.command {
+        // Printed whole; a reader that stops early (`| head`) is not an error.
         Some(Command::Schema) => {
-            print!("{}", procedure::schema::schema_json());
+            let _ = std::io::stdout().write_all(procedure::schema::schema_json().as_bytes());
             return Ok(ExitCode::SUCCESS);
         }
-        // Printed whole; a reader that stops early (`| head`) is not an error.
         Some(Command::Completions { shell }) => {
             let script = cli::install::completions(*shell, lang)?;
             let _ = std::io::stdout().write_all(&script);

@@ -178,3 +178,23 @@ fn the_schema_command_prints_the_committed_schema() {
         .success()
         .stdout(predicate::eq(committed));
 }
+
+/// `poryadok schema | head -1`, `poryadok man | head`: a reader that stops early is no error,
+/// and the program does not panic (it did for `schema`, whose output went through `print!`).
+#[test]
+fn printing_into_a_closed_pipe_is_quiet_and_succeeds() {
+    for args in [&["schema"][..], &["man"], &["completions", "bash"]] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_poryadok"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reading end closes before anything is read, as `head` does once it has its line.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {:?}\n{stderr}", out.status);
+        assert!(!stderr.contains("panicked"), "{args:?}:\n{stderr}");
+    }
+}
