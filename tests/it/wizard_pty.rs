@@ -337,20 +337,27 @@ fn break_runs_folder(data: &Path) -> impl FnOnce() {
     }
 }
 
-#[test]
-fn quitting_after_a_failed_save_saves_it_again_or_asks_first() {
-    let data = tempfile::tempdir().unwrap();
-    let mut wizard = Session::start(data.path(), &["start", "qualified-signature"]);
+/// Starts a run, breaks the runs folder, makes a change (its save fails) and asks to quit: the
+/// wizard must still be running and asking.
+fn quit_after_a_failed_save(data: &Path) -> (Session, impl FnOnce()) {
+    let mut wizard = Session::start(data, &["start", "qualified-signature"]);
     wizard.wait_for("What is this run for");
     wizard.keys(&format!("Сидоров С.С.{ENTER}"));
     wizard.wait_for("0 of 15 done");
-    let mend = break_runs_folder(data.path());
+    let mend = break_runs_folder(data);
     wizard.keys("s");
     wizard.wait_for("NOT SAVED");
     // The reason is shown whole, not cut off by the header.
     wizard.wait_for("a file stands where a folder of the path should be");
     wizard.keys("q");
     wizard.wait_for("Quitting now would lose the change");
+    (wizard, mend)
+}
+
+#[test]
+fn quitting_after_a_failed_save_saves_it_again_or_asks_first() {
+    let data = tempfile::tempdir().unwrap();
+    let (mut wizard, mend) = quit_after_a_failed_save(data.path());
     assert!(
         wizard.child.try_wait().unwrap().is_none(),
         "the wizard quit and lost the change"
@@ -369,15 +376,7 @@ fn quitting_after_a_failed_save_saves_it_again_or_asks_first() {
 #[test]
 fn a_second_quit_leaves_without_the_change_and_says_so() {
     let data = tempfile::tempdir().unwrap();
-    let mut wizard = Session::start(data.path(), &["start", "qualified-signature"]);
-    wizard.wait_for("What is this run for");
-    wizard.keys(&format!("Сидоров С.С.{ENTER}"));
-    wizard.wait_for("0 of 15 done");
-    let _broken = break_runs_folder(data.path());
-    wizard.keys("s");
-    wizard.wait_for("NOT SAVED");
-    wizard.keys("q");
-    wizard.wait_for("Quitting now would lose the change");
+    let (mut wizard, _mend) = quit_after_a_failed_save(data.path());
     wizard.keys("q");
     wizard.wait_exit();
     wizard.wait_for("closed without saving the last change: ");
