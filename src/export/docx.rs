@@ -47,7 +47,8 @@ const ADDRESSEE_INDENT: i32 = 5103;
 const HEADER_ROW_MARK: &[u8] = b"<w:cantSplit />";
 
 /// The form as a `.docx` file.
-pub fn form_docx(form: &FilledForm, lang: Lang) -> anyhow::Result<Vec<u8>> {
+pub fn form_docx(form: &FilledForm) -> anyhow::Result<Vec<u8>> {
+    let lang = form.lang;
     let mut doc = Docx::new()
         .page_size(PAGE_WIDTH, PAGE_HEIGHT)
         .page_margin(
@@ -122,7 +123,7 @@ pub fn form_docx(form: &FilledForm, lang: Lang) -> anyhow::Result<Vec<u8>> {
 
     let mut xml = doc.build();
     xml.document = repeat_header_rows(&xml.document);
-    xml.styles = with_language(&xml.styles, language(form, lang))?;
+    xml.styles = with_language(&xml.styles, language(lang))?;
     let mut out = Cursor::new(Vec::new());
     xml.pack(&mut out).context("packing the document")?;
     Ok(out.into_inner())
@@ -177,17 +178,11 @@ fn fonts() -> RunFonts {
         .cs(FONT)
 }
 
-/// The document's language: Russian when the officer works in Russian or the form itself is
-/// in Russian (procedures are), so that Word and LibreOffice check the spelling right.
-fn language(form: &FilledForm, lang: Lang) -> &'static str {
-    let cyrillic = form
-        .title
-        .chars()
-        .any(|c| matches!(c, '\u{0400}'..='\u{04FF}'));
-    if lang == Lang::Ru || cyrillic {
-        "ru-RU"
-    } else {
-        "en-US"
+/// The document's language, so that Word and LibreOffice check the spelling right.
+fn language(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => "ru-RU",
+        Lang::En => "en-US",
     }
 }
 

@@ -22,7 +22,7 @@ use mail_builder::headers::date::Date;
 use mail_builder::headers::message_id::MessageId;
 use mail_builder::headers::raw::Raw;
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 use crate::text::{UnsafeKind, find_unsafe, sanitize, sanitize_line};
 
 use super::model::Draft;
@@ -256,9 +256,9 @@ fn is_mime_type(mime: &str) -> bool {
 /// The text of the letter: the recipients that are not addresses first («Кому: ДИТ»), then the
 /// procedure's text. Line breaks are kept; other control characters become visible stand-ins.
 fn body(draft: &Draft, to: &[&str], cc: &[&str]) -> String {
-    // The letter is written in the language of the procedure, which is Russian, whatever the
-    // language of the interface.
-    let lang = Lang::Ru;
+    // The letter is written in the language of the procedure, whatever the language of the
+    // interface.
+    let lang = draft.lang;
     let mut text = String::new();
     if !to.is_empty() {
         let line = Msg::new("export-eml-body-to").arg("recipients", to.join(", "));

@@ -93,6 +93,8 @@ pub fn files(
     formats: &[Format],
 ) -> Result<Vec<OutFile>, ExportError> {
     let export = build(procedure, run, id, now, options);
+    // Documents speak the procedure's language; only messages to the officer speak theirs.
+    let lang = model::document_lang(procedure);
     let wants = |f: Format| formats.contains(&f);
     let fail = |format: Format| {
         move |e: &dyn std::fmt::Display| ExportError::Format {
@@ -106,7 +108,7 @@ pub fn files(
     let mut documents: Vec<(String, OutFile)> = Vec::new();
     if wants(Format::Docx) || wants(Format::Eml) {
         for form in &export.forms {
-            let bytes = docx::form_docx(form, options.lang).map_err(|e| fail(Format::Docx)(&e))?;
+            let bytes = docx::form_docx(form).map_err(|e| fail(Format::Docx)(&e))?;
             documents.push((
                 form.id.clone(),
                 OutFile {
@@ -144,8 +146,7 @@ pub fn files(
                 rows,
             };
             if wants(Format::Xlsx) {
-                let bytes =
-                    table::xlsx(table_data, options.lang).map_err(|e| fail(Format::Xlsx)(&e))?;
+                let bytes = table::xlsx(table_data, lang).map_err(|e| fail(Format::Xlsx)(&e))?;
                 out.push(OutFile {
                     name: file_name(&[p, &form.id, table], "xlsx"),
                     bytes,
@@ -154,7 +155,7 @@ pub fn files(
             if wants(Format::Csv) {
                 out.push(OutFile {
                     name: file_name(&[p, &form.id, table], "csv"),
-                    bytes: table::csv(table_data, options.lang),
+                    bytes: table::csv(table_data, lang),
                 });
             }
         }
@@ -162,7 +163,7 @@ pub fn files(
     // The run's id starts with the procedure's already.
     let report_name = |ext: &str| file_name(&[id, "report"], ext);
     if wants(Format::Markdown) {
-        let text = report::markdown(&export.report, templates, options.lang, &options.tz)
+        let text = report::markdown(&export.report, templates, lang, &options.tz)
             .map_err(|e| fail(Format::Markdown)(&e))?;
         out.push(OutFile {
             name: report_name("md"),
@@ -170,7 +171,7 @@ pub fn files(
         });
     }
     if wants(Format::Html) {
-        let text = report::html(&export.report, templates, options.lang, &options.tz)
+        let text = report::html(&export.report, templates, lang, &options.tz)
             .map_err(|e| fail(Format::Html)(&e))?;
         out.push(OutFile {
             name: report_name("html"),

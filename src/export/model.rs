@@ -39,6 +39,9 @@ pub struct FilledForm {
     pub signature: Option<SignatureBlock>,
     /// The date printed under the form: the day of the export.
     pub date: Date,
+    /// The language the form is printed in (the procedure's).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 /// One line of a form: a field and its value, or a table field with its columns and rows.
@@ -78,6 +81,9 @@ pub struct Draft {
     pub body: String,
     /// Ids of the forms attached (see [`Export::forms`]).
     pub attach: Vec<String>,
+    /// The language the letter is written in (the procedure's).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 /// The run as a checklist report.
@@ -144,7 +150,11 @@ pub struct StepReport {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JournalLine {
     pub at: Timestamp,
+    /// What changed, as the run's journal names it: `field:ID`, `step:ID`, `choice:ID`,
+    /// `note:STEP`.
     pub what: String,
+    /// The same in words, in the procedure's language: «Поле «ИНН»», «Шаг 3 «…»».
+    pub subject: String,
     pub old: Option<String>,
     pub new: Option<String>,
     pub undo: bool,
@@ -164,7 +174,23 @@ fn clean(text: &str) -> String {
     crate::text::sanitize(text).into_owned()
 }
 
-/// Works out what a run exports, as of `now`.
+/// The language of a procedure's documents: Russian when its title is written in Cyrillic
+/// (every bundled procedure), English otherwise. Forms, letters, tables and the report speak it
+/// whatever the language of the interface, so that an official document never mixes the two.
+pub fn document_lang(procedure: &Procedure) -> Lang {
+    if procedure
+        .title()
+        .chars()
+        .any(|c| matches!(c, '\u{0400}'..='\u{04FF}'))
+    {
+        Lang::Ru
+    } else {
+        Lang::En
+    }
+}
+
+/// Works out what a run exports, as of `now`, in the procedure's language
+/// ([`document_lang`]), whatever `options.lang` says.
 pub fn build(
     procedure: &Procedure,
     run: &Run,
@@ -172,6 +198,10 @@ pub fn build(
     now: Timestamp,
     options: &Options,
 ) -> Export {
+    let options = &Options {
+        lang: document_lang(procedure),
+        ..options.clone()
+    };
     let today = now.to_zoned(options.tz.clone()).date();
     Export {
         forms: forms(procedure, run, today, options),
@@ -236,6 +266,7 @@ pub fn filled(
         rows,
         signature,
         date: today,
+        lang: options.lang,
     }
 }
 
@@ -341,6 +372,7 @@ fn drafts(procedure: &Procedure, run: &Run, options: &Options) -> Vec<Draft> {
                     options.lang,
                 ),
                 attach: letter.attach.clone(),
+                lang: options.lang,
             });
         }
     }
@@ -545,6 +577,7 @@ fn report(
             JournalLine {
                 at: entry.at,
                 what: clean(&entry.what),
+                subject: journal_subject(procedure, &entry.what, lang),
                 old: entry.old.as_ref().map(shown),
                 new: entry.new.as_ref().map(shown),
                 undo: entry.undoes.is_some(),
@@ -569,6 +602,40 @@ fn report(
         sections,
         journal,
     }
+}
+
+/// What a journal entry changed, in words: the field's label, the step's number and title,
+/// the choice's title; the entry's own name for anything the procedure no longer has.
+fn journal_subject(procedure: &Procedure, what: &str, lang: Lang) -> String {
+    let step = |id: &str| {
+        procedure
+            .step_index(id)
+            .map(|i| (i + 1, clean(&procedure.steps()[i].title)))
+    };
+    let msg = if let Some(id) = what.strip_prefix("field:") {
+        crate::run::command::field_def(procedure, id)
+            .and_then(|f| f.label.as_deref())
+            .map(|label| Msg::new("export-journal-field").arg("label", clean(label)))
+    } else if let Some(id) = what.strip_prefix("step:") {
+        step(id).map(|(n, title)| {
+            Msg::new("export-journal-step")
+                .arg("number", n)
+                .arg("title", title)
+        })
+    } else if let Some(id) = what.strip_prefix("note:") {
+        step(id).map(|(n, title)| {
+            Msg::new("export-journal-note")
+                .arg("number", n)
+                .arg("title", title)
+        })
+    } else if let Some(id) = what.strip_prefix("choice:") {
+        (procedure.file().choices.iter())
+            .find(|c| c.id == id)
+            .map(|c| Msg::new("export-journal-choice").arg("title", clean(&c.title)))
+    } else {
+        None
+    };
+    msg.map_or_else(|| clean(what), |m| m.text(lang))
 }
 
 /// A journaled value as text (a secret one is only ever the marker).

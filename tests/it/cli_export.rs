@@ -83,3 +83,120 @@ fn an_unknown_format_or_run_is_a_clear_error() {
         .stderr(predicates::str::contains("nosuch-1"));
     assert!(!std::path::Path::new("/tmp/never").exists());
 }
+
+/// The words in Latin letters in a text (two letters or more).
+fn latin_words(text: &str) -> std::collections::BTreeSet<String> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Every string value in a JSON tree (not its keys).
+fn strings_in(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::String(s) => {
+            out.push_str(s);
+            out.push('\n');
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings_in(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| strings_in(v, out)),
+        _ => {}
+    }
+}
+
+/// The text a person reads in each exported document (the JSON report is for programs and
+/// keeps its English keys).
+fn readable_text(path: &std::path::Path) -> Option<String> {
+    let bytes = std::fs::read(path).unwrap();
+    let extension = path.extension()?.to_str()?;
+    Some(match extension {
+        "docx" => {
+            let docx = crate::docx_reader::read_docx(&bytes);
+            docx.document.text()
+        }
+        "xlsx" => {
+            use calamine::Reader;
+            let mut book: calamine::Xlsx<_> =
+                calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+            let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+            sheet
+                .rows()
+                .flat_map(|r| r.iter().map(|c| c.to_string()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        "csv" | "md" => String::from_utf8(bytes).unwrap(),
+        "html" => {
+            let page = scraper::Html::parse_document(&String::from_utf8(bytes).unwrap());
+            let body = scraper::Selector::parse("body").unwrap();
+            let title = scraper::Selector::parse("title").unwrap();
+            (page.select(&body).chain(page.select(&title)))
+                .flat_map(|e| e.text())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        "eml" => {
+            let message = crate::eml_reader::parse(&bytes);
+            let mut text = crate::eml_reader::body_text(&message);
+            text.push_str(message.subject().unwrap_or_default());
+            text
+        }
+        _ => return None,
+    })
+}
+
+#[test]
+fn documents_speak_the_procedures_language_whatever_the_interface_speaks() {
+    use poryadok::export::model::text_of;
+    for (_, source) in poryadok::catalog::bundled_files() {
+        let p = poryadok::procedure::load(source).result.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let (mut session, _) = store.create(&p, "Администрация", at(0)).unwrap();
+        let run = filled_run(&p);
+        session.save(&p, &run, at(10_000)).unwrap();
+        let id = session.id().to_owned();
+        // Latin words a Russian document may hold: those of the procedure and of the values.
+        let mut allowed = String::new();
+        strings_in(&serde_json::to_value(p.file()).unwrap(), &mut allowed);
+        for value in run.values.values() {
+            match value {
+                poryadok::run::Value::Table(rows) => {
+                    for cell in rows.iter().flat_map(|r| r.values()) {
+                        allowed.push_str(&text_of(cell, poryadok::i18n::Lang::Ru));
+                        allowed.push('\n');
+                    }
+                }
+                value => allowed.push_str(&text_of(value, poryadok::i18n::Lang::Ru)),
+            }
+            allowed.push('\n');
+        }
+        allowed.push_str(&id);
+        let allowed = latin_words(&allowed);
+        let out = dir.path().join("out");
+        Bin::cargo_bin("poryadok")
+            .unwrap()
+            .env("LANG", "en_US.UTF-8")
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["--lang", "en", "export", &id, "--out"])
+            .arg(&out)
+            .assert()
+            .success();
+        let mut read = 0;
+        for path in crate::common::files_under(&out) {
+            let Some(text) = readable_text(&path) else {
+                continue;
+            };
+            read += 1;
+            let english: Vec<String> = latin_words(&text).difference(&allowed).cloned().collect();
+            assert!(
+                english.is_empty(),
+                "{}: English words in a Russian document: {english:?}",
+                path.display()
+            );
+        }
+        assert!(read >= 2, "{}: the documents were read", p.id());
+    }
+}

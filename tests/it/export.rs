@@ -200,9 +200,34 @@ fn every_procedure_exports_a_report_that_other_programs_read_back_whole() {
 }
 
 #[test]
-fn the_report_speaks_english_too() {
+fn the_report_speaks_the_procedures_language() {
+    // A Russian procedure: a Russian report whatever the interface speaks.
     let p = bundled("qualified-signature");
     let out = export(&p, &filled_run(&p), Lang::En);
+    let md = text(by_extension(&out, "md")[0]);
+    assert!(md.contains("Журнал изменений"), "{md}");
+    assert!(!md.contains("Journal of changes"), "{md}");
+    // The same procedure written in English: an English report whatever the interface speaks.
+    let source = String::from_utf8(
+        poryadok::catalog::bundled_files()
+            .iter()
+            .find(|(name, _)| name.contains("qualified-signature"))
+            .unwrap()
+            .1
+            .to_vec(),
+    )
+    .unwrap();
+    let title = p.title();
+    let english = source.replacen(
+        &format!("title = \"{title}\""),
+        "title = \"Obtaining a qualified e-signature\"",
+        1,
+    );
+    assert_ne!(english, source, "the title was replaced");
+    let p = poryadok::procedure::load(english.as_bytes())
+        .result
+        .unwrap();
+    let out = export(&p, &filled_run(&p), Lang::Ru);
     let md = text(by_extension(&out, "md")[0]);
     assert!(md.contains("Journal of changes"), "{md}");
     assert!(md.contains("Steps done"));

@@ -75,7 +75,7 @@ fn save(name: &str, bytes: &[u8]) {
 
 /// Exports, reads back and checks one form.
 fn export_and_check(form: &FilledForm, lang: Lang, file: &str) -> Docx {
-    let bytes = form_docx(form, lang).unwrap_or_else(|e| panic!("{}: {e:#}", form.id));
+    let bytes = form_docx(form).unwrap_or_else(|e| panic!("{}: {e:#}", form.id));
     save(file, &bytes);
     let docx = read_docx(&bytes);
     check_form(form, lang, &docx);
@@ -249,19 +249,21 @@ fn qualified_signature_application_has_a_blank_line_for_the_name_and_the_date() 
 }
 
 #[test]
-fn in_english_the_labels_of_the_document_are_english() {
+fn under_an_english_interface_a_russian_form_keeps_its_russian_labels() {
     let p = bundled("pgs-staff-access");
     let forms = exported_forms(&p, Lang::En);
     let form = form_of(&forms, "employees");
-    let docx = export_and_check(form, Lang::En, "pgs-employees-en.docx");
+    assert_eq!(form.lang, Lang::Ru, "the procedure's language");
+    let docx = export_and_check(form, Lang::Ru, "pgs-employees-en.docx");
     let texts: Vec<String> = docx
         .document
         .find_all("w:p")
         .into_iter()
         .map(Element::text)
         .collect();
-    assert!(texts.contains(&"Date: 24.11.2025".to_owned()));
-    assert!(texts.contains(&"No.".to_owned()));
+    assert!(texts.contains(&"Дата: 24.11.2025".to_owned()), "{texts:?}");
+    assert!(texts.contains(&"№".to_owned()), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.starts_with("Date") || t == "No."));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -353,7 +355,7 @@ fn hostile_values_in_a_run_come_out_escaped_and_complete() {
         let docx = export_and_check(form, Lang::Ru, &format!("hostile-{}.docx", form.id));
         assert!(!docx.raw.contains("<script") && !docx.raw.contains("<img"));
     }
-    let docx = read_docx(&form_docx(form_of(&forms, "employees"), Lang::Ru).expect("exported"));
+    let docx = read_docx(&form_docx(form_of(&forms, "employees")).expect("exported"));
     let cells_text: Vec<String> = docx
         .document
         .find_all("w:tc")
@@ -393,8 +395,9 @@ fn hostile_procedure_texts_cannot_break_the_document() {
             name: Some("'name'".into()),
         }),
         date: jiff::civil::date(2025, 12, 31),
+        lang: Lang::Ru,
     };
-    let bytes = form_docx(&form, Lang::Ru).expect("exported");
+    let bytes = form_docx(&form).expect("exported");
     save("hostile-texts.docx", &bytes);
     let docx = read_docx(&bytes);
     let paragraphs: Vec<String> = docx

@@ -259,6 +259,7 @@ fn letter(subject: &str, body: &str) -> Draft {
         subject: subject.into(),
         body: body.into(),
         attach: vec!["request".into()],
+        lang: poryadok::i18n::Lang::Ru,
     }
 }
 

@@ -50,3 +50,7 @@ export-eml-unsafe-header = The letter «{ $letter }» (step { $step }) was not e
 } ({ $char }), which could add headers to the message. Remove it from the value and export again.
 export-eml-file-name = The letter «{ $letter }» (step { $step }) was not exported: the attachment name «{ $name }» is not a plain file name.
 export-eml-mime-type = The letter «{ $letter }» (step { $step }) was not exported: «{ $mime }» is not a MIME type.
+export-journal-field = Field “{ $label }”
+export-journal-step = Step { $number } “{ $title }”
+export-journal-note = Note on step { $number } “{ $title }”
+export-journal-choice = Choice “{ $title }”

@@ -1,5 +1,5 @@
 export-yes = да
-export-attach-by-hand = Приложить: «{ $form }» (заполняется по шаблону издателя, вне poryadok)
+export-attach-by-hand = Приложить: «{ $form }» (заполняется по шаблону издателя)
 export-attach-by-hand-link = Приложить: «{ $form }» (заполняется по шаблону издателя, бланк: { $link })
 export-failed = Выгрузка не получилась: { $detail }
 export-no-folder = Не удалось найти папку документов; укажите папку: --out ПАПКА
@@ -52,3 +52,7 @@ export-eml-unsafe-header = Письмо «{ $letter }» (шаг { $step }) не 
 export-eml-file-name = Письмо «{ $letter }» (шаг { $step }) не выгружено: «{ $name }» — не имя файла для вложения.
 export-eml-mime-type = Письмо «{ $letter }» (шаг { $step }) не выгружено: «{ $mime }» — не тип MIME.
 export-date = Дата
+export-journal-field = Поле «{ $label }»
+export-journal-step = Шаг { $number } «{ $title }»
+export-journal-note = Заметка к шагу { $number } «{ $title }»
+export-journal-choice = Выбор «{ $title }»
