@@ -509,8 +509,8 @@ mod tests {
 
     #[test]
     fn the_first_step_is_ready_and_the_next_waits_for_it() {
-        let p = bundled("esia-service-centres");
-        let run = Run::new(&p, "Администрация", Timestamp::UNIX_EPOCH);
+        let p = bundled("qualified-signature");
+        let run = Run::new(&p, "Иванов", Timestamp::UNIX_EPOCH);
         assert_eq!(status(&p, &run, 0), Status::Ready);
         assert!(matches!(
             status(&p, &run, 1),

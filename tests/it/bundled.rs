@@ -3,6 +3,11 @@
 use poryadok::catalog::bundled_files;
 use poryadok::procedure::model::{Channel, Order, StepKind};
 use poryadok::procedure::{Condition, FieldType, Procedure, Scalar, load};
+use poryadok::run::Run;
+use poryadok::run::view::blockers;
+use std::collections::BTreeSet;
+
+use jiff::Timestamp;
 
 fn bundled(id: &str) -> Procedure {
     bundled_files()
@@ -17,6 +22,85 @@ fn is_choice(condition: Option<&Condition>, choice: &str, option: &str) -> bool 
     condition.is_some_and(|c| {
         c.choice.as_deref() == Some(choice) && c.is == Some(Scalar::Text(option.to_owned()))
     })
+}
+
+/// For each step, every step it waits for, directly or through others, on a new run with these
+/// choices made: explicit `requires` and the implied order of sections and steps together.
+fn waits_for(p: &Procedure, choices: &[(&str, &str)]) -> Vec<BTreeSet<String>> {
+    let mut run = Run::new(p, "проверка", Timestamp::UNIX_EPOCH);
+    for (choice, option) in choices {
+        run.choices.insert((*choice).into(), (*option).into());
+    }
+    let direct: Vec<Vec<String>> = (0..p.steps().len())
+        .map(|index| blockers(p, &run, index))
+        .collect();
+    (0..p.steps().len())
+        .map(|start| {
+            let mut seen = BTreeSet::new();
+            let mut todo = direct[start].clone();
+            while let Some(id) = todo.pop() {
+                if seen.insert(id.clone()) {
+                    todo.extend(direct[p.step_index(&id).expect("a step")].iter().cloned());
+                }
+            }
+            seen
+        })
+        .collect()
+}
+
+/// The shape of the order of a procedure: who waits for whom.
+struct Waits {
+    p: Procedure,
+    waits: Vec<BTreeSet<String>>,
+}
+
+impl Waits {
+    fn new(id: &str, choices: &[(&str, &str)]) -> Waits {
+        let p = bundled(id);
+        let waits = waits_for(&p, choices);
+        Waits { p, waits }
+    }
+
+    fn of(&self, step: &str) -> &BTreeSet<String> {
+        &self.waits[self
+            .p
+            .step_index(step)
+            .unwrap_or_else(|| panic!("no step {step}"))]
+    }
+
+    /// `a` waits for `b`, directly or not.
+    #[track_caller]
+    fn assert_waits(&self, a: &str, b: &str) {
+        assert!(
+            self.of(a).contains(b),
+            "{a} should wait for {b}: {:?}",
+            self.of(a)
+        );
+    }
+
+    /// Neither waits for the other: they may be done at the same time.
+    #[track_caller]
+    fn assert_parallel(&self, a: &str, b: &str) {
+        assert!(
+            !self.of(a).contains(b) && !self.of(b).contains(a),
+            "{a} and {b} should not wait for each other"
+        );
+    }
+
+    /// The steps a step waits for directly, on a new run.
+    fn direct(&self, step: &str) -> Vec<String> {
+        let run = Run::new(&self.p, "проверка", Timestamp::UNIX_EPOCH);
+        blockers(&self.p, &run, self.p.step_index(step).expect("a step"))
+    }
+
+    fn milestones(&self) -> Vec<&str> {
+        self.p
+            .steps()
+            .iter()
+            .filter(|s| s.kind == StepKind::Milestone)
+            .map(|s| s.id.as_str())
+            .collect()
+    }
 }
 
 #[test]
@@ -190,16 +274,22 @@ fn antivirus_licenses_has_four_exclusive_variants_and_an_independent_mediapack_t
 
 #[test]
 fn esia_service_centres_closes_its_parts_with_control_events() {
-    let p = bundled("esia-service-centres");
+    let o = Waits::new("esia-service-centres", &[]);
+    let p = &o.p;
     assert_eq!(p.sections().len(), 6);
-    assert_eq!(p.file().procedure.section_order, Order::Sequence);
-    let milestones: Vec<_> = p
-        .steps()
-        .iter()
-        .filter(|s| s.kind == StepKind::Milestone)
-        .collect();
+    // The plan states no order between its parts.
+    assert_eq!(p.file().procedure.section_order, Order::Parallel);
     // Parts 1, 3, 4, 5 and 6 end with a control event; part 2 has none in the document.
-    assert_eq!(milestones.len(), 5);
+    assert_eq!(
+        o.milestones(),
+        [
+            "registration-done",
+            "pep-status-done",
+            "arm-approval-done",
+            "service-centres-done",
+            "service-centre-ready"
+        ]
+    );
     for section in p.sections() {
         let last = p.steps_in(&section.id).last().expect("steps");
         assert_eq!(
@@ -209,10 +299,71 @@ fn esia_service_centres_closes_its_parts_with_control_events() {
             section.id
         );
     }
+    // Each part's control event follows the step that achieves it; the last one closes every
+    // part.
+    assert_eq!(
+        o.direct("registration-done"),
+        ["agency-confirms-registration"]
+    );
+    assert_eq!(o.direct("pep-status-done"), ["pep-ministry-approval"]);
+    assert_eq!(o.direct("arm-approval-done"), ["arm-ministry-approval"]);
+    assert_eq!(o.direct("service-centres-done"), ["add-service-centres"]);
+    let last = o.of("service-centre-ready");
+    assert_eq!(last.len(), p.steps().len() - 1, "{last:?}");
+    // One wait per application for the agency's check and the ministry's approval; no wait
+    // repeats a control event.
+    assert!(p.step("pep-application-check").is_none() && p.step("arm-application-check").is_none());
+    let waits: Vec<_> = p
+        .steps()
+        .iter()
+        .filter(|s| s.kind == StepKind::Wait)
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(
+        waits,
+        [
+            "agency-confirms-registration",
+            "pep-ministry-approval",
+            "arm-ministry-approval"
+        ]
+    );
+    // What the plan does not order may go at the same time.
+    for (a, b) in [
+        ("head-esia-account", "head-qualified-signature"),
+        ("tech-official", "register-organisation"),
+        ("operators-list", "head-esia-account"),
+        ("pep-application", "register-organisation"),
+        ("arm-application", "pep-status-done"),
+        ("pep-application", "officials-esia-ready"),
+        ("add-service-centres", "pep-status-done"),
+        ("add-service-centres", "arm-approval-done"),
+        ("operators-group", "workstations-setup"),
+        ("operators-group", "service-centres-done"),
+    ] {
+        o.assert_parallel(a, b);
+    }
+    // What it states or implies, and only that.
+    for (a, b) in [
+        ("register-organisation", "head-esia-account"),
+        ("register-organisation", "head-qualified-signature"),
+        ("officials-esia-ready", "registration-done"),
+        ("officials-esia-ready", "tech-official"),
+        ("portal-operators-access", "officials-esia-ready"),
+        ("add-service-centres", "portal-operators-access"),
+        ("operators-group", "operators-list"),
+        ("workstations-setup", "arm-approval-done"),
+        ("pep-status-done", "pep-application"),
+    ] {
+        o.assert_waits(a, b);
+    }
+    assert_eq!(
+        o.direct("officials-esia-ready"),
+        ["tech-official", "operators-list", "registration-done"]
+    );
     assert!(
-        milestones
-            .iter()
-            .any(|m| m.title.contains("Работы по организации ЦО завершены"))
+        p.step("officials-esia-ready")
+            .and_then(|s| s.requires_reason.as_deref())
+            .is_some_and(|r| r.contains("2.1 и 2.2"))
     );
     // The applications go to the agency's address and on to the ministry for approval.
     for send in ["pep-application-send", "arm-application-send"] {
@@ -231,9 +382,29 @@ fn esia_service_centres_closes_its_parts_with_control_events() {
 
 #[test]
 fn pgs_staff_access_runs_four_independent_stages_with_two_forms() {
-    let p = bundled("pgs-staff-access");
+    let o = Waits::new("pgs-staff-access", &[]);
+    let p = &o.p;
+    // «Указанные мероприятия (этапы) независимы друг от друга»
     assert_eq!(p.file().procedure.section_order, Order::Parallel);
     assert_eq!(p.sections().len(), 4);
+    assert!(o.milestones().is_empty());
+    // Stage 1: routing the traffic (2.1) and the list (step 1) are independent; the access
+    // request (2.2) names the list of step 1.
+    o.assert_parallel("traffic-routing", "employees-list");
+    o.assert_parallel("traffic-routing", "access-request");
+    assert_eq!(o.direct("access-request"), ["employees-list"]);
+    // Stage 3 and 4 follow the document's order; the optional step holds up nothing.
+    assert_eq!(o.direct("invite-employee"), Vec::<String>::new());
+    assert_eq!(o.direct("add-to-access-groups"), ["accept-invitation"]);
+    assert_eq!(o.direct("check-signature"), ["issue-test-certificate"]);
+    // No stage waits for another.
+    for (a, b) in [
+        ("employees-list", "esnsi-directory"),
+        ("access-request", "add-to-access-groups"),
+        ("install-cryptopro-csp", "invite-employee"),
+    ] {
+        o.assert_parallel(a, b);
+    }
     // The employees list: a table with a multiselect of the four roles.
     let employees = p.form("employees").expect("the employees list");
     let table = employees

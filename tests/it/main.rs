@@ -14,6 +14,7 @@ mod eml_reader;
 mod filled_forms;
 
 mod bundled;
+mod bundled_editions;
 mod cli;
 mod cli_export;
 mod cli_help;

@@ -1,4 +1,6 @@
-//! esia-service-centres: 24 steps, six parts in sequence, each part in sequence.
+//! esia-service-centres: 22 steps in six parts that may run at the same time; the only orders
+//! are those the plan states or implies between items (`requires`), and the last control event
+//! waits for every part.
 
 use super::walk::*;
 
@@ -30,52 +32,94 @@ pub fn esia_values() -> Vec<(&'static str, Value)> {
 #[test]
 fn esia_service_centres_in_the_order_of_the_plan_to_the_end() {
     let mut w = Walk::new("esia-service-centres", "Администрация Елизовского района");
-    assert_eq!(w.p.steps().len(), 24);
-    assert_eq!(w.progress(), (0, 24));
+    assert_eq!(w.p.steps().len(), 22);
+    assert_eq!(w.progress(), (0, 22));
     let values = esia_values();
-    // 1.3 needs the head's qualified signature of 1.2 first.
-    w.assert_blocked("register-organisation", &["head-qualified-signature"], None);
-    // Part 2 waits for the whole of part 1.
-    w.assert_blocked(
+    // What may start at once: the head's prerequisites (1.1, 1.2), determining the officials
+    // (2.1, 2.2) and preparing both applications (3.1, 4.1); no part waits for another.
+    for ready in [
+        "head-esia-account",
+        "head-qualified-signature",
         "tech-official",
-        &[
-            "head-esia-account",
-            "head-qualified-signature",
-            "register-organisation",
-            "agency-confirms-registration",
-            "registration-done",
-        ],
-        None,
+        "operators-list",
+        "pep-application",
+        "arm-application",
+    ] {
+        assert_eq!(w.status(ready), Status::Ready, "{ready}");
+    }
+    // 1.3 needs the head's account of 1.1 and signature of 1.2.
+    let head = "Руководитель регистрирует орган (организацию) под своей учётной записью в ЕСИА \
+                (1.1) с помощью ЭП (1.2).";
+    w.assert_blocked(
+        "register-organisation",
+        &["head-esia-account", "head-qualified-signature"],
+        Some(head),
     );
-    w.steps(&["head-esia-account", "head-qualified-signature"], &values);
-    w.step("register-organisation", &values);
+    w.step("head-qualified-signature", &values);
+    w.assert_blocked("register-organisation", &["head-esia-account"], Some(head));
+    w.steps(&["head-esia-account", "register-organisation"], &values);
     // The control event closes part 1 only after the agency has confirmed.
     w.assert_blocked("registration-done", &["agency-confirms-registration"], None);
+
+    // Both applications go out before the body is registered, and the approval of appendix И
+    // does not wait for that of appendix З.
     w.steps(
         &[
-            "agency-confirms-registration",
-            "registration-done",
-            "tech-official",
-            "operators-list",
+            "pep-application",
+            "pep-application-send",
+            "arm-application",
+            "arm-application-send",
         ],
         &values,
+    );
+    w.assert_blocked("pep-status-done", &["pep-ministry-approval"], None);
+    w.step("arm-ministry-approval", &values);
+    assert_eq!(w.status("arm-approval-done"), Status::Ready);
+
+    // 2.3: the officials are determined in 2.1 and 2.2 and join the profile of a registered body.
+    w.steps(&["tech-official", "operators-list"], &values);
+    w.assert_blocked(
+        "officials-esia-ready",
+        &["registration-done"],
+        Some(
+            "Должностные лица определяются в частях 2.1 и 2.2 и присоединяются к профилю \
+             организации в ЕСИА, который появляется после регистрации органа (организации) в \
+             ЕСИА (часть 1).",
+        ),
     );
     assert_eq!(
         w.run.values["tech_official_name"],
         text("Коваленко Игорь Петрович, консультант отдела информатизации")
     );
-    // The application of part 3 waits for the officials of 2.3.
-    w.assert_blocked("pep-application", &["officials-esia-ready"], None);
-    w.step("officials-esia-ready", &values);
-    w.steps(&["pep-application", "pep-application-send"], &values);
-    // The ministry approves only what the agency has checked and forwarded.
-    w.assert_blocked("pep-ministry-approval", &["pep-application-check"], None);
+    // 5.1 is the 2.1 official's request in the organisation's profile, joined in 2.3.
     w.assert_blocked(
-        "arm-application",
+        "portal-operators-access",
+        &["officials-esia-ready"],
+        Some(
+            "Доступ запрашивает должностное лицо, указанное в части 2.1, присоединённое к \
+             профилю организации в ЕСИА (часть 2.3).",
+        ),
+    );
+    // 6.2 needs the right to use АРМ ЕСИА версии 2 (part 4).
+    w.assert_blocked(
+        "workstations-setup",
+        &["arm-approval-done"],
+        Some(
+            "Рабочие места настраиваются для должностных лиц, указанных в части 2.2; вход в АРМ \
+             ЕСИА версии 2 возможен после согласования права его использования (часть 4).",
+        ),
+    );
+    // The last control event waits for every part.
+    w.assert_blocked(
+        "service-centre-ready",
         &[
-            "pep-application-check",
-            "pep-ministry-approval",
+            "registration-done",
+            "officials-esia-ready",
             "pep-status-done",
+            "arm-approval-done",
+            "service-centres-done",
+            "operators-group",
+            "workstations-setup",
         ],
         None,
     );
@@ -83,13 +127,11 @@ fn esia_service_centres_in_the_order_of_the_plan_to_the_end() {
     assert_eq!(
         walked,
         strings(&[
-            "pep-application-check",
+            "agency-confirms-registration",
+            "registration-done",
+            "officials-esia-ready",
             "pep-ministry-approval",
             "pep-status-done",
-            "arm-application",
-            "arm-application-send",
-            "arm-application-check",
-            "arm-ministry-approval",
             "arm-approval-done",
             "portal-operators-access",
             "add-service-centres",
@@ -99,5 +141,5 @@ fn esia_service_centres_in_the_order_of_the_plan_to_the_end() {
             "service-centre-ready",
         ])
     );
-    w.assert_finished(24, &[]);
+    w.assert_finished(22, &[]);
 }

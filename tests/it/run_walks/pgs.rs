@@ -1,5 +1,6 @@
-//! pgs-staff-access: 12 steps in four independent stages (sections in parallel), each stage in
-//! sequence; the employees list is a table with six required columns.
+//! pgs-staff-access: 12 steps in four independent stages (sections in parallel); stage 1's
+//! steps independent but for the access request, which waits for the employees list; stages 3
+//! and 4 in sequence; the employees list is a table with six required columns.
 
 use super::walk::*;
 
@@ -100,8 +101,10 @@ fn pgs_staff_access_employees_table_then_every_stage_to_the_end() {
     assert_eq!(w.progress(), (0, 12));
     // «Указанные мероприятия (этапы) независимы»: the first step of each stage may start now;
     // the optional «доступ Администратора утерян» holds up nothing in stage 3.
+    // In stage 1, routing the traffic (2.1) does not wait for the list of step 1.
     for first in [
         "employees-list",
+        "traffic-routing",
         "esnsi-directory",
         "restore-admin-access",
         "invite-employee",
@@ -109,7 +112,14 @@ fn pgs_staff_access_employees_table_then_every_stage_to_the_end() {
     ] {
         assert_eq!(w.status(first), Status::Ready, "{first}");
     }
-    w.assert_blocked("traffic-routing", &["employees-list"], None);
+    w.assert_blocked(
+        "access-request",
+        &["employees-list"],
+        Some(
+            "В заявке указываются IP адреса согласно перечню сотрудников, оказывающих услуги, \
+             согласно пункту 1 Этапа 1.",
+        ),
+    );
     w.assert_blocked("add-to-access-groups", &["accept-invitation"], None);
     w.assert_blocked("check-signature", &["issue-test-certificate"], None);
 
@@ -145,6 +155,8 @@ fn pgs_staff_access_employees_table_then_every_stage_to_the_end() {
     w.step("employees-list", &values);
     assert_eq!(w.run.values["employees_list"], table);
     w.step("traffic-routing", &values);
+    // 2.2 is ready once the list is there, whatever else is done.
+    assert_eq!(w.status("access-request"), Status::Ready);
 
     // The access request: every required field without a default named (the information
     // system and the access description start with theirs), then a bad IP address refused.

@@ -1,0 +1,98 @@
+//! Runs saved under an earlier edition of a bundled procedure open under the edition bundled
+//! now: what still has its place keeps it, what lost it is kept aside (`run::reconcile`).
+//! The earlier editions are kept in `tests/editions/`.
+
+use poryadok::procedure::{Procedure, load};
+use poryadok::run::command::{Command, apply};
+use poryadok::run::reconcile::reconcile;
+use poryadok::run::view::{Status, status};
+use poryadok::run::{StepState, Value};
+use poryadok::store::Store;
+
+use crate::common::{at, bundled};
+
+fn edition(file: &str) -> Procedure {
+    let path = format!("{}/tests/editions/{file}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    load(&bytes).result.expect("the earlier edition is valid")
+}
+
+#[test]
+fn an_esia_run_of_the_single_chain_edition_opens_under_the_parallel_one() {
+    let old = edition("esia-service-centres-1.toml");
+    let new = bundled("esia-service-centres");
+    assert_eq!(old.id(), new.id());
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::open(data.path()).unwrap();
+    let (mut session, mut run) = store.create(&old, "Администрация", at(0)).unwrap();
+    let mut clock = 0;
+    let mut act = |run: &mut poryadok::run::Run, command: Command| {
+        clock += 60;
+        apply(&old, run, command, at(clock)).unwrap_or_else(|r| panic!("{r:?}"));
+    };
+    act(
+        &mut run,
+        Command::SetField {
+            field: "tech_official_name".into(),
+            value: Value::Text("Коваленко И.П.".into()),
+        },
+    );
+    act(
+        &mut run,
+        Command::SetField {
+            field: "operators_list".into(),
+            value: Value::Text("Ким С.В.".into()),
+        },
+    );
+    // In the old chain: all of part 1 and 2, then part 3 up to the agency's check.
+    for step in [
+        "head-esia-account",
+        "head-qualified-signature",
+        "register-organisation",
+        "agency-confirms-registration",
+        "registration-done",
+        "tech-official",
+        "operators-list",
+        "officials-esia-ready",
+        "pep-application",
+        "pep-application-send",
+        "pep-application-check",
+    ] {
+        act(&mut run, Command::CompleteStep(step.into()));
+    }
+    session.save(&old, &run, at(clock)).unwrap();
+    drop(session);
+
+    let (_, opened) = store.open_run("esia-service-centres-1").unwrap();
+    let mut run = opened.run;
+    let moved = reconcile(&new, &mut run);
+    assert_eq!(moved.version_changed, Some(("1".into(), "2".into())));
+    // The agency's check is no longer a step of its own: kept aside, not lost.
+    assert_eq!(moved.set_aside, ["step:pep-application-check"]);
+    assert!(matches!(
+        run.aside.steps.get("pep-application-check"),
+        Some(StepState::Done { .. })
+    ));
+    // Everything else done stays done, and the values stay.
+    assert_eq!(
+        run.values["tech_official_name"],
+        Value::Text("Коваленко И.П.".into())
+    );
+    for step in [
+        "registration-done",
+        "officials-esia-ready",
+        "pep-application-send",
+    ] {
+        let index = new.step_index(step).unwrap();
+        assert_eq!(status(&new, &run, index), Status::Done, "{step}");
+    }
+    // The wait for the approval is next, and part 4 is open without waiting for part 3.
+    for step in [
+        "pep-ministry-approval",
+        "arm-application",
+        "portal-operators-access",
+    ] {
+        let index = new.step_index(step).unwrap();
+        assert_eq!(status(&new, &run, index), Status::Ready, "{step}");
+    }
+}
