@@ -129,7 +129,7 @@ fn change_on_large_run(bencher: divan::Bencher, before: Action, timed: Action) {
     bencher
         .with_inputs(|| {
             let (wizard, terminal) = &mut *state.borrow_mut();
-            wizard.handle(before.clone(), Timestamp::UNIX_EPOCH);
+            wizard.handle(before, Timestamp::UNIX_EPOCH);
             frame(wizard, terminal);
             wizard.save_pending(Timestamp::UNIX_EPOCH);
             wizard.after_frame();
@@ -137,7 +137,7 @@ fn change_on_large_run(bencher: divan::Bencher, before: Action, timed: Action) {
         })
         .bench_local_values(|()| {
             let (wizard, terminal) = &mut *state.borrow_mut();
-            wizard.handle(timed.clone(), Timestamp::UNIX_EPOCH);
+            wizard.handle(timed, Timestamp::UNIX_EPOCH);
             frame(wizard, terminal);
         });
 }

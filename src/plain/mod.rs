@@ -170,7 +170,7 @@ fn command_letter(typed: &str) -> Option<char> {
     if chars.next().is_some() {
         return None;
     }
-    Some(crate::tui::keymap::latin(
+    Some(crate::tui::keys::latin(
         c.to_lowercase().next().unwrap_or(c),
     ))
 }

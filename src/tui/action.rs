@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Move the selection one line up.
@@ -74,6 +74,10 @@ pub enum Action {
     MoveRowUp,
     /// Move the selected row of a table one place down.
     MoveRowDown,
+    /// The mouse wheel over the selected step's text: scroll it up, whatever has the keys.
+    ScrollUp,
+    /// The mouse wheel over the selected step's text: scroll it down.
+    ScrollDown,
     /// The terminal changed size.
     Resize(u16, u16),
     /// A mouse click on something the screen shows: it is selected, and opened if it already

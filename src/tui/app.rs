@@ -11,6 +11,7 @@ use jiff::tz::TimeZone;
 use ratatui::text::{Line, Span};
 use ratatui_textarea::TextArea;
 
+use super::keys::KeyMode;
 use crate::i18n::{Lang, Msg};
 use crate::procedure::{Column, Field, FieldType, Procedure};
 use crate::run::eval::holds;
@@ -47,6 +48,8 @@ pub struct App {
     pub screen: Screen,
     /// The key overlay is open.
     pub help: bool,
+    /// How many lines the key overlay is scrolled.
+    pub help_scroll: usize,
     /// The last thing the officer should read: a refusal, an error, a confirmation.
     pub notice: Option<Notice>,
     pub width: u16,
@@ -112,8 +115,14 @@ pub struct RunScreen {
     pub selected: usize,
     pub saved: SaveState,
     pub picker: Option<ChoicePicker>,
-    /// Whether the keys move through the steps or through the selected step's fields.
+    /// Whether the keys move through the steps, the selected step's text or its fields.
     pub focus: Focus,
+    /// How many lines the selected step's text is scrolled; `usize::MAX`: to its end (the view
+    /// stops at the last line).
+    pub scroll: usize,
+    /// The most the detail pane could scroll in the last frame drawn (see
+    /// [`super::view::Hits`]); `None` before a frame has said.
+    pub scroll_max: Option<usize>,
     /// The field selected, an index into [`step_fields`] of the selected step.
     pub field: usize,
     /// A field being typed into.
@@ -185,10 +194,15 @@ pub fn markdown(body: &str) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// Which pane of the run screen has the keys when no popup does.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Focus {
+    /// The list of steps: the keys move and run the step commands.
     #[default]
     Steps,
+    /// The selected step's text: the keys scroll it.
+    Text,
+    /// A field of the selected step's form: printable keys are its text.
     Form,
 }
 
@@ -251,6 +265,10 @@ impl Editor {
         if secret {
             input.set_mask_char('•');
         }
+        if multiline {
+            // Long lines wrap at words, so that the whole text is in view as it is typed.
+            input.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        }
         Editor {
             field: id.to_owned(),
             cell,
@@ -284,6 +302,8 @@ pub struct OptionsPopup {
     /// Per option, whether it is chosen.
     pub chosen: Vec<bool>,
     pub multi: bool,
+    /// The letters typed to find an option.
+    pub typed: String,
 }
 
 impl OptionsPopup {
@@ -310,6 +330,7 @@ impl OptionsPopup {
             cursor: chosen.iter().position(|c| *c).unwrap_or(0),
             chosen,
             multi: kind == FieldType::Multiselect,
+            typed: String::new(),
         }
     }
 }
@@ -342,6 +363,7 @@ impl App {
             runs: Vec::new(),
             screen: Screen::Home(Home::default()),
             help: false,
+            help_scroll: 0,
             notice: None,
             width: 80,
             height: 24,
@@ -354,12 +376,42 @@ impl App {
         self.procedures.iter().position(|p| p.id() == id)
     }
 
-    /// Whether text inputs have the keyboard.
-    pub fn typing(&self) -> bool {
+    /// What has the keys now (see [`super::keys`]).
+    pub fn key_mode(&self) -> KeyMode {
+        use super::view::{MIN_HEIGHT, MIN_WIDTH};
+        if self.width < MIN_WIDTH || self.height < MIN_HEIGHT {
+            return KeyMode::TooSmall;
+        }
+        if self.help {
+            return KeyMode::Help;
+        }
+        self.screen_key_mode()
+    }
+
+    /// What has the keys on the screen, under the list of keys when it is open.
+    pub fn screen_key_mode(&self) -> KeyMode {
         match &self.screen {
-            Screen::NewRun(_) => true,
-            Screen::Run(screen) => screen.editor.is_some(),
-            Screen::Home(_) => false,
+            Screen::Home(_) => KeyMode::Home,
+            Screen::NewRun(_) => KeyMode::NewRun,
+            Screen::Run(screen) => match &**screen {
+                s if s.picker.is_some() => KeyMode::Picker,
+                s if s.copy.is_some() => KeyMode::Copy,
+                RunScreen {
+                    editor: Some(editor),
+                    ..
+                } => match editor {
+                    e if e.wait_for.is_some() => KeyMode::WaitPrompt,
+                    e if e.multiline => KeyMode::MultilineEditor,
+                    _ => KeyMode::Editor,
+                },
+                s if s.options.is_some() => KeyMode::Options,
+                s if s.table.is_some() => KeyMode::Table,
+                s => match s.focus {
+                    Focus::Steps => KeyMode::Steps,
+                    Focus::Text => KeyMode::Text,
+                    Focus::Form => KeyMode::Form,
+                },
+            },
         }
     }
 }
@@ -378,6 +430,8 @@ impl RunScreen {
             saved,
             picker: None,
             focus: Focus::Steps,
+            scroll: 0,
+            scroll_max: None,
             field: 0,
             editor: None,
             options: None,
@@ -444,7 +498,7 @@ impl RunScreen {
             Focus::Form => step_fields(&self.procedure, &self.run, step)
                 .get(self.field)
                 .and_then(|f| f.id.clone().or_else(|| f.reuse.clone())),
-            Focus::Steps => None,
+            Focus::Steps | Focus::Text => None,
         };
         self.run.cursor = Some(self.procedure.steps()[step].id.clone());
         self.run.cursor_field = field;

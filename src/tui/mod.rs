@@ -8,7 +8,7 @@
 pub mod action;
 pub mod app;
 mod copy;
-pub mod keymap;
+pub mod keys;
 pub mod shell;
 mod terminal;
 pub mod update;

@@ -8,7 +8,7 @@ use jiff::Timestamp;
 
 use super::action::Action;
 use super::app::{App, Home, Notice, NoticeKind, RunScreen, RunSummary, SaveState, Screen};
-use super::keymap::Mode;
+use super::keys::KeyMode;
 pub use super::terminal::run;
 use super::update::{Effect, update};
 use super::view::Theme;
@@ -186,13 +186,9 @@ impl Wizard {
         }
     }
 
-    /// The keyboard mode now.
-    pub fn mode(&self) -> Mode {
-        if self.app.typing() {
-            Mode::Input
-        } else {
-            Mode::Browse
-        }
+    /// What has the keys now.
+    pub fn mode(&self) -> KeyMode {
+        self.app.key_mode()
     }
 
     pub fn theme(&self) -> Theme {

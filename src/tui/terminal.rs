@@ -16,9 +16,9 @@ use ratatui::crossterm::event::{
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-use super::action::Action;
+use super::action::{Action, Target};
 use super::app::{Notice, NoticeKind};
-use super::keymap::{self, Mode};
+use super::keys;
 use super::view;
 use crate::i18n::Msg;
 
@@ -76,24 +76,39 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
                 continue;
             }
             let action = match event::read()? {
-                Event::Key(key) => keymap::action(key, wizard.mode()),
+                Event::Key(key) => keys::action(key, wizard.mode()),
                 Event::Resize(width, height) => {
                     terminal.resize(Rect::new(0, 0, width, height))?;
                     Some(Action::Resize(width, height))
                 }
+                // While the window is too small nothing is drawn to click on or scroll.
+                Event::Mouse(_) if wizard.mode() == keys::KeyMode::TooSmall => None,
                 Event::Mouse(mouse) => match mouse.kind {
                     MouseEventKind::Down(MouseButton::Left) => {
                         hits.at(mouse.column, mouse.row).map(Action::Pick)
                     }
-                    MouseEventKind::ScrollUp => Some(Action::Up),
-                    MouseEventKind::ScrollDown => Some(Action::Down),
+                    // The wheel over the step's text scrolls it; elsewhere it moves the
+                    // selection.
+                    MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => {
+                        let over_text = matches!(
+                            hits.at(mouse.column, mouse.row),
+                            Some(Target::Detail | Target::Field(_))
+                        );
+                        let up = mouse.kind == MouseEventKind::ScrollUp;
+                        Some(match (over_text, up) {
+                            (true, true) => Action::ScrollUp,
+                            (true, false) => Action::ScrollDown,
+                            (false, true) => Action::Up,
+                            (false, false) => Action::Down,
+                        })
+                    }
                     // Moving the pointer changes nothing on screen.
                     _ => {
                         redraw = false;
                         None
                     }
                 },
-                Event::Paste(text) if wizard.mode() == Mode::Input => {
+                Event::Paste(text) if wizard.mode().typing() => {
                     for c in text.chars() {
                         let action = match c {
                             '\n' => Action::Newline,
@@ -145,7 +160,13 @@ fn draw(
         }
         terminal
             .draw(|frame| *hits = view::draw_with_hits(frame, &wizard.app, theme))
-            .map(drop)
+            .map(drop)?;
+        // How far the step's text can scroll, as drawn, so that a key up from its end moves
+        // at once.
+        if let super::app::Screen::Run(screen) = &mut wizard.app.screen {
+            screen.scroll_max = hits.scroll_max();
+        }
+        io::Result::Ok(())
     }));
     match drawn {
         Ok(result) => Ok(result?),

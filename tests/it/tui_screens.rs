@@ -43,7 +43,7 @@ fn screen(wizard: &Wizard, width: u16, height: u16) -> String {
 /// writes it once its frame is out.
 fn press(wizard: &mut Wizard, actions: &[Action]) {
     for action in actions {
-        wizard.handle(action.clone(), at(60));
+        wizard.handle(*action, at(60));
         wizard.save_pending(at(60));
     }
 }
@@ -119,7 +119,7 @@ fn a_blocked_step_says_what_it_waits_for_and_why() {
         signature_run(wizard);
         // Step 8, the certificate request, waits for the token of step 7.
         press(wizard, &[Action::First]);
-        press(wizard, &vec![Action::Down; 7]);
+        press(wizard, &[Action::Down; 7]);
         press(wizard, &[Action::CompleteStep]);
     });
 }
@@ -522,7 +522,7 @@ fn the_due_day_typed_for_a_wait_is_kept_and_a_wrong_one_is_not() {
     press(&mut wizard, &keys);
     assert_eq!(state(&wizard), (None, true));
     // Corrected to the 30th.
-    press(&mut wizard, &vec![Action::Backspace; 10]);
+    press(&mut wizard, &[Action::Backspace; 10]);
     let mut keys = typed("30.11.2025");
     keys.push(Action::Open);
     press(&mut wizard, &keys);
@@ -595,4 +595,21 @@ fn d_exports_the_run_and_says_where_every_file_went() {
     }
     assert!(written.iter().any(|n| n.ends_with(".xlsx")), "{written:?}");
     assert!(matches!(wizard.app.screen, Screen::Run(_)));
+}
+
+/// The README's tables of keys are the wizard's own table of keys, word for word.
+#[test]
+fn the_readme_lists_the_keys_the_wizard_has() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = "<!-- keys: generated from src/tui/keys.rs -->\n";
+    let end = "<!-- /keys -->";
+    let from = readme.find(start).expect("the README has the keys") + start.len();
+    let to = readme[from..].find(end).expect("the keys end") + from;
+    let expected = poryadok::tui::keys::markdown(Lang::En);
+    if readme[from..to] != expected {
+        panic!(
+            "README.md's keys differ from src/tui/keys.rs; put this between the markers:\n{expected}"
+        );
+    }
 }

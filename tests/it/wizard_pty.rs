@@ -95,6 +95,14 @@ impl Session {
         }
     }
 
+    /// Sends a key that arrives as several bytes (an arrow, Alt with a letter) in one write,
+    /// as a terminal sends it.
+    fn press(&mut self, sequence: &str) {
+        self.writer.write_all(sequence.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(30));
+    }
+
     fn wait_exit(&mut self) {
         let status = self.exit_status();
         assert!(status.success(), "poryadok exited with {status:?}");
@@ -132,6 +140,11 @@ impl Session {
 const ENTER: &str = "\r";
 const TAB: &str = "\t";
 const CTRL_S: &str = "\x13";
+const ESC: &str = "\x1b";
+const DOWN: &str = "\x1b[B";
+const END: &str = "\x1b[F";
+/// Alt-c: the step done, from its form (Esc and c typed at once arrive so too).
+const ALT_C: &str = "\x1bc";
 
 #[test]
 fn the_signature_run_is_filled_gated_completed_and_resumed() {
@@ -152,9 +165,10 @@ fn the_signature_run_is_filled_gated_completed_and_resumed() {
     wizard.keys(&format!("{ENTER}8 (912) 345-67-89{ENTER}"));
     wizard.keys(&format!("{ENTER}ivanov@university.ru{ENTER}"));
     wizard.keys(ENTER); // yes/no: toggled to yes
-    wizard.keys(&format!("j{ENTER}Подписание документов в ЭДО{CTRL_S}"));
+    wizard.press(DOWN);
+    wizard.keys(&format!("{ENTER}Подписание документов в ЭДО{CTRL_S}"));
     wizard.wait_for("+79123456789");
-    wizard.keys("c");
+    wizard.press(ALT_C);
     wizard.wait_for("1 of 15 done");
 
     // Steps 2 to 6, then step 8 before step 7: refused with the document's reason.
@@ -387,4 +401,140 @@ fn a_second_quit_leaves_without_the_change_and_says_so() {
     )
     .unwrap();
     assert!(!kept.contains("\"in_progress\""), "{kept}");
+}
+
+/// The run's file as JSON (the envelope's `run`).
+fn run_json(data: &Path, id: &str) -> serde_json::Value {
+    let file: serde_json::Value = serde_json::from_str(&run_file(data, id)).unwrap();
+    file["run"].clone()
+}
+
+/// Russian as an officer types it, with every letter that is a command on the list of steps
+/// (on its ЙЦУКЕН key), a space, a comma and a question mark.
+const DEPARTMENT: &str = "Районный учебный центр: Кафедра высшей математики, корпус «щит», ПОЛЕ «Лыжня» — зал ЧОП, гараж?";
+const GROUNDS: &str = "Подписание документов в ЭДО, отчёты в ФНС?";
+const GROUNDS_2: &str = "Ключ — у зам. главы «щит», склад Ц, фирма «Ёлкин и сын» П. Л., цех рой";
+const FULL_NAME: &str = "Щукина-Лыжова Ольга Юрьевна (зам. главы по связям?), корпус «щит», цех №2, ф-л Прудный, чай-рой";
+
+/// Fails unless the text holds every letter that is a command somewhere on the run screen.
+fn assert_has_every_command_letter(text: &str) {
+    for c in "qjkscwrpvughlayodexKJG".chars() {
+        let russian = "йцукенгшщзфывапролдячсмитьЙЦУКЕНГШЩЗФЫВАПРОЛДЯЧСМИТЬ"
+            .chars()
+            .zip("qwertyuiopasdfghjklzxcvbnmQWERTYUIOPASDFGHJKLZXCVBNM".chars())
+            .find(|(_, en)| *en == c)
+            .map(|(ru, _)| ru)
+            .unwrap();
+        assert!(
+            text.contains(c) || text.contains(russian),
+            "{text:?} lacks {c} ({russian})"
+        );
+    }
+    for c in [' ', ',', '?'] {
+        assert!(text.contains(c), "{text:?} lacks {c:?}");
+    }
+}
+
+/// In a form, everything typed is text: Russian with every command letter in a text field,
+/// digits in an INN field, two lines in a field of several lines. Exactly that is saved, the
+/// program still runs, and no step changed.
+#[test]
+fn typed_text_lands_in_the_field_and_runs_no_command() {
+    assert_has_every_command_letter(DEPARTMENT);
+    assert_has_every_command_letter(&format!("{GROUNDS}{GROUNDS_2}"));
+    let data = tempfile::tempdir().unwrap();
+    let id = "qualified-signature-1";
+    let mut wizard = Session::start(data.path(), &["start", "qualified-signature"]);
+    wizard.wait_for("What is this run for");
+    wizard.keys(&format!("Иванов И.И.{ENTER}"));
+    wizard.wait_for("0 of 15 done");
+    // Into the form: the first field is selected, not open; typing opens it.
+    wizard.keys(TAB);
+    wizard.wait_for("▸ Подразделение*:");
+    wizard.keys(&format!("{DEPARTMENT}{ENTER}"));
+    // On to the INN, typed as digits straight onto the selected field.
+    wizard.press(DOWN);
+    wizard.keys(&format!("7707083893{ENTER}"));
+    // The last field takes several lines.
+    wizard.press(END);
+    wizard.keys(&format!("{GROUNDS}{ENTER}{GROUNDS_2}{CTRL_S}"));
+    wait_on_disk(data.path(), id, "Ёлкин");
+    wizard.wait_for("0 of 15 done");
+    let run = run_json(data.path(), id);
+    assert_eq!(run["values"]["department"], DEPARTMENT);
+    assert_eq!(run["values"]["inn"], "7707083893");
+    assert_eq!(run["values"]["grounds"], format!("{GROUNDS}\n{GROUNDS_2}"));
+    let values = run["values"].as_object().unwrap();
+    assert_eq!(values.len(), 3, "{values:?}");
+    assert!(
+        run["steps"].as_object().is_none_or(|s| s.is_empty()),
+        "a step changed: {}",
+        run["steps"]
+    );
+    for entry in run["journal"].as_array().unwrap() {
+        let what = entry["what"].as_str().unwrap_or_default();
+        assert!(what.starts_with("field:"), "{entry}");
+    }
+    // Still running, and leaves only when asked.
+    wizard.press(ESC);
+    wizard.keys("q");
+    wizard.wait_exit();
+}
+
+/// A table cell takes typed text the same way: on the closed table field of the staff-access
+/// procedure, typing adds the first row and fills its first cell.
+#[test]
+fn typed_text_lands_in_a_table_cell() {
+    assert_has_every_command_letter(FULL_NAME);
+    let data = tempfile::tempdir().unwrap();
+    let id = "pgs-staff-access-1";
+    let mut wizard = Session::start(data.path(), &["start", "pgs-staff-access"]);
+    wizard.wait_for("What is this run for");
+    wizard.keys(&format!("Администрация{ENTER}"));
+    wizard.wait_for("0 of 12 done");
+    wizard.keys(TAB);
+    wizard.wait_for("▸ Перечень сотрудников");
+    wizard.keys(&format!("{FULL_NAME}{ENTER}"));
+    wait_on_disk(data.path(), id, "Щукина");
+    // The next cell is open for typing; Esc leaves it as it was, Esc closes the table.
+    wizard.press(ESC);
+    wizard.press(ESC);
+    wizard.wait_for("0 of 12 done");
+    let run = run_json(data.path(), id);
+    let rows = run["values"]["employees_list"].as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["full_name"], FULL_NAME);
+    assert_eq!(rows[0].as_object().unwrap().len(), 1, "{:?}", rows[0]);
+    assert!(run["steps"].as_object().is_none_or(|s| s.is_empty()));
+    wizard.press(ESC);
+    wizard.keys("q");
+    wizard.wait_exit();
+}
+
+/// Enter opens a step (its form, or its text) and Esc comes back: on every step of a run,
+/// nothing of the run changes.
+#[test]
+fn enter_on_every_step_leaves_the_run_unchanged() {
+    let data = tempfile::tempdir().unwrap();
+    let id = "qualified-signature-1";
+    let mut wizard = Session::start(data.path(), &["start", "qualified-signature"]);
+    wizard.wait_for("What is this run for");
+    wizard.keys(&format!("Иванов И.И.{ENTER}"));
+    wizard.wait_for("0 of 15 done");
+    let before = run_json(data.path(), id);
+    wizard.keys("g");
+    for _ in 0..15 {
+        wizard.keys(ENTER);
+        wizard.press(ESC);
+        wizard.keys("j");
+    }
+    wizard.keys(ENTER);
+    wizard.wait_for("0 of 15 done");
+    wizard.press(ESC);
+    wizard.keys("q");
+    wizard.wait_exit();
+    let after = run_json(data.path(), id);
+    assert_eq!(after["steps"], before["steps"]);
+    assert_eq!(after["values"], before["values"]);
+    assert_eq!(after["journal"], before["journal"]);
 }

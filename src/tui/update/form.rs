@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 
 use super::table::{first_bad_cell, open_cell, set_cell};
-use super::{Effect, move_selection, notice, run_command, step_command};
+use super::{Effect, move_selection, notice, run_command};
 use crate::i18n::Msg;
 use crate::procedure::{FieldType, Procedure};
 use crate::run::Value;
@@ -15,7 +15,8 @@ use crate::tui::app::{
     step_fields, table_rows,
 };
 
-/// Keys while the fields of the selected step have the focus.
+/// Keys while the fields of the selected step have the focus. A printable key is the field's:
+/// it opens the field with that character typed, as a spreadsheet cell does.
 pub(super) fn update_form(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
     let Screen::Run(screen) = &mut app.screen else {
         return None;
@@ -42,24 +43,38 @@ pub(super) fn update_form(app: &mut App, action: Action, now: Timestamp) -> Opti
             screen.focus = Focus::Steps;
             None
         }
-        Action::Open => {
+        Action::Open | Action::Type(_) | Action::Backspace => {
             let Some(id) = field.id.clone() else {
                 // A field that shows another form's value is edited in that form.
                 app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-field-reused")));
                 return None;
             };
+            let typed = match action {
+                Action::Type(c) => Some(c),
+                _ => None,
+            };
             let value = screen.run.values.get(&id);
             match field.kind {
-                Some(FieldType::Yesno) => {
-                    let on = matches!(value, Some(Value::Bool(true)));
-                    Some(Command::SetField {
+                Some(FieldType::Yesno) => match yes_no(typed, value) {
+                    Some(on) => Some(Command::SetField {
                         field: id,
-                        value: Value::Bool(!on),
-                    })
-                }
+                        value: Value::Bool(on),
+                    }),
+                    None if action == Action::Backspace => None,
+                    None => {
+                        app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-yesno-keys")));
+                        None
+                    }
+                },
                 Some(kind @ (FieldType::Select | FieldType::Multiselect)) => {
-                    screen.options =
-                        Some(OptionsPopup::new(&id, None, &field.options, value, kind));
+                    if action == Action::Backspace {
+                        return None;
+                    }
+                    let mut popup = OptionsPopup::new(&id, None, &field.options, value, kind);
+                    if let Some(c) = typed {
+                        find_option(&mut popup, &field.options, c);
+                    }
+                    screen.options = Some(popup);
                     None
                 }
                 Some(FieldType::Table) => {
@@ -67,22 +82,75 @@ pub(super) fn update_form(app: &mut App, action: Action, now: Timestamp) -> Opti
                     let rows = table_rows(&screen.run, &id);
                     let cell = first_bad_cell(field, rows).unwrap_or(Cell { row: 0, column: 0 });
                     screen.table = Some(TableEditor { field: id, cell });
-                    None
+                    return match typed {
+                        Some(c) => super::table::update_table(app, Action::Type(c), now),
+                        None => None,
+                    };
                 }
                 _ => {
                     let text = match value {
                         Some(Value::Text(text)) => text.as_str(),
                         _ => "",
                     };
-                    screen.editor = Some(Editor::new(field, &id, text));
+                    let mut editor = Editor::new(field, &id, text);
+                    match action {
+                        // What is typed takes the value's place; Esc brings the value back.
+                        Action::Type(c) => {
+                            editor = Editor::new(field, &id, "");
+                            editor.input.insert_char(c);
+                        }
+                        Action::Backspace => {
+                            editor.input.delete_char();
+                        }
+                        _ => {}
+                    }
+                    screen.editor = Some(editor);
                     None
                 }
             }
         }
         Action::ClearField => field.id.clone().map(Command::ClearField),
-        _ => step_command(screen, &action, now, &app.tz),
+        action => return super::step_action(app, action, now),
     };
     command.and_then(|command| run_command(app, command, now))
+}
+
+/// What a key does to a yes/no field or cell: Space or Enter (`None`) turns it over, a letter
+/// of «да»/yes or 1 sets it, one of «нет»/no or 0 clears it; `None` for any other key.
+pub(super) fn yes_no(typed: Option<char>, value: Option<&Value>) -> Option<bool> {
+    let on = matches!(value, Some(Value::Bool(true)));
+    match typed.map(|c| c.to_lowercase().next().unwrap_or(c)) {
+        None | Some(' ') => Some(!on),
+        Some('д' | 'y' | '1' | '+') => Some(true),
+        Some('н' | 'n' | '0' | '-') => Some(false),
+        Some(_) => None,
+    }
+}
+
+/// Moves the cursor of an options list to the next option whose words begin with what has been
+/// typed so far, `c` last; a space in a list of several marks the option instead.
+pub(super) fn find_option(popup: &mut OptionsPopup, options: &[String], c: char) {
+    if c == ' ' && popup.multi {
+        if let Some(on) = popup.chosen.get_mut(popup.cursor) {
+            *on = !*on;
+        }
+        return;
+    }
+    let lower = |s: &str| s.to_lowercase();
+    popup.typed.push(c);
+    let find = |typed: &str| {
+        let typed = lower(typed);
+        options.iter().position(|o| lower(o).starts_with(&typed))
+    };
+    match find(&popup.typed) {
+        Some(i) => popup.cursor = i,
+        None => {
+            popup.typed = c.to_string();
+            if let Some(i) = find(&popup.typed) {
+                popup.cursor = i;
+            }
+        }
+    }
 }
 
 /// Keys while a field is being typed into.
@@ -182,13 +250,14 @@ pub(super) fn update_options(app: &mut App, action: Action, now: Timestamp) -> O
     match action {
         Action::Up => popup.cursor = popup.cursor.saturating_sub(1),
         Action::Down => popup.cursor = (popup.cursor + 1).min(last),
-        Action::CompleteStep | Action::Type(' ') if popup.multi => {
-            if let Some(c) = popup.chosen.get_mut(popup.cursor) {
-                *c = !*c;
-            }
+        Action::First => popup.cursor = 0,
+        Action::Last => popup.cursor = last,
+        Action::Type(c) => {
+            let options = popup_options(&screen.procedure, popup).to_vec();
+            find_option(popup, &options, c);
         }
         Action::Back => screen.options = None,
-        Action::Open | Action::CompleteStep => {
+        Action::Open => {
             let popup = screen.options.take()?;
             let options = popup_options(&screen.procedure, &popup);
             let value = if popup.multi {

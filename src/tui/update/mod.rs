@@ -61,6 +61,7 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
         }
         Action::Help => {
             app.help = !app.help;
+            app.help_scroll = 0;
             return None;
         }
         Action::Back if app.help => {
@@ -75,6 +76,13 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
         _ => {}
     }
     if app.help {
+        app.help_scroll = match action {
+            Action::Up => app.help_scroll.saturating_sub(1),
+            Action::Down => app.help_scroll + 1,
+            Action::PageUp => app.help_scroll.saturating_sub(PAGE),
+            Action::PageDown => app.help_scroll + PAGE,
+            _ => app.help_scroll,
+        };
         return None;
     }
     if let Action::Pick(target) = action {
@@ -143,53 +151,133 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
             if screen.table.is_some() {
                 return update_table(app, action, now);
             }
-            if action == Action::Export {
-                return Some(Effect::Export);
+            if let Some(effect) = scroll_text(screen, &action) {
+                return effect;
             }
-            if matches!(action, Action::Copy | Action::OpenLink) {
-                open_copy(app, action == Action::OpenLink);
-                return None;
+            match screen.focus {
+                Focus::Form => update_form(app, action, now),
+                Focus::Text => update_text(app, action, now),
+                Focus::Steps => update_steps(app, action, now),
             }
-            if screen.focus == Focus::Form {
-                return update_form(app, action, now);
-            }
-            let before = screen.selected;
-            let len = screen.order.len();
-            let step_id = screen.procedure.steps()[screen.step()].id.clone();
-            let command = match action {
-                _ if move_selection(&mut screen.selected, len, &action) => None,
-                Action::Back => return Some(Effect::Close),
-                Action::Open => Some(Command::CompleteStep(step_id)),
-                Action::ReopenStep => Some(Command::ReopenStep(step_id)),
-                Action::PassOver => Some(Command::PassOver(step_id)),
-                Action::ChooseVariant => {
-                    open_picker(app);
-                    None
-                }
-                Action::NextPane | Action::PrevPane => {
-                    let fields = step_fields(&screen.procedure, &screen.run, screen.step());
-                    if fields.is_empty() {
-                        app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-no-fields")));
-                    } else {
-                        screen.focus = Focus::Form;
-                        screen.field = if action == Action::PrevPane {
-                            fields.len() - 1
-                        } else {
-                            screen.field.min(fields.len() - 1)
-                        };
-                    }
-                    None
-                }
-                _ => step_command(screen, &action, now, &app.tz),
-            };
-            if let Screen::Run(screen) = &mut app.screen
-                && screen.selected != before
-            {
-                screen.field = 0;
-            }
-            command.and_then(|command| run_command(app, command, now))
         }
     }
+}
+
+/// Keys on the list of steps: moves, opening a step, the step commands.
+fn update_steps(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    let Screen::Run(screen) = &mut app.screen else {
+        return None;
+    };
+    let before = screen.selected;
+    let len = screen.order.len();
+    if move_selection(&mut screen.selected, len, &action) {
+        if screen.selected != before {
+            screen.field = 0;
+            screen.scroll = 0;
+        }
+        return None;
+    }
+    match action {
+        Action::Back => Some(Effect::Close),
+        // Enter opens the step: its form, or its text when it has none. It never changes
+        // the run.
+        Action::Open => {
+            let fields = step_fields(&screen.procedure, &screen.run, screen.step()).len();
+            if fields > 0 {
+                screen.focus = Focus::Form;
+                screen.field = screen.field.min(fields - 1);
+            } else {
+                screen.focus = Focus::Text;
+            }
+            None
+        }
+        Action::NextPane | Action::PrevPane => {
+            to_form(app, action == Action::PrevPane);
+            None
+        }
+        action => step_action(app, action, now),
+    }
+}
+
+/// Keys while the selected step's text has the focus: it scrolls.
+fn update_text(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    let Screen::Run(screen) = &mut app.screen else {
+        return None;
+    };
+    let max = screen.scroll_max.unwrap_or(usize::MAX);
+    let at = screen.scroll.min(max);
+    screen.scroll = match action {
+        Action::Up => at.saturating_sub(1),
+        Action::Down => at.saturating_add(1).min(max),
+        Action::PageUp => at.saturating_sub(PAGE),
+        Action::PageDown => at.saturating_add(PAGE).min(max),
+        Action::First => 0,
+        Action::Last => usize::MAX,
+        Action::Back => {
+            screen.focus = Focus::Steps;
+            return None;
+        }
+        Action::NextPane | Action::PrevPane => {
+            to_form(app, action == Action::PrevPane);
+            return None;
+        }
+        action => return step_action(app, action, now),
+    };
+    None
+}
+
+/// The wheel over the step's text scrolls it, whatever has the keys; `None` for any other
+/// action.
+fn scroll_text(screen: &mut RunScreen, action: &Action) -> Option<Option<Effect>> {
+    let max = screen.scroll_max.unwrap_or(usize::MAX);
+    let at = screen.scroll.min(max);
+    screen.scroll = match action {
+        Action::ScrollUp => at.saturating_sub(3),
+        Action::ScrollDown => at.saturating_add(3).min(max),
+        _ => return None,
+    };
+    Some(None)
+}
+
+/// Into the selected step's fields, at the first (or, going back, the last) one.
+fn to_form(app: &mut App, back: bool) {
+    let Screen::Run(screen) = &mut app.screen else {
+        return;
+    };
+    let fields = step_fields(&screen.procedure, &screen.run, screen.step());
+    if fields.is_empty() {
+        app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-no-fields")));
+    } else {
+        screen.focus = Focus::Form;
+        screen.field = if back {
+            fields.len() - 1
+        } else {
+            screen.field.min(fields.len() - 1)
+        };
+    }
+}
+
+/// The commands on the selected step, the same from its list, its text and its form.
+pub(super) fn step_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    let Screen::Run(screen) = &mut app.screen else {
+        return None;
+    };
+    let step_id = screen.procedure.steps()[screen.step()].id.clone();
+    let command = match action {
+        Action::Export => return Some(Effect::Export),
+        Action::Copy | Action::OpenLink => {
+            open_copy(app, action == Action::OpenLink);
+            return None;
+        }
+        Action::ChooseVariant => {
+            open_picker(app);
+            return None;
+        }
+        Action::ReopenStep => Some(Command::ReopenStep(step_id)),
+        Action::PassOver => Some(Command::PassOver(step_id)),
+        _ => step_command(screen, &action, now, &app.tz),
+    };
+    command.and_then(|command| run_command(app, command, now))
 }
 
 /// Selects what a click landed on; returns the action that follows when it was already
@@ -256,12 +344,17 @@ fn pick(app: &mut App, target: Target) -> Option<Action> {
                     if screen.selected != position {
                         screen.selected = position;
                         screen.field = 0;
+                        screen.scroll = 0;
                     }
                     None
                 }
                 Target::Detail if fields > 0 => {
                     screen.focus = Focus::Form;
                     screen.field = screen.field.min(fields - 1);
+                    None
+                }
+                Target::Detail => {
+                    screen.focus = Focus::Text;
                     None
                 }
                 Target::Field(i) if i < fields => {

@@ -3,6 +3,7 @@
 
 use jiff::Timestamp;
 
+use super::form::{find_option, yes_no};
 use super::{Effect, NoticeKind, move_selection, notice, run_command};
 use crate::i18n::Msg;
 use crate::procedure::{Field, FieldType};
@@ -88,6 +89,39 @@ pub(super) fn open_cell(
     None
 }
 
+/// A printable key on a cell: the cell opened with it typed (a text cell), the options with
+/// the one it begins found (a select cell), or yes/no set (a yes/no cell).
+pub(super) fn type_into_cell(app: &mut App, field: &str, cell: Cell, c: char) -> Option<Command> {
+    let Screen::Run(screen) = &mut app.screen else {
+        return None;
+    };
+    let column = column(&screen.procedure, field, cell.column)?;
+    let value = table_rows(&screen.run, field)
+        .get(cell.row)?
+        .get(&column.id);
+    match column.kind {
+        FieldType::Yesno => match yes_no(Some(c), value) {
+            Some(on) => set_cell(screen, field, cell, Some(Value::Bool(on))),
+            None => {
+                app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-yesno-keys")));
+                None
+            }
+        },
+        kind @ (FieldType::Select | FieldType::Multiselect) => {
+            let mut popup = OptionsPopup::new(field, Some(cell), &column.options, value, kind);
+            find_option(&mut popup, &column.options, c);
+            screen.options = Some(popup);
+            None
+        }
+        _ => {
+            let mut editor = Editor::for_cell(column, field, cell, "");
+            editor.input.insert_char(c);
+            screen.editor = Some(editor);
+            None
+        }
+    }
+}
+
 /// Keys while a table field is open: move between cells, edit one, add, remove and move rows.
 pub(super) fn update_table(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
     let Screen::Run(screen) = &mut app.screen else {
@@ -128,7 +162,9 @@ pub(super) fn update_table(app: &mut App, action: Action, now: Timestamp) -> Opt
             screen.table = None;
             return None;
         }
-        Action::AddRow | Action::Open if rows.is_empty() || action == Action::AddRow => {
+        Action::AddRow | Action::Open | Action::Type(_)
+            if rows.is_empty() || action == Action::AddRow =>
+        {
             let row: Row = field
                 .columns
                 .iter()
@@ -142,12 +178,23 @@ pub(super) fn update_table(app: &mut App, action: Action, now: Timestamp) -> Opt
             if let Some(effect) = run_command(app, set_rows(&field_id, rows), now) {
                 if let Screen::Run(screen) = &mut app.screen {
                     screen.table = Some(table.clone());
-                    open_cell(screen, &field_id, table.cell, false);
+                    if let Action::Type(c) = action {
+                        if let Some(command) = type_into_cell(app, &field_id, table.cell, c) {
+                            run_command(app, command, now);
+                        }
+                    } else {
+                        open_cell(screen, &field_id, table.cell, false);
+                    }
                 }
                 return Some(effect);
             }
         }
         Action::Open => command = open_cell(screen, &table.field, cell, true),
+        Action::Type(c) => {
+            screen.table = Some(table.clone());
+            let command = type_into_cell(app, &table.field, cell, c)?;
+            return run_command(app, command, now);
+        }
         Action::ClearField if !rows.is_empty() => {
             rows.remove(cell.row);
             table.cell.row = cell.row.min(rows.len().saturating_sub(1));

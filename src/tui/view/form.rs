@@ -11,6 +11,7 @@ use crate::run::Value;
 use crate::run::command::{field_def, validate_cell, validate_value};
 use crate::tui::action::Target;
 use crate::tui::app::{Focus, RunScreen, is_required, step_fields, table_rows};
+use crate::tui::keys::KeyMode;
 
 /// The step's fields: label, a `*` when required, the value, and what is wrong with it.
 /// Also returns the position of each field's line.
@@ -123,12 +124,12 @@ pub(super) fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
         None => field.label.clone().unwrap_or_else(|| editor.field.clone()),
     };
     let keys = if editor.multiline {
-        cx.t("tui-editor-keys-multiline")
+        KeyMode::MultilineEditor
     } else {
-        cx.t("tui-editor-keys")
+        KeyMode::Editor
     };
     let title = fit(&safe(&label), usize::from(area.width).saturating_sub(4));
-    let block = cx.popup_block(&title, &keys);
+    let block = cx.popup_block(&title, keys);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [input_area, message_area] =
@@ -171,7 +172,7 @@ fn draw_wait_prompt(frame: &mut Frame, cx: &Ctx, editor: &crate::tui::app::Edito
         &cx.t("tui-wait-until"),
         usize::from(area.width).saturating_sub(4),
     );
-    let block = cx.popup_block(&title, &cx.t("tui-wait-keys"));
+    let block = cx.popup_block(&title, KeyMode::WaitPrompt);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [input_area, message_area] =
@@ -208,12 +209,7 @@ pub(super) fn draw_options(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area
     };
     let rect = bottom_box(frame, area, options.len() as u16 + 2);
     cx.shadow(rect);
-    let keys = if popup.multi {
-        cx.t("tui-options-keys-multi")
-    } else {
-        cx.t("tui-options-keys")
-    };
-    let block = cx.popup_block(&safe(label), &keys);
+    let block = cx.popup_block(&safe(label), KeyMode::Options);
     let inner = block.inner(rect);
     let width = usize::from(inner.width);
     let lines: Vec<Line> = options
@@ -256,7 +252,7 @@ pub(super) fn draw_table(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: 
         safe(label),
         cx.tf("tui-rows", &[("count", rows.len().into())])
     );
-    let block = cx.popup_block(&title, &cx.t("tui-table-keys"));
+    let block = cx.popup_block(&title, KeyMode::Table);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     cx.shadow(rect);

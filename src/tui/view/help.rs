@@ -1,112 +1,65 @@
-//! The `?` overlay: every key of the current screen with what it does.
+//! The `?` overlay: every key of what has the keys now, with what it does, from the one table
+//! of keys ([`crate::tui::keys`]); it scrolls when the window is too short for it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{Ctx, centered_box};
-use crate::tui::app::Screen;
+use super::{Ctx, centered_box, wrap_words};
+use crate::tui::keys::{KeyMode, help};
 
-/// Keys and the message that says what they do, per screen. Letters also work on the same keys
-/// of the Russian layout.
-fn keys(screen: &Screen) -> &'static [(&'static str, &'static str)] {
-    match screen {
-        Screen::Home(_) => &[
-            ("↑ ↓  k j", "tui-key-move"),
-            ("Tab", "tui-key-pane"),
-            ("Enter", "tui-key-open"),
-            ("? F1", "tui-key-help"),
-            ("q  Ctrl-C", "tui-key-quit"),
-        ],
-        Screen::NewRun(_) => &[
-            ("Enter", "tui-key-create"),
-            ("Esc", "tui-key-back"),
-            ("Ctrl-C", "tui-key-quit"),
-        ],
-        Screen::Run(screen) if screen.picker.is_some() => &[
-            ("↑ ↓  k j", "tui-key-move"),
-            ("Tab", "tui-key-next-choice"),
-            ("Enter", "tui-key-choose"),
-            ("Esc", "tui-key-back"),
-        ],
-        Screen::Run(screen) if screen.editor.is_some() => &[
-            ("← →  Home End", "tui-key-cursor"),
-            ("Enter  Ctrl-S", "tui-key-keep"),
-            ("Alt-Enter  Ctrl-J", "tui-key-newline"),
-            ("Esc", "tui-key-cancel"),
-        ],
-        Screen::Run(screen) if screen.copy.is_some() => &[
-            ("↑ ↓  k j", "tui-key-move"),
-            ("Enter  y", "tui-key-copy"),
-            ("o", "tui-key-open-link"),
-            ("Esc", "tui-key-back"),
-        ],
-        Screen::Run(screen) if screen.table.is_some() => &[
-            ("↑ ↓  k j", "tui-key-move"),
-            ("← →", "tui-key-cell"),
-            ("Tab  Shift-Tab", "tui-key-next-cell"),
-            ("Enter  e", "tui-key-edit-cell"),
-            ("a  Insert", "tui-key-add-row"),
-            ("x  Del", "tui-key-remove-row"),
-            ("K J  Shift-↑ ↓", "tui-key-move-row"),
-            ("u  Ctrl-Z", "tui-key-undo"),
-            ("Esc", "tui-key-close-table"),
-            ("? F1", "tui-key-help"),
-        ],
-        Screen::Run(screen) if screen.focus == crate::tui::app::Focus::Form => &[
-            ("↑ ↓  k j  Tab", "tui-key-field"),
-            ("Enter  e", "tui-key-edit"),
-            ("Del  x", "tui-key-clear"),
-            ("c", "tui-key-complete"),
-            ("y  o", "tui-key-copy-open"),
-            ("Esc", "tui-key-to-steps"),
-            ("u  Ctrl-Z", "tui-key-undo"),
-            ("? F1", "tui-key-help"),
-            ("q  Ctrl-C", "tui-key-quit"),
-        ],
-        Screen::Run(_) => &[
-            ("Tab", "tui-key-to-form"),
-            ("↑ ↓  k j", "tui-key-move"),
-            ("PgUp PgDn  g G", "tui-key-page"),
-            ("s", "tui-key-start"),
-            ("c  Space  Enter", "tui-key-complete"),
-            ("w", "tui-key-wait"),
-            ("r", "tui-key-reopen"),
-            ("p", "tui-key-pass-over"),
-            ("v", "tui-key-variant"),
-            ("y  o", "tui-key-copy-open"),
-            ("d", "tui-key-export"),
-            ("u  Ctrl-Z", "tui-key-undo"),
-            ("Esc", "tui-key-home"),
-            ("? F1", "tui-key-help"),
-            ("q  Ctrl-C", "tui-key-quit"),
-        ],
-    }
-}
-
-pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
+pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect, mode: KeyMode) {
+    use unicode_width::UnicodeWidthStr;
     cx.shadow(area);
-    let keys = keys(&cx.app.screen);
-    let popup = centered_box(
-        frame,
-        area,
-        area.width.saturating_sub(4).min(70),
-        keys.len() as u16 + 4,
-    );
-    let block = Block::bordered()
-        .title(format!(" {} ", cx.t("tui-help-title")))
-        .border_style(cx.theme.title());
-    let mut lines: Vec<Line> = keys
+    let rows = help(mode, cx.lang());
+    let width = area.width.saturating_sub(4).min(100);
+    let inner_width = usize::from(width.saturating_sub(2));
+    let key_width = rows
         .iter()
-        .map(|(key, what)| {
-            Line::from(vec![
-                Span::styled(format!("{key:<16}"), cx.theme.title()),
-                Span::raw(cx.t(what)),
-            ])
-        })
-        .collect();
+        .map(|(keys, _)| keys.width())
+        .max()
+        .unwrap_or(0)
+        .min(inner_width / 3)
+        + 2;
+    let text_width = inner_width.saturating_sub(key_width).max(10);
+    let mut lines: Vec<Line> = Vec::new();
+    for (keys, what) in rows {
+        // The keys on the left, what they do beside them, wrapped under itself.
+        let keys_lines = wrap_words(&keys, key_width - 2);
+        let what_lines = wrap_words(&what, text_width);
+        for i in 0..keys_lines.len().max(what_lines.len()) {
+            let k = keys_lines.get(i).map_or("", String::as_str);
+            let pad = key_width.saturating_sub(k.width());
+            lines.push(Line::from(vec![
+                Span::styled(format!("{k}{}", " ".repeat(pad)), cx.theme.title()),
+                Span::raw(what_lines.get(i).cloned().unwrap_or_default()),
+            ]));
+        }
+    }
     lines.push(Line::from(""));
-    lines.push(Line::from(cx.t("tui-help-layout")).style(cx.theme.dim()));
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    for part in wrap_words(&cx.t("tui-help-layout"), inner_width) {
+        lines.push(Line::from(part).style(cx.theme.dim()));
+    }
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let popup = centered_box(frame, area, width, height);
+    let room = usize::from(height.saturating_sub(2));
+    let max = lines.len().saturating_sub(room);
+    let offset = cx.app.help_scroll.min(max);
+    let mut block = Block::bordered()
+        .title(format!(
+            " {} — {} ",
+            cx.t("tui-help-title"),
+            cx.t(mode.title())
+        ))
+        .border_style(cx.theme.title());
+    if offset < max {
+        block = block.title_bottom(format!(" {} ", cx.t("tui-more-below")));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .scroll((offset as u16, 0))
+            .block(block),
+        popup,
+    );
 }

@@ -77,12 +77,19 @@ pub struct Ctx<'a> {
     pub theme: Theme,
     /// Where things were drawn, for mouse clicks; later entries lie over earlier ones.
     hits: RefCell<Vec<(Rect, Option<Target>)>>,
+    /// How far the detail pane could scroll, once it is drawn.
+    scroll_max: std::cell::Cell<Option<usize>>,
 }
 
 impl Ctx<'_> {
     /// Records that `target` is drawn at `area`.
     pub fn hit(&self, area: Rect, target: Target) {
         self.hits.borrow_mut().push((area, Some(target)));
+    }
+
+    /// Records how far the step's text could scroll in this frame.
+    pub fn scrolls(&self, max: usize) {
+        self.scroll_max.set(Some(max));
     }
 
     /// Records an overlay at `area`: a click there selects nothing under it.
@@ -100,8 +107,10 @@ impl Ctx<'_> {
         self.app.lang
     }
 
-    /// The frame of a popup that has the keyboard: its title at the top, its keys at the bottom.
-    pub fn popup_block(&self, title: &str, keys: &str) -> Block<'static> {
+    /// The frame of a popup that has the keyboard: its title at the top, its keys (those of
+    /// `mode`, as the footer gives them) at the bottom.
+    pub fn popup_block(&self, title: &str, mode: super::keys::KeyMode) -> Block<'static> {
+        let keys = super::keys::footer(mode, self.app.lang, usize::from(self.app.width) / 2);
         Block::bordered()
             .title(format!(" {title} "))
             .title_bottom(format!(" {keys} "))
@@ -125,9 +134,15 @@ pub fn safe(text: &str) -> Cow<'_, str> {
 
 /// Where the things a click can select were drawn in the last frame.
 #[derive(Debug, Default, Clone)]
-pub struct Hits(Vec<(Rect, Option<Target>)>);
+pub struct Hits(Vec<(Rect, Option<Target>)>, Option<usize>);
 
 impl Hits {
+    /// How many lines the step's text could scroll in the last frame (its lines beyond the
+    /// pane's height), when a step's text was drawn.
+    pub fn scroll_max(&self) -> Option<usize> {
+        self.1
+    }
+
     /// What lies at a cell of the screen: the last thing drawn there (an overlay over the
     /// screen under it).
     pub fn at(&self, column: u16, row: u16) -> Option<Target> {
@@ -152,9 +167,10 @@ pub fn draw_with_hits(frame: &mut Frame, app: &App, theme: Theme) -> Hits {
         app,
         theme,
         hits: RefCell::new(Vec::new()),
+        scroll_max: std::cell::Cell::new(None),
     };
     draw_in(frame, &cx, area);
-    Hits(cx.hits.into_inner())
+    Hits(cx.hits.into_inner(), cx.scroll_max.get())
 }
 
 fn draw_in(frame: &mut Frame, cx: &Ctx, area: Rect) {
@@ -191,20 +207,10 @@ fn draw_in(frame: &mut Frame, cx: &Ctx, area: Rect) {
     if let Some(notice) = notice {
         frame.render_widget(notice, notice_area);
     }
-    let keys = match &app.screen {
-        _ if app.help => cx.t("tui-footer-help"),
-        Screen::Home(_) => cx.t("tui-footer-home"),
-        Screen::NewRun(_) => cx.t("tui-footer-new-run"),
-        Screen::Run(screen) if screen.picker.is_some() => cx.t("tui-footer-picker"),
-        Screen::Run(screen) if screen.editor.is_some() => cx.t("tui-footer-editor"),
-        Screen::Run(screen) if screen.copy.is_some() => cx.t("tui-footer-copy"),
-        Screen::Run(screen) if screen.table.is_some() => cx.t("tui-footer-table"),
-        Screen::Run(screen) if screen.focus == super::app::Focus::Form => cx.t("tui-footer-form"),
-        Screen::Run(_) => cx.t("tui-footer-run"),
-    };
+    let keys = super::keys::footer(app.key_mode(), app.lang, usize::from(footer.width));
     frame.render_widget(Paragraph::new(Line::from(keys).style(theme.dim())), footer);
     if app.help {
-        help::draw(frame, cx, area);
+        help::draw(frame, cx, area, app.screen_key_mode());
     }
 }
 

@@ -10,6 +10,7 @@ use super::{Ctx, bottom_box, centered_box, fit, row, safe, wrap_words};
 use crate::run::schedule::choice_impact;
 use crate::tui::action::Target;
 use crate::tui::app::RunScreen;
+use crate::tui::keys::KeyMode;
 
 /// The step's addresses, subjects and links, to copy one or open a link.
 pub(super) fn draw_copy(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
@@ -17,7 +18,7 @@ pub(super) fn draw_copy(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: R
     let Some(popup) = &screen.copy else { return };
     let rect = bottom_box(frame, area, popup.items.len() as u16 + 2);
     cx.shadow(rect);
-    let block = cx.popup_block(&cx.t("tui-copy-title"), &cx.t("tui-copy-keys"));
+    let block = cx.popup_block(&cx.t("tui-copy-title"), KeyMode::Copy);
     let inner = block.inner(rect);
     let width = usize::from(inner.width);
     let first = popup

@@ -276,12 +276,43 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
             None => lines.extend(markdown(body)),
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    // The whole text, scrolled (by the keys when it has the focus, by the wheel always), with
+    // a sign on the frame while more of it lies above or below.
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let max = paragraph
+        .line_count(inner.width)
+        .saturating_sub(usize::from(inner.height));
+    let offset = screen.scroll.min(max);
+    cx.scrolls(max);
+    frame.render_widget(paragraph.scroll((offset as u16, 0)), inner);
+    more_signs(frame, cx, area, offset, max);
     if screen.table.is_none() {
         draw_editor(frame, cx, screen, inner);
         draw_options(frame, cx, screen, inner);
     }
     draw_copy(frame, cx, screen, inner);
+}
+
+/// «▲» on the top of a pane's frame while lines lie above, «▼ more below» on its bottom while
+/// lines lie below.
+fn more_signs(frame: &mut Frame, cx: &Ctx, area: Rect, offset: usize, max: usize) {
+    use unicode_width::UnicodeWidthStr;
+    if area.width < 8 || area.height < 2 {
+        return;
+    }
+    let right = area.x + area.width - 1;
+    let buf = frame.buffer_mut();
+    if offset > 0 {
+        let text = format!(" {} ", cx.t("tui-more-above"));
+        let x = right.saturating_sub(text.width() as u16);
+        put_fit(buf, x, area.y, &text, area.width - 2, cx.theme.active());
+    }
+    if offset < max {
+        let text = format!(" {} ", cx.t("tui-more-below"));
+        let x = right.saturating_sub(text.width() as u16).max(area.x + 1);
+        let y = area.y + area.height - 1;
+        put_fit(buf, x, y, &text, right - x, cx.theme.active());
+    }
 }
 
 /// A line that borrows the text of another.
