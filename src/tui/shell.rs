@@ -116,6 +116,14 @@ impl Wizard {
         }
     }
 
+    /// Handles a paste: the whole text at once (see [`super::update::paste`]).
+    pub fn paste(&mut self, text: &str, now: Timestamp) {
+        self.quit_asked = false;
+        if let Some(effect) = super::update::paste(&mut self.app, text, now) {
+            self.perform(effect, now);
+        }
+    }
+
     /// Writes the open run if it changed since it was last written; whether it did (the screen
     /// then shows the new "saved" time, or the error).
     pub fn save_pending(&mut self, now: Timestamp) -> bool {

@@ -108,15 +108,9 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
                         None
                     }
                 },
-                Event::Paste(text) if wizard.mode().typing() => {
-                    for c in text.chars() {
-                        let action = match c {
-                            '\n' => Action::Newline,
-                            c if c.is_control() => continue,
-                            c => Action::Type(c),
-                        };
-                        wizard.handle(action, Timestamp::now());
-                    }
+                // One event, inserted in one piece wherever typing would go.
+                Event::Paste(text) => {
+                    wizard.paste(&text, Timestamp::now());
                     None
                 }
                 _ => None,

@@ -538,3 +538,71 @@ fn enter_on_every_step_leaves_the_run_unchanged() {
     assert_eq!(after["values"], before["values"]);
     assert_eq!(after["journal"], before["journal"]);
 }
+
+/// A text as a terminal pastes it: `lines` lines of Russian words holding every command
+/// letter, ended by CR (as terminals send Enter), with an escape sequence that would clear
+/// the screen and one that would set the clipboard hidden in it. Returns what is pasted and
+/// what the field must hold.
+fn long_paste(lines: usize) -> (String, String) {
+    let mut pasted = String::new();
+    let mut kept = Vec::new();
+    for n in 0..lines {
+        let line = format!("{n}. {DEPARTMENT} {GROUNDS_2}");
+        pasted.push_str(&line);
+        if n == lines / 2 {
+            pasted.push_str("\x1b[2J\x1b]52;c;cXVpdA==\x07");
+            kept.push(format!("{line}[2J]52;c;cXVpdA=="));
+        } else {
+            kept.push(line);
+        }
+        pasted.push('\r');
+    }
+    // The line break at the end is kept too.
+    (pasted, kept.join("\n") + "\n")
+}
+
+/// A bracketed paste of a long text is one event: it lands whole in the field at once (more
+/// than 100,000 characters in a field of several lines, Russian with every command letter),
+/// no escape sequence in it reaches the terminal, and nothing else changes.
+#[test]
+fn a_long_paste_lands_whole_and_runs_nothing() {
+    let (pasted, kept) = long_paste(600);
+    assert!(kept.chars().count() > 100_000);
+    let data = tempfile::tempdir().unwrap();
+    let id = "qualified-signature-1";
+    let mut wizard = Session::start(data.path(), &["start", "qualified-signature"]);
+    wizard.wait_for("What is this run for");
+    wizard.keys(&format!("Иванов И.И.{ENTER}"));
+    wizard.wait_for("0 of 15 done");
+    wizard.keys(TAB);
+    wizard.wait_for("▸ Подразделение*:");
+    // Onto the selected field of one line: its line breaks become spaces.
+    wizard.press(&format!("\x1b[200~{DEPARTMENT}\r{GROUNDS}\r\x1b[201~"));
+    wizard.keys(ENTER);
+    wait_on_disk(data.path(), id, "ФНС?");
+    // Into the field of several lines, the long text.
+    wizard.press(END);
+    let started = Instant::now();
+    wizard.press(&format!("\x1b[200~{pasted}\x1b[201~"));
+    wizard.keys(CTRL_S);
+    wait_on_disk(data.path(), id, "599. ");
+    let took = started.elapsed();
+    // Typed a key at a time, this took minutes.
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    wizard.wait_for("0 of 15 done");
+    {
+        let parser = wizard.screen.lock().unwrap();
+        assert!(parser.screen().alternate_screen());
+    }
+    let run = run_json(data.path(), id);
+    assert_eq!(
+        run["values"]["department"],
+        format!("{DEPARTMENT} {GROUNDS}")
+    );
+    assert_eq!(run["values"]["grounds"], kept);
+    assert_eq!(run["values"].as_object().unwrap().len(), 2);
+    assert!(run["steps"].as_object().is_none_or(|s| s.is_empty()));
+    wizard.press(ESC);
+    wizard.keys("q");
+    wizard.wait_exit();
+}

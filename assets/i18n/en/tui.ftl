@@ -111,6 +111,7 @@ tui-form-hint-focused = Type to fill in · Enter edit · Esc steps
 tui-table-empty = No rows yet: type, or Enter or Ins adds one
 tui-row-removed = Row { $row } removed; Ctrl-Z brings it back
 tui-yesno-keys = A yes/no field: Space turns it over, y or 1 is yes, n or 0 is no
+tui-paste-nowhere = Nothing here takes text: open a field (Enter), then paste
 tui-mode-home = Home screen
 tui-mode-new-run = The label of a new run
 tui-mode-steps = A run: the list of steps

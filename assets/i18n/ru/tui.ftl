@@ -120,6 +120,7 @@ tui-form-hint-focused = Печатайте — это в поле · Enter из�
 tui-table-empty = Строк пока нет: печатайте или нажмите Enter или Ins
 tui-row-removed = Строка { $row } удалена; Ctrl-Z возвращает её
 tui-yesno-keys = Поле «да/нет»: пробел переключает, д или 1 — да, н или 0 — нет
+tui-paste-nowhere = Здесь некуда вставить текст: откройте поле (Enter) и вставьте
 tui-mode-home = Главный экран
 tui-mode-new-run = Название нового прохождения
 tui-mode-steps = Прохождение: список шагов

@@ -2,6 +2,7 @@
 //! needs the disk comes back as an [`Effect`] for the shell to carry out.
 
 mod form;
+mod paste;
 mod popups;
 mod table;
 
@@ -14,6 +15,7 @@ use super::app::{
 use crate::i18n::Msg;
 use crate::run::command::{Command, Refusal, apply, field_def};
 use form::{update_editor, update_form, update_options};
+pub use paste::paste;
 use popups::{open_copy, open_picker, update_copy, update_picker};
 use table::update_table;
 
