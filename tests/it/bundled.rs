@@ -26,13 +26,9 @@ fn is_choice(condition: Option<&Condition>, choice: &str, option: &str) -> bool 
 
 /// For each step, every step it waits for, directly or through others, on a new run with these
 /// choices made: explicit `requires` and the implied order of sections and steps together.
-fn waits_for(p: &Procedure, choices: &[(&str, &str)]) -> Vec<BTreeSet<String>> {
-    let mut run = Run::new(p, "проверка", Timestamp::UNIX_EPOCH);
-    for (choice, option) in choices {
-        run.choices.insert((*choice).into(), (*option).into());
-    }
+fn waits_for(p: &Procedure, run: &Run) -> Vec<BTreeSet<String>> {
     let direct: Vec<Vec<String>> = (0..p.steps().len())
-        .map(|index| blockers(p, &run, index))
+        .map(|index| blockers(p, run, index))
         .collect();
     (0..p.steps().len())
         .map(|start| {
@@ -51,14 +47,19 @@ fn waits_for(p: &Procedure, choices: &[(&str, &str)]) -> Vec<BTreeSet<String>> {
 /// The shape of the order of a procedure: who waits for whom.
 struct Waits {
     p: Procedure,
+    run: Run,
     waits: Vec<BTreeSet<String>>,
 }
 
 impl Waits {
     fn new(id: &str, choices: &[(&str, &str)]) -> Waits {
         let p = bundled(id);
-        let waits = waits_for(&p, choices);
-        Waits { p, waits }
+        let mut run = Run::new(&p, "проверка", Timestamp::UNIX_EPOCH);
+        for (choice, option) in choices {
+            run.choices.insert((*choice).into(), (*option).into());
+        }
+        let waits = waits_for(&p, &run);
+        Waits { p, run, waits }
     }
 
     fn of(&self, step: &str) -> &BTreeSet<String> {
@@ -87,10 +88,9 @@ impl Waits {
         );
     }
 
-    /// The steps a step waits for directly, on a new run.
+    /// The steps a step waits for directly, on a new run with the choices made.
     fn direct(&self, step: &str) -> Vec<String> {
-        let run = Run::new(&self.p, "проверка", Timestamp::UNIX_EPOCH);
-        blockers(&self.p, &run, self.p.step_index(step).expect("a step"))
+        blockers(&self.p, &self.run, self.p.step_index(step).expect("a step"))
     }
 
     fn milestones(&self) -> Vec<&str> {
@@ -151,16 +151,85 @@ fn qualified_signature_gates_the_request_on_the_token() {
 
 #[test]
 fn rsmev_connection_branches_at_stage_three() {
-    let p = bundled("rsmev-connection");
+    let o = Waits::new("rsmev-connection", &[("service_path", "both")]);
+    let p = &o.p;
     let choice = &p.file().choices[0];
     assert_eq!(choice.id, "service_path");
     let options: Vec<_> = choice.options.iter().map(|o| o.id.as_str()).collect();
-    assert_eq!(options, ["federal", "own"]);
-    let federal = p.section("stage-3a").expect("stage 3а");
-    let own = p.section("stage-3b").expect("stage 3б");
-    assert!(is_choice(federal.when.as_ref(), "service_path", "federal"));
-    assert!(is_choice(own.when.as_ref(), "service_path", "own"));
+    assert_eq!(options, ["federal", "own", "both"]);
+    // 3а and 3б are two cases, not alternatives: «both» applies both sections.
+    let in_choice = |section: &str| {
+        p.section(section)
+            .and_then(|s| s.when.as_ref())
+            .filter(|w| w.choice.as_deref() == Some("service_path"))
+            .and_then(|w| w.one_of.clone())
+            .unwrap_or_else(|| panic!("{section} applies by service_path"))
+    };
+    assert_eq!(in_choice("stage-3a"), ["federal", "both"]);
+    assert_eq!(in_choice("stage-3b"), ["own", "both"]);
     assert!(p.steps_in("stage-3a").count() >= 3 && p.steps_in("stage-3b").count() >= 3);
+    // The stages do not wait for one another as a whole; no control events on the slides.
+    assert_eq!(p.file().procedure.section_order, Order::Parallel);
+    assert!(o.milestones().is_empty());
+    for (a, b) in [
+        ("ep-ov", "agreement"),
+        ("is-connection-request", "equipment-act"),
+        ("federal-decision", "is-testing"),
+        ("own-development", "is-testing"),
+        ("federal-testing", "own-testing"),
+        ("own-decision", "federal-application"),
+        ("fix-shortcomings", "federal-testing"),
+    ] {
+        o.assert_parallel(a, b);
+    }
+    // What the slides state or imply: the additional agreement adds to the agreement, the
+    // equipment comes under it, the request carries the ЭП-ОВ, the tests need the connection.
+    assert_eq!(o.direct("additional-agreement"), ["agreement"]);
+    assert_eq!(o.direct("crypto-ready"), ["operator-signed-notice"]);
+    assert_eq!(o.direct("is-connection-request"), ["ep-ov"]);
+    assert_eq!(o.direct("is-testing"), ["is-registration", "equipment-act"]);
+    assert_eq!(
+        o.direct("federal-testing"),
+        ["federal-application-to-ministry", "is-testing"]
+    );
+    assert_eq!(
+        o.direct("own-testing"),
+        ["own-documents-to-ministry", "is-testing"]
+    );
+    for (a, b) in [
+        ("equipment-act", "agreement"),
+        ("own-documents", "own-decision"),
+        ("federal-application-to-ministry", "federal-decision"),
+    ] {
+        o.assert_waits(a, b);
+    }
+    // Every `requires` of the file carries its reason or its comment; the blocked steps with a
+    // reason the officer reads.
+    for step in [
+        "crypto-ready",
+        "is-testing",
+        "federal-testing",
+        "own-testing",
+    ] {
+        assert!(
+            p.step(step)
+                .and_then(|s| s.requires_reason.as_ref())
+                .is_some(),
+            "{step}"
+        );
+    }
+    // The connection request has a form: the systems and the ЭП-ОВ means, attached to it.
+    let request = p.step("is-connection-request").expect("2.2");
+    assert_eq!(request.form.as_deref(), Some("is-connection-request"));
+    assert_eq!(request.letters[0].attach, ["is-connection-request"]);
+    let form = p.form("is-connection-request").expect("the request form");
+    let tables: Vec<_> = form
+        .fields
+        .iter()
+        .filter(|f| f.kind == Some(FieldType::Table) && f.required)
+        .filter_map(|f| f.id.as_deref())
+        .collect();
+    assert_eq!(tables, ["information_systems", "ep_ov_means"]);
     // «не позднее 20 рабочих дней» from the signing of the additional agreement.
     let wait = p
         .step("operator-signed-notice")

@@ -96,3 +96,62 @@ fn an_esia_run_of_the_single_chain_edition_opens_under_the_parallel_one() {
         assert_eq!(status(&new, &run, index), Status::Ready, "{step}");
     }
 }
+
+#[test]
+fn an_rsmev_run_of_the_exclusive_edition_keeps_its_choice_under_the_one_with_both() {
+    let old = edition("rsmev-connection-2012.toml");
+    let new = bundled("rsmev-connection");
+    assert_eq!(old.id(), new.id());
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::open(data.path()).unwrap();
+    let (mut session, mut run) = store.create(&old, "Минтруд СК", at(0)).unwrap();
+    let mut clock = 0;
+    let mut act = |run: &mut poryadok::run::Run, command: Command| {
+        clock += 60;
+        apply(&old, run, command, at(clock)).unwrap_or_else(|r| panic!("{r:?}"));
+    };
+    act(
+        &mut run,
+        Command::Choose {
+            choice: "service_path".into(),
+            option: "federal".into(),
+        },
+    );
+    // The old edition chained stage 1 before stage 2 and every step after the one before.
+    for step in [
+        "agreement",
+        "additional-agreement",
+        "operator-signed-notice",
+        "crypto-ready",
+        "crypto-install",
+        "equipment-act",
+        "ep-ov",
+    ] {
+        act(&mut run, Command::CompleteStep(step.into()));
+    }
+    session.save(&old, &run, at(clock)).unwrap();
+    drop(session);
+
+    let (_, opened) = store.open_run("rsmev-connection-1").unwrap();
+    let mut run = opened.run;
+    let moved = reconcile(&new, &mut run);
+    assert_eq!(
+        moved.version_changed,
+        Some(("2012".into(), "2012-2".into()))
+    );
+    // The option chosen still exists: nothing is set aside, the branch stays the same.
+    assert!(moved.set_aside.is_empty(), "{:?}", moved.set_aside);
+    assert_eq!(run.choices["service_path"], "federal");
+    for step in ["equipment-act", "ep-ov"] {
+        let index = new.step_index(step).unwrap();
+        assert_eq!(status(&new, &run, index), Status::Done, "{step}");
+    }
+    // The request of stage 2 now has a form to fill; 3б stays skipped.
+    let request = new.step_index("is-connection-request").unwrap();
+    assert_eq!(status(&new, &run, request), Status::Ready);
+    let own = new.step_index("own-decision").unwrap();
+    assert_eq!(status(&new, &run, own), Status::Skipped);
+    // The federal decision no longer waits for stages 1 and 2.
+    let decision = new.step_index("federal-decision").unwrap();
+    assert_eq!(status(&new, &run, decision), Status::Ready);
+}

@@ -117,6 +117,7 @@ fn every_form_of_every_bundled_procedure_exports_as_the_form_reads() {
             "pgs-staff-access/access-request",
             "pgs-staff-access/employees",
             "qualified-signature/application",
+            "rsmev-connection/is-connection-request",
         ]
         .into_iter()
         .map(str::to_owned)
