@@ -36,7 +36,7 @@ fn big_run(p: &Procedure) -> Run {
         };
         run.journal.push(Entry {
             at: now,
-            what: format!("step:{}", step.id),
+            what: poryadok::run::journal::What::Step(step.id.clone()),
             old: None,
             new: Some(Recorded::Step(state.clone())),
             undoes: None,
@@ -74,7 +74,7 @@ fn big_run(p: &Procedure) -> Run {
         ));
         run.journal.push(Entry {
             at: now,
-            what: format!("field:{id}"),
+            what: poryadok::run::journal::What::Field(id.clone()),
             old: None,
             new: Some(Recorded::Value(value.clone())),
             undoes: None,

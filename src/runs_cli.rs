@@ -14,7 +14,6 @@ use poryadok::i18n::Msg;
 use poryadok::i18n::{Arg, Lang};
 use poryadok::procedure::Procedure;
 use poryadok::run::Run;
-use poryadok::run::StepState;
 use poryadok::run::reconcile::{Reconciled, reconcile};
 use poryadok::run::schedule::{Due, DueKind, due_dates, summary};
 use poryadok::run::state::Recorded;
@@ -257,35 +256,15 @@ pub fn status_of(cx: &Context, id: &str, with_journal: bool) -> Result<()> {
         )?;
     }
     if with_journal {
-        write!(out, "\n{}", journal(cx, &run))?;
+        write!(out, "\n{}", journal(cx, procedure, &run))?;
     }
     Ok(())
 }
 
-/// The journal as text, oldest first: when, what, the old value and the new one. Secret values
-/// appear only as a marker; a taken-back change says which one it took back.
-pub fn journal(cx: &Context, run: &Run) -> String {
-    let shown = |recorded: &Option<Recorded>| -> String {
-        match recorded {
-            None => "—".to_owned(),
-            Some(Recorded::Secret { .. }) => cx.t("journal-secret", &[]),
-            Some(Recorded::Step(state)) => match state {
-                StepState::Done {
-                    passed_over: true, ..
-                } => cx.t("journal-passed-over", &[]),
-                StepState::Done { .. } => cx.t("status-done-undated", &[]),
-                StepState::InProgress { .. } => cx.t("status-in-progress", &[]),
-                StepState::Waiting { due: Some(due), .. } => {
-                    cx.t("status-waiting-until", &[("date", cx.date(*due).into())])
-                }
-                StepState::Waiting { due: None, .. } => cx.t("status-waiting", &[]),
-            },
-            Some(Recorded::Value(value)) => {
-                let text = serde_json::to_string(value).unwrap_or_default();
-                sanitize_line(&text).into_owned()
-            }
-        }
-    };
+/// The journal as text, oldest first: when, what (a step, a field, a choice by its title), the
+/// old value and the new one in words. Secret values appear only as a marker; a taken-back
+/// change says which one it took back.
+pub fn journal(cx: &Context, procedure: &Procedure, run: &Run) -> String {
     let mut out = format!(
         "{}\n",
         cx.t("journal-title", &[("count", run.journal.len().into())])
@@ -294,11 +273,18 @@ pub fn journal(cx: &Context, run: &Run) -> String {
         // A value journaled in plain before its field became secret is not shown either.
         let secret = entry
             .what
-            .strip_prefix("field:")
+            .field()
             .is_some_and(|field| run.secret.contains(field));
         let shown = |recorded: &Option<Recorded>| match recorded {
+            None => "—".to_owned(),
             Some(_) if secret => cx.t("journal-secret", &[]),
-            other => shown(other),
+            Some(recorded) => sanitize_line(
+                &entry
+                    .what
+                    .value(procedure, recorded, |d| cx.date(d), &cx.tz)
+                    .text(cx.lang),
+            )
+            .into_owned(),
         };
         let at = entry.at.to_zoned(cx.tz.clone()).strftime("%d.%m.%Y %H:%M");
         let undoes = entry
@@ -308,7 +294,7 @@ pub fn journal(cx: &Context, run: &Run) -> String {
         out.push_str(&format!(
             "  {:>4}. {at}  {}: {} → {}{undoes}\n",
             index + 1,
-            sanitize_line(&entry.what),
+            sanitize_line(&entry.what.subject(procedure).text(cx.lang)),
             shown(&entry.old),
             shown(&entry.new),
         ));

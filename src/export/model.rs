@@ -15,7 +15,7 @@ use crate::procedure::{Field, FieldType, Form, Procedure};
 use crate::run::command::is_secret;
 use crate::run::eval::{holds, step_applies};
 use crate::run::schedule::due_dates;
-use crate::run::view::{Status, status, status_msg};
+use crate::run::view::{status, status_msg};
 use crate::run::{Run, StepState, Value};
 
 /// What to export and how.
@@ -132,9 +132,7 @@ pub struct StepReport {
     pub number: usize,
     pub id: String,
     pub title: String,
-    /// `done`, `passed_over`, `skipped`, `undecided`, `blocked`, `in_progress`, `waiting`,
-    /// `ready`.
-    pub status: &'static str,
+    pub status: crate::run::view::StatusCode,
     /// The status in the officer's words.
     pub status_text: String,
     pub done_at: Option<Timestamp>,
@@ -490,16 +488,7 @@ fn report(
                     ..
                 })
             );
-            let code = match &state {
-                Status::Done if passed_over => "passed_over",
-                Status::Done => "done",
-                Status::Skipped => "skipped",
-                Status::Undecided => "undecided",
-                Status::Blocked { .. } => "blocked",
-                Status::InProgress => "in_progress",
-                Status::Waiting { .. } => "waiting",
-                Status::Ready => "ready",
-            };
+            let code = state.code(passed_over);
             let done_at = match run.steps.get(&step.id) {
                 Some(StepState::Done { at, .. }) => Some(*at),
                 _ => None,
@@ -565,19 +554,19 @@ fn report(
             // A value journaled in plain before its field became secret is left out too.
             let secret = entry
                 .what
-                .strip_prefix("field:")
+                .field()
                 .is_some_and(|field| is_secret(procedure, run, field));
             let shown = |r: &crate::run::state::Recorded| {
                 if secret {
                     lang.text("export-secret-left-out")
                 } else {
-                    recorded(r, lang)
+                    entry.what.value(procedure, r, date, &options.tz).text(lang)
                 }
             };
             JournalLine {
                 at: entry.at,
-                what: clean(&entry.what),
-                subject: journal_subject(procedure, &entry.what, lang),
+                what: clean(&entry.what.to_string()),
+                subject: entry.what.subject(procedure).text(lang),
                 old: entry.old.as_ref().map(shown),
                 new: entry.new.as_ref().map(shown),
                 undo: entry.undoes.is_some(),
@@ -601,57 +590,6 @@ fn report(
         choices,
         sections,
         journal,
-    }
-}
-
-/// What a journal entry changed, in words: the field's label, the step's number and title,
-/// the choice's title; the entry's own name for anything the procedure no longer has.
-fn journal_subject(procedure: &Procedure, what: &str, lang: Lang) -> String {
-    let step = |id: &str| {
-        procedure
-            .step_index(id)
-            .map(|i| (i + 1, clean(&procedure.steps()[i].title)))
-    };
-    let msg = if let Some(id) = what.strip_prefix("field:") {
-        crate::run::command::field_def(procedure, id)
-            .and_then(|f| f.label.as_deref())
-            .map(|label| Msg::new("export-journal-field").arg("label", clean(label)))
-    } else if let Some(id) = what.strip_prefix("step:") {
-        step(id).map(|(n, title)| {
-            Msg::new("export-journal-step")
-                .arg("number", n)
-                .arg("title", title)
-        })
-    } else if let Some(id) = what.strip_prefix("note:") {
-        step(id).map(|(n, title)| {
-            Msg::new("export-journal-note")
-                .arg("number", n)
-                .arg("title", title)
-        })
-    } else if let Some(id) = what.strip_prefix("choice:") {
-        (procedure.file().choices.iter())
-            .find(|c| c.id == id)
-            .map(|c| Msg::new("export-journal-choice").arg("title", clean(&c.title)))
-    } else {
-        None
-    };
-    msg.map_or_else(|| clean(what), |m| m.text(lang))
-}
-
-/// A journaled value as text (a secret one is only ever the marker).
-fn recorded(recorded: &crate::run::state::Recorded, lang: Lang) -> String {
-    use crate::run::state::Recorded;
-    match recorded {
-        Recorded::Value(value) => text_of(value, lang),
-        Recorded::Step(state) => match state {
-            StepState::InProgress { .. } => lang.text("export-state-in-progress"),
-            StepState::Waiting { .. } => lang.text("export-state-waiting"),
-            StepState::Done {
-                passed_over: true, ..
-            } => lang.text("export-state-passed-over"),
-            StepState::Done { .. } => lang.text("export-state-done"),
-        },
-        Recorded::Secret { .. } => lang.text("export-secret-left-out"),
     }
 }
 

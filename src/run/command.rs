@@ -13,6 +13,7 @@ use crate::procedure::{Column, Field, FieldType, Procedure};
 use crate::validate;
 
 use super::eval::{holds, step_applies};
+use super::journal::What;
 use super::state::{Entry, Recorded, Run, StepState, Value};
 use super::view::{blocked, blockers};
 
@@ -171,7 +172,7 @@ pub fn apply(
             journal(
                 run,
                 now,
-                format!("field:{field}"),
+                What::Field(field.clone()),
                 old.map(|v| recorded(v, secret)),
                 Some(recorded(value, secret)),
             );
@@ -184,7 +185,7 @@ pub fn apply(
                 journal(
                     run,
                     now,
-                    format!("field:{field}"),
+                    What::Field(field.clone()),
                     Some(recorded(old, secret)),
                     None,
                 );
@@ -205,7 +206,7 @@ pub fn apply(
             journal(
                 run,
                 now,
-                format!("choice:{choice}"),
+                What::Choice(choice.clone()),
                 old.map(|o| Recorded::Value(Value::Text(o))),
                 Some(Recorded::Value(Value::Text(option))),
             );
@@ -223,7 +224,7 @@ pub fn apply(
             journal(
                 run,
                 now,
-                format!("note:{step}"),
+                What::Note(step.clone()),
                 None,
                 Some(Recorded::Value(Value::Text(text))),
             );
@@ -263,7 +264,7 @@ fn set_step(run: &mut Run, step: &str, state: Option<StepState>, now: Timestamp)
     journal(
         run,
         now,
-        format!("step:{step}"),
+        What::Step(step.to_owned()),
         old.map(Recorded::Step),
         state.map(Recorded::Step),
     );
@@ -293,13 +294,7 @@ fn keep_secret(procedure: &Procedure, run: &mut Run, field: &str) -> bool {
     secret
 }
 
-fn journal(
-    run: &mut Run,
-    at: Timestamp,
-    what: String,
-    old: Option<Recorded>,
-    new: Option<Recorded>,
-) {
+fn journal(run: &mut Run, at: Timestamp, what: What, old: Option<Recorded>, new: Option<Recorded>) {
     run.journal.push(Entry {
         at,
         what,
@@ -494,40 +489,39 @@ fn undo(procedure: &Procedure, run: &mut Run, now: Timestamp) -> Result<Outcome,
         return Err(Refusal::NothingToUndo);
     };
     let entry = run.journal[index].clone();
-    let current = if let Some(step) = entry.what.strip_prefix("step:") {
-        match &entry.old {
+    let current = match &entry.what {
+        What::Step(step) => match &entry.old {
             Some(Recorded::Step(state)) => run.steps.insert(step.to_owned(), state.clone()),
             _ => run.steps.remove(step),
         }
-        .map(Recorded::Step)
-    } else if let Some(field) = entry.what.strip_prefix("field:") {
-        let secret = keep_secret(procedure, run, field);
-        match &entry.old {
-            Some(Recorded::Value(value)) => run.values.insert(field.to_owned(), value.clone()),
-            Some(Recorded::Secret {
-                value: Some(value), ..
-            }) => run.values.insert(field.to_owned(), (*value.0).clone()),
-            // A secret whose earlier value is not known (journaled by a poryadok before the
-            // journal kept it sealed, or sealed under a key since lost): the field is cleared;
-            // its current value stays sealed in this undo's own journal entry.
-            _ => run.values.remove(field),
+        .map(Recorded::Step),
+        What::Field(field) => {
+            let secret = keep_secret(procedure, run, field);
+            match &entry.old {
+                Some(Recorded::Value(value)) => run.values.insert(field.to_owned(), value.clone()),
+                Some(Recorded::Secret {
+                    value: Some(value), ..
+                }) => run.values.insert(field.to_owned(), (*value.0).clone()),
+                // A secret whose earlier value is not known (journaled by a poryadok before the
+                // journal kept it sealed, or sealed under a key since lost): the field is cleared;
+                // its current value stays sealed in this undo's own journal entry.
+                _ => run.values.remove(field),
+            }
+            .map(|value| recorded(value, secret))
         }
-        .map(|value| recorded(value, secret))
-    } else if let Some(choice) = entry.what.strip_prefix("choice:") {
-        match &entry.old {
+        What::Choice(choice) => match &entry.old {
             Some(Recorded::Value(Value::Text(option))) => {
                 run.choices.insert(choice.to_owned(), option.clone())
             }
             _ => run.choices.remove(choice),
         }
-        .map(|o| Recorded::Value(Value::Text(o)))
-    } else if let Some(step) = entry.what.strip_prefix("note:") {
-        run.notes
+        .map(|o| Recorded::Value(Value::Text(o))),
+        What::Note(step) => run
+            .notes
             .get_mut(step)
             .and_then(Vec::pop)
-            .map(|n| Recorded::Value(Value::Text(n.text)))
-    } else {
-        None
+            .map(|n| Recorded::Value(Value::Text(n.text))),
+        What::Other(_) => None,
     };
     run.journal.push(Entry {
         at: now,

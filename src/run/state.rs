@@ -82,6 +82,17 @@ pub enum StepState {
     },
 }
 
+impl StepState {
+    /// The day it happened, in the officer's time zone `tz`: started, waiting since, done.
+    pub fn day(&self, tz: &jiff::tz::TimeZone) -> Date {
+        let at = match self {
+            StepState::InProgress { since } | StepState::Waiting { since, .. } => since,
+            StepState::Done { at, .. } => at,
+        };
+        at.to_zoned(tz.clone()).date()
+    }
+}
+
 /// A value the officer entered. In a run file it is written as plain JSON (a string, a
 /// boolean, a list of strings, a list of rows) and read back by the visitors in `run/decode.rs`, which looks
 /// at the JSON once instead of trying each shape in turn as serde's untagged enums do.
@@ -117,8 +128,8 @@ pub struct Note {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     pub at: Timestamp,
-    /// What changed, e.g. `step:generate-request`, `field:inn`, `choice:variant`.
-    pub what: String,
+    /// What changed; written `step:generate-request`, `field:inn`, `choice:variant`.
+    pub what: super::journal::What,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub old: Option<Recorded>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

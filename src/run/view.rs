@@ -32,6 +32,36 @@ pub enum Status {
     Ready,
 }
 
+/// A status as a word for machines (the JSON report, `status --json`), written in snake case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusCode {
+    Done,
+    PassedOver,
+    Skipped,
+    Undecided,
+    Blocked,
+    InProgress,
+    Waiting,
+    Ready,
+}
+
+impl Status {
+    /// Its [`StatusCode`]; `passed_over` tells a step passed over from one done.
+    pub fn code(&self, passed_over: bool) -> StatusCode {
+        match self {
+            Status::Done if passed_over => StatusCode::PassedOver,
+            Status::Done => StatusCode::Done,
+            Status::Skipped => StatusCode::Skipped,
+            Status::Undecided => StatusCode::Undecided,
+            Status::Blocked { .. } => StatusCode::Blocked,
+            Status::InProgress => StatusCode::InProgress,
+            Status::Waiting { .. } => StatusCode::Waiting,
+            Status::Ready => StatusCode::Ready,
+        }
+    }
+}
+
 /// The status of the step at `index`.
 pub fn status(procedure: &Procedure, run: &Run, index: usize) -> Status {
     status_with(procedure, run, index, || blocked(procedure, run, index))

@@ -315,7 +315,7 @@ fn secrets_of_journal(run: &mut Run) {
         .journal
         .iter()
         .filter(|e| [&e.old, &e.new].into_iter().any(is_marker))
-        .filter_map(|e| e.what.strip_prefix("field:").map(str::to_owned))
+        .filter_map(|e| e.what.field().map(str::to_owned))
         .collect();
     run.secret.extend(journaled);
 }
@@ -405,7 +405,7 @@ pub fn encode(
         }
     }
     for (index, entry) in plain.journal.iter_mut().enumerate() {
-        let field = entry.what.strip_prefix("field:");
+        let field = entry.what.field();
         let hidden = field.is_some_and(|field| secret.contains(field));
         let mut sealed_here = false;
         for (side, recorded) in [("old", &mut entry.old), ("new", &mut entry.new)] {
@@ -594,7 +594,7 @@ mod tests {
         let mut run = sample();
         run.journal.push(Entry {
             at: run.created,
-            what: "field:v1_ksc_password".into(),
+            what: crate::run::journal::What::Field("v1_ksc_password".into()),
             old: Some(Recorded::secret(Value::Text("Old-Secret-17".into()))),
             new: Some(Recorded::secret(Value::Text("Sentinel-Secret-42".into()))),
             undoes: None,
@@ -602,7 +602,7 @@ mod tests {
         // Journaled in plain before the field was secret: sealed from now on too.
         run.journal.push(Entry {
             at: run.created,
-            what: "field:v1_ksc_password".into(),
+            what: crate::run::journal::What::Field("v1_ksc_password".into()),
             old: None,
             new: Some(Recorded::Value(Value::Text("Plain-Before-1".into()))),
             undoes: None,

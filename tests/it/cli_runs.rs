@@ -276,7 +276,7 @@ fn status_with_journal_lists_every_change_and_hides_secrets() {
     let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
     assert!(text.contains("Journal (2 changes):"), "{text}");
     assert!(
-        text.contains("field:v1_ksc_password: — → (secret value)\n"),
+        text.contains("Field “Пароль для доступа к консоли управления KSC”: — → (secret value)\n"),
         "{text}"
     );
     assert!(text.contains("(takes back change 1)"), "{text}");
@@ -288,5 +288,10 @@ fn status_with_journal_lists_every_change_and_hides_secrets() {
         .success();
     let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
     assert!(text.contains("Журнал (9 изменений):"), "{text}");
-    assert!(text.contains("field:inn: — → \"500100732259\""), "{text}");
+    // In the officer's words: titles and values, never ids.
+    assert!(text.contains("Поле «ИНН»: — → «500100732259»"), "{text}");
+    assert!(
+        !text.contains("field:") && !text.contains("step:"),
+        "{text}"
+    );
 }

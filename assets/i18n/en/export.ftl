@@ -32,10 +32,6 @@ export-rows = { $count ->
    *[other] { $count } rows
 }
 export-secret-left-out = (not exported: a secret value)
-export-state-in-progress = started
-export-state-waiting = waiting for an answer
-export-state-done = done
-export-state-passed-over = not needed
 export-date = Date
 export-eml-body-to = To: { $recipients }
 export-eml-body-cc = Copy: { $recipients }

@@ -80,5 +80,11 @@ journal-title = Journal ({ $count ->
    *[other] { $count } changes
 }):
 journal-secret = (secret value)
-journal-passed-over = not needed
+journal-passed-over = not needed (passed over { $date })
+journal-started = started { $date }
+journal-waiting = waiting for an answer since { $date }
+journal-waiting-until = waiting for an answer since { $date }, until { $due }
+journal-done = done { $date }
+journal-text = “{ $text }”
+journal-unknown = { $what } (no longer in the procedure)
 journal-undoes = (takes back change { $entry })

@@ -34,10 +34,6 @@ export-rows = { $count ->
    *[many] { $count } строк
 }
 export-secret-left-out = (не выгружается: секретное значение)
-export-state-in-progress = начат
-export-state-waiting = ждём ответа
-export-state-done = выполнен
-export-state-passed-over = не понадобился
 export-eml-body-to = Кому: { $recipients }
 export-eml-body-cc = Копия: { $recipients }
 export-eml-unsafe-header = Письмо «{ $letter }» (шаг { $step }) не выгружено: { $header ->

@@ -89,5 +89,11 @@ journal-title = Журнал ({ $count ->
    *[many] { $count } изменений
 }):
 journal-secret = (секретное значение)
-journal-passed-over = не потребовалось
+journal-passed-over = не потребовалось (пропущен { $date })
+journal-started = начат { $date }
+journal-waiting = ждём ответа с { $date }
+journal-waiting-until = ждём ответа с { $date } до { $due }
+journal-done = выполнен { $date }
+journal-text = «{ $text }»
+journal-unknown = { $what } (в процедуре этого больше нет)
 journal-undoes = (отменяет изменение { $entry })

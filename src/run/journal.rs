@@ -1,0 +1,221 @@
+//! What a journal entry changed, as a type, and the entry read in the officer's words.
+//!
+//! On disk an entry names what it changed as text (`step:ID`, `field:ID`, `choice:ID`,
+//! `note:STEP`), as every run file ever written does; in memory it is a [`What`], so that undo,
+//! the reports and the command line match on it instead of cutting strings. Anything else found
+//! in a file (written by a later poryadok) is kept as it was, as [`What::Other`].
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::i18n::Msg;
+use crate::procedure::Procedure;
+
+use super::state::{Recorded, StepState, Value};
+
+/// What one journal entry changed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum What {
+    /// A step's progress, by step id.
+    Step(String),
+    /// A value, by field id (a form field or a step result).
+    Field(String),
+    /// The option of a choice, by choice id.
+    Choice(String),
+    /// A note added to a step, by step id.
+    Note(String),
+    /// Something this build does not know, kept as written.
+    Other(String),
+}
+
+impl What {
+    /// Reads the journal's text for it; never fails (unknown text is [`What::Other`]).
+    pub fn parse(text: &str) -> What {
+        let Some((kind, id)) = text.split_once(':') else {
+            return What::Other(text.to_owned());
+        };
+        let id = id.to_owned();
+        match kind {
+            "step" => What::Step(id),
+            "field" => What::Field(id),
+            "choice" => What::Choice(id),
+            "note" => What::Note(id),
+            _ => What::Other(text.to_owned()),
+        }
+    }
+
+    /// The field it changed, if it changed a value.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            What::Field(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// What it changed, in words: the field's label, the step's number and title, the choice's
+    /// title. Something the procedure no longer has is named by the journal's own text.
+    pub fn subject(&self, procedure: &Procedure) -> Msg {
+        let step = |id: &str| {
+            procedure
+                .step_index(id)
+                .map(|i| (i + 1, clean(&procedure.steps()[i].title)))
+        };
+        let msg = match self {
+            What::Field(id) => super::command::field_def(procedure, id)
+                .and_then(|f| f.label.as_deref())
+                .map(|label| Msg::new("export-journal-field").arg("label", clean(label))),
+            What::Step(id) => step(id).map(|(n, title)| {
+                Msg::new("export-journal-step")
+                    .arg("number", n)
+                    .arg("title", title)
+            }),
+            What::Note(id) => step(id).map(|(n, title)| {
+                Msg::new("export-journal-note")
+                    .arg("number", n)
+                    .arg("title", title)
+            }),
+            What::Choice(id) => (procedure.file().choices.iter())
+                .find(|c| &c.id == id)
+                .map(|c| Msg::new("export-journal-choice").arg("title", clean(&c.title))),
+            What::Other(_) => None,
+        };
+        msg.unwrap_or_else(|| Msg::new("journal-unknown").arg("what", clean(&self.to_string())))
+    }
+
+    /// A value it recorded before or after, in words: a choice's option by its title, a step's
+    /// progress with its day, a yes/no as a word, a table by its number of rows. A secret value
+    /// is only ever the marker. `date` writes a day the way the caller shows them.
+    pub fn value(
+        &self,
+        procedure: &Procedure,
+        recorded: &Recorded,
+        date: impl Fn(jiff::civil::Date) -> String,
+        tz: &jiff::tz::TimeZone,
+    ) -> Msg {
+        match recorded {
+            Recorded::Secret { .. } => Msg::new("export-secret-left-out"),
+            Recorded::Step(state) => {
+                let day = date(state.day(tz));
+                match state {
+                    StepState::InProgress { .. } => Msg::new("journal-started").arg("date", day),
+                    StepState::Waiting { due: Some(due), .. } => Msg::new("journal-waiting-until")
+                        .arg("date", day)
+                        .arg("due", date(*due)),
+                    StepState::Waiting { .. } => Msg::new("journal-waiting").arg("date", day),
+                    StepState::Done {
+                        passed_over: true, ..
+                    } => Msg::new("journal-passed-over").arg("date", day),
+                    StepState::Done { .. } => Msg::new("journal-done").arg("date", day),
+                }
+            }
+            Recorded::Value(Value::Text(option)) if matches!(self, What::Choice(_)) => {
+                let title = match self {
+                    What::Choice(choice) => (procedure.file().choices.iter())
+                        .find(|c| &c.id == choice)
+                        .and_then(|c| c.options.iter().find(|o| &o.id == option))
+                        .map(|o| clean(&o.title)),
+                    _ => None,
+                };
+                Msg::new("journal-text").arg("text", title.unwrap_or_else(|| clean(option)))
+            }
+            Recorded::Value(value) => value_msg(value),
+        }
+    }
+}
+
+/// A recorded value in words.
+pub fn value_msg(value: &Value) -> Msg {
+    match value {
+        Value::Text(text) => Msg::new("journal-text").arg("text", clean(text)),
+        Value::Bool(true) => Msg::new("export-yes"),
+        Value::Bool(false) => Msg::new("export-no"),
+        Value::List(items) => Msg::new("journal-text").arg("text", clean(&items.join("; "))),
+        Value::Table(rows) => Msg::new("export-rows").arg("count", rows.len()),
+    }
+}
+
+fn clean(text: &str) -> String {
+    crate::text::sanitize(text).into_owned()
+}
+
+impl fmt::Display for What {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            What::Step(id) => write!(f, "step:{id}"),
+            What::Field(id) => write!(f, "field:{id}"),
+            What::Choice(id) => write!(f, "choice:{id}"),
+            What::Note(id) => write!(f, "note:{id}"),
+            What::Other(text) => f.write_str(text),
+        }
+    }
+}
+
+impl Serialize for What {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for What {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<What, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        Ok(What::parse(&text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_reads_back_as_the_same_text() {
+        for text in [
+            "step:generate-request",
+            "field:inn",
+            "choice:variant",
+            "note:a",
+            "colour:red",
+            "no-colon",
+            "field:",
+        ] {
+            let what = What::parse(text);
+            assert_eq!(what.to_string(), text);
+            let json = serde_json::to_string(&what).unwrap();
+            assert_eq!(json, format!("\"{text}\""));
+            assert_eq!(serde_json::from_str::<What>(&json).unwrap(), what);
+        }
+        assert_eq!(What::parse("field:inn"), What::Field("inn".into()));
+        assert_eq!(What::parse("colour:red"), What::Other("colour:red".into()));
+    }
+
+    #[test]
+    fn the_journal_speaks_in_titles_not_ids() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/procedures/antivirus-licenses.toml"
+        );
+        let p = crate::procedure::load(&std::fs::read(path).unwrap())
+            .result
+            .unwrap();
+        let lang = crate::i18n::Lang::Ru;
+        let choice = &p.file().choices[0];
+        let option = &choice.options[0];
+        let what = What::Choice(choice.id.clone());
+        assert!(what.subject(&p).text(lang).contains(&choice.title));
+        let value = what
+            .value(
+                &p,
+                &Recorded::Value(Value::Text(option.id.clone())),
+                |d| d.to_string(),
+                &jiff::tz::TimeZone::UTC,
+            )
+            .text(lang);
+        assert_eq!(value, format!("«{}»", option.title));
+        let step = &p.steps()[0];
+        let subject = What::Step(step.id.clone()).subject(&p).text(lang);
+        assert!(subject.contains(&step.title) && !subject.contains(&step.id));
+        let gone = What::Field("gone_field".into()).subject(&p).text(lang);
+        assert!(gone.contains("gone_field"), "{gone}");
+    }
+}
