@@ -125,14 +125,14 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
                         }
                         None => poryadok::export::report::Templates::default(),
                     };
-                    runs_cli::export(
+                    return runs_cli::export(
                         &cx,
                         run,
                         &formats,
                         out.as_deref(),
                         *include_secrets,
                         &templates,
-                    )?
+                    );
                 }
                 _ => runs_cli::list(&cx)?,
             }

@@ -136,8 +136,10 @@ pub fn list(cx: &Context) -> Result<()> {
     Ok(())
 }
 
-/// `poryadok export RUN`: the run's documents written into a folder, each file named on
-/// standard output; the run is read without opening it for editing.
+/// `poryadok export RUN`: the run's documents written into its folder, replacing what an
+/// earlier export put there, each file named on standard output; the run is read without
+/// opening it for editing. Exit code 1 when a document could not be made (the others are
+/// written) or there is nothing to write in the formats asked for (nothing is touched).
 pub fn export(
     cx: &Context,
     id: &str,
@@ -145,23 +147,20 @@ pub fn export(
     out: Option<&std::path::Path>,
     include_secrets: bool,
     templates: &poryadok::export::report::Templates,
-) -> Result<()> {
-    use poryadok::export::{Options, files, write};
+) -> Result<std::process::ExitCode> {
+    use poryadok::export::{Options, make, nothing_to_write, write, write_to};
     // The secret values are read (with the key) only when the officer asked for them.
     let (procedure, run, _, unreadable) = read_run(cx, id, include_secrets)?;
+    let mut stderr = anstream::stderr();
     if let Some(notice) = unreadable.filter(|_| include_secrets) {
-        writeln!(
-            anstream::stderr(),
-            "{}",
-            sanitize_line(&notice.text(cx.lang))
-        )?;
+        writeln!(stderr, "{}", sanitize_line(&notice.text(cx.lang)))?;
     }
     let options = Options {
         lang: cx.lang,
         include_secrets,
         tz: cx.tz.clone(),
     };
-    let made = files(
+    let made = make(
         procedure,
         &run,
         id,
@@ -169,37 +168,39 @@ pub fn export(
         &options,
         templates,
         formats,
-    )
-    .map_err(|e| anyhow!(cx.t("export-failed", &[("detail", e.to_string().into())])))?;
+    );
+    for problem in &made.problems {
+        writeln!(stderr, "{}", sanitize_line(problem))?;
+    }
+    if made.files.is_empty() {
+        writeln!(stderr, "{}", nothing_to_write(formats).text(cx.lang))?;
+        return Ok(std::process::ExitCode::FAILURE);
+    }
     let dir = match out {
         Some(dir) => dir.to_path_buf(),
         None => write::default_dir(id).ok_or_else(|| anyhow!(cx.t("export-no-folder", &[])))?,
     };
-    let written = write::write_all(&dir, &made).map_err(|e| {
-        anyhow!(cx.t(
-            "export-write-failed",
-            &[
-                ("folder", dir.display().to_string().into()),
-                ("detail", e.to_string().into())
-            ]
-        ))
-    })?;
+    let written = write_to(&dir, id, &made, cx.lang).map_err(|e| anyhow!(e))?;
     let mut stdout = anstream::stdout();
     writeln!(
         stdout,
         "{}",
-        cx.t(
+        sanitize_line(&cx.t(
             "export-written",
             &[
                 ("count", written.len().into()),
                 ("folder", dir.display().to_string().into())
             ]
-        )
+        ))
     )?;
     for path in written {
         writeln!(stdout, "  {}", sanitize_line(&path.display().to_string()))?;
     }
-    Ok(())
+    Ok(if made.problems.is_empty() {
+        std::process::ExitCode::SUCCESS
+    } else {
+        std::process::ExitCode::FAILURE
+    })
 }
 
 /// A run as it is on disk, fitted to its procedure as it is now (in memory only), with its

@@ -3,7 +3,7 @@
 //!
 //! [`model`] works out what a run says once (forms, letters, report) and every format reads it.
 //! Nothing here touches the disk but [`write`](mod@write), which never writes outside the folder it is
-//! given and never replaces a file.
+//! given and replaces only a folder of documents it made itself.
 
 pub mod docx;
 pub mod eml;
@@ -16,9 +16,10 @@ pub use model::{Export, Options, build};
 
 use jiff::Timestamp;
 
+use crate::i18n::Msg;
 use crate::procedure::Procedure;
 use crate::run::Run;
-use write::{OutFile, file_name};
+use write::{OutFile, readable_name};
 
 /// The formats a run exports to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -71,18 +72,27 @@ impl Format {
 /// Why an export could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("{format}: {detail}")]
-    Format {
-        format: &'static str,
-        detail: String,
-    },
-    /// A letter could not be made into a draft (the message is in the officer's language).
+    /// Some documents could not be made (the others were); each is said in the officer's
+    /// language.
+    #[error("{}", .0.join("; "))]
+    Documents(Vec<String>),
+    /// Nothing in the formats asked for: why, in the officer's language.
     #[error("{0}")]
-    Letter(String),
+    Nothing(String),
 }
 
-/// Every file of the run in the formats asked for, named from the procedure and the form, the
-/// table or the letter; nothing is written yet (see [`write::write_all`]).
+/// What an export made: the files, and the documents that could not be made and why (a
+/// value that cannot go where the procedure puts it blocks its own document only).
+#[derive(Debug, Clone, Default)]
+pub struct Made {
+    pub files: Vec<OutFile>,
+    /// One line for each document left out, in the officer's language.
+    pub problems: Vec<String>,
+}
+
+/// Every file of the run in the formats asked for, or an error when a document could not be
+/// made or there is nothing to write (see [`make`] for an export that keeps what it could
+/// make).
 pub fn files(
     procedure: &Procedure,
     run: &Run,
@@ -92,30 +102,75 @@ pub fn files(
     templates: &report::Templates,
     formats: &[Format],
 ) -> Result<Vec<OutFile>, ExportError> {
+    let made = make(procedure, run, id, now, options, templates, formats);
+    if !made.problems.is_empty() {
+        return Err(ExportError::Documents(made.problems));
+    }
+    if made.files.is_empty() {
+        return Err(ExportError::Nothing(
+            nothing_to_write(formats).text(options.lang),
+        ));
+    }
+    Ok(made.files)
+}
+
+/// Why an export in these formats made no file: each format and what it would need.
+pub fn nothing_to_write(formats: &[Format]) -> Msg {
+    let mut names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
+    names.dedup();
+    Msg::new("export-nothing")
+        .arg("formats", names.join(", "))
+        .arg("docx", usize::from(formats.contains(&Format::Docx)))
+        .arg(
+            "tables",
+            usize::from(formats.contains(&Format::Xlsx) || formats.contains(&Format::Csv)),
+        )
+        .arg("eml", usize::from(formats.contains(&Format::Eml)))
+}
+
+/// Every file of the run in the formats asked for, named for a person to read: the step's
+/// number and the form's, table's or letter's title (`03 Заявка на доступ.docx`), the report
+/// as «Отчёт о прохождении»; nothing is written yet (see [`write::replace_folder`]). A document
+/// that cannot be made is named in [`Made::problems`] and the others are made all the same.
+pub fn make(
+    procedure: &Procedure,
+    run: &Run,
+    id: &str,
+    now: Timestamp,
+    options: &Options,
+    templates: &report::Templates,
+    formats: &[Format],
+) -> Made {
     let export = build(procedure, run, id, now, options);
     // Documents speak the procedure's language; only messages to the officer speak theirs.
     let lang = model::document_lang(procedure);
     let wants = |f: Format| formats.contains(&f);
-    let fail = |format: Format| {
-        move |e: &dyn std::fmt::Display| ExportError::Format {
-            format: format.name(),
-            detail: e.to_string(),
-        }
+    let mut problems = Vec::new();
+    let mut problem = |format: Format, what: &str, detail: &dyn std::fmt::Display| {
+        problems.push(
+            Msg::new("export-document-failed")
+                .arg("format", format.name())
+                .arg("document", what.to_owned())
+                .arg("detail", detail.to_string())
+                .text(options.lang),
+        );
     };
-    let p = procedure.id();
+    let numbered = |number: usize, title: &str| format!("{number:02} {title}");
     let mut out = Vec::new();
     // The forms as Word documents, kept by form id for the letters that carry them.
     let mut documents: Vec<(String, OutFile)> = Vec::new();
     if wants(Format::Docx) || wants(Format::Eml) {
         for form in &export.forms {
-            let bytes = docx::form_docx(form).map_err(|e| fail(Format::Docx)(&e))?;
-            documents.push((
-                form.id.clone(),
-                OutFile {
-                    name: file_name(&[p, &form.id], "docx"),
-                    bytes,
-                },
-            ));
+            match docx::form_docx(form) {
+                Ok(bytes) => documents.push((
+                    form.id.clone(),
+                    OutFile {
+                        name: readable_name(&numbered(form.step, &form.title), "docx"),
+                        bytes,
+                    },
+                )),
+                Err(e) => problem(Format::Docx, &form.title, &e),
+            }
         }
     }
     if wants(Format::Docx) {
@@ -145,64 +200,95 @@ pub fn files(
                 columns,
                 rows,
             };
+            let title = numbered(form.step, label);
             if wants(Format::Xlsx) {
-                let bytes = table::xlsx(table_data, lang).map_err(|e| fail(Format::Xlsx)(&e))?;
-                out.push(OutFile {
-                    name: file_name(&[p, &form.id, table], "xlsx"),
-                    bytes,
-                });
+                match table::xlsx(table_data, lang) {
+                    Ok(bytes) => out.push(OutFile {
+                        name: readable_name(&title, "xlsx"),
+                        bytes,
+                    }),
+                    Err(e) => problem(Format::Xlsx, label, &e),
+                }
             }
             if wants(Format::Csv) {
                 out.push(OutFile {
-                    name: file_name(&[p, &form.id, table], "csv"),
+                    name: readable_name(&title, "csv"),
                     bytes: table::csv(table_data, lang),
                 });
             }
         }
     }
-    // The run's id starts with the procedure's already.
-    let report_name = |ext: &str| file_name(&[id, "report"], ext);
+    let report_title = lang.text("export-report-file");
+    let report_name = |ext: &str| readable_name(&report_title, ext);
     if wants(Format::Markdown) {
-        let text = report::markdown(&export.report, templates, lang, &options.tz)
-            .map_err(|e| fail(Format::Markdown)(&e))?;
-        out.push(OutFile {
-            name: report_name("md"),
-            bytes: text.into_bytes(),
-        });
+        match report::markdown(&export.report, templates, lang, &options.tz) {
+            Ok(text) => out.push(OutFile {
+                name: report_name("md"),
+                bytes: text.into_bytes(),
+            }),
+            Err(e) => problem(Format::Markdown, &report_title, &e),
+        }
     }
     if wants(Format::Html) {
-        let text = report::html(&export.report, templates, lang, &options.tz)
-            .map_err(|e| fail(Format::Html)(&e))?;
-        out.push(OutFile {
-            name: report_name("html"),
-            bytes: text.into_bytes(),
-        });
+        match report::html(&export.report, templates, lang, &options.tz) {
+            Ok(text) => out.push(OutFile {
+                name: report_name("html"),
+                bytes: text.into_bytes(),
+            }),
+            Err(e) => problem(Format::Html, &report_title, &e),
+        }
     }
     if wants(Format::Json) {
-        let bytes = report::json(&export.report).map_err(|e| fail(Format::Json)(&e))?;
-        out.push(OutFile {
-            name: report_name("json"),
-            bytes,
-        });
+        match report::json(&export.report) {
+            Ok(bytes) => out.push(OutFile {
+                name: report_name("json"),
+                bytes,
+            }),
+            Err(e) => problem(Format::Json, &report_title, &e),
+        }
     }
     if wants(Format::Eml) {
-        for (n, draft) in export.drafts.iter().enumerate() {
+        for draft in &export.drafts {
             let attachments: Vec<(String, Vec<u8>, &str)> = draft
                 .attach
                 .iter()
                 .filter_map(|id| documents.iter().find(|(form, _)| form == id))
                 .map(|(_, file)| (file.name.clone(), file.bytes.clone(), DOCX_MIME))
                 .collect();
-            let bytes = eml::draft_eml(draft, &attachments, now)
-                .map_err(|e| ExportError::Letter(e.message().text(options.lang)))?;
-            let number = (n + 1).to_string();
-            out.push(OutFile {
-                name: file_name(&[p, &number, &draft.step], "eml"),
-                bytes,
-            });
+            let title = draft.title.as_deref().unwrap_or(&draft.subject);
+            match eml::draft_eml(draft, &attachments, now) {
+                Ok(bytes) => out.push(OutFile {
+                    name: readable_name(&numbered(draft.number, title), "eml"),
+                    bytes,
+                }),
+                Err(e) => problems.push(e.message().text(options.lang)),
+            }
         }
     }
-    Ok(out)
+    write::unique_names(&mut out);
+    Made {
+        files: out,
+        problems,
+    }
+}
+
+/// Puts what [`make`] made in `dir` in place of an earlier export ([`write::replace_folder`]);
+/// where each file went, or why nothing was written, in the officer's language.
+pub fn write_to(
+    dir: &std::path::Path,
+    id: &str,
+    made: &Made,
+    lang: crate::i18n::Lang,
+) -> Result<Vec<std::path::PathBuf>, String> {
+    write::replace_folder(dir, id, &made.files).map_err(|e| match e {
+        write::WriteError::NotOurs(_) => Msg::new("export-not-ours")
+            .arg("folder", dir.display().to_string())
+            .text(lang),
+        e => Msg::new("export-write-failed")
+            .arg("folder", dir.display().to_string())
+            .arg("detail", e.to_string())
+            .text(lang),
+    })
 }
 
 /// The MIME type of a Word document.

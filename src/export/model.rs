@@ -33,6 +33,8 @@ pub struct Options {
 #[derive(Debug, Clone, Serialize)]
 pub struct FilledForm {
     pub id: String,
+    /// The number of the first step that applies with this form (1 for the first step).
+    pub step: usize,
     pub title: String,
     pub addressee: Option<String>,
     pub rows: Vec<FormRow>,
@@ -74,6 +76,8 @@ pub struct SignatureBlock {
 pub struct Draft {
     /// The step the letter belongs to.
     pub step: String,
+    /// That step's number (1 for the first step).
+    pub number: usize,
     pub title: Option<String>,
     pub to: Vec<String>,
     pub cc: Vec<String>,
@@ -212,7 +216,7 @@ pub fn build(
 /// poryadok, `external`, has no fields here and is left out).
 fn forms(procedure: &Procedure, run: &Run, today: Date, options: &Options) -> Vec<FilledForm> {
     let mut out: Vec<FilledForm> = Vec::new();
-    for step in procedure.steps() {
+    for (index, step) in procedure.steps().iter().enumerate() {
         if step_applies(procedure, run, step) == Some(false) {
             continue;
         }
@@ -222,7 +226,8 @@ fn forms(procedure: &Procedure, run: &Run, today: Date, options: &Options) -> Ve
         if form.external || out.iter().any(|f| f.id == form.id) {
             continue;
         }
-        let filled = filled(procedure, run, form, today, options);
+        let mut filled = filled(procedure, run, form, today, options);
+        filled.step = index + 1;
         if !filled.rows.is_empty() {
             out.push(filled);
         }
@@ -259,6 +264,11 @@ pub fn filled(
     });
     FilledForm {
         id: form.id.clone(),
+        step: procedure
+            .steps()
+            .iter()
+            .position(|s| s.form.as_deref() == Some(&form.id))
+            .map_or(0, |i| i + 1),
         title: clean(&form.title),
         addressee: form.addressee.as_deref().map(clean),
         rows,
@@ -337,7 +347,7 @@ pub fn text_of(value: &Value, lang: Lang) -> String {
 /// The letters of the steps that apply, with `{{field}}` replaced by the officer's values.
 fn drafts(procedure: &Procedure, run: &Run, options: &Options) -> Vec<Draft> {
     let mut out = Vec::new();
-    for step in procedure.steps() {
+    for (index, step) in procedure.steps().iter().enumerate() {
         if step_applies(procedure, run, step) == Some(false) {
             continue;
         }
@@ -352,6 +362,7 @@ fn drafts(procedure: &Procedure, run: &Run, options: &Options) -> Vec<Draft> {
             let fill = |text: &str| fill_in(procedure, run, text, options);
             out.push(Draft {
                 step: step.id.clone(),
+                number: index + 1,
                 title: letter.title.as_deref().map(clean),
                 to: letter.to.iter().map(|t| clean(t)).collect(),
                 cc: letter.cc.iter().map(|t| clean(t)).collect(),

@@ -145,7 +145,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     /// `d`: the run's documents, as `poryadok export` and the wizard's `d` write them (every
     /// format, secrets left out), and where they went.
     pub(super) fn export(&mut self, walk: &Walk) -> io::Result<()> {
-        use crate::export::{Format, Options, files, report::Templates, write};
+        use crate::export::{Format, Options, make, report::Templates, write, write_to};
         let now = self.now();
         let templates = (self.store.runs_dir().parent())
             .map(|data| Templates::from_dir(&data.join("templates")))
@@ -156,26 +156,25 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             tz: self.tz.clone(),
         };
         let dir = (self.export_to.clone()).or_else(|| write::default_dir(&walk.id));
-        let result = (templates.map_err(|e| e.to_string()))
-            .and_then(|templates| {
-                files(
-                    &walk.procedure,
-                    &walk.run,
-                    &walk.id,
-                    now,
-                    &options,
-                    &templates,
-                    &Format::ALL,
-                )
-                .map_err(|e| e.to_string())
-            })
-            .and_then(|made| {
-                let dir = dir.ok_or_else(|| self.lang.text("export-no-folder"))?;
-                let written = write::write_all(&dir, &made).map_err(|e| e.to_string())?;
-                Ok((dir, written))
-            });
+        let result = (templates.map_err(|e| e.to_string())).and_then(|templates| {
+            let made = make(
+                &walk.procedure,
+                &walk.run,
+                &walk.id,
+                now,
+                &options,
+                &templates,
+                &Format::ALL,
+            );
+            let dir = dir.ok_or_else(|| self.lang.text("export-no-folder"))?;
+            let written = write_to(&dir, &walk.id, &made, self.lang)?;
+            Ok((dir, written, made.problems))
+        });
         match result {
-            Ok((dir, written)) => {
+            Ok((dir, written, problems)) => {
+                for problem in &problems {
+                    self.line(&format!("! {}", say::line(problem)))?;
+                }
                 let args: &[(&str, Arg)] = &[
                     ("count", written.len().into()),
                     ("folder", say::line(&dir.display().to_string()).into()),

@@ -307,12 +307,14 @@ impl Wizard {
         };
     }
 
-    /// Writes the open run's documents (every format, secrets left out) and says where.
+    /// Writes the open run's documents (every format, secrets left out) into the run's folder,
+    /// in place of an earlier export, and says where, the folder in full.
     fn export(&mut self, now: Timestamp) {
-        use crate::export::{Format, Options, files, report::Templates, write};
+        use crate::export::{Format, Options, make, report::Templates, write, write_to};
         let Screen::Run(screen) = &self.app.screen else {
             return;
         };
+        let lang = self.app.lang;
         let templates = self
             .store
             .runs_dir()
@@ -320,7 +322,7 @@ impl Wizard {
             .map(|data| Templates::from_dir(&data.join("templates")))
             .unwrap_or_else(|| Ok(Templates::default()));
         let options = Options {
-            lang: self.app.lang,
+            lang,
             include_secrets: false,
             tz: self.app.tz.clone(),
         };
@@ -328,35 +330,39 @@ impl Wizard {
             .export_to
             .clone()
             .or_else(|| write::default_dir(&screen.id));
-        let result = templates
-            .map_err(|e| e.to_string())
-            .and_then(|templates| {
-                files(
-                    &screen.procedure,
-                    &screen.run,
-                    &screen.id,
-                    now,
-                    &options,
-                    &templates,
-                    &Format::ALL,
-                )
-                .map_err(|e| e.to_string())
-            })
-            .and_then(|made| {
-                let dir = dir.ok_or_else(|| self.app.lang.text("export-no-folder"))?;
-                let written = write::write_all(&dir, &made).map_err(|e| e.to_string())?;
-                Ok((dir, written))
-            });
+        let result = templates.map_err(|e| e.to_string()).and_then(|templates| {
+            let made = make(
+                &screen.procedure,
+                &screen.run,
+                &screen.id,
+                now,
+                &options,
+                &templates,
+                &Format::ALL,
+            );
+            let dir = dir.ok_or_else(|| lang.text("export-no-folder"))?;
+            let written = write_to(&dir, &screen.id, &made, lang)?;
+            Ok((dir, written, made.problems))
+        });
         self.app.notice = Some(match result {
-            Ok((dir, written)) => Notice {
-                kind: NoticeKind::Info,
+            Ok((dir, written, problems)) => Notice {
+                kind: if problems.is_empty() {
+                    NoticeKind::Info
+                } else {
+                    NoticeKind::Error
+                },
                 text: Msg::new("export-written")
                     .arg("count", written.len())
                     .arg("folder", dir.display().to_string()),
-                details: written
-                    .iter()
-                    .filter_map(|p| p.file_name())
-                    .map(|n| n.to_string_lossy().into_owned())
+                // What could not be made first: it is what the officer acts on.
+                details: problems
+                    .into_iter()
+                    .chain(
+                        written
+                            .iter()
+                            .filter_map(|p| p.file_name())
+                            .map(|n| n.to_string_lossy().into_owned()),
+                    )
                     .collect(),
             },
             Err(detail) => Notice {

@@ -30,22 +30,45 @@ fn export(data: &std::path::Path, args: &[&str]) -> assert_cmd::assert::Assert {
         .assert()
 }
 
+/// The files in a folder, sorted, without the marker that says poryadok made it.
+fn listed(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n != poryadok::export::write::MARKER)
+        .collect();
+    names.sort();
+    names
+}
+
 #[test]
-fn every_format_is_written_and_named_and_nothing_is_replaced() {
+fn every_format_is_written_with_readable_names_and_a_second_export_replaces_the_first() {
     let (data, id) = data_folder();
     let out = data.path().join("выгрузка");
     let out_arg = out.to_str().unwrap();
     let first = export(data.path(), &[&id, "--out", out_arg]).success();
     let said = String::from_utf8(first.get_output().stdout.clone()).unwrap();
-    let mut names: Vec<String> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
+    let names = listed(&out);
     for extension in ["docx", "xlsx", "csv", "md", "html", "json", "eml"] {
         assert!(
             names.iter().any(|n| n.ends_with(&format!(".{extension}"))),
             "{extension} in {names:?}"
+        );
+    }
+    // Names a person reads: the step's number and the title, in the procedure's language.
+    assert!(
+        names.contains(&"Отчёт о прохождении.md".to_owned()),
+        "{names:?}"
+    );
+    for name in names.iter().filter(|n| !n.starts_with("Отчёт")) {
+        let (number, title) = name.split_once(' ').unwrap();
+        assert!(
+            number.len() == 2 && number.chars().all(|c| c.is_ascii_digit()),
+            "{name}"
+        );
+        assert!(
+            title.chars().any(|c| matches!(c, 'а'..='я' | 'А'..='Я')),
+            "{name}"
         );
     }
     // The program says where it wrote each file.
@@ -58,26 +81,70 @@ fn every_format_is_written_and_named_and_nothing_is_replaced() {
             .mode();
         assert_eq!(mode & 0o777, 0o600, "{name}");
     }
-    // Again into the same folder: new names, the first files untouched.
-    let before = std::fs::read(out.join(&names[0])).unwrap();
+    // Again into the same folder: the folder holds this export only, no «(2)» copies.
     export(data.path(), &[&id, "--out", out_arg, "--format", "json"]).success();
-    assert_eq!(std::fs::read(out.join(&names[0])).unwrap(), before);
-    let json_copies = std::fs::read_dir(&out)
+    assert_eq!(listed(&out), ["Отчёт о прохождении.json"]);
+    export(data.path(), &[&id, "--out", out_arg]).success();
+    assert_eq!(listed(&out), names);
+    let beside: Vec<_> = std::fs::read_dir(data.path())
         .unwrap()
-        .filter(|e| {
-            let name = e.as_ref().unwrap().file_name().into_string().unwrap();
-            name.ends_with(".json")
-        })
-        .count();
-    assert_eq!(json_copies, 2);
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.contains("выгрузка"))
+        .collect();
+    assert_eq!(beside, ["выгрузка"], "nothing is left beside the folder");
+}
+
+#[test]
+fn a_folder_of_the_officers_own_is_never_replaced() {
+    let (data, id) = data_folder();
+    let mine = data.path().join("letters");
+    std::fs::create_dir(&mine).unwrap();
+    std::fs::write(mine.join("mine.odt"), b"mine").unwrap();
+    export(data.path(), &[&id, "--out", mine.to_str().unwrap()])
+        .code(2)
+        .stderr(predicates::str::contains("создал не poryadok"))
+        .stderr(predicates::str::contains("letters"));
+    assert_eq!(listed(&mine), ["mine.odt"]);
+}
+
+#[test]
+fn an_export_that_writes_nothing_says_why_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    // A run with nothing filled: no form has a value, no table a row.
+    let p = bundled("pgs-staff-access");
+    let (session, _) = store.create(&p, "Администрация", at(0)).unwrap();
+    let id = session.id().to_owned();
+    drop(session);
+    let out = dir.path().join("out");
+    let assert = export(
+        dir.path(),
+        &[&id, "--out", out.to_str().unwrap(), "--format", "xlsx,csv"],
+    )
+    .code(1);
+    let said = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        said.contains("Нечего записать в форматах xlsx, csv"),
+        "{said}"
+    );
+    assert!(said.contains("нет заполненного табличного поля"), "{said}");
+    assert!(
+        !said.contains("писем"),
+        "only the formats asked for: {said}"
+    );
+    assert!(
+        !said.contains("формы"),
+        "only the formats asked for: {said}"
+    );
+    assert!(!out.exists(), "no folder is made for nothing");
 }
 
 #[test]
 fn an_unknown_format_or_run_is_a_clear_error() {
     let (data, id) = data_folder();
-    export(data.path(), &[&id, "--format", "pdf"])
+    export(data.path(), &[&id, "--format", "odt"])
         .failure()
-        .stderr(predicates::str::contains("неизвестный формат «pdf»"));
+        .stderr(predicates::str::contains("неизвестный формат «odt»"));
     export(data.path(), &["nosuch-1", "--out", "/tmp/never"])
         .failure()
         .stderr(predicates::str::contains("nosuch-1"));

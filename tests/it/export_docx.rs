@@ -372,6 +372,7 @@ fn hostile_procedure_texts_cannot_break_the_document() {
     // Built by hand, around the model's own cleaning: raw controls, a carriage return, the
     // two non-characters XML forbids, markup in the title, labels, headers and signature.
     let form = FilledForm {
+        step: 1,
         id: "x".into(),
         title: format!("{SCRIPT} ]]> <![CDATA[ x"),
         addressee: Some(format!("{IMG}\nвторая строка")),

@@ -252,6 +252,7 @@ fn values_the_officer_typed_reach_the_text_with_their_cyrillic() {
 
 fn letter(subject: &str, body: &str) -> Draft {
     Draft {
+        number: 1,
         step: "send-request".into(),
         title: Some("Заявка по почте".into()),
         to: vec!["stp_ksaz@it.mos.ru".into(), "ДИТ".into()],

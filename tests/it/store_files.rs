@@ -9,7 +9,7 @@ use assert_cmd::Command as Bin;
 
 use crate::common::{at, bundled};
 use crate::store_faults::small_tmpfs;
-use poryadok::export::write::{OutFile, write_all};
+use poryadok::export::write::{MARKER, OutFile, WriteError, replace_folder};
 use poryadok::store::Store;
 
 fn mode(path: &std::path::Path) -> u32 {
@@ -87,42 +87,50 @@ fn an_open_cache_file_is_made_private() {
     }
 }
 
-/// Item 8: a disk that fills up while documents are exported never leaves a cut-short or empty
-/// document behind: each file is there whole or not at all, and the error says why.
+/// A disk that fills up while documents are exported leaves the previous export as it was, and
+/// no half-written folder beside it; the error says why.
 #[test]
-fn a_full_disk_during_export_leaves_no_partial_document() {
+fn a_full_disk_during_export_leaves_the_previous_export_as_it_was() {
     let Some((dir, _mount)) = small_tmpfs("256k") else {
         return;
     };
-    // Leave about 64 KB free.
-    let mut filler = fs::File::create(dir.path().join("filler")).unwrap();
-    filler.write_all(&vec![0u8; 190 * 1024]).unwrap();
-    filler.sync_all().unwrap();
     let out = dir.path().join("export");
     let file = |name: &str, size: usize| OutFile {
         name: name.into(),
         bytes: vec![b'x'; size],
     };
+    let first = [file("report.md", 8 * 1024)];
+    replace_folder(&out, "run-1", &first).unwrap();
+    // Leave about 64 KB free.
+    let mut filler = fs::File::create(dir.path().join("filler")).unwrap();
+    filler.write_all(&vec![0u8; 180 * 1024]).unwrap();
+    filler.sync_all().unwrap();
     let files = [
         file("report.md", 8 * 1024),
         file("form.docx", 120 * 1024),
         file("letter.eml", 4 * 1024),
     ];
-    let error = write_all(&out, &files).expect_err("the disk has no room for the form");
+    let error =
+        replace_folder(&out, "run-1", &files).expect_err("the disk has no room for the form");
+    let WriteError::Io { error, .. } = &error else {
+        panic!("{error}");
+    };
     assert_eq!(error.kind(), std::io::ErrorKind::StorageFull, "{error}");
-    for entry in fs::read_dir(&out).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name().into_string().unwrap();
-        let expected = files
-            .iter()
-            .find(|f| f.name == name)
-            .unwrap_or_else(|| panic!("{name} is not one of the documents"));
-        let on_disk = fs::read(entry.path()).unwrap();
-        assert!(
-            on_disk == expected.bytes,
-            "{name} is cut short: {} of {} bytes",
-            on_disk.len(),
-            expected.bytes.len()
-        );
-    }
+    let mut names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, [MARKER, "report.md"]);
+    assert_eq!(fs::read(out.join("report.md")).unwrap(), first[0].bytes);
+    let mut beside: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    beside.sort();
+    assert_eq!(
+        beside,
+        ["export", "filler"],
+        "no half-written folder is left"
+    );
 }

@@ -584,6 +584,7 @@ fn d_exports_the_run_and_says_where_every_file_went() {
     let written: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n != poryadok::export::write::MARKER)
         .collect();
     assert!(!written.is_empty());
     for name in &written {
@@ -595,6 +596,34 @@ fn d_exports_the_run_and_says_where_every_file_went() {
     }
     assert!(written.iter().any(|n| n.ends_with(".xlsx")), "{written:?}");
     assert!(matches!(wizard.app.screen, Screen::Run(_)));
+    // Again: the folder is replaced, not filled with copies.
+    press(&mut wizard, &[Action::Export]);
+    let again = std::fs::read_dir(&out).unwrap().count();
+    assert_eq!(again, written.len() + 1, "the same files and the marker");
+}
+
+#[test]
+fn d_shows_the_folder_in_full_at_any_width() {
+    let data = tempfile::tempdir().unwrap();
+    // A deep folder whose path takes more lines than a notice used to have.
+    let mut out = data.path().join("Документы отдела информатизации");
+    for year in 2014..2028 {
+        out = out.join(format!("выгрузки прохождений {year} года"));
+    }
+    let mut wizard = wizard(Lang::Ru, data.path());
+    wizard.export_to = Some(out.clone());
+    staff_run(&mut wizard);
+    press(&mut wizard, &[Action::Export]);
+    let path = out.display().to_string();
+    assert!(path.chars().count() > 60 * 6, "{}", path.chars().count());
+    for (width, height) in [(80, 24), (60, 20), (120, 40)] {
+        let text = screen(&wizard, width, height);
+        // The screen's lines joined: the path is wrapped, but every character of it is shown.
+        let joined: String = text.lines().map(|l| l.trim_matches('"')).collect();
+        let squeezed: String = joined.chars().filter(|c| !c.is_whitespace()).collect();
+        let wanted: String = path.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(squeezed.contains(&wanted), "{width}x{height}:\n{text}");
+    }
 }
 
 /// The README's tables of keys are the wizard's own table of keys, word for word.

@@ -3,7 +3,7 @@ export-attach-by-hand = Attach: “{ $form }” (filled in the issuer's own temp
 export-attach-by-hand-link = Attach: “{ $form }” (filled in the issuer's own template; blank: { $link })
 export-failed = The export failed: { $detail }
 export-no-folder = No documents folder found; name one with --out FOLDER
-export-write-failed = Could not write into { $folder }: { $detail }. Files already written stay; no file was replaced.
+export-write-failed = Could not write into { $folder }: { $detail }. The folder is as it was.
 export-written = { $count ->
     [one] Wrote { $count } file into { $folder }:
    *[other] Wrote { $count } files into { $folder }:
@@ -50,3 +50,16 @@ export-journal-field = Field “{ $label }”
 export-journal-step = Step { $number } “{ $title }”
 export-journal-note = Note on step { $number } “{ $title }”
 export-journal-choice = Choice “{ $title }”
+export-not-ours = { $folder } holds files and was not made by poryadok: its content is not replaced. Name an empty or new folder: --out FOLDER
+export-document-failed = { $format }: “{ $document }” was not exported: { $detail }
+export-report-file = Run report
+export-nothing = Nothing to write in the formats { $formats }; no file was written:{ $docx ->
+    [1] { " " }no form of the steps that apply has a value filled;
+   *[0] {""}
+}{ $tables ->
+    [1] { " " }no table field is filled;
+   *[0] {""}
+}{ $eml ->
+    [1] { " " }the steps that apply have no letters;
+   *[0] {""}
+} the report is in the formats md, html, json.

@@ -3,7 +3,7 @@ export-attach-by-hand = Приложить: «{ $form }» (заполняетс�
 export-attach-by-hand-link = Приложить: «{ $form }» (заполняется по шаблону издателя, бланк: { $link })
 export-failed = Выгрузка не получилась: { $detail }
 export-no-folder = Не удалось найти папку документов; укажите папку: --out ПАПКА
-export-write-failed = Не удалось записать в { $folder }: { $detail }. Уже записанные файлы остались, ни один файл не заменён.
+export-write-failed = Не удалось записать в { $folder }: { $detail }. Папка осталась как была.
 export-written = { $count ->
     [one] Записан { $count } файл в { $folder }:
     [few] Записано { $count } файла в { $folder }:
@@ -52,3 +52,16 @@ export-journal-field = Поле «{ $label }»
 export-journal-step = Шаг { $number } «{ $title }»
 export-journal-note = Заметка к шагу { $number } «{ $title }»
 export-journal-choice = Выбор «{ $title }»
+export-not-ours = В папке { $folder } есть файлы, и её создал не poryadok: её содержимое не заменяется. Укажите пустую или новую папку: --out ПАПКА
+export-document-failed = { $format }: «{ $document }» не выгружен: { $detail }
+export-report-file = Отчёт о прохождении
+export-nothing = Нечего записать в форматах { $formats }, файлы не записаны:{ $docx ->
+    [1] { " " }в применимых шагах нет формы с заполненным значением;
+   *[0] {""}
+}{ $tables ->
+    [1] { " " }нет заполненного табличного поля;
+   *[0] {""}
+}{ $eml ->
+    [1] { " " }в применимых шагах нет писем;
+   *[0] {""}
+} отчёт — форматы md, html, json.

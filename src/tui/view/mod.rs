@@ -180,10 +180,14 @@ fn draw_in(frame: &mut Frame, cx: &Ctx, area: Rect) {
         return;
     }
     let notice = notice(cx);
-    // Wrapped, so that a long message is read to its end; a few lines at most.
-    let notice_height = notice
-        .as_ref()
-        .map_or(0, |p| p.line_count(area.width).min(6)) as u16;
+    // Wrapped, so that a long message is read to its end: the message itself (a folder's path)
+    // in full at any width, its details a few lines at most; the body keeps a few lines.
+    let notice_height = notice.as_ref().map_or(0, |(p, message)| {
+        let full = p.line_count(area.width);
+        let message = message.line_count(area.width);
+        full.min(message.max(6))
+            .min(usize::from(area.height.saturating_sub(4)))
+    }) as u16;
     let not_saved = not_saved(cx);
     // A few lines at most, so that the run stays in view on a small terminal.
     let not_saved_height = not_saved
@@ -204,7 +208,7 @@ fn draw_in(frame: &mut Frame, cx: &Ctx, area: Rect) {
         Screen::NewRun(new) => home::draw_new_run(frame, cx, new, body),
         Screen::Run(screen) => run::draw(frame, cx, screen, body),
     }
-    if let Some(notice) = notice {
+    if let Some((notice, _)) = notice {
         frame.render_widget(notice, notice_area);
     }
     let keys = super::keys::footer(app.key_mode(), app.lang, usize::from(footer.width));
@@ -232,8 +236,8 @@ fn not_saved<'a>(cx: &Ctx) -> Option<Paragraph<'a>> {
     )
 }
 
-/// The last notice with its details, wrapped.
-fn notice<'a>(cx: &Ctx) -> Option<Paragraph<'a>> {
+/// The last notice with its details, wrapped; and its message alone, to measure.
+fn notice<'a>(cx: &Ctx) -> Option<(Paragraph<'a>, Paragraph<'a>)> {
     let notice = cx.app.notice.as_ref()?;
     let style = match notice.kind {
         NoticeKind::Info => cx.theme.title(),
@@ -244,10 +248,11 @@ fn notice<'a>(cx: &Ctx) -> Option<Paragraph<'a>> {
         NoticeKind::Refused => "✖",
         NoticeKind::Error => "!",
     };
-    let mut lines = vec![Line::from(Span::styled(
+    let message = Line::from(Span::styled(
         format!("{mark} {}", safe(&notice.text.text(cx.lang()))),
         style,
-    ))];
+    ));
+    let mut lines = vec![message.clone()];
     let shown = notice.details.len().min(4);
     for (i, detail) in notice.details.iter().take(shown).enumerate() {
         let more = notice.details.len() - shown;
@@ -262,7 +267,10 @@ fn notice<'a>(cx: &Ctx) -> Option<Paragraph<'a>> {
         };
         lines.push(Line::from(text));
     }
-    Some(Paragraph::new(lines).wrap(Wrap { trim: false }))
+    Some((
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+        Paragraph::new(message).wrap(Wrap { trim: false }),
+    ))
 }
 
 fn too_small(frame: &mut Frame, cx: &Ctx, area: Rect) {
