@@ -10,7 +10,9 @@ use jiff::tz::TimeZone;
 use poryadok::export::report::Templates;
 use poryadok::export::{Format, Options, files};
 use poryadok::i18n::Lang;
-use poryadok::procedure::{FieldType, Procedure, load, synthetic};
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+use poryadok::procedure::{FieldType, Procedure, load};
 use poryadok::run::{Run, StepState, Value};
 
 fn main() {

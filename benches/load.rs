@@ -2,7 +2,9 @@
 //! 5 ms together, a generated 5,000-step one under 100 ms). Run with `cargo bench --bench load`.
 
 use poryadok::catalog::bundled_files;
-use poryadok::procedure::{load, synthetic};
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+use poryadok::procedure::load;
 
 fn main() {
     divan::main();

@@ -9,7 +9,9 @@ use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 
-use poryadok::procedure::{Procedure, load, synthetic};
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+use poryadok::procedure::{Procedure, load};
 use poryadok::run::state::{Entry, Note, Recorded};
 use poryadok::run::{Run, StepState, Value};
 use poryadok::store::{Durability, Session, Store};

@@ -11,7 +11,9 @@ use ratatui::backend::TestBackend;
 
 use poryadok::catalog::bundled_files;
 use poryadok::i18n::Lang;
-use poryadok::procedure::{Procedure, load, synthetic};
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+use poryadok::procedure::{Procedure, load};
 use poryadok::store::{Durability, Store};
 use poryadok::tui::action::Action;
 use poryadok::tui::shell::{Start, Wizard};

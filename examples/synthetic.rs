@@ -2,10 +2,13 @@
 //! format, for measuring the wizard on a large procedure: `cargo run --release --example
 //! synthetic -- 5000 > synthetic-5000.toml`.
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 fn main() {
     let steps = std::env::args()
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(5000);
-    print!("{}", poryadok::procedure::synthetic::procedure_text(steps));
+    print!("{}", synthetic::procedure_text(steps));
 }

@@ -7,7 +7,6 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Result;
 use directories::ProjectDirs;
@@ -159,13 +158,11 @@ impl Catalog {
                 files.push((Origin::Given, Source::File(path)));
             }
         }
-        let sources: Vec<(&Source, String)> = (files.iter())
-            .map(|(origin, source)| (source, source_name(origin, &source.location())))
-            .collect();
-        let loaded = load_all(&sources, cache);
         let mut catalog = Catalog::default();
-        for ((origin, source), (loaded, unkept)) in files.iter().zip(loaded) {
-            catalog.push(origin.clone(), source.location(), loaded, unkept);
+        for (origin, source) in files {
+            let location = source.location();
+            let (loaded, unkept) = source.load(&source_name(&origin, &location), cache);
+            catalog.push(origin, location, loaded, unkept);
         }
         Ok(catalog)
     }
@@ -286,61 +283,6 @@ impl Source {
             }
         }
     }
-
-    /// About how long loading takes: the size.
-    fn size(&self) -> u64 {
-        match self {
-            Source::Bundled(_, bytes) => bytes.len() as u64,
-            Source::File(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
-        }
-    }
-}
-
-/// Loads the files, in their order, on as many threads as there are cores (at most four), the
-/// largest first: the bundled procedures load while a long procedure of the officer's does.
-fn load_all(sources: &[(&Source, String)], cache: Option<&Cache>) -> Vec<(Loaded, Option<Key>)> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .clamp(1, 4)
-        .min(sources.len());
-    if threads < 2 {
-        return (sources.iter())
-            .map(|(source, name)| source.load(name, cache))
-            .collect();
-    }
-    let mut order: Vec<usize> = (0..sources.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(sources[i].0.size()));
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-            let (source, name) = &sources[i];
-            done.push((i, source.load(name, cache)));
-        }
-        done
-    };
-    let mut loaded: Vec<Option<(Loaded, Option<Key>)>> = sources.iter().map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads)
-            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
-            .collect();
-        let mut done = work();
-        for helper in helpers {
-            match helper.join() {
-                Ok(more) => done.extend(more),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        for (i, one) in done {
-            loaded[i] = Some(one);
-        }
-    });
-    // Every index was taken by exactly one thread; a file is loaded here only if that failed.
-    loaded
-        .into_iter()
-        .zip(sources)
-        .map(|(one, (source, name))| one.unwrap_or_else(|| source.load(name, cache)))
-        .collect()
 }
 
 /// A folder of procedures that cannot be read; the command line tells it in the officer's

@@ -7,9 +7,7 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::check_links::step_link_problems;
 use super::diagnostic::closest;
 use super::model::{Deadline, Letter, ProcedureFile};
 use super::{Diagnostic, FORMAT_VERSION, Msg, PathSeg};
@@ -29,67 +27,26 @@ pub(super) struct Checker<'a> {
     pub fields: HashMap<&'a str, &'a super::Field>,
 }
 
-/// From this many steps on, the links in the steps' bodies are checked on two threads.
-const PARALLEL_STEPS: usize = 256;
-
-/// Steps whose bodies' links a thread checks at a time.
-const LINK_BATCH: usize = 64;
-
 /// Runs every rule on `file`, adding what it finds to `out`.
-///
-/// Finding the links in the steps' bodies means parsing their Markdown, the costliest rule on a
-/// long procedure; another thread starts on it at once, and this one joins in when the other
-/// rules are done. What they find is put in the order one thread would have found it.
 pub fn check(file: &ProcedureFile, out: &mut Vec<Diagnostic>) {
-    let batches = file.steps.len().div_ceil(LINK_BATCH);
-    let next = AtomicUsize::new(0);
-    let step_links = || {
-        let mut found = Vec::new();
-        loop {
-            let batch = next.fetch_add(1, Ordering::Relaxed);
-            if batch >= batches {
-                return found;
-            }
-            let start = batch * LINK_BATCH;
-            let end = (start + LINK_BATCH).min(file.steps.len());
-            found.push((batch, step_link_problems(file, start..end)));
-        }
+    let mut checker = Checker {
+        file,
+        out,
+        steps: HashMap::new(),
+        sections: HashMap::new(),
+        forms: HashMap::new(),
+        choices: HashMap::new(),
+        fields: HashMap::new(),
     };
-    std::thread::scope(|scope| {
-        let helper = (file.steps.len() >= PARALLEL_STEPS)
-            .then(|| {
-                std::thread::Builder::new()
-                    .spawn_scoped(scope, step_links)
-                    .ok()
-            })
-            .flatten();
-        let mut checker = Checker {
-            file,
-            out,
-            steps: HashMap::new(),
-            sections: HashMap::new(),
-            forms: HashMap::new(),
-            choices: HashMap::new(),
-            fields: HashMap::new(),
-        };
-        checker.meta();
-        checker.ids();
-        checker.choices();
-        checker.sections();
-        checker.steps();
-        checker.forms();
-        checker.references();
-        let mut found = step_links();
-        if let Some(helper) = helper {
-            match helper.join() {
-                Ok(more) => found.extend(more),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        found.sort_by_key(|(batch, _)| *batch);
-        checker.markdown(found.into_iter().flat_map(|(_, problems)| problems));
-        checker.cycles();
-    });
+    checker.meta();
+    checker.ids();
+    checker.choices();
+    checker.sections();
+    checker.steps();
+    checker.forms();
+    checker.references();
+    checker.markdown();
+    checker.cycles();
 }
 
 /// Whether `id` is a valid identifier: Latin lowercase letters, digits, `-` and `_`, starting
@@ -522,29 +479,5 @@ impl<'a> Checker<'a> {
         for (index, reference) in file.references.iter().enumerate() {
             self.not_blank(&reference.title, || path!["reference", index, "title"]);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::procedure::{load, synthetic};
-
-    #[test]
-    fn links_checked_on_two_threads_are_reported_in_file_order() {
-        let text = synthetic::procedure_text(PARALLEL_STEPS * 3);
-        let mut file = load(text.as_bytes()).result.expect("valid").file().clone();
-        for step in file.steps.iter_mut().step_by(7) {
-            step.body = step.body.as_ref().map(|b| b.replace("https://", "ftp://"));
-        }
-        let mut out = Vec::new();
-        check(&file, &mut out);
-        let found: Vec<_> = out.iter().map(|d| (d.code, d.path.clone())).collect();
-        let one_thread: Vec<_> = step_link_problems(&file, 0..file.steps.len())
-            .iter()
-            .map(|d| (d.code, d.path.clone()))
-            .collect();
-        assert_eq!(one_thread.len(), file.steps.len().div_ceil(7));
-        assert_eq!(found, one_thread);
     }
 }

@@ -1,35 +1,11 @@
 //! The rule on links: a link opens in the officer's browser, so only web and mail addresses are
 //! allowed, in `[[step.link]]`s, form links and every Markdown text. Finding the links of a
 //! Markdown text means parsing it, the costliest rule on a long procedure, so a text whose links
-//! plainly obey the rule is not parsed, and the steps' bodies are checked on another thread while
-//! the other rules run (see [`super::check::check`]).
+//! plainly obey the rule is not parsed.
 
 use super::check::Checker;
-use super::model::ProcedureFile;
 use super::{Diagnostic, Msg, PathSeg};
 use crate::path;
-
-/// The links in the bodies of the steps in `range` that may not be opened.
-pub(super) fn step_link_problems(
-    file: &ProcedureFile,
-    range: std::ops::Range<usize>,
-) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
-    for i in range {
-        let Some(body) = file.steps[i].body.as_deref() else {
-            continue;
-        };
-        if plainly_allowed(body) {
-            continue;
-        }
-        for url in markdown_links(body) {
-            if !allowed_url(&url) {
-                found.push(bad_url(&url, path!["step", i, "body"]));
-            }
-        }
-    }
-    found
-}
 
 impl Checker<'_> {
     /// Links open in the officer's browser: only web and mail addresses.
@@ -40,9 +16,8 @@ impl Checker<'_> {
     }
 
     /// Links inside Markdown texts open in the officer's browser like `[[step.link]]`s do, so
-    /// they obey the same rule. `step_problems` are what [`step_link_problems`] found in the
-    /// steps' bodies.
-    pub(super) fn markdown(&mut self, step_problems: impl Iterator<Item = Diagnostic>) {
+    /// they obey the same rule.
+    pub(super) fn markdown(&mut self) {
         let file = self.file;
         let mut texts: Vec<(Option<&str>, Vec<PathSeg>)> =
             vec![(Some(&file.procedure.summary), path!["procedure", "summary"])];
@@ -58,9 +33,9 @@ impl Checker<'_> {
         for (i, section) in file.sections.iter().enumerate() {
             texts.push((section.body.as_deref(), path!["section", i, "body"]));
         }
-        self.links(texts);
-        self.out.extend(step_problems);
-        let mut texts = Vec::new();
+        for (i, step) in file.steps.iter().enumerate() {
+            texts.push((step.body.as_deref(), path!["step", i, "body"]));
+        }
         for (i, form) in file.forms.iter().enumerate() {
             texts.push((form.description.as_deref(), path!["form", i, "description"]));
         }

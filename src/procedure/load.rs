@@ -4,21 +4,13 @@
 //! TOML with error recovery (all syntax errors at once), refuses characters that could act on a
 //! terminal, reads each `[[step]]`, `[[form]]`… on its own so that one broken item does not hide
 //! the problems of the others, reports unknown keys with a suggestion (both in [`super::read`]),
-//! and then runs the semantic checks of [`super::check`]. Positions are byte ranges of the decoded text that
-//! [`Loaded::source`] holds; the renderer turns them into lines and columns.
-//!
-//! A file is first read in pieces ([`super::chunks`]) straight from its bytes, each piece
-//! decoded by the thread that parses it, which is much cheaper on a long one and gives the same
-//! procedure when there is no problem; at the least doubt or problem the file is
-//! read whole as described above, so the diagnostics are always those of the whole read.
-
-use std::borrow::Cow;
+//! and then runs the semantic checks of [`super::check`]. Positions are byte ranges of the
+//! decoded text that [`Loaded::source`] holds; the renderer turns them into lines and columns.
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::cache::Cache;
-use super::chunks;
 use super::locate::{Target, locate};
 use super::read::read_structure;
 use super::{Diagnostic, Msg, PathSeg, Procedure, check};
@@ -71,36 +63,31 @@ pub fn too_large(size: usize) -> Diagnostic {
 
 /// Loads and checks a procedure from the bytes of a file.
 pub fn load(bytes: &[u8]) -> Loaded {
-    load_bytes(Cow::Borrowed(bytes))
+    load_owned(bytes.to_vec())
 }
 
 /// [`load`], keeping the bytes as the text of the procedure rather than copying them.
 pub fn load_owned(bytes: Vec<u8>) -> Loaded {
-    load_bytes(Cow::Owned(bytes))
-}
-
-/// The bytes are copied only when they have to be decoded as a whole.
-fn load_bytes(bytes: Cow<'_, [u8]>) -> Loaded {
     if bytes.len() > MAX_FILE_BYTES {
         return Loaded::failed(too_large(bytes.len()));
     }
-    match read_in_pieces(&bytes) {
-        Some(procedure) => Loaded::checked(procedure),
-        None => load_decoded(bytes.into_owned()),
+    let source = match decode(bytes) {
+        Ok(source) => source,
+        Err(failed) => {
+            let (source, diagnostic) = *failed;
+            return Loaded {
+                source,
+                result: Err(vec![diagnostic]),
+            };
+        }
+    };
+    match load_text(&source) {
+        Ok(procedure) => Loaded::checked(procedure),
+        Err(diagnostics) => Loaded {
+            source,
+            result: Err(diagnostics),
+        },
     }
-}
-
-/// The fast way to a procedure without problems: the file read in pieces (see [`chunks`]),
-/// straight from its bytes, and checked. `None` when that cannot vouch for the result (a short
-/// file, a problem, a byte order mark or CR line ends): then the file is read whole.
-fn read_in_pieces(bytes: &[u8]) -> Option<Procedure> {
-    if bytes.starts_with(BYTE_ORDER_MARK.as_bytes()) || memchr::memchr(b'\r', bytes).is_some() {
-        return None;
-    }
-    let file = chunks::read(bytes)?;
-    let mut diagnostics = Vec::new();
-    check::check(&file, &mut diagnostics);
-    (!diagnostics.iter().any(Diagnostic::is_error)).then(|| Procedure::new(file))
 }
 
 const BYTE_ORDER_MARK: &str = "\u{feff}";
@@ -122,13 +109,9 @@ pub fn load_cached(bytes: Vec<u8>, cache: Option<(&Cache, &str)>) -> Loaded {
     loaded
 }
 
-/// Decodes a text the pieces could not vouch for and reads it: in pieces again only when it had
-/// to be made plain first (a byte order mark removed, CR line ends made LF), otherwise whole.
-fn load_decoded(bytes: Vec<u8>) -> Loaded {
-    let fail = |source: String, diagnostic: Diagnostic| Loaded {
-        source,
-        result: Err(vec![diagnostic]),
-    };
+/// The text of a file: UTF-8, without a byte order mark, with CRLF line ends made LF, not
+/// blank; or as much text as there is, with what is wrong and where.
+fn decode(bytes: Vec<u8>) -> Result<String, Box<(String, Diagnostic)>> {
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
@@ -137,48 +120,27 @@ fn load_decoded(bytes: Vec<u8>) -> Loaded {
             // The lossy text has the same bytes up to the error, so the span is right in it.
             let source = String::from_utf8_lossy(&bytes).into_owned();
             let end = at + source[at..].chars().next().map_or(0, char::len_utf8);
-            return fail(
-                source,
-                Diagnostic::error("invalid-utf8")
-                    .span(at..end)
-                    .help(Msg::new("help-invalid-utf8")),
-            );
+            let diagnostic = Diagnostic::error("invalid-utf8")
+                .span(at..end)
+                .help(Msg::new("help-invalid-utf8"));
+            return Err(Box::new((source, diagnostic)));
         }
     };
-    let mut try_pieces = false;
     if text.starts_with(BYTE_ORDER_MARK) {
         text.drain(..BYTE_ORDER_MARK.len());
-        try_pieces = true;
     }
-    let source = if text.contains("\r\n") {
-        try_pieces = true;
-        text.replace("\r\n", "\n")
-    } else {
-        text
-    };
-    if source.trim().is_empty() {
-        return fail(
-            source,
-            Diagnostic::error("file-empty").help(Msg::new("help-file-empty")),
-        );
+    if text.contains("\r\n") {
+        text = text.replace("\r\n", "\n");
     }
-    // Any doubt or problem and the text is read whole, which is what finds and places every
-    // problem.
-    if try_pieces && let Some(procedure) = read_in_pieces(source.as_bytes()) {
-        return Loaded::checked(procedure);
+    if text.trim().is_empty() {
+        let diagnostic = Diagnostic::error("file-empty").help(Msg::new("help-file-empty"));
+        return Err(Box::new((text, diagnostic)));
     }
-    match load_whole(&source) {
-        Ok(procedure) => Loaded::checked(procedure),
-        Err(diagnostics) => Loaded {
-            source,
-            result: Err(diagnostics),
-        },
-    }
+    Ok(text)
 }
 
-/// Parses the whole text at once, keeping the positions of every key and value for the
-/// diagnostics.
-pub(super) fn load_whole(source: &str) -> Result<Procedure, Vec<Diagnostic>> {
+/// Parses the text, keeping the positions of every key and value for the diagnostics.
+fn load_text(source: &str) -> Result<Procedure, Vec<Diagnostic>> {
     let (root, errors) = DeTable::parse_recoverable(source);
     if !errors.is_empty() {
         return Err(errors
@@ -195,18 +157,23 @@ pub(super) fn load_whole(source: &str) -> Result<Procedure, Vec<Diagnostic>> {
     }
     let mut diagnostics = Vec::new();
     scan_text(root.get_ref(), &mut Vec::new(), &mut diagnostics);
-    let file = read_structure(source, &root, &mut diagnostics);
+    // The tree is taken apart as it is read: each item's values move into the model.
+    let file = read_structure(source, root, &mut diagnostics);
     if let Some(file) = &file {
         check::check(file, &mut diagnostics);
     }
-    for diagnostic in &mut diagnostics {
-        if diagnostic.span.is_none() {
-            let target = if diagnostic.code == "unknown-key" {
-                Target::Key
-            } else {
-                Target::Value
-            };
-            diagnostic.span = Some(locate(&root, &diagnostic.path, target));
+    if diagnostics.iter().any(|d| d.span.is_none()) {
+        // Only a file with problems needs the tree again, to place them.
+        let (root, _) = DeTable::parse_recoverable(source);
+        for diagnostic in &mut diagnostics {
+            if diagnostic.span.is_none() {
+                let target = if diagnostic.code == "unknown-key" {
+                    Target::Key
+                } else {
+                    Target::Value
+                };
+                diagnostic.span = Some(locate(&root, &diagnostic.path, target));
+            }
         }
     }
     diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
@@ -219,7 +186,7 @@ pub(super) fn load_whole(source: &str) -> Result<Procedure, Vec<Diagnostic>> {
 /// A step of the way to a value while scanning, borrowed from the table: a path is only
 /// built (allocated) for a problem.
 #[derive(Clone, Copy)]
-pub(super) enum Seg<'a> {
+enum Seg<'a> {
     Key(&'a str),
     Index(usize),
 }
@@ -235,11 +202,7 @@ fn owned_path(path: &[Seg<'_>]) -> Vec<PathSeg> {
 
 /// Refuses control characters, escape sequences, bidi overrides and stray line breaks in every
 /// key and string of the file.
-pub(super) fn scan_text<'a>(
-    table: &'a DeTable<'_>,
-    path: &mut Vec<Seg<'a>>,
-    out: &mut Vec<Diagnostic>,
-) {
+fn scan_text<'a>(table: &'a DeTable<'_>, path: &mut Vec<Seg<'a>>, out: &mut Vec<Diagnostic>) {
     for (key, value) in table {
         let name: &str = key.get_ref();
         if let Some((_, c, kind)) = find_unsafe(name, false) {
@@ -331,30 +294,11 @@ mod tests {
         assert_eq!(diagnostics[0].span, Some(20..23));
     }
 
-    /// A long file is read in pieces straight from its bytes; a byte that is not UTF-8 deep in
-    /// it is still reported where it is, by the whole read.
-    #[test]
-    fn a_long_file_with_a_byte_that_is_not_utf8_is_located() {
-        let mut bytes = super::super::synthetic::procedure_text(400).into_bytes();
-        assert!(load(&bytes).result.is_ok());
-        let at = bytes.len() * 2 / 3;
-        let at = at
-            + bytes[at..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .expect("a line end");
-        bytes.insert(at, 0xFF);
-        let loaded = load(&bytes);
-        let diagnostics = loaded.result.expect_err("fails");
-        assert_eq!(diagnostics[0].code, "invalid-utf8");
-        assert_eq!(diagnostics[0].span, Some(at..at + 3));
-    }
-
-    /// A byte order mark or CR line ends leave a long file the same procedure: the text is made
-    /// plain, then read in pieces.
+    /// A byte order mark or CR line ends leave a procedure the same: the text is made plain.
     #[test]
     fn a_byte_order_mark_and_crlf_read_as_plain_text_does() {
-        let text = super::super::synthetic::procedure_text(400);
+        let (_, bytes) = crate::catalog::bundled_files()[0];
+        let text = String::from_utf8(bytes.to_vec()).expect("UTF-8");
         let plain = format!("{:?}", load(text.as_bytes()).result.expect("valid").file());
         for variant in [
             format!("{BYTE_ORDER_MARK}{text}"),

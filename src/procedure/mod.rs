@@ -9,7 +9,6 @@ mod check;
 mod check_cycles;
 mod check_form;
 mod check_links;
-mod chunks;
 pub mod condition;
 pub mod diagnostic;
 pub mod field;
@@ -18,7 +17,9 @@ mod locate;
 pub mod model;
 mod read;
 pub mod schema;
-pub mod synthetic;
+#[cfg(test)]
+#[path = "../../tests/support/synthetic.rs"]
+pub(crate) mod synthetic;
 
 use std::collections::HashMap;
 

@@ -2,8 +2,6 @@
 //! broken `[[step]]` or `[[form]]` does not hide the problems of the others; unknown keys
 //! reported with the nearest known one; serde's errors turned into the loader's codes.
 
-use std::borrow::Cow;
-
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
@@ -27,16 +25,17 @@ const TOP_KEYS: &[&str] = &[
 /// key, a wrong type): the semantic checks would then report things that are not really wrong.
 pub(super) fn read_structure(
     source: &str,
-    root: &Spanned<DeTable<'_>>,
+    root: Spanned<DeTable<'_>>,
     out: &mut Vec<Diagnostic>,
 ) -> Option<model::ProcedureFile> {
     let errors_before = out.iter().filter(|d| d.is_error()).count();
+    let has_procedure = root.get_ref().contains_key("procedure");
     let mut top = Top::new();
-    for (key, value) in root.get_ref() {
-        top.read(key.get_ref(), Cow::Borrowed(value), out);
+    for (key, value) in root.into_inner() {
+        top.read(key.get_ref(), value, out);
     }
     if top.meta.is_none() {
-        if !root.get_ref().contains_key("procedure") {
+        if !has_procedure {
             out.push(
                 Diagnostic::error("missing-key")
                     .arg("key", "procedure")
@@ -61,16 +60,16 @@ pub(super) fn read_structure(
     }
 }
 
-/// The top-level items of a file (or of a piece of one) as they are read.
-pub(super) struct Top {
-    pub meta: Option<model::Meta>,
-    pub file: model::ProcedureFile,
+/// The top-level items of a file as they are read.
+struct Top {
+    meta: Option<model::Meta>,
+    file: model::ProcedureFile,
     /// Every item could be read.
-    pub complete: bool,
+    complete: bool,
 }
 
 impl Top {
-    pub fn new() -> Top {
+    fn new() -> Top {
         Top {
             meta: None,
             file: model::ProcedureFile {
@@ -86,18 +85,12 @@ impl Top {
         }
     }
 
-    /// Reads the top-level key `name`; a borrowed value is copied item by item as it is read.
-    pub fn read(
-        &mut self,
-        name: &str,
-        value: Cow<'_, Spanned<DeValue<'_>>>,
-        out: &mut Vec<Diagnostic>,
-    ) {
+    /// Reads the top-level key `name`.
+    fn read(&mut self, name: &str, value: Spanned<DeValue<'_>>, out: &mut Vec<Diagnostic>) {
         let complete = &mut self.complete;
         let file = &mut self.file;
         match name {
             "procedure" => self.meta = read_item(value, || path!["procedure"], out),
-            // Appended: a file read in pieces has its steps in several of them.
             "actor" => file.actors.extend(read_array(value, name, out, complete)),
             "choice" => file.choices.extend(read_array(value, name, out, complete)),
             "section" => file.sections.extend(read_array(value, name, out, complete)),
@@ -110,23 +103,8 @@ impl Top {
         }
     }
 
-    /// Adds what a later piece of the same file read (see `chunks`).
-    pub fn append(&mut self, mut later: Top) {
-        if later.meta.is_some() {
-            self.meta = later.meta;
-        }
-        self.complete &= later.complete;
-        let file = &mut self.file;
-        file.actors.append(&mut later.file.actors);
-        file.choices.append(&mut later.file.choices);
-        file.sections.append(&mut later.file.sections);
-        file.steps.append(&mut later.file.steps);
-        file.forms.append(&mut later.file.forms);
-        file.references.append(&mut later.file.references);
-    }
-
     /// The file, once its `[procedure]` table has been read.
-    pub fn into_file(self) -> Option<model::ProcedureFile> {
+    fn into_file(self) -> Option<model::ProcedureFile> {
         let mut file = self.file;
         file.procedure = self.meta?;
         Some(file)
@@ -158,22 +136,12 @@ fn placeholder_meta() -> model::Meta {
 }
 
 fn read_array<T: DeserializeOwned>(
-    value: Cow<'_, Spanned<DeValue<'_>>>,
+    value: Spanned<DeValue<'_>>,
     key: &str,
     out: &mut Vec<Diagnostic>,
     complete: &mut bool,
 ) -> Vec<T> {
-    let items: Option<Vec<Cow<'_, Spanned<DeValue<'_>>>>> = match value {
-        Cow::Borrowed(value) => value
-            .get_ref()
-            .as_array()
-            .map(|items| items.iter().map(Cow::Borrowed).collect()),
-        Cow::Owned(value) => match value.into_inner() {
-            DeValue::Array(items) => Some(items.into_iter().map(Cow::Owned).collect()),
-            _ => None,
-        },
-    };
-    let Some(items) = items else {
+    let DeValue::Array(items) = value.into_inner() else {
         *complete = false;
         out.push(
             Diagnostic::error("not-an-array")
@@ -195,11 +163,11 @@ fn read_array<T: DeserializeOwned>(
 
 /// Reads one item; `at` is its path, built only for a problem.
 fn read_item<T: DeserializeOwned>(
-    value: Cow<'_, Spanned<DeValue<'_>>>,
+    value: Spanned<DeValue<'_>>,
     at: impl Fn() -> Vec<PathSeg>,
     out: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let deserializer = ValueDeserializer::from(value.into_owned());
+    let deserializer = ValueDeserializer::from(value);
     let mut unknown = Vec::new();
     let result = serde_ignored::deserialize(deserializer, |ignored| {
         let mut path = at();

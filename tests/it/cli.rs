@@ -136,7 +136,7 @@ fn procedures_given_on_the_command_line_are_listed_and_checked() {
     let extra = tempfile::tempdir().expect("temporary folder");
     std::fs::write(
         extra.path().join("generated.toml"),
-        poryadok::procedure::synthetic::procedure_text(12),
+        crate::synthetic::procedure_text(12),
     )
     .expect("write");
     poryadok(data.path())

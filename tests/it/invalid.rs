@@ -59,7 +59,7 @@ fn diagnostics_read_in_russian() {
 fn a_five_megabyte_file_is_refused_without_being_parsed() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("huge.toml");
-    let mut text = poryadok::procedure::synthetic::procedure_text(1);
+    let mut text = crate::synthetic::procedure_text(1);
     let filler = "# заполнитель\n";
     while text.len() < 5 * 1024 * 1024 {
         text.push_str(filler);

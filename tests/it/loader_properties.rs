@@ -3,8 +3,9 @@
 
 use proptest::prelude::*;
 
+use crate::synthetic;
 use poryadok::i18n::Lang;
-use poryadok::procedure::{RenderOptions, load, render, synthetic};
+use poryadok::procedure::{RenderOptions, load, render};
 
 /// Loads and renders; panics (failing the property) only through a bug.
 fn load_and_render(bytes: &[u8]) {
@@ -148,5 +149,17 @@ proptest! {
             apply(&mut bytes, mutation);
         }
         load_and_render(&bytes);
+    }
+}
+
+/// The generator of the benchmarks writes procedures that pass every check, of any size.
+#[test]
+fn generated_procedures_pass_every_check() {
+    for steps in [1, 7, 120, 1000] {
+        let loaded = load(synthetic::procedure_text(steps).as_bytes());
+        let procedure = loaded
+            .result
+            .unwrap_or_else(|d| panic!("{steps} steps: {d:#?}"));
+        assert_eq!(procedure.steps().len(), steps);
     }
 }

@@ -12,6 +12,8 @@ mod common;
 mod docx_reader;
 mod eml_reader;
 mod filled_forms;
+#[path = "../support/synthetic.rs"]
+mod synthetic;
 
 mod bundled;
 mod bundled_editions;

@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
+use crate::synthetic;
 use poryadok::catalog::{Catalog, bundled_files};
-use poryadok::procedure::{Cache, Procedure, load, load_cached, synthetic};
+use poryadok::procedure::{Cache, Procedure, load, load_cached};
 
 /// Every bundled procedure, the documented example (it has defaults of every kind and yes/no
 /// conditions) and a generated one: (location, text).

@@ -314,7 +314,8 @@ fn a_panic_while_drawing_a_change_still_saves_it() {
 /// is out, without waiting for a key or for the officer to quit.
 #[test]
 fn the_wizard_keeps_what_it_read_after_its_first_frame() {
-    use poryadok::procedure::{Cache, synthetic};
+    use crate::synthetic;
+    use poryadok::procedure::Cache;
     let data = tempfile::tempdir().unwrap();
     let own = data.path().join("procedures");
     std::fs::create_dir(&own).unwrap();

@@ -3,6 +3,9 @@
 //! The text uses every part of the format the real procedures use (choices, conditions,
 //! dependencies with reasons, letters, deadlines, forms with typed fields and tables), in the
 //! proportions of the bundled ones, so that timings measured on it mean something.
+//!
+//! Not part of the library: the unit tests, the integration tests, the benchmarks and the
+//! `synthetic` example each include this file as a module of their own (`#[path]`).
 
 use std::fmt::Write as _;
 
@@ -177,20 +180,4 @@ options = ["Регистратор", "Специалист"]
         );
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn generated_procedures_pass_every_check() {
-        for steps in [1, 7, 120, 1000] {
-            let loaded = super::super::load(procedure_text(steps).as_bytes());
-            let procedure = loaded
-                .result
-                .unwrap_or_else(|d| panic!("{steps} steps: {d:#?}"));
-            assert_eq!(procedure.steps().len(), steps);
-        }
-    }
 }
