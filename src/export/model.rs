@@ -243,14 +243,8 @@ pub fn filled(
     today: Date,
     options: &Options,
 ) -> FilledForm {
-    let rows = form
-        .fields
-        .iter()
-        .filter(|f| {
-            f.when
-                .as_ref()
-                .is_none_or(|c| holds(procedure, run, c) != Some(false))
-        })
+    let rows = (form.fields.iter())
+        .filter(|f| procedure.field_applies(run, f))
         .filter_map(|field| row(procedure, run, field, options))
         .collect();
     let signature = form.signature.as_ref().map(|s| SignatureBlock {
@@ -281,7 +275,7 @@ pub fn filled(
 /// A field with its value, or none when it is empty.
 fn row(procedure: &Procedure, run: &Run, field: &Field, options: &Options) -> Option<FormRow> {
     let id = field.id.as_deref().or(field.reuse.as_deref())?;
-    let source = crate::run::command::field_def(procedure, id)?;
+    let source = procedure.field(id)?;
     let value = run.values.get(id).filter(|v| v.is_filled())?;
     let label = clean(
         field
@@ -448,7 +442,7 @@ pub fn fill_in(procedure: &Procedure, run: &Run, text: &str, options: &Options) 
             break;
         };
         let id = after[..end].trim();
-        let field = crate::run::command::field_def(procedure, id);
+        let field = procedure.field(id);
         let value = run.values.get(id).filter(|v| v.is_filled());
         match (field, value) {
             (Some(_), Some(_)) if is_secret(procedure, run, id) && !options.include_secrets => {
@@ -512,12 +506,7 @@ fn report(
                     d.done.map(|_| true)
                 }
             });
-            let form = step.form.as_deref().and_then(|f| procedure.form(f));
-            let values = form
-                .into_iter()
-                .filter(|f| !f.external)
-                .flat_map(|f| f.fields.iter())
-                .chain(step.results.iter())
+            let values = (procedure.step_fields(run, index).into_iter())
                 .filter_map(|field| row(procedure, run, field, options))
                 .collect();
             steps.push(StepReport {

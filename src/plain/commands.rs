@@ -5,8 +5,10 @@ use std::io::{self, BufRead, Write};
 
 use super::walk::Walk;
 use super::{Plain, say};
+use crate::calendar::ProductionCalendar;
 use crate::i18n::{Arg, Msg};
-use crate::run::command::{Command, Refusal, apply, field_def};
+use crate::run::command::{Command, Refusal, apply};
+use crate::run::schedule;
 
 impl<R: BufRead, W: Write> Plain<R, W> {
     /// Applies `command` to the run through the engine and saves; a refusal is said with its
@@ -73,10 +75,12 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                     "plain-refused-incomplete",
                     &[("count", problems.len().into())],
                 )?;
-                let fields = super::fields::shown(&walk.procedure, &walk.run, walk.step);
+                let fields = walk.procedure.step_fields(&walk.run, walk.step);
                 for (id, problem) in problems {
                     let number = fields.iter().position(|f| f.id.as_deref() == Some(id));
-                    let label = field_def(&walk.procedure, id)
+                    let label = walk
+                        .procedure
+                        .field(id)
                         .and_then(|f| f.label.clone())
                         .unwrap_or_else(|| id.clone());
                     let text = Msg::new("plain-field-problem")
@@ -105,9 +109,17 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     pub(super) fn wait_command(&mut self, walk: &Walk) -> io::Result<Option<Command>> {
         let step = walk.procedure.steps()[walk.step].id.clone();
         let now = self.now();
-        let due = super::fields::wait_due(&walk.procedure, &walk.run, walk.step, now, &self.tz);
-        if due.is_some() {
-            return Ok(Some(Command::WaitStep { step, due }));
+        let (p, run) = (&walk.procedure, &walk.run);
+        if let Some(due) = schedule::wait_due(p, run, walk.step, now, &ProductionCalendar, &self.tz)
+        {
+            if due.forecast {
+                let date = due.date.strftime("%d.%m.%Y").to_string();
+                self.say("plain-wait-due-forecast", &[("date", date.into())])?;
+            }
+            return Ok(Some(Command::WaitStep {
+                step,
+                due: Some(due.date),
+            }));
         }
         // A wait the engine would refuse is refused before a day is asked for.
         let command = Command::WaitStep {

@@ -5,10 +5,6 @@
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 
-use jiff::Timestamp;
-use jiff::civil::Date;
-use jiff::tz::TimeZone;
-
 use super::walk::Walk;
 use super::{Plain, command_letter, say};
 use crate::export::model::text_of;
@@ -16,27 +12,6 @@ use crate::i18n::{Arg, Msg};
 use crate::procedure::{Field, FieldType, Procedure};
 use crate::run::command::{Command, validate_cell, validate_value};
 use crate::run::{Run, Value};
-
-/// The fields a step shows: its form's fields that apply now and its results. The rule is the
-/// wizard's (`tui::app::step_fields`) until it moves into the engine; it is asked, not copied.
-pub(super) fn shown<'a>(procedure: &'a Procedure, run: &Run, index: usize) -> Vec<&'a Field> {
-    crate::tui::app::step_fields(procedure, run, index)
-}
-
-fn required(procedure: &Procedure, run: &Run, field: &Field) -> bool {
-    crate::tui::app::is_required(procedure, run, field)
-}
-
-/// The day a wait started now is due, from the step's deadline: the wizard's rule, asked.
-pub(super) fn wait_due(
-    procedure: &Procedure,
-    run: &Run,
-    index: usize,
-    now: Timestamp,
-    tz: &TimeZone,
-) -> Option<Date> {
-    crate::tui::update::wait_due(procedure, run, index, now, tz)
-}
 
 /// What one prompt asks for: a field's or a table cell's value, with the check it must pass.
 struct Asking<'a> {
@@ -61,7 +36,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     /// The step's fields, numbered, each with its value (or that it is empty or wrong).
     pub(super) fn list_fields(&mut self, walk: &Walk) -> io::Result<()> {
         let p = Arc::clone(&walk.procedure);
-        let fields = shown(&p, &walk.run, walk.step);
+        let fields = p.step_fields(&walk.run, walk.step);
         if fields.is_empty() {
             return Ok(());
         }
@@ -95,7 +70,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             }
         };
         let mut notes = Vec::new();
-        if required(p, run, field) {
+        if p.field_required(run, field) {
             notes.push(Msg::new("plain-required").text(self.lang));
         }
         if field.id.is_none() {
@@ -115,7 +90,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     /// Asks for the value of the field numbered `number` in the step's list and keeps it.
     pub(super) fn fill(&mut self, walk: &mut Walk, number: usize) -> io::Result<()> {
         let p = Arc::clone(&walk.procedure);
-        let fields = shown(&p, &walk.run, walk.step);
+        let fields = p.step_fields(&walk.run, walk.step);
         let Some(field) = number.checked_sub(1).and_then(|i| fields.get(i)).copied() else {
             let args: &[(&str, Arg)] = &[("typed", number.into()), ("count", fields.len().into())];
             return self.say("plain-no-such-field", args);
@@ -134,7 +109,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             kind: field.kind.unwrap_or(FieldType::Text),
             options: &field.options,
             help: field.help.as_deref(),
-            required: required(&p, &walk.run, field),
+            required: p.field_required(&walk.run, field),
             secret: field.secret,
             current: current.as_ref(),
             check: &check,
@@ -324,16 +299,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                         })
                 }
                 FieldType::Multiline => self.ask_lines(again)?,
-                kind => self
-                    .ask_text(asking.secret, again)?
-                    .map(|answer| match answer {
-                        // A phone number is kept in the form counterparts expect (+7…), as the
-                        // wizard keeps it.
-                        Answer::Set(Value::Text(text)) if kind == FieldType::Phone => {
-                            Answer::Set(Value::Text(crate::validate::phone(&text).unwrap_or(text)))
-                        }
-                        other => other,
-                    }),
+                // A phone number is put in the form counterparts expect (+7…) by the engine.
+                _ => self.ask_text(asking.secret, again)?,
             };
             match &answer {
                 Some(Answer::Set(value)) => match (asking.check)(value) {

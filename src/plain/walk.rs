@@ -333,7 +333,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     fn say_commands(&mut self, walk: &Walk) -> io::Result<()> {
         let step = &walk.procedure.steps()[walk.step];
         let done = matches!(walk.run.steps.get(&step.id), Some(StepState::Done { .. }));
-        let fields = !super::fields::shown(&walk.procedure, &walk.run, walk.step).is_empty();
+        let fields = !walk.procedure.step_fields(&walk.run, walk.step).is_empty();
         let id = match (done, step.optional) {
             (true, _) => "plain-commands-done",
             (false, true) => "plain-commands-optional",

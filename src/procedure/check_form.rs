@@ -2,18 +2,12 @@
 
 use std::collections::HashMap;
 
-use regex::RegexBuilder;
-
 use super::check::Checker;
 use super::condition::{Options, Shape, ShapeError};
 use super::diagnostic::closest;
-use super::field::{Column, DefaultValue, Field, FieldType, Form};
+use super::field::{Column, DefaultValue, Field, FieldType, Form, Pattern};
 use super::{Condition, Diagnostic, Msg, PathSeg, Scalar};
 use crate::path;
-
-/// Patterns are compiled for every keystroke in a field; a pathological one must not make the
-/// wizard slow, so their compiled size is bounded.
-pub const PATTERN_SIZE_LIMIT: usize = 256 * 1024;
 
 fn with(at: &[PathSeg], key: &'static str) -> Vec<PathSeg> {
     let mut path = at.to_vec();
@@ -32,7 +26,7 @@ struct Typed<'a> {
     kind: FieldType,
     options: &'a [String],
     default: Option<&'a DefaultValue>,
-    pattern: Option<&'a str>,
+    pattern: Option<&'a Pattern>,
     pattern_message: Option<&'a str>,
     min: Option<f64>,
     max: Option<f64>,
@@ -45,7 +39,7 @@ impl<'a> From<&'a Column> for Typed<'a> {
             kind: column.kind,
             options: &column.options,
             default: column.default.as_ref(),
-            pattern: column.pattern.as_deref(),
+            pattern: column.pattern.as_ref(),
             pattern_message: column.pattern_message.as_deref(),
             min: column.min,
             max: column.max,
@@ -141,7 +135,7 @@ impl Checker<'_> {
                         kind,
                         options: &field.options,
                         default: field.default.as_ref(),
-                        pattern: field.pattern.as_deref(),
+                        pattern: field.pattern.as_ref(),
                         pattern_message: field.pattern_message.as_deref(),
                         min: field.min,
                         max: field.max,
@@ -288,18 +282,9 @@ impl Checker<'_> {
                 }
             }
         }
-        if let Some(pattern) = typed.pattern
+        if let Some(detail) = typed.pattern.and_then(Pattern::error)
             && kind.is_textual()
-            && let Err(error) = RegexBuilder::new(pattern)
-                .size_limit(PATTERN_SIZE_LIMIT)
-                .build()
         {
-            let detail = error
-                .to_string()
-                .lines()
-                .last()
-                .unwrap_or_default()
-                .to_owned();
             self.push(
                 Diagnostic::error("bad-pattern")
                     .arg("detail", detail)

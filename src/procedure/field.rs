@@ -172,7 +172,8 @@ pub struct Field {
     /// The value the field starts with.
     pub default: Option<DefaultValue>,
     /// A regular expression the whole value must match (text fields).
-    pub pattern: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub pattern: Option<Pattern>,
     /// The message shown when `pattern` does not match.
     pub pattern_message: Option<String>,
     /// The value is secret (a password): never stored or exported in plain text.
@@ -213,7 +214,8 @@ pub struct Column {
     /// The value a new row starts with.
     pub default: Option<DefaultValue>,
     /// A regular expression the whole cell must match (text columns).
-    pub pattern: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub pattern: Option<Pattern>,
     /// The message shown when `pattern` does not match.
     pub pattern_message: Option<String>,
     /// The options of a `select` or `multiselect` column.
@@ -223,6 +225,74 @@ pub struct Column {
     pub min: Option<f64>,
     /// The largest allowed `number`.
     pub max: Option<f64>,
+}
+
+/// Patterns run on every keystroke in a field; a pathological one must not make the wizard
+/// slow, so their compiled size is bounded.
+pub const PATTERN_SIZE_LIMIT: usize = 256 * 1024;
+
+/// A `pattern` of a field or column: its text, and the regular expression compiled once, as the
+/// procedure is read (from its file or from the cache), never again on a check or a frame.
+#[derive(Clone, Deserialize, Serialize)]
+#[serde(from = "String", into = "String")]
+pub struct Pattern {
+    text: String,
+    /// The text anchored at both ends, compiled; or why it does not compile.
+    compiled: Result<regex::Regex, String>,
+}
+
+impl Pattern {
+    pub fn new(text: String) -> Pattern {
+        let build = |pattern: &str| {
+            regex::RegexBuilder::new(pattern)
+                .size_limit(PATTERN_SIZE_LIMIT)
+                .build()
+        };
+        // Checked as written first: anchored, a text like `a)(b` would become a valid
+        // expression the author did not write.
+        let compiled = build(&text)
+            .and_then(|_| build(&format!("^(?:{text})$")))
+            .map_err(|error| {
+                // The last line says what is wrong; those above repeat the pattern.
+                let message = error.to_string();
+                message.lines().last().unwrap_or_default().to_owned()
+            });
+        Pattern { text, compiled }
+    }
+
+    /// The pattern as the file writes it.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// What is wrong with the pattern, if it is not a regular expression the wizard can run.
+    pub fn error(&self) -> Option<&str> {
+        self.compiled.as_ref().err().map(String::as_str)
+    }
+
+    /// Whether the whole of `value` matches; never, for a pattern that does not compile (a
+    /// procedure with one does not load).
+    pub fn matches(&self, value: &str) -> bool {
+        self.compiled.as_ref().is_ok_and(|re| re.is_match(value))
+    }
+}
+
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.text, f)
+    }
+}
+
+impl From<String> for Pattern {
+    fn from(text: String) -> Pattern {
+        Pattern::new(text)
+    }
+}
+
+impl From<Pattern> for String {
+    fn from(pattern: Pattern) -> String {
+        pattern.text
+    }
 }
 
 /// A default value: text, a number, yes/no, or a list (for `multiselect` and `ip_list`).
@@ -351,5 +421,26 @@ impl JsonSchema for DefaultValue {
                 { "type": "array", "items": { "type": "string" } }
             ]
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pattern;
+
+    /// A pattern matches the whole value, and only what it says as written: one that is not an
+    /// expression on its own is refused even when anchoring would make it one.
+    #[test]
+    fn a_pattern_matches_whole_values_and_is_read_as_written() {
+        let digits = Pattern::new("[0-9]{3}".into());
+        assert_eq!(digits.error(), None);
+        assert!(digits.matches("123"));
+        assert!(!digits.matches("1234"));
+        assert!(!digits.matches("x123"));
+        let unbalanced = Pattern::new("a)(?:b".into());
+        assert!(unbalanced.error().is_some());
+        assert!(!unbalanced.matches("ab"));
+        let kept: String = digits.clone().into();
+        assert_eq!(kept, "[0-9]{3}");
     }
 }

@@ -25,10 +25,9 @@ use std::collections::HashMap;
 
 pub use cache::{Cache, Key};
 pub use check::{OFFICER, is_valid_id};
-pub use check_form::PATTERN_SIZE_LIMIT;
 pub use condition::{Condition, Scalar};
 pub use diagnostic::{Diagnostic, Msg, PathSeg, RenderOptions, Severity, render};
-pub use field::{Column, DefaultValue, Field, FieldType, Form, Page};
+pub use field::{Column, DefaultValue, Field, FieldType, Form, PATTERN_SIZE_LIMIT, Page, Pattern};
 pub use load::{Loaded, MAX_FILE_BYTES, load, load_cached, load_owned, too_large};
 pub use model::{FORMAT_VERSION, ProcedureFile, Section, Step};
 
@@ -40,12 +39,21 @@ pub struct Procedure {
     steps: HashMap<String, usize>,
     sections: HashMap<String, usize>,
     forms: HashMap<String, usize>,
+    /// Every field with an id, form fields and step results alike: where it is defined.
+    fields: HashMap<String, FieldAt>,
     /// Per section (by index), its steps' indices in file order.
     section_steps: Vec<Vec<usize>>,
     /// What passes over every step read of each, packed apart from the steps (hundreds of
     /// bytes each, mostly text) so that such a pass over thousands of steps reads a few
     /// kilobytes rather than megabytes.
     links: StepLinks,
+}
+
+/// Where a field is defined: (form, field) or (step, result), by index.
+#[derive(Debug, Clone, Copy)]
+enum FieldAt {
+    Form(usize, usize),
+    Result(usize, usize),
 }
 
 /// See [`Procedure::links`].
@@ -109,9 +117,26 @@ impl Procedure {
                 .collect(),
             condition_fields,
         };
+        // Field ids are unique across the file (the checks say so); the first one counts.
+        let mut fields = HashMap::new();
+        for (f, form) in file.forms.iter().enumerate() {
+            for (i, field) in form.fields.iter().enumerate() {
+                if let Some(id) = &field.id {
+                    fields.entry(id.clone()).or_insert(FieldAt::Form(f, i));
+                }
+            }
+        }
+        for (s, step) in file.steps.iter().enumerate() {
+            for (i, field) in step.results.iter().enumerate() {
+                if let Some(id) = &field.id {
+                    fields.entry(id.clone()).or_insert(FieldAt::Result(s, i));
+                }
+            }
+        }
         Procedure {
             steps,
             sections,
+            fields,
             forms: index(file.forms.iter().map(|f| &f.id).collect()),
             section_steps,
             links,
@@ -155,6 +180,15 @@ impl Procedure {
 
     pub fn form(&self, id: &str) -> Option<&Form> {
         self.forms.get(id).map(|&i| &self.file.forms[i])
+    }
+
+    /// The field with this id: a form's field or a step's result (a field that only shows
+    /// another's value, `reuse`, has no id of its own).
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        Some(match *self.fields.get(id)? {
+            FieldAt::Form(form, i) => &self.file.forms[form].fields[i],
+            FieldAt::Result(step, i) => &self.file.steps[step].results[i],
+        })
     }
 
     /// The position of a section in [`Procedure::sections`].

@@ -9,10 +9,10 @@ use jiff::civil::Date;
 use crate::i18n::Msg;
 use std::collections::BTreeMap;
 
-use crate::procedure::{Column, Field, FieldType, Procedure};
+use crate::procedure::{Column, Field, FieldType, Pattern, Procedure};
 use crate::validate;
 
-use super::eval::{holds, step_applies};
+use super::eval::step_applies;
 use super::journal::What;
 use super::state::{Entry, Recorded, Run, StepState, Value};
 use super::view::{blocked, blockers};
@@ -166,7 +166,9 @@ pub fn apply(
             Ok(Outcome { affected })
         }
         Command::SetField { field, value } => {
-            field_def(procedure, &field).ok_or_else(|| Refusal::UnknownField(field.clone()))?;
+            let def =
+                (procedure.field(&field)).ok_or_else(|| Refusal::UnknownField(field.clone()))?;
+            let value = normalised(def, value);
             let secret = keep_secret(procedure, run, &field);
             let old = run.values.insert(field.clone(), value.clone());
             journal(
@@ -179,7 +181,7 @@ pub fn apply(
             Ok(Outcome::default())
         }
         Command::ClearField(field) => {
-            field_def(procedure, &field).ok_or_else(|| Refusal::UnknownField(field.clone()))?;
+            (procedure.field(&field)).ok_or_else(|| Refusal::UnknownField(field.clone()))?;
             let secret = keep_secret(procedure, run, &field);
             if let Some(old) = run.values.remove(&field) {
                 journal(
@@ -282,7 +284,7 @@ fn recorded(value: Value, secret: bool) -> Recorded {
 /// secret when a value was given or sealed before (a later edition of the procedure cannot
 /// make a stored password public).
 pub fn is_secret(procedure: &Procedure, run: &Run, field: &str) -> bool {
-    run.secret.contains(field) || field_def(procedure, field).is_some_and(|f| f.secret)
+    run.secret.contains(field) || procedure.field(field).is_some_and(|f| f.secret)
 }
 
 /// [`is_secret`], and if so recorded in the run as secret from now on.
@@ -304,45 +306,19 @@ fn journal(run: &mut Run, at: Timestamp, what: What, old: Option<Recorded>, new:
     });
 }
 
-/// Every field of the procedure by id: form fields and step results.
-pub fn field_def<'a>(procedure: &'a Procedure, id: &str) -> Option<&'a Field> {
-    let file = procedure.file();
-    file.forms
-        .iter()
-        .flat_map(|f| f.fields.iter())
-        .chain(file.steps.iter().flat_map(|s| s.results.iter()))
-        .find(|f| f.id.as_deref() == Some(id))
-}
-
-/// The fields of the step's form and the step's results that are required and missing, or
-/// filled and invalid, in the order the officer sees them.
+/// The fields of the step that are required and missing, or filled and invalid, in the order
+/// the officer sees them.
 pub fn form_problems(procedure: &Procedure, run: &Run, index: usize) -> Vec<(String, Msg)> {
-    let step = &procedure.steps()[index];
-    let form = step.form.as_deref().and_then(|id| procedure.form(id));
-    let fields = form
-        .into_iter()
-        .flat_map(|form| form.fields.iter())
-        .chain(step.results.iter());
     let mut problems = Vec::new();
-    for field in fields {
+    for field in procedure.step_fields(run, index) {
         // A reused field is checked in the form that defines it.
         let Some(id) = field.id.as_deref() else {
             continue;
         };
-        if field
-            .when
-            .as_ref()
-            .is_some_and(|c| holds(procedure, run, c) == Some(false))
-        {
-            continue;
-        }
-        let required = field.required
-            || field
-                .required_when
-                .as_ref()
-                .is_some_and(|c| holds(procedure, run, c) == Some(true));
         match run.values.get(id).filter(|v| v.is_filled()) {
-            None if required => problems.push((id.to_owned(), Msg::new("field-required"))),
+            None if procedure.field_required(run, field) => {
+                problems.push((id.to_owned(), Msg::new("field-required")));
+            }
             None => {}
             Some(value) => {
                 if let Err(msg) = validate_value(field, value) {
@@ -354,10 +330,31 @@ pub fn form_problems(procedure: &Procedure, run: &Run, index: usize) -> Vec<(Str
     problems
 }
 
+/// The value as the run keeps it: a phone number in the form counterparts expect (+7…), in a
+/// field or in a table's phone column; anything else as given.
+fn normalised(field: &Field, value: Value) -> Value {
+    let phone = |text: String| validate::phone(&text).unwrap_or(text);
+    match (field.kind, value) {
+        (Some(FieldType::Phone), Value::Text(text)) => Value::Text(phone(text)),
+        (Some(FieldType::Table), Value::Table(mut rows)) => {
+            let phones = field.columns.iter().filter(|c| c.kind == FieldType::Phone);
+            for column in phones {
+                for row in &mut rows {
+                    if let Some(Value::Text(text)) = row.get_mut(&column.id) {
+                        *text = phone(std::mem::take(text));
+                    }
+                }
+            }
+            Value::Table(rows)
+        }
+        (_, value) => value,
+    }
+}
+
 /// The rules a value must keep: a field's or a table column's.
 struct Rules<'a> {
     kind: FieldType,
-    pattern: Option<&'a str>,
+    pattern: Option<&'a Pattern>,
     pattern_message: Option<&'a str>,
     options: &'a [String],
     min: Option<f64>,
@@ -368,7 +365,7 @@ impl<'a> Rules<'a> {
     fn of_column(column: &'a Column) -> Rules<'a> {
         Rules {
             kind: column.kind,
-            pattern: column.pattern.as_deref(),
+            pattern: column.pattern.as_ref(),
             pattern_message: column.pattern_message.as_deref(),
             options: &column.options,
             min: column.min,
@@ -391,7 +388,7 @@ pub fn validate_value(field: &Field, value: &Value) -> Result<(), Msg> {
     check(
         &Rules {
             kind,
-            pattern: field.pattern.as_deref(),
+            pattern: field.pattern.as_ref(),
             pattern_message: field.pattern_message.as_deref(),
             options: &field.options,
             min: field.min,
@@ -455,18 +452,13 @@ fn check(rules: &Rules, value: &Value) -> Result<(), Msg> {
         FieldType::Number => validate::number(text, rules.min, rules.max),
         _ => Ok(text.to_owned()),
     }?;
-    if let Some(pattern) = rules.pattern {
-        let anchored = format!("^(?:{pattern})$");
-        let matches = regex::RegexBuilder::new(&anchored)
-            .size_limit(crate::procedure::PATTERN_SIZE_LIMIT)
-            .build()
-            .is_ok_and(|re| re.is_match(text));
-        if !matches {
-            return Err(match rules.pattern_message {
-                Some(message) => Msg::new("field-pattern-custom").arg("message", message),
-                None => Msg::new("field-pattern"),
-            });
-        }
+    if let Some(pattern) = rules.pattern
+        && !pattern.matches(text)
+    {
+        return Err(match rules.pattern_message {
+            Some(message) => Msg::new("field-pattern-custom").arg("message", message),
+            None => Msg::new("field-pattern"),
+        });
     }
     Ok(())
 }

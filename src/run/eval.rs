@@ -6,7 +6,7 @@
 //! guessing.
 
 use crate::procedure::condition::{Options, Shape};
-use crate::procedure::{Condition, Procedure, Scalar, Step};
+use crate::procedure::{Condition, Field, Procedure, Scalar, Step};
 
 use super::state::{Run, Value};
 
@@ -112,6 +112,33 @@ pub fn applies_all(procedure: &Procedure, run: &Run) -> Vec<Option<bool>> {
         }
     }
     out
+}
+
+/// Which fields a step shows and which must be filled: the one rule the wizard, the line-by-line
+/// mode, completing a step and the report all ask.
+impl Procedure {
+    /// The fields the officer fills on the step at `index`: its form's fields and the results
+    /// it records, those that apply now (a field whose condition is undecided is shown). A
+    /// field that shows another form's value (`reuse`) is listed too, read only.
+    pub fn step_fields(&self, run: &Run, index: usize) -> Vec<&Field> {
+        let step = &self.steps()[index];
+        let form = step.form.as_deref().and_then(|id| self.form(id));
+        (form.into_iter().flat_map(|form| form.fields.iter()))
+            .chain(step.results.iter())
+            .filter(|field| self.field_applies(run, field))
+            .collect()
+    }
+
+    /// Whether `field` applies now: it has no condition, or its condition does not fail.
+    pub fn field_applies(&self, run: &Run, field: &Field) -> bool {
+        optional_holds(self, run, field.when.as_ref()) != Some(false)
+    }
+
+    /// Whether `field` must be filled now: always, or its `required_when` holds.
+    pub fn field_required(&self, run: &Run, field: &Field) -> bool {
+        field.required
+            || (field.required_when.as_ref()).is_some_and(|c| holds(self, run, c) == Some(true))
+    }
 }
 
 /// A step's own condition under its section's (which does not rule it out).

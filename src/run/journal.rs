@@ -62,7 +62,8 @@ impl What {
                 .map(|i| (i + 1, clean(&procedure.steps()[i].title)))
         };
         let msg = match self {
-            What::Field(id) => super::command::field_def(procedure, id)
+            What::Field(id) => procedure
+                .field(id)
                 .and_then(|f| f.label.as_deref())
                 .map(|label| Msg::new("export-journal-field").arg("label", clean(label))),
             What::Step(id) => step(id).map(|(n, title)| {

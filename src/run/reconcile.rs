@@ -9,7 +9,6 @@
 
 use std::collections::BTreeMap;
 
-use super::command::field_def;
 use super::state::{Run, Value};
 use crate::procedure::{FieldType, Procedure};
 
@@ -41,7 +40,9 @@ pub fn reconcile(procedure: &Procedure, run: &mut Run) -> Reconciled {
     }
     let step_known = |id: &str| procedure.step_index(id).is_some();
     let value_fits = |id: &str, value: &Value| {
-        field_def(procedure, id).is_some_and(|field| fits(field.kind, value))
+        procedure
+            .field(id)
+            .is_some_and(|field| fits(field.kind, value))
     };
     let choice_fits = |id: &str, option: &String| {
         procedure

@@ -10,6 +10,7 @@ use super::eval::applies_all;
 use super::state::{Run, StepState};
 use crate::calendar::{Counted, WorkCalendar, add_calendar_days, add_working_days};
 use crate::procedure::Procedure;
+use crate::procedure::model::Deadline;
 
 /// Where a due date comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,11 +106,8 @@ fn due_dates_given(
                 _ => None,
             },
         };
-        let Some(start) = start else { continue };
-        let counted: Counted = match (deadline.working_days, deadline.calendar_days) {
-            (Some(days), _) => add_working_days(calendar, start, days),
-            (None, Some(days)) => add_calendar_days(start, days),
-            (None, None) => continue,
+        let Some(counted) = start.and_then(|start| count(deadline, start, calendar)) else {
+            continue;
         };
         out.push(Due {
             step: index,
@@ -121,6 +119,36 @@ fn due_dates_given(
     }
     out.sort_by_key(|due| (due.date, due.step));
     out
+}
+
+/// The day `deadline` falls on when counted from `start`: in working days on `calendar`, or
+/// in calendar days.
+fn count(deadline: &Deadline, start: Date, calendar: &impl WorkCalendar) -> Option<Counted> {
+    match (deadline.working_days, deadline.calendar_days) {
+        (Some(days), _) => Some(add_working_days(calendar, start, days)),
+        (None, Some(days)) => Some(add_calendar_days(start, days)),
+        (None, None) => None,
+    }
+}
+
+/// The day a wait on the step at `index`, begun at `now`, is due: the step's deadline counted
+/// from the day the step it names was done, or from today when it names none or that step is
+/// not done; none when the procedure sets no deadline. [`Counted::forecast`] says that the day
+/// rests on a production calendar not yet published.
+pub fn wait_due(
+    procedure: &Procedure,
+    run: &Run,
+    index: usize,
+    now: Timestamp,
+    calendar: &impl WorkCalendar,
+    tz: &TimeZone,
+) -> Option<Counted> {
+    let deadline = procedure.steps()[index].deadline.as_ref()?;
+    let from = match deadline.from.as_ref().and_then(|from| run.steps.get(from)) {
+        Some(StepState::Done { at, .. }) => *at,
+        _ => now,
+    };
+    count(deadline, from.to_zoned(tz.clone()).date(), calendar)
 }
 
 /// A run in one line: progress, the next step to act on, the earliest due date of a step not
@@ -263,6 +291,72 @@ mod tests {
         assert!(!due.forecast);
         assert!(due.overdue(date("2026-02-03")));
         assert!(!due.overdue(date("2026-02-02")));
+    }
+
+    /// A wait begun on the step with the deadline is due on the day the deadline falls on,
+    /// counted on the production calendar; a count into a year whose calendar is not out yet
+    /// says so.
+    #[test]
+    fn a_wait_is_due_when_the_deadline_falls_and_says_when_that_is_a_forecast() {
+        let p = bundled("rsmev-connection");
+        let index = (p.steps().iter())
+            .position(|s| {
+                s.deadline
+                    .as_ref()
+                    .is_some_and(|d| d.from.as_deref() == Some("additional-agreement"))
+            })
+            .expect("a step with the 20-day deadline");
+        let mut run = Run::new(&p, "x", at("2025-12-01T09:00:00Z"));
+        let utc = &TimeZone::UTC;
+        // The agreement not done yet: counted from today.
+        let due = wait_due(
+            &p,
+            &run,
+            index,
+            at("2025-12-24T09:00:00Z"),
+            &ProductionCalendar,
+            utc,
+        )
+        .expect("a deadline");
+        assert_eq!(due.date, date("2026-02-02"));
+        assert!(!due.forecast);
+        run.steps.insert(
+            "additional-agreement".into(),
+            StepState::Done {
+                at: at("2027-12-20T09:00:00Z"),
+                passed_over: false,
+            },
+        );
+        let due = wait_due(
+            &p,
+            &run,
+            index,
+            at("2027-12-24T09:00:00Z"),
+            &ProductionCalendar,
+            utc,
+        )
+        .expect("a deadline");
+        let deadline = due_dates(&p, &run, &ProductionCalendar, utc);
+        let deadline = deadline
+            .iter()
+            .find(|d| d.step == index)
+            .expect("the deadline");
+        assert_eq!((due.date, due.forecast), (deadline.date, deadline.forecast));
+        assert!(due.forecast, "2028 has no official calendar in the data");
+        let no_deadline = (p.steps().iter())
+            .position(|s| s.deadline.is_none())
+            .expect("a step");
+        assert_eq!(
+            wait_due(
+                &p,
+                &run,
+                no_deadline,
+                at("2027-12-24T09:00:00Z"),
+                &ProductionCalendar,
+                utc
+            ),
+            None
+        );
     }
 
     #[test]

@@ -14,7 +14,6 @@ use ratatui_textarea::TextArea;
 use super::keys::KeyMode;
 use crate::i18n::{Lang, Msg};
 use crate::procedure::{Column, Field, FieldType, Procedure};
-use crate::run::eval::holds;
 use crate::run::view::StepFacts;
 use crate::run::{Run, Value};
 
@@ -123,7 +122,7 @@ pub struct RunScreen {
     /// The most the detail pane could scroll in the last frame drawn (see
     /// [`super::view::Hits`]); `None` before a frame has said.
     pub scroll_max: Option<usize>,
-    /// The field selected, an index into [`step_fields`] of the selected step.
+    /// The field selected, an index into [`Procedure::step_fields`] of the selected step.
     pub field: usize,
     /// A field being typed into.
     pub editor: Option<Editor>,
@@ -446,7 +445,9 @@ impl RunScreen {
         screen.follow_selection();
         // Back in the form, on the field where the officer was.
         let field = screen.run.cursor_field.clone().and_then(|id| {
-            step_fields(&screen.procedure, &screen.run, screen.step())
+            screen
+                .procedure
+                .step_fields(&screen.run, screen.step())
                 .iter()
                 .position(|f| f.id.as_deref().or(f.reuse.as_deref()) == Some(id.as_str()))
         });
@@ -495,7 +496,9 @@ impl RunScreen {
     pub fn remember_place(&mut self) {
         let step = self.step();
         let field = match self.focus {
-            Focus::Form => step_fields(&self.procedure, &self.run, step)
+            Focus::Form => self
+                .procedure
+                .step_fields(&self.run, step)
                 .get(self.field)
                 .and_then(|f| f.id.clone().or_else(|| f.reuse.clone())),
             Focus::Steps | Focus::Text => None,
@@ -528,33 +531,6 @@ impl RunScreen {
     }
 }
 
-/// The fields the officer fills on a step: its form's fields (those that apply now) and the
-/// results it records. A field that shows another form's value (`reuse`) is listed too, read
-/// only.
-pub fn step_fields<'a>(procedure: &'a Procedure, run: &Run, index: usize) -> Vec<&'a Field> {
-    let step = &procedure.steps()[index];
-    let form = step.form.as_deref().and_then(|id| procedure.form(id));
-    form.into_iter()
-        .flat_map(|form| form.fields.iter())
-        .chain(step.results.iter())
-        .filter(|field| {
-            field
-                .when
-                .as_ref()
-                .is_none_or(|c| holds(procedure, run, c) != Some(false))
-        })
-        .collect()
-}
-
-/// Whether the field must be filled now.
-pub fn is_required(procedure: &Procedure, run: &Run, field: &Field) -> bool {
-    field.required
-        || field
-            .required_when
-            .as_ref()
-            .is_some_and(|c| holds(procedure, run, c) == Some(true))
-}
-
 /// Steps by section, in the order the sections are listed.
 pub fn display_order(procedure: &Procedure) -> Vec<usize> {
     let mut order = Vec::with_capacity(procedure.steps().len());
@@ -581,9 +557,7 @@ pub fn table_rows<'a>(run: &'a Run, field: &str) -> &'a [Row] {
 
 /// A column of a table field, by its index.
 pub fn column<'a>(procedure: &'a Procedure, field: &str, index: usize) -> Option<&'a Column> {
-    crate::run::command::field_def(procedure, field)?
-        .columns
-        .get(index)
+    procedure.field(field)?.columns.get(index)
 }
 
 #[cfg(test)]

@@ -249,3 +249,40 @@ fn a_bad_table_cell_is_named_by_its_row_and_column() {
         "{text}"
     );
 }
+
+/// The engine keeps a phone number in the form counterparts expect, whoever sets it (the
+/// wizard, the line-by-line mode, a script): in a field, and in a table's phone column; a text
+/// that is not a phone number is kept as typed, for the check to name.
+#[test]
+fn phone_numbers_are_kept_in_their_normal_form() {
+    let p = bundled("qualified-signature");
+    let mut run = Run::new(&p, "Иванов И.И.", at(0));
+    set(&p, &mut run, "mobile_phone", "8 (912) 345-67-89");
+    assert_eq!(
+        run.values["mobile_phone"],
+        Value::Text("+79123456789".into())
+    );
+    set(&p, &mut run, "mobile_phone", "8 (912) 345");
+    assert_eq!(
+        run.values["mobile_phone"],
+        Value::Text("8 (912) 345".into())
+    );
+
+    let p = bundled("pgs-staff-access");
+    let mut run = Run::new(&p, "Администрация", at(0));
+    let row = |phone: &str| {
+        [("full_name", "Иванова Мария Петровна"), ("phone", phone)]
+            .into_iter()
+            .map(|(column, text)| (column.to_owned(), Value::Text(text.to_owned())))
+            .collect()
+    };
+    let command = Command::SetField {
+        field: "employees_list".into(),
+        value: Value::Table(vec![row("+7 (81370) 2-11-45"), row("не знаю")]),
+    };
+    apply(&p, &mut run, command, at(1)).expect("field set");
+    assert_eq!(
+        run.values["employees_list"],
+        Value::Table(vec![row("+78137021145"), row("не знаю")])
+    );
+}

@@ -74,11 +74,7 @@ id = "v1_instructions""#;
     assert_ne!(edited, text);
     let loaded = load(edited.as_bytes());
     let procedure = loaded.result.expect("the edition passes the checks");
-    assert!(
-        !poryadok::run::command::field_def(&procedure, PASSWORD_FIELD)
-            .unwrap()
-            .secret
-    );
+    assert!(!procedure.field(PASSWORD_FIELD).unwrap().secret);
     procedure
 }
 

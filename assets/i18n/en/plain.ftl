@@ -60,6 +60,7 @@ plain-reopen-affected = The step is open again. { $count ->
     [one] A done step depends on it
    *[other] { $count } done steps depend on it
 }: { $steps }.
+plain-wait-due-forecast = The deadline of this step, { $date }, is counted on a forecast production calendar; the day may move once the official one is out.
 plain-wait-until = Until which day is the answer awaited? Type a date (DD.MM.YYYY), or an empty line for no day.
 
 ## Refusals

@@ -100,6 +100,7 @@ tui-no-browser-copied = No browser opened; the link went to the clipboard: { $ur
 tui-no-browser = No browser opened: { $url }
 tui-wait-until = Wait until which day? (DD.MM.YYYY)
 tui-wait-no-date = Blank: wait with no due day
+tui-wait-due-forecast = Waiting until { $date }: counted on a forecast production calendar; the day may move once the official one is out
 tui-prepare = To prepare:
 tui-key-export = export the documents: forms, tables, report, letters
 

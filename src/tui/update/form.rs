@@ -8,11 +8,10 @@ use super::{Effect, move_selection, notice, run_command};
 use crate::i18n::Msg;
 use crate::procedure::{FieldType, Procedure};
 use crate::run::Value;
-use crate::run::command::{Command, field_def};
+use crate::run::command::Command;
 use crate::tui::action::Action;
 use crate::tui::app::{
-    App, Cell, Editor, Focus, NoticeKind, OptionsPopup, RunScreen, Screen, TableEditor, column,
-    step_fields, table_rows,
+    App, Cell, Editor, Focus, NoticeKind, OptionsPopup, Screen, TableEditor, column, table_rows,
 };
 
 /// Keys while the fields of the selected step have the focus. A printable key is the field's:
@@ -21,7 +20,7 @@ pub(super) fn update_form(app: &mut App, action: Action, now: Timestamp) -> Opti
     let Screen::Run(screen) = &mut app.screen else {
         return None;
     };
-    let fields = step_fields(&screen.procedure, &screen.run, screen.step());
+    let fields = screen.procedure.step_fields(&screen.run, screen.step());
     let last = fields.len().saturating_sub(1);
     let Some(field) = fields.get(screen.field.min(last)).copied() else {
         screen.focus = Focus::Steps;
@@ -194,7 +193,7 @@ pub(super) fn update_editor(app: &mut App, action: Action, now: Timestamp) -> Op
             let text = editor.text();
             let back = action == Action::PrevPane;
             if let Some(cell) = editor.cell {
-                let command = set_cell(screen, &editor.field, cell, typed(screen, &editor, text));
+                let command = set_cell(screen, &editor.field, cell, typed(text));
                 if let Some(command) = command {
                     run_command(app, command, now);
                 }
@@ -203,8 +202,10 @@ pub(super) fn update_editor(app: &mut App, action: Action, now: Timestamp) -> Op
                 let Screen::Run(screen) = &mut app.screen else {
                     return None;
                 };
-                let columns =
-                    field_def(&screen.procedure, &editor.field).map_or(0, |f| f.columns.len());
+                let columns = screen
+                    .procedure
+                    .field(&editor.field)
+                    .map_or(0, |f| f.columns.len());
                 let next = if back {
                     cell.column.checked_sub(1)
                 } else {
@@ -219,7 +220,7 @@ pub(super) fn update_editor(app: &mut App, action: Action, now: Timestamp) -> Op
                 }
                 return Some(Effect::Save);
             }
-            let command = match typed(screen, &editor, text) {
+            let command = match typed(text) {
                 None => Command::ClearField(editor.field),
                 Some(value) => Command::SetField {
                     field: editor.field,
@@ -227,7 +228,10 @@ pub(super) fn update_editor(app: &mut App, action: Action, now: Timestamp) -> Op
                 },
             };
             // On to the next field, as in a paper form.
-            let count = step_fields(&screen.procedure, &screen.run, screen.step()).len();
+            let count = screen
+                .procedure
+                .step_fields(&screen.run, screen.step())
+                .len();
             screen.field = if back {
                 screen.field.saturating_sub(1)
             } else {
@@ -286,27 +290,17 @@ pub(super) fn update_options(app: &mut App, action: Action, now: Timestamp) -> O
     None
 }
 
-/// What was typed, as the value to keep: none when it is blank; a phone number in the form
-/// the officer's counterparts expect (+7…).
-pub(super) fn typed(screen: &RunScreen, editor: &Editor, text: String) -> Option<Value> {
-    if text.trim().is_empty() {
-        return None;
-    }
-    let kind = match editor.cell {
-        Some(cell) => column(&screen.procedure, &editor.field, cell.column).map(|c| c.kind),
-        None => field_def(&screen.procedure, &editor.field).and_then(|f| f.kind),
-    };
-    Some(Value::Text(match kind {
-        Some(FieldType::Phone) => crate::validate::phone(&text).unwrap_or(text),
-        _ => text,
-    }))
+/// What was typed, as the value to keep (the engine keeps a phone number in the form the
+/// officer's counterparts expect); none when it is blank.
+pub(super) fn typed(text: String) -> Option<Value> {
+    (!text.trim().is_empty()).then_some(Value::Text(text))
 }
 
 /// The options a popup offers: the field's, or the column's for a table cell.
 pub(super) fn popup_options<'a>(procedure: &'a Procedure, popup: &OptionsPopup) -> &'a [String] {
     match popup.cell {
         Some(cell) => column(procedure, &popup.field, cell.column).map(|c| c.options.as_slice()),
-        None => field_def(procedure, &popup.field).map(|f| f.options.as_slice()),
+        None => procedure.field(&popup.field).map(|f| f.options.as_slice()),
     }
     .unwrap_or(&[])
 }

@@ -10,10 +10,12 @@ use jiff::Timestamp;
 
 use super::action::{Action, Target};
 use super::app::{
-    App, Editor, Focus, Home, HomePane, NewRun, Notice, NoticeKind, RunScreen, Screen, step_fields,
+    App, Editor, Focus, Home, HomePane, NewRun, Notice, NoticeKind, RunScreen, Screen,
 };
+use crate::calendar::ProductionCalendar;
 use crate::i18n::Msg;
-use crate::run::command::{Command, Refusal, apply, field_def};
+use crate::run::command::{Command, Refusal, apply};
+use crate::run::schedule;
 use form::{update_editor, update_form, update_options};
 pub use paste::paste;
 use popups::{open_copy, open_picker, update_copy, update_picker};
@@ -184,7 +186,10 @@ fn update_steps(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
         // Enter opens the step: its form, or its text when it has none. It never changes
         // the run.
         Action::Open => {
-            let fields = step_fields(&screen.procedure, &screen.run, screen.step()).len();
+            let fields = screen
+                .procedure
+                .step_fields(&screen.run, screen.step())
+                .len();
             if fields > 0 {
                 screen.focus = Focus::Form;
                 screen.field = screen.field.min(fields - 1);
@@ -246,7 +251,7 @@ fn to_form(app: &mut App, back: bool) {
     let Screen::Run(screen) = &mut app.screen else {
         return;
     };
-    let fields = step_fields(&screen.procedure, &screen.run, screen.step());
+    let fields = screen.procedure.step_fields(&screen.run, screen.step());
     if fields.is_empty() {
         app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-no-fields")));
     } else {
@@ -277,9 +282,46 @@ pub(super) fn step_action(app: &mut App, action: Action, now: Timestamp) -> Opti
         }
         Action::ReopenStep => Some(Command::ReopenStep(step_id)),
         Action::PassOver => Some(Command::PassOver(step_id)),
-        _ => step_command(screen, &action, now, &app.tz),
+        Action::WaitStep => return wait_step(app, now),
+        _ => step_command(screen, &action),
     };
     command.and_then(|command| run_command(app, command, now))
+}
+
+/// The selected step waits for an answer from outside: until the day its deadline falls on,
+/// told as a forecast when the production calendar for it is not out yet; with no deadline,
+/// until the day the officer gives, if they know it.
+fn wait_step(app: &mut App, now: Timestamp) -> Option<Effect> {
+    let Screen::Run(screen) = &mut app.screen else {
+        return None;
+    };
+    let step = screen.step();
+    let id = screen.procedure.steps()[step].id.clone();
+    let (p, run) = (&screen.procedure, &screen.run);
+    let Some(due) = schedule::wait_due(p, run, step, now, &ProductionCalendar, &app.tz) else {
+        let command = Command::WaitStep {
+            step: id.clone(),
+            due: None,
+        };
+        // Asked only once it is clear the step can wait at all.
+        let mut trial = screen.run.clone();
+        if apply(&screen.procedure, &mut trial, command.clone(), now).is_ok() {
+            screen.editor = Some(Editor::for_wait(&id));
+            return None;
+        }
+        return run_command(app, command, now);
+    };
+    let command = Command::WaitStep {
+        step: id,
+        due: Some(due.date),
+    };
+    let effect = run_command(app, command, now);
+    if effect.is_some() && due.forecast && app.notice.is_none() {
+        let date = due.date.strftime("%d.%m.%Y").to_string();
+        let text = Msg::new("tui-wait-due-forecast").arg("date", date);
+        app.notice = Some(notice(NoticeKind::Info, text));
+    }
+    effect
 }
 
 /// Selects what a click landed on; returns the action that follows when it was already
@@ -339,7 +381,10 @@ fn pick(app: &mut App, target: Target) -> Option<Action> {
                 };
                 return again(&mut table.cell.row, i);
             }
-            let fields = step_fields(&screen.procedure, &screen.run, screen.step()).len();
+            let fields = screen
+                .procedure
+                .step_fields(&screen.run, screen.step())
+                .len();
             match target {
                 Target::Step(position) if position < screen.order.len() => {
                     screen.focus = Focus::Steps;
@@ -402,37 +447,11 @@ fn move_selection(selected: &mut usize, len: usize, action: &Action) -> bool {
 }
 
 /// The commands on the selected step that the step list and its fields both take.
-fn step_command(
-    screen: &mut RunScreen,
-    action: &Action,
-    now: Timestamp,
-    tz: &jiff::tz::TimeZone,
-) -> Option<Command> {
-    let step = screen.step();
-    let id = screen.procedure.steps()[step].id.clone();
+fn step_command(screen: &RunScreen, action: &Action) -> Option<Command> {
+    let id = screen.procedure.steps()[screen.step()].id.clone();
     match action {
         Action::StartStep => Some(Command::StartStep(id)),
         Action::CompleteStep => Some(Command::CompleteStep(id)),
-        Action::WaitStep => match wait_due(&screen.procedure, &screen.run, step, now, tz) {
-            Some(due) => Some(Command::WaitStep {
-                step: id,
-                due: Some(due),
-            }),
-            None => {
-                // No deadline in the procedure: the officer says until when, if they know,
-                // once it is clear the step can wait at all.
-                let command = Command::WaitStep {
-                    step: id.clone(),
-                    due: None,
-                };
-                let mut trial = screen.run.clone();
-                if apply(&screen.procedure, &mut trial, command.clone(), now).is_err() {
-                    return Some(command);
-                }
-                screen.editor = Some(Editor::for_wait(&id));
-                None
-            }
-        },
         Action::Undo => Some(Command::Undo),
         _ => None,
     }
@@ -463,7 +482,7 @@ fn run_command(app: &mut App, command: Command, now: Timestamp) -> Option<Effect
         }
         Err(refusal) => {
             if let Refusal::Incomplete(problems) = &refusal {
-                let fields = step_fields(&screen.procedure, &screen.run, screen.step());
+                let fields = screen.procedure.step_fields(&screen.run, screen.step());
                 if let Some(first) = problems
                     .first()
                     .and_then(|(id, _)| fields.iter().position(|f| f.id.as_deref() == Some(id)))
@@ -505,7 +524,8 @@ fn refusal_text(app: &App, refusal: &Refusal) -> (Msg, Vec<String>) {
             let details = problems
                 .iter()
                 .map(|(field, msg)| {
-                    let label = field_def(p, field)
+                    let label = p
+                        .field(field)
                         .and_then(|f| f.label.clone())
                         .unwrap_or_else(|| field.clone());
                     format!("{label}: {}", msg.text(app.lang))
@@ -525,32 +545,6 @@ fn refusal_text(app: &App, refusal: &Refusal) -> (Msg, Vec<String>) {
         Refusal::UnknownStep(_) | Refusal::UnknownField(_) | Refusal::UnknownOption { .. } => {
             (Msg::new("tui-refused"), Vec::new())
         }
-    }
-}
-
-/// The day a wait is due: the step's deadline, counted on the production calendar from the
-/// step it names (once done) or from today; none when the procedure sets no deadline.
-pub fn wait_due(
-    procedure: &crate::procedure::Procedure,
-    run: &crate::run::Run,
-    index: usize,
-    now: Timestamp,
-    tz: &jiff::tz::TimeZone,
-) -> Option<jiff::civil::Date> {
-    use crate::calendar::{ProductionCalendar, add_calendar_days, add_working_days};
-    let deadline = procedure.steps()[index].deadline.as_ref()?;
-    let from = match &deadline.from {
-        Some(from) => match run.steps.get(from) {
-            Some(crate::run::StepState::Done { at, .. }) => *at,
-            _ => now,
-        },
-        None => now,
-    };
-    let start = from.to_zoned(tz.clone()).date();
-    match (deadline.working_days, deadline.calendar_days) {
-        (Some(days), _) => Some(add_working_days(&ProductionCalendar, start, days).date),
-        (None, Some(days)) => Some(add_calendar_days(start, days).date),
-        (None, None) => None,
     }
 }
 

@@ -8,7 +8,7 @@ use super::{Effect, NoticeKind, move_selection, notice, run_command};
 use crate::i18n::Msg;
 use crate::procedure::{Field, FieldType};
 use crate::run::Value;
-use crate::run::command::{Command, field_def, validate_cell};
+use crate::run::command::{Command, validate_cell};
 use crate::tui::action::Action;
 use crate::tui::app::{
     App, Cell, Editor, OptionsPopup, Row, RunScreen, Screen, column, table_rows,
@@ -128,7 +128,7 @@ pub(super) fn update_table(app: &mut App, action: Action, now: Timestamp) -> Opt
         return None;
     };
     let mut table = screen.table.clone()?;
-    let Some(field) = field_def(&screen.procedure, &table.field) else {
+    let Some(field) = screen.procedure.field(&table.field) else {
         screen.table = None;
         return None;
     };

@@ -8,9 +8,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Ctx, bottom_box, centered_box, fit, row, safe, wrap_words};
 use crate::run::Value;
-use crate::run::command::{field_def, validate_cell, validate_value};
+use crate::run::command::{validate_cell, validate_value};
 use crate::tui::action::Target;
-use crate::tui::app::{Focus, RunScreen, is_required, step_fields, table_rows};
+use crate::tui::app::{Focus, RunScreen, table_rows};
 use crate::tui::keys::KeyMode;
 
 /// The step's fields: label, a `*` when required, the value, and what is wrong with it.
@@ -22,7 +22,7 @@ pub(super) fn form_lines(
 ) -> (Vec<Line<'static>>, Vec<usize>) {
     let p = &screen.procedure;
     let index = screen.step();
-    let fields = step_fields(p, &screen.run, index);
+    let fields = p.step_fields(&screen.run, index);
     if fields.is_empty() {
         return (Vec::new(), Vec::new());
     }
@@ -49,7 +49,7 @@ pub(super) fn form_lines(
         let chosen = screen.focus == Focus::Form && i == screen.field;
         field_lines.push(lines.len());
         let label = field.label.as_deref().or(field.id.as_deref()).unwrap_or("");
-        let star = if is_required(p, &screen.run, field) {
+        let star = if p.field_required(&screen.run, field) {
             "*"
         } else {
             ""
@@ -104,7 +104,7 @@ pub(super) fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
         draw_wait_prompt(frame, cx, editor, area);
         return;
     }
-    let Some(field) = field_def(&screen.procedure, &editor.field) else {
+    let Some(field) = screen.procedure.field(&editor.field) else {
         return;
     };
     let column = editor
@@ -197,7 +197,7 @@ fn draw_wait_prompt(frame: &mut Frame, cx: &Ctx, editor: &crate::tui::app::Edito
 
 pub(super) fn draw_options(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let Some(popup) = &screen.options else { return };
-    let Some(field) = field_def(&screen.procedure, &popup.field) else {
+    let Some(field) = screen.procedure.field(&popup.field) else {
         return;
     };
     let (label, options) = match popup.cell.and_then(|cell| field.columns.get(cell.column)) {
@@ -239,7 +239,7 @@ pub(super) fn draw_table(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: 
     let Some(table) = &screen.table else {
         return area;
     };
-    let Some(field) = field_def(&screen.procedure, &table.field) else {
+    let Some(field) = screen.procedure.field(&table.field) else {
         return area;
     };
     let rows = table_rows(&screen.run, &table.field);

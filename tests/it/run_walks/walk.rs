@@ -12,6 +12,28 @@ pub use poryadok::run::{Run, StepState, Value};
 
 pub use crate::common::{at, bundled};
 
+/// `value` of `field` as the engine keeps it: a phone number, in a field or a table column of
+/// that type, in its normal form (+7…).
+pub fn as_kept(p: &Procedure, field: &str, value: Value) -> Value {
+    use poryadok::procedure::FieldType::{Phone, Table};
+    let phone = |text: String| poryadok::validate::phone(&text).unwrap_or(text);
+    let field = p.field(field).expect("a field of the procedure");
+    match (field.kind, value) {
+        (Some(Phone), Value::Text(text)) => Value::Text(phone(text)),
+        (Some(Table), Value::Table(mut rows)) => {
+            for column in field.columns.iter().filter(|c| c.kind == Phone) {
+                for row in &mut rows {
+                    if let Some(Value::Text(text)) = row.remove(&column.id) {
+                        row.insert(column.id.clone(), Value::Text(phone(text)));
+                    }
+                }
+            }
+            Value::Table(rows)
+        }
+        (_, value) => value,
+    }
+}
+
 pub fn text(value: &str) -> Value {
     Value::Text(value.to_owned())
 }
@@ -96,7 +118,10 @@ impl Walk {
         };
         self.apply(command)
             .unwrap_or_else(|r| panic!("setting {field}: {r:?}"));
-        assert_eq!(self.run.values.get(field), Some(&value));
+        assert_eq!(
+            self.run.values.get(field),
+            Some(&as_kept(&self.p, field, value))
+        );
     }
 
     /// A command that must be refused; a refused command leaves the run exactly as it was.
