@@ -534,7 +534,7 @@ mod tests {
         }
         done(&mut run, "get-token");
         assert_eq!(status(&p, &run, gate), Status::Ready);
-        assert_eq!(progress(&p, &run), (7, 15));
+        assert_eq!(progress(&p, &run), (7, 14));
     }
 
     #[test]

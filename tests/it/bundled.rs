@@ -114,22 +114,53 @@ fn every_bundled_procedure_loads() {
 
 #[test]
 fn qualified_signature_gates_the_request_on_the_token() {
-    let p = bundled("qualified-signature");
+    let o = Waits::new("qualified-signature", &[]);
+    let p = &o.p;
     assert_eq!(p.sections().len(), 1);
     assert_eq!(p.sections()[0].step_order, Order::Sequence);
-    // The document's 14 steps, step 10 split into the wait for the call and the visit.
-    assert_eq!(p.steps().len(), 15);
+    // One step per «Шаг N.» of the document, in its order: the number on screen (the position,
+    // from 1) is the number the document quotes.
+    assert_eq!(p.steps().len(), 14);
+    for (index, step) in p.steps().iter().enumerate() {
+        let body = step.body.as_deref().expect("a body quoting the step");
+        let number = index + 1;
+        assert!(
+            body.trim_start().starts_with(&format!("Шаг {number}.")),
+            "step {number} ({}) quotes {:?}",
+            step.id,
+            body.lines().find(|l| !l.is_empty())
+        );
+    }
     let gate = p.step("generate-request").expect("step 8");
     assert_eq!(gate.requires, ["get-token"]);
     assert_eq!(
         gate.requires_reason.as_deref(),
         Some("Приступать к шагу 8 возможно только после получения Rutoken lite (токена)!")
     );
-    assert!(p.step_index("get-token") < p.step_index("generate-request"));
+    assert_eq!(p.step_index("get-token"), Some(6));
+    assert_eq!(p.step_index("generate-request"), Some(7));
+    // The waits «После одобрения заявки» (step 6, after step 5) and «После одобрения запроса»
+    // (step 10, after step 9), both on the CA; the call comes «В течении 1 рабочего дня».
+    let waits: Vec<_> = p
+        .steps()
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind == StepKind::Wait)
+        .map(|(i, s)| (i + 1, s.id.as_str(), s.actor.as_deref()))
+        .collect();
+    assert_eq!(
+        waits,
+        [
+            (6, "choose-delivery", Some("ca")),
+            (10, "wait-call", Some("ca"))
+        ]
+    );
+    o.assert_waits("choose-delivery", "submit-documents");
+    o.assert_waits("wait-call", "send-request");
     let wait = p.step("wait-call").expect("the wait for the call");
-    assert_eq!(wait.kind, StepKind::Wait);
     assert_eq!(wait.deadline.as_ref().and_then(|d| d.working_days), Some(1));
-    assert_eq!(p.step("visit").expect("visit").prepare, ["Паспорт"]);
+    assert_eq!(wait.prepare, ["Паспорт"]);
+    assert!(o.milestones().is_empty());
     let actors: Vec<_> = p
         .steps()
         .iter()

@@ -155,3 +155,75 @@ fn an_rsmev_run_of_the_exclusive_edition_keeps_its_choice_under_the_one_with_bot
     let decision = new.step_index("federal-decision").unwrap();
     assert_eq!(status(&new, &run, decision), Status::Ready);
 }
+
+#[test]
+fn a_signature_run_of_the_split_step_ten_edition_opens_under_the_one_step_per_number_one() {
+    let old = edition("qualified-signature-1.toml");
+    let new = bundled("qualified-signature");
+    assert_eq!(old.id(), new.id());
+    assert_eq!((old.steps().len(), new.steps().len()), (15, 14));
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::open(data.path()).unwrap();
+    let (mut session, mut run) = store.create(&old, "Петрова А.С.", at(0)).unwrap();
+    let mut clock = 0;
+    let mut act = |run: &mut poryadok::run::Run, command: Command| {
+        clock += 60;
+        apply(&old, run, command, at(clock)).unwrap_or_else(|r| panic!("{r:?}"));
+    };
+    for (field, value) in [
+        ("department", "Кафедра прикладной математики"),
+        ("full_name", "Петрова Анна Сергеевна"),
+        ("inn", "500100732259"),
+        ("mobile_phone", "+79123456789"),
+        ("corporate_email", "a.petrova@university.ru"),
+        (
+            "grounds",
+            "Подписание документов в 1С Электронный документооборот",
+        ),
+    ] {
+        act(
+            &mut run,
+            Command::SetField {
+                field: field.into(),
+                value: Value::Text(value.into()),
+            },
+        );
+    }
+    act(
+        &mut run,
+        Command::SetField {
+            field: "has_key_carrier".into(),
+            value: Value::Bool(false),
+        },
+    );
+    // In the old edition, up to the visit that was the second half of the document's step 10.
+    for step in &old.steps()[..11] {
+        act(&mut run, Command::CompleteStep(step.id.clone()));
+    }
+    assert_eq!(old.steps()[10].id, "visit");
+    session.save(&old, &run, at(clock)).unwrap();
+    drop(session);
+
+    let (_, opened) = store.open_run("qualified-signature-1").unwrap();
+    let mut run = opened.run;
+    let moved = reconcile(&new, &mut run);
+    assert_eq!(moved.version_changed, Some(("1".into(), "2".into())));
+    // The visit is part of step 10 now: kept aside, not lost; the values stay.
+    assert_eq!(moved.set_aside, ["step:visit"]);
+    assert!(matches!(
+        run.aside.steps.get("visit"),
+        Some(StepState::Done { .. })
+    ));
+    assert_eq!(
+        run.values["full_name"],
+        Value::Text("Петрова Анна Сергеевна".into())
+    );
+    // Steps 1–10 of the document are done (step 10 is «wait-call»), step 11 is next.
+    for step in &new.steps()[..10] {
+        let index = new.step_index(&step.id).unwrap();
+        assert_eq!(status(&new, &run, index), Status::Done, "{}", step.id);
+    }
+    let next = new.step_index("verify-identity").unwrap();
+    assert_eq!(next, 10, "the document's step 11 is the 11th on screen");
+    assert_eq!(status(&new, &run, next), Status::Ready);
+}

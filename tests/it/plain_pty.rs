@@ -118,11 +118,11 @@ fn a_dumb_terminal_gets_the_plain_mode_without_escape_sequences() {
     dumb.line("7707083893");
     dumb.wait_for("Сохранено. ИНН (обязательное): 7707083893", 1);
     dumb.line("s");
-    dumb.wait_for("выполняется. Выполнено 0 из 15.", 1);
+    dumb.wait_for("выполняется. Выполнено 0 из 14.", 1);
     dumb.line("n");
-    dumb.wait_for("Шаг 2 из 15: Открытие Пользователю личного кабинета", 1);
+    dumb.wait_for("Шаг 2 из 14: Открытие Пользователю личного кабинета", 1);
     dumb.line("n");
-    dumb.wait_for("Шаг 3 из 15: Вход в личный кабинет", 1);
+    dumb.wait_for("Шаг 3 из 14: Вход в личный кабинет", 1);
     dumb.line("q");
     dumb.wait_for("До свидания. Всё сохранено.", 1);
     dumb.wait_exit();

@@ -152,7 +152,7 @@ fn the_signature_run_is_filled_gated_completed_and_resumed() {
     let mut wizard = Session::start(data.path(), &["start", "qualified-signature"]);
     wizard.wait_for("What is this run for");
     wizard.keys(&format!("Иванов И.И.{ENTER}"));
-    wizard.wait_for("0 of 15 done");
+    wizard.wait_for("0 of 14 done");
 
     // The application form, field after field; a wrong INN is caught as it is typed.
     wizard.keys(TAB);
@@ -169,28 +169,28 @@ fn the_signature_run_is_filled_gated_completed_and_resumed() {
     wizard.keys(&format!("{ENTER}Подписание документов в ЭДО{CTRL_S}"));
     wizard.wait_for("+79123456789");
     wizard.press(ALT_C);
-    wizard.wait_for("1 of 15 done");
+    wizard.wait_for("1 of 14 done");
 
     // Steps 2 to 6, then step 8 before step 7: refused with the document's reason.
     wizard.keys(TAB);
     for _ in 2..=6 {
         wizard.keys("jc");
     }
-    wizard.wait_for("6 of 15 done");
+    wizard.wait_for("6 of 14 done");
     wizard.keys("jjc");
     wizard.wait_for("Приступать к шагу 8 возможно только после получения Rutoken lite");
-    wizard.wait_for("6 of 15 done");
+    wizard.wait_for("6 of 14 done");
     // Step 7, then step 8.
     wizard.keys("kc");
-    wizard.wait_for("7 of 15 done");
+    wizard.wait_for("7 of 14 done");
     wizard.keys("jc");
-    wizard.wait_for("8 of 15 done");
+    wizard.wait_for("8 of 14 done");
     wizard.keys("q");
     wizard.wait_exit();
 
     // Started again from the home screen: the run is listed and opens on step 8.
     let mut again = Session::start(data.path(), &[]);
-    again.wait_for("8 of 15 done");
+    again.wait_for("8 of 14 done");
     again.keys(ENTER);
     again.wait_for("8. ");
     assert!(
@@ -214,7 +214,7 @@ fn ctrl_c_leaves_the_terminal_as_it_was() {
     let mut wizard = Session::start(data.path(), &["start", "qualified-signature"]);
     wizard.wait_for("What is this run for");
     wizard.keys(&format!("Петров П.П.{ENTER}"));
-    wizard.wait_for("0 of 15 done");
+    wizard.wait_for("0 of 14 done");
     {
         let parser = wizard.screen.lock().unwrap();
         let screen = parser.screen();
@@ -270,7 +270,7 @@ fn a_change_reaches_the_disk_at_once_and_outlives_a_killed_process() {
     let mut wizard = Session::start(data.path(), &["start", "qualified-signature"]);
     wizard.wait_for("What is this run for");
     wizard.keys(&format!("Сидоров С.С.{ENTER}"));
-    wizard.wait_for("0 of 15 done");
+    wizard.wait_for("0 of 14 done");
     assert!(!run_file(data.path(), "qualified-signature-1").contains("in_progress"));
     // Step 1 started: written with no quit, no further key.
     wizard.keys("s");
@@ -296,7 +296,7 @@ fn a_panic_while_drawing_a_change_still_saves_it() {
     );
     wizard.wait_for("What is this run for");
     wizard.keys(&format!("Сидоров С.С.{ENTER}"));
-    wizard.wait_for("0 of 15 done");
+    wizard.wait_for("0 of 14 done");
     // Starting step 1 is a change; the frame that would show it panics.
     wizard.keys("s");
     let status = wizard.exit_status();
@@ -358,7 +358,7 @@ fn quit_after_a_failed_save(data: &Path) -> (Session, impl FnOnce()) {
     let mut wizard = Session::start(data, &["start", "qualified-signature"]);
     wizard.wait_for("What is this run for");
     wizard.keys(&format!("Сидоров С.С.{ENTER}"));
-    wizard.wait_for("0 of 15 done");
+    wizard.wait_for("0 of 14 done");
     let mend = break_runs_folder(data);
     wizard.keys("s");
     wizard.wait_for("NOT SAVED");
@@ -448,7 +448,7 @@ fn typed_text_lands_in_the_field_and_runs_no_command() {
     let mut wizard = Session::start(data.path(), &["start", "qualified-signature"]);
     wizard.wait_for("What is this run for");
     wizard.keys(&format!("Иванов И.И.{ENTER}"));
-    wizard.wait_for("0 of 15 done");
+    wizard.wait_for("0 of 14 done");
     // Into the form: the first field is selected, not open; typing opens it.
     wizard.keys(TAB);
     wizard.wait_for("▸ Подразделение*:");
@@ -460,7 +460,7 @@ fn typed_text_lands_in_the_field_and_runs_no_command() {
     wizard.press(END);
     wizard.keys(&format!("{GROUNDS}{ENTER}{GROUNDS_2}{CTRL_S}"));
     wait_on_disk(data.path(), id, "Ёлкин");
-    wizard.wait_for("0 of 15 done");
+    wizard.wait_for("0 of 14 done");
     let run = run_json(data.path(), id);
     assert_eq!(run["values"]["department"], DEPARTMENT);
     assert_eq!(run["values"]["inn"], "7707083893");
@@ -521,7 +521,7 @@ fn enter_on_every_step_leaves_the_run_unchanged() {
     let mut wizard = Session::start(data.path(), &["start", "qualified-signature"]);
     wizard.wait_for("What is this run for");
     wizard.keys(&format!("Иванов И.И.{ENTER}"));
-    wizard.wait_for("0 of 15 done");
+    wizard.wait_for("0 of 14 done");
     let before = run_json(data.path(), id);
     wizard.keys("g");
     for _ in 0..15 {
@@ -530,7 +530,7 @@ fn enter_on_every_step_leaves_the_run_unchanged() {
         wizard.keys("j");
     }
     wizard.keys(ENTER);
-    wizard.wait_for("0 of 15 done");
+    wizard.wait_for("0 of 14 done");
     wizard.press(ESC);
     wizard.keys("q");
     wizard.wait_exit();
@@ -574,7 +574,7 @@ fn a_long_paste_lands_whole_and_runs_nothing() {
     let mut wizard = Session::start(data.path(), &["start", "qualified-signature"]);
     wizard.wait_for("What is this run for");
     wizard.keys(&format!("Иванов И.И.{ENTER}"));
-    wizard.wait_for("0 of 15 done");
+    wizard.wait_for("0 of 14 done");
     wizard.keys(TAB);
     wizard.wait_for("▸ Подразделение*:");
     // Onto the selected field of one line: its line breaks become spaces.
@@ -590,7 +590,7 @@ fn a_long_paste_lands_whole_and_runs_nothing() {
     let took = started.elapsed();
     // Typed a key at a time, this took minutes.
     assert!(took < Duration::from_secs(5), "{took:?}");
-    wizard.wait_for("0 of 15 done");
+    wizard.wait_for("0 of 14 done");
     {
         let parser = wizard.screen.lock().unwrap();
         assert!(parser.screen().alternate_screen());

@@ -1,5 +1,6 @@
-//! qualified-signature: 15 steps in one sequence; step 8 requires step 7 with the document's
-//! reason. tests/run_scenarios.rs already walks it to (15, 15); here the gate.
+//! qualified-signature: 14 steps in one sequence, one per «Шаг N.»; step 8 requires step 7 with
+//! the document's reason; steps 6 and 10 wait for the CA's approval. tests/run_scenarios.rs
+//! already walks it to (14, 14); here the gate and the waits.
 
 use super::walk::*;
 
@@ -39,10 +40,19 @@ fn qualified_signature_generate_request_is_refused_until_the_token_is_received()
             "login",
             "upload-documents",
             "submit-documents",
-            "choose-delivery",
         ],
         &values,
     );
+    // Step 6 waits for the approval of the application sent at step 5.
+    w.apply(Command::WaitStep {
+        step: "choose-delivery".into(),
+        due: None,
+    })
+    .expect("waiting for the approval");
+    assert_eq!(w.status("choose-delivery"), Status::Waiting { due: None });
+    w.assert_blocked("get-token", &["choose-delivery"], None);
+    w.apply(Command::CompleteStep("choose-delivery".into()))
+        .expect("approved, the way to receive chosen");
     assert_eq!(w.run.values["inn"], text("7707083893"));
     // Everything before step 7 is done: only the token holds step 8 up.
     assert_eq!(w.status("get-token"), Status::Ready);
@@ -56,5 +66,10 @@ fn qualified_signature_generate_request_is_refused_until_the_token_is_received()
     assert_eq!(w.status("generate-request"), Status::Ready);
     w.step("generate-request", &values);
     w.assert_blocked("wait-call", &["send-request"], None);
-    assert_eq!(w.progress(), (8, 15));
+    assert_eq!(w.progress(), (8, 14));
+    // Step 10 waits for the approval of the request and the call; the visit is part of it.
+    w.step("send-request", &values);
+    w.step("wait-call", &values);
+    w.assert_blocked("issue-certificate", &["verify-identity"], None);
+    assert_eq!(w.progress(), (10, 14));
 }
