@@ -251,13 +251,4 @@ mod tests {
         std::os::unix::fs::symlink(&link, &elsewhere).expect("a link");
         assert!(zone_of_link(&elsewhere).is_none());
     }
-
-    /// On this machine, the zone is the one jiff finds.
-    #[test]
-    fn the_local_zone_is_the_system_one() {
-        let now = jiff::Timestamp::now();
-        let (ours, jiffs) = (local_time_zone(), TimeZone::system());
-        assert_eq!(ours.iana_name(), jiffs.iana_name());
-        assert_eq!(ours.to_offset(now), jiffs.to_offset(now));
-    }
 }
