@@ -159,6 +159,13 @@ impl Wizard {
     /// Has a change that could not be written tried again (the terminal loop calls this when
     /// it wakes with no key: space freed or the folder mended, the change reaches the disk
     /// without waiting for the next change).
+    /// A minute without a key: "today" moves on at midnight (what is overdue with it), and a
+    /// change that could not be written is tried again.
+    pub fn tick(&mut self, now: Timestamp) {
+        self.app.today = now.to_zoned(self.app.tz.clone()).date();
+        self.retry_failed_save();
+    }
+
     pub fn retry_failed_save(&mut self) {
         if self.save_error().is_some() {
             self.unsaved = true;

@@ -70,9 +70,10 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
             if test_panic {
                 panic!("PORYADOK_TEST_PANIC is set: stopping on purpose");
             }
-            // Wait for input; wake once a minute so that "today" and due dates stay right.
+            // Wait for input; wake once a minute so that "today", and with it what is overdue,
+            // stays right past midnight, and to write again a change that could not be.
             if !event::poll(Duration::from_secs(60))? {
-                wizard.retry_failed_save();
+                wizard.tick(Timestamp::now());
                 continue;
             }
             let action = match event::read()? {

@@ -83,13 +83,37 @@ fn home_without_runs() {
 fn home_with_runs_one_overdue() {
     scene("home-runs", |wizard| {
         signature_run(wizard);
-        // Step 1 cannot be done without its form; step 1 of another run is started instead.
-        press(wizard, &[Action::StartStep, Action::Back]);
+        // Step 1 waits for an answer that was due on 21.11.2025; today is 24.11.2025.
+        let mut keys = vec![Action::WaitStep];
+        keys.extend(typed("21.11.2025"));
+        keys.extend([Action::Open, Action::Back]);
+        press(wizard, &keys);
         wizard.start(&Start::Procedure("rsmev-connection".into()), at(0));
         let mut keys = typed("Комитет по образованию");
         keys.extend([Action::Open, Action::Back]);
         press(wizard, &keys);
     });
+}
+
+/// Left open past midnight, the wizard counts from the new day: a wait due today is overdue
+/// tomorrow without a key pressed.
+#[test]
+fn a_wizard_left_open_overnight_moves_to_the_new_day() {
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = wizard(Lang::En, data.path());
+    signature_run(&mut wizard);
+    let mut keys = vec![Action::WaitStep];
+    keys.extend(typed("24.11.2025"));
+    keys.extend([Action::Open, Action::Back]);
+    press(&mut wizard, &keys);
+    let due = |wizard: &Wizard| screen(wizard, 120, 40).lines().nth(3).unwrap().to_owned();
+    assert!(!due(&wizard).contains("OVERDUE"), "{}", due(&wizard));
+    wizard.tick(at(24 * 60 * 60));
+    assert!(
+        due(&wizard).contains("due 24.11.2025, OVERDUE"),
+        "{}",
+        due(&wizard)
+    );
 }
 
 #[test]
