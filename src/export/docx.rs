@@ -1,7 +1,12 @@
-//! A filled form as a Word document, laid out like the form in the source document: the
-//! addressee at the top right, the title centred in bold, the fields as a two-column table
-//! (label, value), table fields as real tables with their column headers, and the signature
-//! block with the date. A4 portrait, Times New Roman, for LibreOffice and Word alike.
+//! A filled form as a Word document, laid out as ГОСТ Р 7.0.97-2025 asks of an organisation's
+//! documents and like the form in the source document: A4, margins of 20 mm (left, top,
+//! bottom) and 10 mm (right), body text 12 pt and the title 14 pt, page numbers from the second
+//! page centred at the top; the organisation's requisites at the top left and the addressee at
+//! the top right; the title centred in bold, the fields as a two-column table (label, value),
+//! table fields as real tables with their column headers; the signature block (position, a line
+//! to sign on, initials and surname, the captions «(подпись)» and «(расшифровка подписи)»)
+//! kept on one page with the end of the form, and the date. Times New Roman, for LibreOffice
+//! and Word alike.
 //!
 //! docx-rs escapes text; on top of that every text goes through `xml_text`, which replaces
 //! the few characters XML 1.0 cannot carry at all, so no value can break the document.
@@ -10,9 +15,9 @@ use std::io::Cursor;
 
 use anyhow::{Context, bail};
 use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph, Run,
-    RunFonts, Shading, Table, TableAlignmentType, TableCell, TableCellMargins, TableLayoutType,
-    TableRow, VAlignType, WidthType,
+    AlignmentType, BreakType, Docx, Header, LineSpacing, LineSpacingType, PageMargin, PageNum,
+    Paragraph, Run, RunFonts, Shading, Table, TableAlignmentType, TableCell, TableCellMargins,
+    TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use super::model::{FilledForm, FormRow, SignatureBlock};
@@ -21,17 +26,19 @@ use crate::i18n::Lang;
 /// A4 portrait, in twips (1/1440 inch).
 const PAGE_WIDTH: u32 = 11906;
 const PAGE_HEIGHT: u32 = 16838;
-/// 2 cm top, bottom and left, 1.5 cm right.
+/// 20 mm top, bottom and left, 10 mm right (ГОСТ Р 7.0.97-2025, 5.1).
 const MARGIN: i32 = 1134;
-const MARGIN_RIGHT: i32 = 851;
+const MARGIN_RIGHT: i32 = 567;
 /// The width the text runs in.
 const TEXT_WIDTH: usize = PAGE_WIDTH as usize - MARGIN as usize - MARGIN_RIGHT as usize;
 
 const FONT: &str = "Times New Roman";
-/// Sizes in half-points: 12 pt body, 14 pt title, 10 pt in wide tables (see [`layout`]).
+/// Sizes in half-points: 12 pt body, 14 pt title, 10 pt in wide tables (see [`layout`]), 8 pt
+/// for the captions under the signature.
 const BODY: usize = 24;
 const TITLE: usize = 28;
 const SMALL: usize = 20;
+const CAPTION: usize = 16;
 /// Single line spacing.
 const SINGLE: i32 = 240;
 
@@ -57,16 +64,29 @@ pub fn form_docx(form: &FilledForm) -> anyhow::Result<Vec<u8>> {
                 .bottom(MARGIN)
                 .left(MARGIN)
                 .right(MARGIN_RIGHT)
-                .header(709)
-                .footer(709),
+                .header(567)
+                .footer(567),
         )
+        // Page numbers from the second page on, centred at the top; none on the first.
+        .header(
+            Header::new().add_paragraph(
+                Paragraph::new()
+                    .align(AlignmentType::Center)
+                    .add_page_num(PageNum::new()),
+            ),
+        )
+        .first_header(Header::new().add_paragraph(Paragraph::new()))
         .default_fonts(fonts())
         .default_size(BODY)
         .default_line_spacing(spacing(0, 0))
         .created_at(&format!("{}T00:00:00Z", form.date))
         .updated_at(&format!("{}T00:00:00Z", form.date));
 
-    if let Some(addressee) = form.addressee.as_deref().filter(|a| !a.trim().is_empty()) {
+    let addressee = form.addressee.as_deref().filter(|a| !a.trim().is_empty());
+    if !form.requisites.is_empty() {
+        // The organisation's requisites at the top left, the addressee (if any) at the right.
+        doc = doc.add_table(heading_table(&form.requisites, addressee));
+    } else if let Some(addressee) = addressee {
         doc = doc.add_paragraph(
             Paragraph::new()
                 .indent(Some(ADDRESSEE_INDENT), None, None, None)
@@ -78,14 +98,18 @@ pub fn form_docx(form: &FilledForm) -> anyhow::Result<Vec<u8>> {
         Paragraph::new()
             .align(AlignmentType::Center)
             .keep_next(true)
-            .line_spacing(spacing(120, 240))
+            .line_spacing(spacing(240, 240))
             .add_run(text_run(&form.title).bold().size(TITLE)),
     );
 
     // Fields go into two-column tables; a table field breaks them, with its label before it.
+    // The last table's last row is kept on one page with the signature and the date after it.
+    let printed: Vec<&FormRow> = form.rows.iter().filter(|r| !is_signer(form, r)).collect();
+    let keep_end = form.signature.is_some();
     let mut fields: Vec<(&str, &str)> = Vec::new();
     let mut after_table = false;
-    for row in form.rows.iter().filter(|row| !is_signer(form, row)) {
+    for (i, row) in printed.iter().enumerate() {
+        let last = i + 1 == printed.len();
         match row {
             FormRow::Field { label, value } => fields.push((label, value)),
             FormRow::Table {
@@ -94,7 +118,7 @@ pub fn form_docx(form: &FilledForm) -> anyhow::Result<Vec<u8>> {
                 rows,
                 ..
             } => {
-                doc = flush_fields(doc, &mut fields, after_table);
+                doc = flush_fields(doc, &mut fields, after_table, false);
                 doc = doc
                     .add_paragraph(
                         Paragraph::new()
@@ -102,22 +126,26 @@ pub fn form_docx(form: &FilledForm) -> anyhow::Result<Vec<u8>> {
                             .line_spacing(spacing(240, 120))
                             .add_run(text_run(label).bold()),
                     )
-                    .add_table(rows_table(columns, rows, lang));
+                    .add_table(rows_table(columns, rows, lang, keep_end && last));
                 after_table = true;
             }
         }
     }
-    doc = flush_fields(doc, &mut fields, after_table);
+    doc = flush_fields(doc, &mut fields, after_table, keep_end);
 
     if let Some(signature) = &form.signature {
         doc = doc
-            .add_paragraph(Paragraph::new().line_spacing(spacing(480, 0)))
-            .add_table(signature_table(signature));
+            .add_paragraph(
+                Paragraph::new()
+                    .keep_next(true)
+                    .line_spacing(spacing(480, 0)),
+            )
+            .add_table(signature_table(signature, lang));
     }
     let date = form.date.strftime("%d.%m.%Y").to_string();
     doc = doc.add_paragraph(
         Paragraph::new()
-            .line_spacing(spacing(360, 0))
+            .line_spacing(spacing(240, 0))
             .add_run(text_run(&format!("{}: {date}", lang.text("export-date")))),
     );
 
@@ -127,6 +155,37 @@ pub fn form_docx(form: &FilledForm) -> anyhow::Result<Vec<u8>> {
     let mut out = Cursor::new(Vec::new());
     xml.pack(&mut out).context("packing the document")?;
     Ok(out.into_inner())
+}
+
+/// The organisation's requisites at the left (its name in bold), the addressee at the right,
+/// without borders, as on a letterhead with the addressee beside it.
+fn heading_table(requisites: &[String], addressee: Option<&str>) -> Table {
+    let left = TEXT_WIDTH / 2 - 284;
+    let widths = [left, TEXT_WIDTH - left];
+    let mut lines = Paragraph::new().line_spacing(spacing(0, 240));
+    for (i, line) in requisites.iter().enumerate() {
+        let mut run = text_run(line);
+        if i == 0 {
+            run = run.bold();
+        } else {
+            run = run.size(SMALL);
+        }
+        if i > 0 {
+            lines = lines.add_run(Run::new().add_break(BreakType::TextWrapping));
+        }
+        lines = lines.add_run(run);
+    }
+    let right = Paragraph::new()
+        .indent(Some(567), None, None, None)
+        .add_run(text_run(addressee.unwrap_or("")));
+    Table::without_borders(vec![TableRow::new(vec![
+        cell(lines, widths[0]),
+        cell(right, widths[1]),
+    ])])
+    .set_grid(widths.to_vec())
+    .width(TEXT_WIDTH, WidthType::Dxa)
+    .layout(TableLayoutType::Fixed)
+    .margins(TableCellMargins::new().margin(0, 0, 0, 0))
 }
 
 /// Whether the row is the signer's name, which the signature block prints: «Руководитель» —
@@ -139,14 +198,20 @@ fn is_signer(form: &FilledForm, row: &FormRow) -> bool {
                 role,
                 name: Some(name),
             }),
-        ) => label == role && value == name,
+        ) => label == role && super::model::initials_and_surname(value) == *name,
         _ => false,
     }
 }
 
 /// The fields gathered so far as one two-column table; after a table field, a line first, so
-/// that the two tables do not run together.
-fn flush_fields(doc: Docx, fields: &mut Vec<(&str, &str)>, after_table: bool) -> Docx {
+/// that the two tables do not run together. `keep_end`: the last row is kept on one page with
+/// what follows (the signature).
+fn flush_fields(
+    doc: Docx,
+    fields: &mut Vec<(&str, &str)>,
+    after_table: bool,
+    keep_end: bool,
+) -> Docx {
     if fields.is_empty() {
         return doc;
     }
@@ -155,7 +220,7 @@ fn flush_fields(doc: Docx, fields: &mut Vec<(&str, &str)>, after_table: bool) ->
     } else {
         doc
     };
-    let table = fields_table(fields);
+    let table = fields_table(fields, keep_end);
     fields.clear();
     doc.add_table(table)
 }
@@ -235,23 +300,33 @@ fn table(rows: Vec<TableRow>, grid: Vec<usize>) -> Table {
         .margins(TableCellMargins::new().margin(28, CELL_PADDING, 28, CELL_PADDING))
 }
 
-/// The fields as the form's two-column table: label, value.
-fn fields_table(fields: &[(&str, &str)]) -> Table {
+/// The fields as the form's two-column table: label, value. With `keep_end`, the last row is
+/// kept whole and on one page with what follows.
+fn fields_table(fields: &[(&str, &str)], keep_end: bool) -> Table {
     let value_width = TEXT_WIDTH - LABEL_WIDTH;
     let rows = fields
         .iter()
-        .map(|(label, value)| {
+        .enumerate()
+        .map(|(i, (label, value))| {
+            let keep = keep_end && i + 1 == fields.len();
             TableRow::new(vec![
-                cell(Paragraph::new().add_run(text_run(label)), LABEL_WIDTH),
-                cell(Paragraph::new().add_run(text_run(value)), value_width),
+                cell(
+                    Paragraph::new().keep_next(keep).add_run(text_run(label)),
+                    LABEL_WIDTH,
+                ),
+                cell(
+                    Paragraph::new().keep_next(keep).add_run(text_run(value)),
+                    value_width,
+                ),
             ])
         })
         .collect();
     table(rows, vec![LABEL_WIDTH, value_width])
 }
 
-/// A table field: «№», then its columns; the header row bold, repeated on every page.
-fn rows_table(columns: &[String], rows: &[Vec<String>], lang: Lang) -> Table {
+/// A table field: «№», then its columns; the header row bold, repeated on every page. With
+/// `keep_end`, the last row is kept whole and on one page with what follows.
+fn rows_table(columns: &[String], rows: &[Vec<String>], lang: Lang, keep_end: bool) -> Table {
     let number = lang.text("export-number");
     let numbers: Vec<String> = (1..=rows.len()).map(|n| n.to_string()).collect();
     // Each column's texts, the header first; «№» is a column like the others.
@@ -283,18 +358,24 @@ fn rows_table(columns: &[String], rows: &[Vec<String>], lang: Lang) -> Table {
         .collect();
     let mut out = vec![TableRow::new(header).cant_split()];
     for (n, number) in numbers.iter().enumerate() {
+        let keep = keep_end && n + 1 == numbers.len();
         let mut cells = vec![cell(
             Paragraph::new()
+                .keep_next(keep)
                 .align(AlignmentType::Center)
                 .add_run(text_run(number).size(size)),
             widths[0],
         )];
         cells.extend(texts[1..].iter().zip(&widths[1..]).map(|(column, width)| {
             cell(
-                Paragraph::new().add_run(text_run(column[n + 1]).size(size)),
+                Paragraph::new()
+                    .keep_next(keep)
+                    .add_run(text_run(column[n + 1]).size(size)),
                 *width,
             )
         }));
+        // The mark that makes a row a repeated header is `cantSplit` (see
+        // [`repeat_header_rows`]); a data row is kept whole with `keep_next` alone.
         out.push(TableRow::new(cells));
     }
     table(out, widths)
@@ -385,37 +466,54 @@ fn widths(wants: &[(usize, usize)], available: usize) -> Vec<usize> {
     widths
 }
 
-/// «Руководитель ____________ И.И. Иванов», without borders; a blank line to write the name
-/// on when the form has no field for it.
-fn signature_table(signature: &SignatureBlock) -> Table {
+/// «Руководитель ____________ И.И. Иванов» without borders, and under the line and the name
+/// the captions «(подпись)» and «(расшифровка подписи)»; a blank line to write the name on when
+/// the form has no field for it. Every paragraph keeps with the next, so the block stays on one
+/// page with the end of the form and the date.
+fn signature_table(signature: &SignatureBlock, lang: Lang) -> Table {
     let widths = [4536, 2268, TEXT_WIDTH - 4536 - 2268];
     let name = signature
         .name
         .as_deref()
         .filter(|n| !n.trim().is_empty())
         .unwrap_or("____________________");
-    let row = TableRow::new(vec![
+    let line = |p: Paragraph, width: usize| {
+        cell(p.keep_next(true).keep_lines(true), width).vertical_align(VAlignType::Bottom)
+    };
+    let caption = |text: &str, width: usize| {
         cell(
+            Paragraph::new()
+                .keep_next(true)
+                .align(AlignmentType::Center)
+                .add_run(text_run(text).size(CAPTION)),
+            width,
+        )
+        .vertical_align(VAlignType::Top)
+    };
+    let signed = TableRow::new(vec![
+        line(
             Paragraph::new().add_run(text_run(&signature.role)),
             widths[0],
-        )
-        .vertical_align(VAlignType::Bottom),
-        cell(
+        ),
+        line(
             Paragraph::new()
                 .align(AlignmentType::Center)
                 .add_run(Run::new().add_text("______________")),
             widths[1],
-        )
-        .vertical_align(VAlignType::Bottom),
-        cell(
+        ),
+        line(
             Paragraph::new()
-                .align(AlignmentType::Right)
+                .align(AlignmentType::Center)
                 .add_run(text_run(name)),
             widths[2],
-        )
-        .vertical_align(VAlignType::Bottom),
+        ),
     ]);
-    Table::without_borders(vec![row])
+    let captions = TableRow::new(vec![
+        cell(Paragraph::new().keep_next(true), widths[0]),
+        caption(&lang.text("export-signature"), widths[1]),
+        caption(&lang.text("export-signature-name"), widths[2]),
+    ]);
+    Table::without_borders(vec![signed, captions])
         .set_grid(widths.to_vec())
         .width(TEXT_WIDTH, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)

@@ -37,6 +37,9 @@ pub struct FilledForm {
     pub step: usize,
     pub title: String,
     pub addressee: Option<String>,
+    /// The requisites of the organisation the form comes from, a line each: the name first,
+    /// then the address and the registration numbers; empty when the run names none.
+    pub requisites: Vec<String>,
     pub rows: Vec<FormRow>,
     pub signature: Option<SignatureBlock>,
     /// The date printed under the form: the day of the export.
@@ -66,8 +69,31 @@ pub enum FormRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct SignatureBlock {
     pub role: String,
-    /// The signer's name as entered, if the form has a field for it.
+    /// The signer's name as it is printed under a signature (initials and surname, see
+    /// [`initials_and_surname`]), if the form has a field for it.
     pub name: Option<String>,
+}
+
+/// A name as it is printed beside a signature: «Васильев Алексей Петрович» (surname, name,
+/// patronymic, as Russian forms ask for it) becomes «А.П. Васильев»; a name already written
+/// with initials («А.П. Васильев», «Васильев А.П.») or of another shape is kept as written.
+pub fn initials_and_surname(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_word = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && w.chars().count() > 1
+            && chars.all(|c| c.is_alphabetic() || c == '-')
+    };
+    if !(2..=3).contains(&words.len()) || !words.iter().all(|w| is_word(w)) {
+        return name.trim().to_owned();
+    }
+    let initials: String = words[1..]
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .map(|c| format!("{c}."))
+        .collect();
+    format!("{initials} {}", words[0])
 }
 
 /// A letter ready to be sent: the procedure's recipients, subject and text with the officer's
@@ -254,7 +280,7 @@ pub fn filled(
             .as_deref()
             .filter(|id| options.include_secrets || !is_secret(procedure, run, id))
             .and_then(|id| run.values.get(id))
-            .map(|v| text_of(v, options.lang)),
+            .map(|v| initials_and_surname(&text_of(v, options.lang))),
     });
     FilledForm {
         id: form.id.clone(),
@@ -265,6 +291,7 @@ pub fn filled(
             .map_or(0, |i| i + 1),
         title: clean(&form.title),
         addressee: form.addressee.as_deref().map(clean),
+        requisites: Vec::new(),
         rows,
         signature,
         date: today,
@@ -596,4 +623,28 @@ fn report(
 /// Whether a field's type is a table (for formats that lay tables out apart).
 pub fn is_table(field: &Field) -> bool {
     field.kind == Some(FieldType::Table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::initials_and_surname;
+
+    #[test]
+    fn a_signers_name_is_printed_as_initials_and_surname() {
+        assert_eq!(
+            initials_and_surname("Васильев Алексей Петрович"),
+            "А.П. Васильев"
+        );
+        assert_eq!(
+            initials_and_surname("Петрова-Водкина Анна"),
+            "А. Петрова-Водкина"
+        );
+        assert_eq!(initials_and_surname(" А.П. Васильев "), "А.П. Васильев");
+        assert_eq!(initials_and_surname("Васильев А.П."), "Васильев А.П.");
+        assert_eq!(initials_and_surname("Васильев"), "Васильев");
+        assert_eq!(
+            initials_and_surname("ООО «Ромашка» и ко"),
+            "ООО «Ромашка» и ко"
+        );
+    }
 }

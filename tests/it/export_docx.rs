@@ -377,6 +377,7 @@ fn hostile_procedure_texts_cannot_break_the_document() {
         id: "x".into(),
         title: format!("{SCRIPT} ]]> <![CDATA[ x"),
         addressee: Some(format!("{IMG}\nвторая строка")),
+        requisites: Vec::new(),
         rows: vec![
             FormRow::Field {
                 label: "a\u{0}b\u{1b}c\u{FFFE}d\u{FFFF}e".into(),
@@ -429,4 +430,133 @@ fn hostile_procedure_texts_cannot_break_the_document() {
     assert!(cells_text.contains(&"'name'".to_owned()));
     // Text that looks like a header row mark does not make a row repeat.
     assert_eq!(docx.document.find_all("w:tblHeader").len(), 1);
+}
+
+#[test]
+fn a_form_with_requisites_has_them_at_the_left_and_the_addressee_at_the_right() {
+    let p = bundled("pgs-staff-access");
+    let forms = exported_forms(&p, Lang::Ru);
+    let mut form = form_of(&forms, "access-request").clone();
+    form.requisites = vec![
+        "Администрация Кировского района <Ленинградской> области & Co".to_owned(),
+        "187340, Ленинградская обл., г. Кировск, ул. Новая, д. 1".to_owned(),
+        "ИНН 4706002688, КПП 470601001".to_owned(),
+        "ОГРН 1024701336680".to_owned(),
+    ];
+    form.addressee = Some("Комитет цифрового развития\nЛенинградской области".to_owned());
+    // Two pages: the page number on the second, the signature with the end of the form.
+    for row in &mut form.rows {
+        if let FormRow::Table { rows, .. } = row {
+            let all = rows.clone();
+            rows.extend(all.iter().cycle().take(21).cloned());
+        }
+    }
+    let docx = export_and_check(&form, Lang::Ru, "requisites.docx");
+    assert!(docx.raw.contains("&lt;Ленинградской&gt; области &amp; Co"));
+}
+
+/// The text of each page of a PDF, by `pdftotext`.
+fn pdf_pages(pdf: &std::path::Path) -> Vec<String> {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    String::from_utf8_lossy(&out.stdout)
+        .split('\u{c}')
+        .map(str::to_owned)
+        .filter(|p| !p.trim().is_empty())
+        .collect()
+}
+
+/// Whether LibreOffice and poppler are here to lay a document out as a person sees it.
+fn can_render() -> bool {
+    let here = |tool: &str| std::process::Command::new(tool).arg("-v").output().is_ok();
+    if here("soffice") && here("pdftotext") {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI installs LibreOffice and poppler-utils (.ci/run)"
+    );
+    eprintln!("SKIPPED: soffice or pdftotext is not installed");
+    false
+}
+
+/// ГОСТ Р 7.0.97: the signature is never alone on a page. The access request with more and more
+/// employees, laid out by LibreOffice: wherever the page breaks, the page with the captions
+/// under the signature also holds the last row of the table before it, and the date.
+#[test]
+fn the_signature_block_stays_on_the_page_of_the_end_of_the_form() {
+    if !can_render() {
+        return;
+    }
+    let p = bundled("pgs-staff-access");
+    let forms = exported_forms(&p, Lang::Ru);
+    let form = form_of(&forms, "access-request");
+    let dir = tempfile::tempdir().unwrap();
+    let mut names = Vec::new();
+    for extra in 20..44 {
+        let mut form = form.clone();
+        for row in &mut form.rows {
+            if let FormRow::Table { rows, .. } = row {
+                let first = rows[0].clone();
+                rows.extend(std::iter::repeat_n(first, extra));
+            }
+        }
+        // The last field's value, to find the end of the form on a page.
+        let Some(FormRow::Field { value, .. }) = form.rows.last_mut() else {
+            panic!("the form ends with a field");
+        };
+        *value = format!("КОНЕЦФОРМЫ{extra}");
+        let name = format!("long-{extra}.docx");
+        std::fs::write(dir.path().join(&name), form_docx(&form).unwrap()).unwrap();
+        names.push((extra, name));
+    }
+    let status = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .args(names.iter().map(|(_, n)| dir.path().join(n)))
+        .env("HOME", dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("soffice runs");
+    assert!(status.success());
+    let mut page_counts = BTreeSet::new();
+    for (extra, name) in &names {
+        let pdf = dir.path().join(name.replace(".docx", ".pdf"));
+        let pages = pdf_pages(&pdf);
+        page_counts.insert(pages.len());
+        let signed = pages
+            .iter()
+            .position(|p| p.contains("(расшифровка подписи)"))
+            .unwrap_or_else(|| panic!("{name}: no signature"));
+        let page = &pages[signed];
+        assert!(
+            page.contains(&format!("КОНЕЦФОРМЫ{extra}")),
+            "{name}: the signature is on page {} without the end of the form:\n{page}",
+            signed + 1
+        );
+        assert!(
+            page.contains("Дата:"),
+            "{name}: the date is with the signature"
+        );
+        // Page numbers from the second page on.
+        assert!(
+            !pages[0].trim_start().starts_with('1'),
+            "{name}: no number on page 1"
+        );
+        if let Some(second) = pages.get(1) {
+            assert!(
+                second.trim_start().starts_with('2'),
+                "{name}: page 2 numbered"
+            );
+        }
+    }
+    assert!(
+        page_counts.len() > 1,
+        "the rows moved the end across a page: {page_counts:?}"
+    );
 }

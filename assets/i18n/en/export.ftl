@@ -63,3 +63,5 @@ export-nothing = Nothing to write in the formats { $formats }; no file was writt
     [1] { " " }the steps that apply have no letters;
    *[0] {""}
 } the report is in the formats md, html, json.
+export-signature = (signature)
+export-signature-name = (name)

@@ -65,3 +65,5 @@ export-nothing = Нечего записать в форматах { $formats },
     [1] { " " }в применимых шагах нет писем;
    *[0] {""}
 } отчёт — форматы md, html, json.
+export-signature = (подпись)
+export-signature-name = (расшифровка подписи)

@@ -7,8 +7,9 @@ use poryadok::i18n::Lang;
 
 use super::{Docx, Element};
 
-/// The width of the text on an A4 page with the form's margins, in twips.
-const TEXT_WIDTH: usize = 11906 - 1134 - 851;
+/// The width of the text on an A4 page with the form's margins (ГОСТ Р 7.0.97-2025: 20 mm left,
+/// 10 mm right), in twips.
+const TEXT_WIDTH: usize = 11906 - 1134 - 567;
 
 pub fn cells(row: &Element) -> Vec<String> {
     row.elements()
@@ -25,6 +26,13 @@ fn twips(e: Option<&Element>, attr: &str) -> usize {
     e.and_then(|e| e.attr(attr))
         .and_then(|v| v.parse().ok())
         .unwrap_or_else(|| panic!("{attr} in twips"))
+}
+
+/// Whether a paragraph keeps with the next (`w:keepNext` not turned off).
+fn keeps_next(p: &Element) -> bool {
+    p.find_all("w:keepNext")
+        .first()
+        .is_some_and(|k| !matches!(k.attr("w:val"), Some("false" | "0")))
 }
 
 /// The widths of a table's columns, in twips.
@@ -61,7 +69,7 @@ fn is_signer(form: &FilledForm, row: &FormRow) -> bool {
     matches!((row, &form.signature), (
         FormRow::Field { label, value },
         Some(SignatureBlock { role, name: Some(name) }),
-    ) if label == role && value == name)
+    ) if label == role && poryadok::export::model::initials_and_surname(value) == *name)
 }
 
 /// The document says what the form says, in its order: addressee, title, the fields, each
@@ -83,7 +91,25 @@ pub fn check_form(form: &FilledForm, lang: Lang, docx: &Docx) {
             .unwrap_or_else(|| panic!("{}: {what} is missing", form.id))
     };
 
-    if let Some(addressee) = &form.addressee {
+    if !form.requisites.is_empty() {
+        // The organisation's requisites at the left, the addressee at the right.
+        let heading = next("the requisites");
+        assert_eq!(
+            heading.name, "w:tbl",
+            "{}: requisites and addressee side by side",
+            form.id
+        );
+        let trs = rows(heading);
+        assert_eq!(trs.len(), 1);
+        let line = cells(trs[0]);
+        assert_eq!(line[0], form.requisites.join("\n"));
+        assert_eq!(line[1], form.addressee.clone().unwrap_or_default());
+        let first_run = trs[0].find_all("w:r")[0];
+        assert!(
+            first_run.child("w:rPr").is_some_and(|p| p.has("w:b")),
+            "the organisation's name is bold"
+        );
+    } else if let Some(addressee) = &form.addressee {
         let p = next("the addressee");
         assert_eq!(p.text(), *addressee);
         let ind = p.find_all("w:ind");
@@ -176,11 +202,29 @@ pub fn check_form(form: &FilledForm, lang: Lang, docx: &Docx) {
     if let Some(signature) = &form.signature {
         let mut table = next("the signature");
         if table.name == "w:p" && table.text().is_empty() {
+            assert!(
+                keeps_next(table),
+                "the space before the signature keeps with it"
+            );
             table = next("the signature after a space");
         }
         assert_eq!(table.name, "w:tbl", "the signature block");
         let trs = rows(table);
-        assert_eq!(trs.len(), 1);
+        assert_eq!(trs.len(), 2, "the line and its captions");
+        // The whole block keeps with the date after it: one page-keeping group.
+        for p in table.find_all("w:p") {
+            assert!(
+                keeps_next(p),
+                "{}: the signature block keeps together",
+                form.id
+            );
+        }
+        let captions = cells(trs[1]);
+        let (sign, decode) = match lang {
+            Lang::Ru => ("(подпись)", "(расшифровка подписи)"),
+            Lang::En => ("(signature)", "(name)"),
+        };
+        assert_eq!(captions, ["", sign, decode]);
         let line = cells(trs[0]);
         assert_eq!(line.len(), 3, "{line:?}");
         assert_eq!(line[0], signature.role);
@@ -216,15 +260,78 @@ pub fn check_form(form: &FilledForm, lang: Lang, docx: &Docx) {
         );
     }
 
-    // A4 portrait, margins 2 cm and 1.5 cm on the right.
+    // The end of the form is in the signature's page-keeping group: every paragraph of the
+    // last row of the last table before the signature keeps with the next.
+    if form.signature.is_some() {
+        let blocks: Vec<&Element> = body.elements().collect();
+        let signature_at = blocks
+            .iter()
+            .rposition(|b| b.name == "w:tbl" && b.text().contains(&"_".repeat(10)))
+            .expect("the signature table");
+        if let Some(last) = blocks[..signature_at]
+            .iter()
+            .rev()
+            .find(|b| b.name == "w:tbl")
+        {
+            let last_row = *rows(last).last().expect("a row");
+            for p in last_row.find_all("w:p") {
+                assert!(
+                    keeps_next(p),
+                    "{}: the last row keeps with the signature",
+                    form.id
+                );
+            }
+        }
+    }
+
+    // ГОСТ Р 7.0.97-2025: A4 portrait, margins at least 20 mm left, top and bottom, 10 mm right.
     let sect = body.child("w:sectPr").expect("section properties");
     let size = sect.child("w:pgSz").expect("a page size");
     assert_eq!(size.attr("w:w"), Some("11906"));
     assert_eq!(size.attr("w:h"), Some("16838"));
     assert_ne!(size.attr("w:orient"), Some("landscape"));
     let margins = sect.child("w:pgMar").expect("margins");
-    assert_eq!(margins.attr("w:left"), Some("1134"));
-    assert_eq!(margins.attr("w:right"), Some("851"));
+    let margin = |side: &str| twips(Some(margins), side);
+    for side in ["w:left", "w:top", "w:bottom"] {
+        assert!(
+            margin(side) >= 1134,
+            "{side} at least 20 mm: {}",
+            margin(side)
+        );
+    }
+    assert_eq!(margin("w:right"), 567, "10 mm on the right");
+    // Page numbers from the second page, centred at the top: a first-page header without one.
+    assert!(sect.has("w:titlePg"), "the first page has its own header");
+    let header_part = |kind: &str| {
+        let reference = sect
+            .find_all("w:headerReference")
+            .into_iter()
+            .find(|r| r.attr("w:type") == Some(kind))
+            .unwrap_or_else(|| panic!("a {kind} header"));
+        let id = reference.attr("r:id").expect("a relationship id");
+        let rels = &docx.xml["word/_rels/document.xml.rels"];
+        let at = rels
+            .find(&format!("Id=\"{id}\""))
+            .expect("the header's relationship");
+        let target = rels[at..].split("Target=\"").nth(1).unwrap();
+        let target = &target[..target.find('"').unwrap()];
+        let raw = docx.xml[&format!("word/{target}")].clone();
+        (super::parse_xml(target, &raw), raw)
+    };
+    let (default, raw) = header_part("default");
+    assert!(
+        raw.contains("<w:instrText>PAGE</w:instrText>"),
+        "the page number"
+    );
+    assert_eq!(
+        default
+            .find_all("w:jc")
+            .first()
+            .and_then(|j| j.attr("w:val")),
+        Some("center")
+    );
+    let (first, _) = header_part("first");
+    assert!(!first.has("w:instrText"), "no number on the first page");
 
     // Times New Roman for every script, Russian as the language.
     let defaults = docx

@@ -313,6 +313,8 @@ pub struct Docx {
     pub document: Element,
     pub styles: Element,
     pub parts: BTreeSet<String>,
+    /// Every XML part by name, raw (headers: `word/header1.xml`…).
+    pub xml: BTreeMap<String, String>,
 }
 
 /// Unzips the file, checks every XML part is well-formed, and returns the main two.
@@ -357,6 +359,7 @@ pub fn read_docx(bytes: &[u8]) -> Docx {
         styles: parse_xml("word/styles.xml", &texts["word/styles.xml"]),
         raw,
         parts,
+        xml: texts,
     }
 }
 
