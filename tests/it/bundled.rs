@@ -287,6 +287,12 @@ fn rsmev_connection_branches_at_stage_three() {
 fn antivirus_licenses_has_four_exclusive_variants_and_an_independent_mediapack_track() {
     let p = bundled("antivirus-licenses");
     let file = p.file();
+    let shape = |variant: &str, applicant: &str| {
+        Waits::new(
+            "antivirus-licenses",
+            &[("variant", variant), ("applicant", applicant)],
+        )
+    };
     let variant = file
         .choices
         .iter()
@@ -315,11 +321,58 @@ fn antivirus_licenses_has_four_exclusive_variants_and_an_independent_mediapack_t
         .and_then(|w| w.one_of.clone())
         .expect("asked for some variants");
     assert_eq!(asked, ["v1", "v2", "v3"]);
-    assert!(is_choice(
-        p.step("v1-is-request").expect("v1 ИС").when.as_deref(),
-        "applicant",
-        "is"
-    ));
+    // Not exclusive: variant 1 connects «АРМ/серверов ИС», and one applicant may have both.
+    let options: Vec<_> = applicant.options.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(options, ["oiv", "is", "both"]);
+    let applies_to = |step: &str| {
+        p.step(step)
+            .and_then(|s| s.when.as_deref())
+            .filter(|w| w.choice.as_deref() == Some("applicant"))
+            .and_then(|w| w.one_of.clone())
+            .unwrap_or_else(|| panic!("{step} applies by applicant"))
+    };
+    for variant in ["v1", "v2"] {
+        assert_eq!(
+            applies_to(&format!("{variant}-oiv-request")),
+            ["oiv", "both"]
+        );
+        assert_eq!(applies_to(&format!("{variant}-is-request")), ["is", "both"]);
+    }
+    assert_eq!(applies_to("v3-is-request"), ["is", "both"]);
+    assert!(p.step("v3-request").expect("3.1").when.is_none());
+    let both = shape("v1", "both");
+    both.assert_parallel("v1-oiv-request", "v1-is-request");
+    assert_eq!(
+        both.direct("v1-results"),
+        ["v1-oiv-request", "v1-is-request"]
+    );
+    // No control events in the table; the results are waits on the ДИТ.
+    assert!(both.milestones().is_empty());
+    for results in ["v1-results", "v2-results", "v3-results", "v4-results"] {
+        assert_eq!(p.step(results).expect("results").kind, StepKind::Wait);
+    }
+    // Variant 2: items 3 and 4 wait for the application, not for each other; the results wait
+    // for the license request.
+    let v2 = shape("v2", "is");
+    v2.assert_parallel("v2-connect", "v2-license-request");
+    v2.assert_waits("v2-connect", "v2-is-request");
+    v2.assert_waits("v2-results", "v2-license-request");
+    // Variant 3: «+ Для ИС» goes beside item 1.
+    shape("v3", "is").assert_parallel("v3-request", "v3-is-request");
+    // Variant 4: the meeting clarifies the letter while the approval is awaited; it waits for
+    // the letter, not for the approval. The working order waits for the approval.
+    let v4 = Waits::new("antivirus-licenses", &[("variant", "v4")]);
+    v4.assert_parallel("v4-meeting", "v4-approval");
+    assert_eq!(v4.direct("v4-meeting"), ["v4-request"]);
+    assert_eq!(v4.direct("v4-working-order"), ["v4-approval"]);
+    assert!(p.step("v4-meeting").expect("meeting").optional);
+    // The media pack: the duplicate follows the ЭДО request, which follows the rules.
+    assert_eq!(
+        both.direct("mediapack-email-duplicate"),
+        ["mediapack-edo-request"]
+    );
+    both.assert_waits("mediapack-edo-request", "mediapack-rules");
+    both.assert_parallel("mediapack-rules", "v1-oiv-request");
     // The distribution (медиапак) is its own optional track, independent of the variants.
     assert_eq!(file.procedure.section_order, Order::Parallel);
     let mediapack = p.section("mediapack").expect("the mediapack track");

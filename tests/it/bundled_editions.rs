@@ -227,3 +227,60 @@ fn a_signature_run_of_the_split_step_ten_edition_opens_under_the_one_step_per_nu
     assert_eq!(next, 10, "the document's step 11 is the 11th on screen");
     assert_eq!(status(&new, &run, next), Status::Ready);
 }
+
+#[test]
+fn an_antivirus_run_of_the_chained_edition_opens_with_the_meeting_free_to_go() {
+    let old = edition("antivirus-licenses-1.toml");
+    let new = bundled("antivirus-licenses");
+    assert_eq!(old.id(), new.id());
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::open(data.path()).unwrap();
+    let (mut session, mut run) = store.create(&old, "ГБУ", at(0)).unwrap();
+    let mut clock = 0;
+    let mut act = |run: &mut poryadok::run::Run, command: Command| {
+        clock += 60;
+        apply(&old, run, command, at(clock)).unwrap_or_else(|r| panic!("{r:?}"));
+    };
+    act(
+        &mut run,
+        Command::Choose {
+            choice: "variant".into(),
+            option: "v4".into(),
+        },
+    );
+    act(
+        &mut run,
+        Command::SetField {
+            field: "subordinate_impossible_justification".into(),
+            value: Value::Text("Сервер в изолированном сегменте".into()),
+        },
+    );
+    act(&mut run, Command::CompleteStep("v4-request".into()));
+    act(
+        &mut run,
+        Command::WaitStep {
+            step: "v4-approval".into(),
+            due: None,
+        },
+    );
+    let meeting = old.step_index("v4-meeting").unwrap();
+    assert!(matches!(
+        status(&old, &run, meeting),
+        Status::Blocked { .. }
+    ));
+    session.save(&old, &run, at(clock)).unwrap();
+    drop(session);
+
+    let (_, opened) = store.open_run("antivirus-licenses-1").unwrap();
+    let mut run = opened.run;
+    let moved = reconcile(&new, &mut run);
+    assert_eq!(moved.version_changed, Some(("1".into(), "2".into())));
+    assert!(moved.set_aside.is_empty(), "{:?}", moved.set_aside);
+    // The approval is still awaited, the letter done, and the meeting may go now.
+    let approval = new.step_index("v4-approval").unwrap();
+    assert_eq!(status(&new, &run, approval), Status::Waiting { due: None });
+    let request = new.step_index("v4-request").unwrap();
+    assert_eq!(status(&new, &run, request), Status::Done);
+    let meeting = new.step_index("v4-meeting").unwrap();
+    assert_eq!(status(&new, &run, meeting), Status::Ready);
+}

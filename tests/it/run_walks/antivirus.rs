@@ -1,6 +1,7 @@
 //! antivirus-licenses: 21 steps; four variants (sections variant-1 … variant-4, exactly one
-//! applies), the question «Заявитель» (ОИВ / ИС) asked only in variants 1–3, and the optional,
-//! parallel media-pack track (5 steps, one of them only when KL8069RMZZZ is ordered).
+//! applies), the question «Заявитель» (ОИВ, ИС or both) asked only in variants 1–3, and the
+//! optional, parallel media-pack track (5 steps, one of them only when KL8069RMZZZ is ordered).
+//! Within a section only the links the table's words imply hold a step up.
 
 use super::walk::*;
 
@@ -133,11 +134,11 @@ fn antivirus_variant_1_connection_to_the_central_system_for_each_applicant() {
     let mut w = Walk::new("antivirus-licenses", "ДЖКХ");
     w.choose("variant", "v1");
     assert_eq!(w.asked("applicant"), Some(true));
-    // Until ОИВ or ИС is chosen, both requests are undecided, and the undecided request holds
-    // up the results after it.
+    // Until ОИВ or ИС is chosen, both requests are undecided, and both hold up the results
+    // that answer them.
     assert_eq!(w.status("v1-oiv-request"), Status::Undecided);
     assert_eq!(w.status("v1-is-request"), Status::Undecided);
-    w.assert_blocked("v1-results", &["v1-is-request"], None);
+    w.assert_blocked("v1-results", &["v1-oiv-request", "v1-is-request"], None);
 
     let mut w = antivirus_start("v1", Some("oiv"));
     assert_eq!(w.progress(), (0, 7));
@@ -226,8 +227,10 @@ fn antivirus_variant_2_subordinate_ksc_server_for_each_applicant() {
     let values = antivirus_values(true, false);
     w.assert_blocked("v2-connect", &["v2-is-request"], None);
     w.step("v2-is-request", &values);
-    // Items 3 and 4 apply to both applicants and follow one another.
-    w.assert_blocked("v2-license-request", &["v2-connect"], None);
+    // Items 3 and 4 apply to both applicants; neither waits for the other, and the results
+    // wait for the license request they answer.
+    assert_eq!(w.status("v2-connect"), Status::Ready);
+    assert_eq!(w.status("v2-license-request"), Status::Ready);
     w.assert_blocked("v2-results", &["v2-license-request"], None);
     let walked = w.walk_rest(&values);
     assert_eq!(
@@ -304,11 +307,12 @@ fn antivirus_variant_2_subordinate_ksc_server_for_each_applicant() {
 
 #[test]
 fn antivirus_variant_3_autonomous_licenses_for_each_applicant() {
-    // ИС: item 1 for everyone, then «+ Для ИС»; not ordering KL8069RMZZZ: 7 steps.
+    // ИС: item 1 for everyone and «+ Для ИС» beside it; not ordering KL8069RMZZZ: 7 steps.
     let mut w = antivirus_start("v3", Some("is"));
     assert_eq!(w.progress(), (0, 8));
     let values = antivirus_values(false, false);
-    w.assert_blocked("v3-is-request", &["v3-request"], None);
+    assert_eq!(w.status("v3-is-request"), Status::Ready);
+    w.assert_blocked("v3-results", &["v3-request", "v3-is-request"], None);
     // The justification goes into the letter: the step cannot be completed without it.
     assert_eq!(
         w.incomplete("v3-request"),
@@ -409,7 +413,21 @@ fn antivirus_variant_4_independent_ksc_server_approved_and_not() {
             "field-required"
         )]
     );
-    w.steps(&["v4-request", "v4-approval"], &values);
+    w.assert_blocked("v4-meeting", &["v4-request"], None);
+    w.step("v4-request", &values);
+    // The meeting clarifies the letter while the management weighs it: it does not wait for
+    // the approval.
+    w.apply(Command::WaitStep {
+        step: "v4-approval".into(),
+        due: None,
+    })
+    .expect("waiting for the approval");
+    assert_eq!(w.status("v4-meeting"), Status::Ready);
+    w.apply(Command::CompleteStep("v4-approval".into()))
+        .expect_err("the outcome of the approval is not recorded yet");
+    w.set("v4_approved", Value::Bool(true));
+    w.apply(Command::CompleteStep("v4-approval".into()))
+        .expect("approved");
     // The optional meeting holds up nothing: item 4 may go on without it.
     assert_eq!(w.status("v4-meeting"), Status::Ready);
     assert_eq!(w.status("v4-working-order"), Status::Ready);
@@ -489,12 +507,12 @@ fn antivirus_media_pack_track_runs_beside_the_variant_in_its_own_order() {
     // for nothing of the media pack.
     assert_eq!(w.status("mediapack-rules"), Status::Ready);
     assert_eq!(w.status("v1-oiv-request"), Status::Ready);
-    // Within the track the steps follow one another; the form step is undecided until the
-    // rules are read, and still holds up the request after it.
+    // Within the track the request follows the rules and, when KL8069RMZZZ is ordered, the
+    // form; the form step is undecided until the rules are read, and holds up the request.
     assert_eq!(w.status("mediapack-kl8069rmzzz-form"), Status::Undecided);
     w.assert_blocked(
         "mediapack-edo-request",
-        &["mediapack-kl8069rmzzz-form"],
+        &["mediapack-rules", "mediapack-kl8069rmzzz-form"],
         None,
     );
     w.step(AV_MEDIAPACK[0], &values);
@@ -507,4 +525,49 @@ fn antivirus_media_pack_track_runs_beside_the_variant_in_its_own_order() {
     assert_eq!(w.run.values["mediapack_kl8069rmzzz"], Value::Bool(true));
     assert_eq!(w.progress(), (5, 7), "variant 1 is untouched");
     assert_eq!(w.status("v1-oiv-request"), Status::Ready);
+}
+
+#[test]
+fn antivirus_variant_1_for_an_applicant_with_both_workstations_and_an_information_system() {
+    // «АРМ/серверов ИС»: both items of variant 1, neither waiting for the other; not ordering
+    // KL8069RMZZZ: 7 steps.
+    let mut w = antivirus_start("v1", Some("both"));
+    assert_eq!(w.progress(), (0, 8));
+    let values = antivirus_values(false, false);
+    assert_eq!(w.status("v1-oiv-request"), Status::Ready);
+    assert_eq!(w.status("v1-is-request"), Status::Ready);
+    w.assert_blocked("v1-results", &["v1-oiv-request", "v1-is-request"], None);
+    w.step("v1-is-request", &values);
+    w.assert_blocked("v1-results", &["v1-oiv-request"], None);
+    let walked = w.walk_rest(&values);
+    assert_eq!(
+        walked,
+        strings(&[
+            "v1-oiv-request",
+            "v1-results",
+            "mediapack-rules",
+            "mediapack-edo-request",
+            "mediapack-email-duplicate",
+            "mediapack-results",
+        ])
+    );
+    w.assert_finished(
+        7,
+        &[
+            "v2-oiv-request",
+            "v2-is-request",
+            "v2-connect",
+            "v2-license-request",
+            "v2-results",
+            "v3-request",
+            "v3-is-request",
+            "v3-results",
+            "v4-request",
+            "v4-approval",
+            "v4-meeting",
+            "v4-working-order",
+            "v4-results",
+            "mediapack-kl8069rmzzz-form",
+        ],
+    );
 }
