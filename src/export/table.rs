@@ -1,7 +1,7 @@
 //! Table fields (003's employee list) as a spreadsheet and as CSV: the form's column headers,
 //! a number column, one row per entry.
 
-use rust_xlsxwriter::{Format, FormatBorder, Workbook, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
 /// A table field's content: its label (the sheet's title), column headers and cells.
 #[derive(Debug, Clone, Copy)]
@@ -16,9 +16,17 @@ fn number_header(lang: crate::i18n::Lang) -> String {
     lang.text("export-number")
 }
 
+/// The height of one line of 11-point text, in points, and the padding of a row.
+const LINE_HEIGHT: f64 = 15.0;
+const ROW_PADDING: f64 = 2.0;
+/// The tallest row Excel allows, in points.
+const MAX_ROW_HEIGHT: f64 = 409.0;
+
 /// The table as an XLSX workbook of one sheet: bold headers, the header row frozen and
-/// filtered, columns wide enough to read. Every cell is written as text, never as a formula,
-/// whatever it starts with.
+/// filtered, columns wide enough to read, each row as tall as its wrapped text (a spreadsheet
+/// program does not size rows on opening, so without heights wrapped cells print over each
+/// other). Printed on A4 landscape, fitted to the page's width, the header on every page. Every
+/// cell is written as text, never as a formula, whatever it starts with.
 pub fn xlsx(table: Table, lang: crate::i18n::Lang) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
@@ -26,11 +34,17 @@ pub fn xlsx(table: Table, lang: crate::i18n::Lang) -> Result<Vec<u8>, XlsxError>
     let header = Format::new()
         .set_bold()
         .set_text_wrap()
+        .set_align(FormatAlign::Top)
         .set_border(FormatBorder::Thin)
         .set_background_color("#E7E6E6");
-    let cell = Format::new().set_text_wrap().set_border(FormatBorder::Thin);
-    sheet.write_string_with_format(0, 0, number_header(lang), &header)?;
-    sheet.set_column_width(0, 5)?;
+    let cell = Format::new()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin);
+    let number = number_header(lang);
+    sheet.write_string_with_format(0, 0, &number, &header)?;
+    let mut widths = vec![NUMBER_WIDTH];
+    sheet.set_column_width(0, NUMBER_WIDTH)?;
     for (c, title) in table.columns.iter().enumerate() {
         let col = u16::try_from(c + 1).unwrap_or(u16::MAX);
         sheet.write_string_with_format(0, col, title, &header)?;
@@ -39,17 +53,26 @@ pub fn xlsx(table: Table, lang: crate::i18n::Lang) -> Result<Vec<u8>, XlsxError>
             .map(|t| t.lines().map(|l| l.chars().count()).max().unwrap_or(0))
             .max()
             .unwrap_or(10);
-        sheet.set_column_width(col, (widest as f64 + 2.0).clamp(10.0, 30.0))?;
+        let width = (widest as f64 + 2.0).clamp(10.0, 30.0);
+        sheet.set_column_width(col, width)?;
+        widths.push(width);
     }
+    let header_texts: Vec<&str> = std::iter::once(number.as_str())
+        .chain(table.columns.iter().map(String::as_str))
+        .collect();
+    sheet.set_row_height(0, row_height(&header_texts, &widths, 1.1))?;
     for (r, values) in table.rows.iter().enumerate() {
         let row = u32::try_from(r + 1).unwrap_or(u32::MAX);
         sheet.write_number_with_format(row, 0, (r + 1) as f64, &cell)?;
+        let mut texts = vec![""];
         for (c, value) in values.iter().enumerate() {
             let col = u16::try_from(c + 1).unwrap_or(u16::MAX);
             // Excel keeps at most 32,767 characters in a cell.
             let value: String = value.chars().take(32_767).collect();
             sheet.write_string_with_format(row, col, value, &cell)?;
         }
+        texts.extend(values.iter().map(String::as_str));
+        sheet.set_row_height(row, row_height(&texts, &widths, 1.0))?;
     }
     sheet.set_freeze_panes(1, 0)?;
     // Printed as the list is sent: A4 landscape, every column on the page's width, the header
@@ -62,6 +85,50 @@ pub fn xlsx(table: Table, lang: crate::i18n::Lang) -> Result<Vec<u8>, XlsxError>
     let last_row = u32::try_from(table.rows.len()).unwrap_or(u32::MAX);
     sheet.autofilter(0, 0, last_row, last_col)?;
     book.save_to_buffer()
+}
+
+/// The width of the number column, in characters.
+const NUMBER_WIDTH: f64 = 5.0;
+
+/// How many lines a text takes in a column this many characters wide once wrapped at spaces:
+/// each of its own lines, and a word longer than the column broken over several.
+pub fn wrapped_lines(text: &str, width: f64, weight: f64) -> usize {
+    // A column's width counts the digit «0» of the default font; a letter is about as wide, a
+    // bold one a tenth wider; a character's worth is lost to the cell's padding.
+    let room = ((width - 1.0) / weight).floor().max(1.0) as usize;
+    text.split('\n')
+        .map(|line| {
+            let mut lines = 1;
+            let mut used = 0;
+            for word in line.split(' ') {
+                let len = word.chars().count();
+                let needed = if used == 0 { len } else { used + 1 + len };
+                if needed <= room {
+                    used = needed;
+                } else if used == 0 {
+                    // A word longer than the column: broken at its width.
+                    lines += (len - 1) / room;
+                    used = (len - 1) % room + 1;
+                } else {
+                    lines += 1 + len.saturating_sub(1) / room;
+                    used = len.saturating_sub(1) % room + 1;
+                }
+            }
+            lines
+        })
+        .sum::<usize>()
+        .max(1)
+}
+
+/// The height of a row, in points: its tallest cell's wrapped lines.
+fn row_height(texts: &[&str], widths: &[f64], weight: f64) -> f64 {
+    let lines = texts
+        .iter()
+        .zip(widths)
+        .map(|(text, width)| wrapped_lines(text, *width, weight))
+        .max()
+        .unwrap_or(1);
+    (lines as f64 * LINE_HEIGHT + ROW_PADDING).min(MAX_ROW_HEIGHT)
 }
 
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
@@ -160,6 +227,20 @@ mod tests {
             text.contains("2;\"'=HYPERLINK(\"\"x\"\")\";'+cmd|' /C calc'!A0\r\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn wrapped_text_is_counted_in_lines() {
+        assert_eq!(wrapped_lines("", 10.0, 1.0), 1);
+        assert_eq!(wrapped_lines("коротко", 10.0, 1.0), 1);
+        // 11 characters of room: «Главный специалист» is two lines; in 9, «специалист» is
+        // broken too.
+        assert_eq!(wrapped_lines("Главный специалист", 12.0, 1.0), 2);
+        assert_eq!(wrapped_lines("Главный специалист", 10.0, 1.0), 3);
+        assert_eq!(wrapped_lines("один\nдва\nтри", 30.0, 1.0), 3);
+        // A word of 20 characters in 9: three lines.
+        assert_eq!(wrapped_lines(&"я".repeat(20), 10.0, 1.0), 3);
+        assert_eq!(wrapped_lines("а б", 10.0, 1.0), 1);
     }
 
     #[test]

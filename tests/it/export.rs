@@ -419,3 +419,74 @@ fn the_json_report_schema_in_docs_is_the_one_the_program_writes() {
         assert!(report.get(key.as_str().unwrap()).is_some(), "{key}");
     }
 }
+
+/// An XML part of an XLSX file, as text.
+fn xlsx_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn spreadsheet_rows_are_as_tall_as_their_wrapped_text_and_print_landscape_on_the_width() {
+    let p = bundled("pgs-staff-access");
+    let out = export(&p, &filled_run(&p), Lang::Ru);
+    let book = by_extension(&out, "xlsx")[0];
+    // To look at it: DOCX_OUT=folder cargo test, then LibreOffice.
+    if let Some(dir) = std::env::var_os("DOCX_OUT") {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            std::path::Path::new(&dir).join("employees.xlsx"),
+            &book.bytes,
+        )
+        .unwrap();
+    }
+    let sheet = xlsx_part(&book.bytes, "xl/worksheets/sheet1.xml");
+    // Every row has a height of its own, in points: whole lines of 15 pt.
+    let heights: Vec<f64> = sheet
+        .split("<row ")
+        .skip(1)
+        .map(|row| {
+            let row = &row[..row.find('>').unwrap()];
+            assert!(row.contains(r#"customHeight="1""#), "{row}");
+            let ht = row.split(r#"ht=""#).nth(1).expect("a height");
+            ht[..ht.find('"').unwrap()].parse().unwrap()
+        })
+        .collect();
+    let rows = filled_run(&p);
+    let Some(Value::Table(entries)) = rows.values.get("employees_list") else {
+        panic!("the employee list is filled")
+    };
+    assert_eq!(heights.len(), entries.len() + 1, "{heights:?}");
+    // «Главный специалист отдела опеки и попечительства» wraps in a 30-character column.
+    assert!(heights.iter().all(|h| *h >= 17.0), "{heights:?}");
+    assert!(
+        heights[1..].iter().any(|h| *h >= 2.0 * 15.0),
+        "a wrapped cell makes its row taller: {heights:?}"
+    );
+    // A4 landscape, fitted to one page's width (any number of pages tall), header repeated.
+    assert!(
+        sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#),
+        "{sheet:.400}"
+    );
+    let setup = sheet.split("<pageSetup ").nth(1).expect("a page setup");
+    let setup = &setup[..setup.find("/>").unwrap()];
+    for attr in [
+        r#"paperSize="9""#,
+        r#"orientation="landscape""#,
+        r#"fitToHeight="0""#,
+    ] {
+        assert!(setup.contains(attr), "{attr} in {setup}");
+    }
+    assert!(!setup.contains(r#"fitToWidth="0""#), "{setup}");
+    let workbook = xlsx_part(&book.bytes, "xl/workbook.xml");
+    assert!(
+        workbook.contains(r#"name="_xlnm.Print_Titles""#) && workbook.contains("$1:$1"),
+        "{workbook}"
+    );
+}
