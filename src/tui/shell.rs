@@ -156,17 +156,12 @@ impl Wizard {
         false
     }
 
-    /// Has a change that could not be written tried again (the terminal loop calls this when
-    /// it wakes with no key: space freed or the folder mended, the change reaches the disk
-    /// without waiting for the next change).
-    /// A minute without a key: "today" moves on at midnight (what is overdue with it), and a
-    /// change that could not be written is tried again.
+    /// The terminal loop's tick, when it wakes with no key (once a minute): "today" moves on
+    /// past midnight, and with it the marks of waits past their due day; a change that could
+    /// not be written is tried again (space freed or the folder mended, the change reaches the
+    /// disk without waiting for the next change).
     pub fn tick(&mut self, now: Timestamp) {
-        self.app.today = now.to_zoned(self.app.tz.clone()).date();
-        self.retry_failed_save();
-    }
-
-    pub fn retry_failed_save(&mut self) {
+        super::update::set_today(&mut self.app, now);
         if self.save_error().is_some() {
             self.unsaved = true;
         }

@@ -40,11 +40,18 @@ pub enum Effect {
     Export,
 }
 
+/// Brings "today" to the day `now` falls on, so that a wizard left open past midnight marks
+/// the waits due yesterday as past their day.
+pub fn set_today(app: &mut App, now: Timestamp) {
+    app.today = now.to_zoned(app.tz.clone()).date();
+}
+
 /// Lines a page moves.
 const PAGE: usize = 10;
 
 /// Applies an action; returns what the shell must do.
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    set_today(app, now);
     let effect = apply_action(app, action, now);
     if let Screen::Run(screen) = &mut app.screen {
         // Whatever is saved holds the place the officer is at, step and field, to resume there.
@@ -462,9 +469,24 @@ fn run_command(app: &mut App, command: Command, now: Timestamp) -> Option<Effect
     let Screen::Run(screen) = &mut app.screen else {
         return None;
     };
+    let undo = command == Command::Undo;
+    let past_due = match &command {
+        Command::WaitStep { due: Some(due), .. } if *due < app.today => Some(*due),
+        _ => None,
+    };
     match apply(&screen.procedure, &mut screen.run, command, now) {
         Ok(outcome) => {
             screen.refresh();
+            if undo {
+                app.notice = Some(notice(NoticeKind::Info, undone(screen, app.lang, &app.tz)));
+            }
+            if let Some(due) = past_due {
+                let due = due.strftime("%d.%m.%Y").to_string();
+                app.notice = Some(notice(
+                    NoticeKind::Refused,
+                    Msg::new("tui-due-past").arg("date", due),
+                ));
+            }
             if !outcome.affected.is_empty() {
                 let titles: Vec<String> = outcome
                     .affected
@@ -499,6 +521,67 @@ fn run_command(app: &mut App, command: Command, now: Timestamp) -> Option<Effect
             });
             None
         }
+    }
+}
+
+/// What the undo just done took back, in the officer's words: the step and its state now, the
+/// field by its label, the variant by its title.
+fn undone(screen: &RunScreen, lang: crate::i18n::Lang, tz: &jiff::tz::TimeZone) -> Msg {
+    use crate::run::journal::What;
+    let p = &screen.procedure;
+    let Some(entry) = screen.run.journal.last() else {
+        return Msg::new("tui-undone");
+    };
+    let step_title = |id: &str| {
+        p.step(id)
+            .map(|s| crate::text::sanitize_line(&s.title).into_owned())
+    };
+    match &entry.what {
+        What::Step(id) => {
+            let (Some(index), Some(title)) = (p.step_index(id), step_title(id)) else {
+                return Msg::new("tui-undone");
+            };
+            let status = crate::run::view::status(p, &screen.run, index);
+            let day = |at: Timestamp| at.to_zoned(tz.clone()).strftime("%d.%m.%Y").to_string();
+            let date = |date: jiff::civil::Date| date.strftime("%d.%m.%Y").to_string();
+            let state = crate::run::view::status_msg(p, &screen.run, index, &status, day, date);
+            Msg::new("tui-undone-step")
+                .arg("step", title)
+                .arg("state", state.text(lang))
+        }
+        What::Field(id) => {
+            let label = p
+                .field(id)
+                .and_then(|f| f.label.clone())
+                .unwrap_or_else(|| id.to_owned());
+            let cleared = !screen.run.values.contains_key(id);
+            Msg::new(if cleared {
+                "tui-undone-field-cleared"
+            } else {
+                "tui-undone-field"
+            })
+            .arg("field", crate::text::sanitize_line(&label).into_owned())
+        }
+        What::Choice(id) => {
+            let Some(choice) = p.file().choices.iter().find(|c| &c.id == id) else {
+                return Msg::new("tui-undone");
+            };
+            let title = crate::text::sanitize_line(&choice.title).into_owned();
+            let option = (screen.run.choices.get(id))
+                .and_then(|o| choice.options.iter().find(|c| &c.id == o));
+            match option {
+                Some(option) => Msg::new("tui-undone-choice").arg("choice", title).arg(
+                    "option",
+                    crate::text::sanitize_line(&option.title).into_owned(),
+                ),
+                None => Msg::new("tui-undone-choice-cleared").arg("choice", title),
+            }
+        }
+        What::Note(id) => match step_title(id) {
+            Some(title) => Msg::new("tui-undone-note").arg("step", title),
+            None => Msg::new("tui-undone"),
+        },
+        What::Other(_) => Msg::new("tui-undone"),
     }
 }
 

@@ -20,6 +20,7 @@ const FIND_LETTERS: usize = 64;
 /// key. Where nothing takes text (the list of steps, a step's text), the officer is told so
 /// and nothing changes.
 pub fn paste(app: &mut App, text: &str, now: Timestamp) -> Option<Effect> {
+    super::set_today(app, now);
     let text = clean(text);
     if text.is_empty() {
         return None;

@@ -183,7 +183,15 @@ fn draw_wait_prompt(frame: &mut Frame, cx: &Ctx, editor: &crate::tui::app::Edito
         Line::from(cx.t("tui-wait-no-date")).style(cx.theme.dim())
     } else {
         match crate::validate::date(&text) {
-            Ok(date) => Line::from(format!("✓ {date}")).style(cx.theme.done()),
+            Ok(date) => match crate::validate::parse_date(&text) {
+                // A day already passed is said before it is kept.
+                Ok(day) if day < cx.app.today => Line::from(format!(
+                    "! {}",
+                    cx.tf("tui-wait-past", &[("date", date.into())])
+                ))
+                .style(cx.theme.alert()),
+                _ => Line::from(format!("✓ {date}")).style(cx.theme.done()),
+            },
             Err(problem) => {
                 Line::from(format!("✖ {}", safe(&problem.text(cx.lang())))).style(cx.theme.alert())
             }

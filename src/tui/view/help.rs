@@ -37,6 +37,22 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect, mode: KeyMode) {
             ]));
         }
     }
+    if matches!(cx.app.screen, crate::tui::app::Screen::Run(_)) {
+        // What the marks of the list of steps say.
+        lines.push(Line::from(""));
+        lines.push(Line::from(cx.t("tui-marks")).style(cx.theme.title()));
+        for (mark, what) in super::run::MARKS {
+            let what = wrap_words(&cx.t(what), text_width);
+            for (i, part) in what.into_iter().enumerate() {
+                let mark = if i == 0 { mark } else { "" };
+                let pad = key_width.saturating_sub(mark.width());
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{mark}{}", " ".repeat(pad)), cx.theme.title()),
+                    Span::raw(part),
+                ]));
+            }
+        }
+    }
     lines.push(Line::from(""));
     for part in wrap_words(&cx.t("tui-help-layout"), inner_width) {
         lines.push(Line::from(part).style(cx.theme.dim()));

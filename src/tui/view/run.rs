@@ -82,17 +82,44 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     }
 }
 
-/// The mark of a status: a symbol that says it without colour.
-fn mark(status: &Status) -> &'static str {
+/// The mark of a step's status: a symbol that says it without colour. A step passed over as
+/// not needed is not marked as done, and a wait past its due day is marked as such.
+pub fn mark(status: &Status, passed_over: bool, today: jiff::civil::Date) -> &'static str {
     match status {
+        Status::Done if passed_over => "↷",
         Status::Done => "✓",
         Status::Skipped => "–",
         Status::Undecided => "?",
         Status::Blocked { .. } => "⊘",
         Status::InProgress => "▶",
+        Status::Waiting { due: Some(due) } if *due < today => "!",
         Status::Waiting { .. } => "⧗",
         Status::Ready => "○",
     }
+}
+
+/// Every mark of the list of steps with its message, in the order the legend lists them.
+pub const MARKS: [(&str, &str); 9] = [
+    ("○", "tui-mark-ready"),
+    ("▶", "tui-mark-in-progress"),
+    ("⧗", "tui-mark-waiting"),
+    ("!", "tui-mark-overdue"),
+    ("✓", "tui-mark-done"),
+    ("↷", "tui-mark-passed-over"),
+    ("–", "tui-mark-skipped"),
+    ("?", "tui-mark-undecided"),
+    ("⊘", "tui-mark-blocked"),
+];
+
+/// Whether the step with this id was marked as not needed.
+fn passed_over(run: &crate::run::Run, id: &str) -> bool {
+    matches!(
+        run.steps.get(id),
+        Some(crate::run::StepState::Done {
+            passed_over: true,
+            ..
+        })
+    )
 }
 
 fn draw_steps(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
@@ -145,7 +172,7 @@ fn draw_steps(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         let _ = write!(
             text,
             " {} {}. {}",
-            mark(&status),
+            mark(&status, passed_over(&screen.run, &step.id), cx.app.today),
             index + 1,
             safe(&step.title)
         );
@@ -179,7 +206,10 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let date = |date: jiff::civil::Date| date.strftime("%d.%m.%Y").to_string();
     let words = status_msg(p, &screen.run, index, &status, day, date).text(cx.lang());
     lines.push(Line::from(vec![
-        Span::raw(format!("{} ", mark(&status))),
+        Span::raw(format!(
+            "{} ",
+            mark(&status, passed_over(&screen.run, &step.id), cx.app.today)
+        )),
         Span::styled(words, cx.theme.active()),
     ]));
     if let Status::Blocked {
