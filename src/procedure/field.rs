@@ -80,8 +80,15 @@ pub enum FieldType {
     Email,
     /// A Russian phone number, kept as +7….
     Phone,
+    /// A Russian mobile phone number (+7 9XX …), kept as +7….
+    Mobile,
     /// ИНН: 10 digits for an organisation, 12 for a person, with check digits.
     Inn,
+    /// The ИНН of an organisation: 10 digits with a check digit.
+    InnOrg,
+    /// The ИНН of a person (an individual, an individual entrepreneur): 12 digits with check
+    /// digits.
+    InnPerson,
     /// СНИЛС: 11 digits with a check number.
     Snils,
     /// ОГРН: 13 digits with a check digit.
@@ -114,7 +121,10 @@ impl FieldType {
             FieldType::Date => "date",
             FieldType::Email => "email",
             FieldType::Phone => "phone",
+            FieldType::Mobile => "mobile",
             FieldType::Inn => "inn",
+            FieldType::InnOrg => "inn_org",
+            FieldType::InnPerson => "inn_person",
             FieldType::Snils => "snils",
             FieldType::Ogrn => "ogrn",
             FieldType::Ogrnip => "ogrnip",

@@ -335,9 +335,10 @@ pub fn form_problems(procedure: &Procedure, run: &Run, index: usize) -> Vec<(Str
 fn normalised(field: &Field, value: Value) -> Value {
     let phone = |text: String| validate::phone(&text).unwrap_or(text);
     match (field.kind, value) {
-        (Some(FieldType::Phone), Value::Text(text)) => Value::Text(phone(text)),
+        (Some(FieldType::Phone | FieldType::Mobile), Value::Text(text)) => Value::Text(phone(text)),
         (Some(FieldType::Table), Value::Table(mut rows)) => {
-            let phones = field.columns.iter().filter(|c| c.kind == FieldType::Phone);
+            let phones = (field.columns.iter())
+                .filter(|c| matches!(c.kind, FieldType::Phone | FieldType::Mobile));
             for column in phones {
                 for row in &mut rows {
                     if let Some(Value::Text(text)) = row.get_mut(&column.id) {
@@ -440,12 +441,15 @@ fn check(rules: &Rules, value: &Value) -> Result<(), Msg> {
     };
     match rules.kind {
         FieldType::Inn => validate::inn(text),
+        FieldType::InnOrg => validate::inn_org(text),
+        FieldType::InnPerson => validate::inn_person(text),
         FieldType::Snils => validate::snils(text),
         FieldType::Ogrn => validate::ogrn(text),
         FieldType::Ogrnip => validate::ogrnip(text),
         FieldType::Kpp => validate::kpp(text),
         FieldType::Email => validate::email(text),
         FieldType::Phone => validate::phone(text),
+        FieldType::Mobile => validate::mobile(text),
         FieldType::IpList => validate::ip_list(text),
         FieldType::Date => validate::date(text),
         FieldType::Url => validate::url(text),

@@ -8,7 +8,7 @@
 
 mod registry;
 
-pub use registry::{inn, kpp, ogrn, ogrnip, snils};
+pub use registry::{inn, inn_org, inn_person, kpp, ogrn, ogrnip, snils};
 
 use std::net::IpAddr;
 
@@ -79,6 +79,17 @@ pub fn phone(text: &str) -> Validation {
         _ => return Err(Msg::new("invalid-phone").arg("digits", found.len())),
     };
     Ok(format!("+7{}", to_string(national)))
+}
+
+/// A Russian mobile phone number: a phone number (as [`phone`] reads it) whose national part
+/// starts with 9, the prefix of every Russian mobile network (+7 9XX …); normalised like it.
+pub fn mobile(text: &str) -> Validation {
+    let number = phone(text)?;
+    if number.starts_with("+79") {
+        Ok(number)
+    } else {
+        Err(Msg::new("invalid-mobile"))
+    }
 }
 
 /// One or more IPv4/IPv6 addresses or CIDR ranges, separated by commas, semicolons, spaces or
@@ -200,6 +211,21 @@ mod tests {
         assert!(phone("+1 812 123 45 67").is_err());
         assert!(phone("8 812 123 45").is_err());
         assert!(phone("8-812-ABC").is_err());
+    }
+
+    #[test]
+    fn a_mobile_number_is_a_phone_number_starting_with_nine() {
+        for written in ["8 (912) 345-67-89", "+7 912 3456789", "9123456789"] {
+            assert_eq!(mobile(written).as_deref(), Ok("+79123456789"), "{written}");
+        }
+        // A landline is a phone number but not a mobile one.
+        assert!(phone("8 (812) 123-45-67").is_ok());
+        assert_eq!(
+            mobile("8 (812) 123-45-67").map_err(|m| m.id),
+            Err("invalid-mobile")
+        );
+        // What is not a phone number at all says so, as for `phone`.
+        assert_eq!(mobile("8 912 345").map_err(|m| m.id), Err("invalid-phone"));
     }
 
     #[test]

@@ -40,6 +40,27 @@ pub fn inn(text: &str) -> Validation {
     }
 }
 
+/// The ИНН of an organisation: 10 digits with a check digit.
+pub fn inn_org(text: &str) -> Validation {
+    inn_of_length(text, 10)
+}
+
+/// The ИНН of a person: 12 digits with check digits.
+pub fn inn_person(text: &str) -> Validation {
+    inn_of_length(text, 12)
+}
+
+fn inn_of_length(text: &str, length: usize) -> Validation {
+    let found = only_digits(text, "ИНН")?.len();
+    if found != length {
+        return Err(Msg::new("invalid-length")
+            .arg("name", "ИНН")
+            .arg("expected", length)
+            .arg("found", found));
+    }
+    inn(text)
+}
+
 /// The largest SNILS number issued without a check number (001-001-998).
 const SNILS_UNCHECKED_UP_TO: u32 = 1_001_998;
 
@@ -137,6 +158,29 @@ pub fn kpp(text: &str) -> Validation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_inn_of_an_organisation_or_of_a_person_has_its_own_length() {
+        assert_eq!(inn_org("7707083893").as_deref(), Ok("7707083893"));
+        assert_eq!(
+            inn_org("500100732259").map_err(|m| m.id),
+            Err("invalid-length")
+        );
+        assert_eq!(inn_person("500 100 732 259").as_deref(), Ok("500100732259"));
+        assert_eq!(
+            inn_person("7707083893").map_err(|m| m.id),
+            Err("invalid-length")
+        );
+        // The length is checked first, then the check digits as for any ИНН.
+        assert_eq!(
+            inn_person("500100732250").map_err(|m| m.id),
+            Err("invalid-check-digit")
+        );
+        assert_eq!(
+            inn_org("77070838a3").map_err(|m| m.id),
+            Err("invalid-not-digits")
+        );
+    }
 
     #[test]
     fn inn_vectors() {

@@ -169,9 +169,10 @@ fn qualified_signature_gates_the_request_on_the_token() {
     assert!(actors.contains(&"infosec") && actors.contains(&"ca"));
     let form = p.form("application").expect("the application form");
     let types: Vec<FieldType> = form.fields.iter().filter_map(|f| f.kind).collect();
+    // «ИНН» of the user: a person's; «номер телефона (сотовый)»: a mobile one.
     for wanted in [
-        FieldType::Inn,
-        FieldType::Phone,
+        FieldType::InnPerson,
+        FieldType::Mobile,
         FieldType::Email,
         FieldType::Yesno,
     ] {

@@ -243,7 +243,7 @@ fn qualified_signature_application_has_a_blank_line_for_the_name_and_the_date() 
         .into_iter()
         .map(Element::text)
         .collect();
-    assert!(cells_text.contains(&"7707083893".to_owned()));
+    assert!(cells_text.contains(&"500100732259".to_owned()));
     assert!(
         cells_text.contains(&"нет".to_owned()),
         "a yes/no field in words"

@@ -70,7 +70,7 @@ fn the_e_signature_application_is_filled_line_by_line() {
             "с",
             "3",
             "12345",
-            "7707083893",
+            "500100732259",
             "4",
             "8 (916) 123-45-67",
             "6",
@@ -90,7 +90,7 @@ fn the_e_signature_application_is_filled_line_by_line() {
     let store = Store::open(data.path()).expect("store");
     let (_, opened) = store.open_run("qualified-signature-1").expect("the run");
     let values = &opened.run.values;
-    assert_eq!(values.get("inn"), Some(&Value::Text("7707083893".into())));
+    assert_eq!(values.get("inn"), Some(&Value::Text("500100732259".into())));
     assert_eq!(
         values.get("mobile_phone"),
         Some(&Value::Text("+79161234567".into()))

@@ -32,7 +32,7 @@ fn qualified_signature_from_start_to_finish_with_the_gate() {
     }
     set(&p, &mut run, "department", "Кафедра информатики");
     set(&p, &mut run, "full_name", "Иванов Иван Иванович");
-    set(&p, &mut run, "inn", "7707083890");
+    set(&p, &mut run, "inn", "500100732250");
     set(&p, &mut run, "mobile_phone", "8 (912) 345-67-89");
     set(&p, &mut run, "corporate_email", "ivanov@university.ru");
     set(&p, &mut run, "grounds", "Подписание документов в ЭДО");
@@ -63,7 +63,7 @@ fn qualified_signature_from_start_to_finish_with_the_gate() {
         }
         other => panic!("{other:?}"),
     }
-    set(&p, &mut run, "inn", "7707083893");
+    set(&p, &mut run, "inn", "500100732259");
     for step in [
         "application",
         "open-cabinet",

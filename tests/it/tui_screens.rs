@@ -182,7 +182,7 @@ fn a_form_with_an_invalid_value_says_what_is_wrong_beside_the_field() {
     scene("run-form-error", |wizard| {
         signature_run(wizard);
         let mut keys = vec![Action::NextPane, Action::Down, Action::Down, Action::Open];
-        keys.extend(typed("7707083890"));
+        keys.extend(typed("500100732250"));
         keys.push(Action::Open);
         keys.push(Action::CompleteStep);
         press(wizard, &keys);
@@ -573,7 +573,7 @@ fn a_run_reopens_on_the_step_and_field_where_the_officer_left_it() {
     signature_run(&mut wizard);
     // Into the form, the INN typed, on to the phone; then quit.
     let mut keys = vec![Action::NextPane, Action::Down, Action::Down, Action::Open];
-    keys.extend(typed("7707083893"));
+    keys.extend(typed("500100732259"));
     keys.extend([Action::Open, Action::Quit]);
     press(&mut wizard, &keys);
     let Screen::Run(screen) = &wizard.app.screen else {

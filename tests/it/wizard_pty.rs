@@ -159,9 +159,9 @@ fn the_signature_run_is_filled_gated_completed_and_resumed() {
     wizard.wait_for("▸ Подразделение*:");
     wizard.keys(&format!("{ENTER}Кафедра информатики{ENTER}"));
     wizard.keys(&format!("{ENTER}Иванов Иван Иванович{ENTER}"));
-    wizard.keys(&format!("{ENTER}7707083890"));
+    wizard.keys(&format!("{ENTER}500100732250"));
     wizard.wait_for("check digit");
-    wizard.keys(&format!("\x7f3{ENTER}"));
+    wizard.keys(&format!("\x7f9{ENTER}"));
     wizard.keys(&format!("{ENTER}8 (912) 345-67-89{ENTER}"));
     wizard.keys(&format!("{ENTER}ivanov@university.ru{ENTER}"));
     wizard.keys(ENTER); // yes/no: toggled to yes
@@ -203,7 +203,7 @@ fn the_signature_run_is_filled_gated_completed_and_resumed() {
     // Step 1 still holds what was typed.
     again.keys("g");
     again.wait_for("Иванов Иван Иванович");
-    again.wait_for("7707083893");
+    again.wait_for("500100732259");
     again.keys("q");
     again.wait_exit();
 }
@@ -455,7 +455,7 @@ fn typed_text_lands_in_the_field_and_runs_no_command() {
     wizard.keys(&format!("{DEPARTMENT}{ENTER}"));
     // On to the INN, typed as digits straight onto the selected field.
     wizard.press(DOWN);
-    wizard.keys(&format!("7707083893{ENTER}"));
+    wizard.keys(&format!("500100732259{ENTER}"));
     // The last field takes several lines.
     wizard.press(END);
     wizard.keys(&format!("{GROUNDS}{ENTER}{GROUNDS_2}{CTRL_S}"));
@@ -463,7 +463,7 @@ fn typed_text_lands_in_the_field_and_runs_no_command() {
     wizard.wait_for("0 of 14 done");
     let run = run_json(data.path(), id);
     assert_eq!(run["values"]["department"], DEPARTMENT);
-    assert_eq!(run["values"]["inn"], "7707083893");
+    assert_eq!(run["values"]["inn"], "500100732259");
     assert_eq!(run["values"]["grounds"], format!("{GROUNDS}\n{GROUNDS_2}"));
     let values = run["values"].as_object().unwrap();
     assert_eq!(values.len(), 3, "{values:?}");

@@ -6,6 +6,7 @@ invalid-phone = { $digits ->
     [one] a Russian phone number has 10 digits after +7; found { $digits } digit
    *[other] a Russian phone number has 10 digits after +7; found { $digits } digits
 }
+invalid-mobile = a mobile number has 9 after +7: +7 9XX XXX-XX-XX
 invalid-ip-empty = enter at least one IP address
 invalid-ip = '{ $value }' is not an IPv4 or IPv6 address
 invalid-cidr = '{ $value }' is not an address range (e.g. 10.0.0.0/24)

@@ -8,7 +8,7 @@ pub fn signature_values() -> Vec<(&'static str, Value)> {
     vec![
         ("department", text("Кафедра прикладной математики")),
         ("full_name", text("Петрова Анна Сергеевна")),
-        ("inn", text("7707083893")),
+        ("inn", text("500100732259")),
         ("mobile_phone", text("+7 912 345-67-89")),
         ("corporate_email", text("a.petrova@university.ru")),
         ("has_key_carrier", Value::Bool(false)),
@@ -53,7 +53,7 @@ fn qualified_signature_generate_request_is_refused_until_the_token_is_received()
     w.assert_blocked("get-token", &["choose-delivery"], None);
     w.apply(Command::CompleteStep("choose-delivery".into()))
         .expect("approved, the way to receive chosen");
-    assert_eq!(w.run.values["inn"], text("7707083893"));
+    assert_eq!(w.run.values["inn"], text("500100732259"));
     // Everything before step 7 is done: only the token holds step 8 up.
     assert_eq!(w.status("get-token"), Status::Ready);
     w.assert_blocked("generate-request", &["get-token"], Some(reason));
@@ -72,4 +72,26 @@ fn qualified_signature_generate_request_is_refused_until_the_token_is_received()
     w.step("wait-call", &values);
     w.assert_blocked("issue-certificate", &["verify-identity"], None);
     assert_eq!(w.progress(), (10, 14));
+}
+
+#[test]
+fn qualified_signature_asks_for_the_users_own_inn_and_a_mobile_number() {
+    let mut w = Walk::new("qualified-signature", "Петрова А.С.");
+    for (field, value) in signature_values() {
+        w.set(field, value);
+    }
+    // An organisation's ИНН (10 digits) and a landline are kept as typed but refused.
+    w.set("inn", text("7707083893"));
+    w.set("mobile_phone", text("8 (812) 123-45-67"));
+    assert_eq!(
+        w.incomplete("application"),
+        [
+            ("inn".to_owned(), "invalid-length"),
+            ("mobile_phone".to_owned(), "invalid-mobile")
+        ]
+    );
+    w.set("inn", text("500100732259"));
+    w.set("mobile_phone", text("8 (912) 345-67-89"));
+    w.apply(Command::CompleteStep("application".into()))
+        .expect("a person's ИНН and a mobile number");
 }

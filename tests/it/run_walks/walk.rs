@@ -15,13 +15,17 @@ pub use crate::common::{at, bundled};
 /// `value` of `field` as the engine keeps it: a phone number, in a field or a table column of
 /// that type, in its normal form (+7…).
 pub fn as_kept(p: &Procedure, field: &str, value: Value) -> Value {
-    use poryadok::procedure::FieldType::{Phone, Table};
+    use poryadok::procedure::FieldType::{Mobile, Phone, Table};
     let phone = |text: String| poryadok::validate::phone(&text).unwrap_or(text);
     let field = p.field(field).expect("a field of the procedure");
     match (field.kind, value) {
-        (Some(Phone), Value::Text(text)) => Value::Text(phone(text)),
+        (Some(Phone | Mobile), Value::Text(text)) => Value::Text(phone(text)),
         (Some(Table), Value::Table(mut rows)) => {
-            for column in field.columns.iter().filter(|c| c.kind == Phone) {
+            for column in field
+                .columns
+                .iter()
+                .filter(|c| matches!(c.kind, Phone | Mobile))
+            {
                 for row in &mut rows {
                     if let Some(Value::Text(text)) = row.remove(&column.id) {
                         row.insert(column.id.clone(), Value::Text(phone(text)));
