@@ -61,6 +61,8 @@ fn filled() -> (Procedure, Run) {
             StepState::Done {
                 at: now,
                 passed_over: false,
+                on: None,
+                due: None,
             },
         );
         if i % 10 == 0 {

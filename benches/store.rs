@@ -35,6 +35,8 @@ fn big_run(p: &Procedure) -> Run {
         let state = StepState::Done {
             at: now,
             passed_over: false,
+            on: None,
+            due: None,
         };
         run.journal.push(Entry {
             at: now,

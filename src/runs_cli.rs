@@ -15,7 +15,7 @@ use poryadok::i18n::{Arg, Lang};
 use poryadok::procedure::Procedure;
 use poryadok::run::Run;
 use poryadok::run::reconcile::{Reconciled, reconcile};
-use poryadok::run::schedule::{Due, DueKind, due_dates, summary};
+use poryadok::run::schedule::{Due, DueKind, deadline_rule, deadline_words, due_dates, summary};
 use poryadok::run::state::Recorded;
 use poryadok::run::view::{Status, progress, status, status_msg};
 use poryadok::store::{DecodeError, Recovered, Store};
@@ -332,7 +332,17 @@ pub fn checklist(cx: &Context, procedure: &Procedure, run: &Run) -> String {
             let index = procedure
                 .step_index(&step.id)
                 .expect("a step of the procedure");
-            let (mark, words) = describe(cx, procedure, run, index);
+            let (mark, mut words) = describe(cx, procedure, run, index);
+            if !run.is_done(&step.id)
+                && poryadok::run::eval::step_applies(procedure, run, step) != Some(false)
+                && let Some(deadline) =
+                    deadline_words(procedure, run, index, &ProductionCalendar, &cx.tz, |d| {
+                        cx.date(d)
+                    })
+            {
+                words.push_str(" · ");
+                words.push_str(&sanitize_line(&deadline.text(cx.lang)));
+            }
             out.push_str(&format!(
                 "  {mark} {}. {} — {words}\n",
                 index + 1,
@@ -347,7 +357,8 @@ pub fn checklist(cx: &Context, procedure: &Procedure, run: &Run) -> String {
             let step = &procedure.steps()[due.step];
             let kind = match due.kind {
                 DueKind::Wait => cx.t("status-date-wait", &[]),
-                DueKind::Deadline => cx.t("status-date-deadline", &[]),
+                DueKind::Deadline => deadline_rule(procedure, due.step)
+                    .map_or_else(|| cx.t("status-date-deadline", &[]), |m| m.text(cx.lang)),
             };
             let state = match due.done {
                 Some(day) if due.missed() => {
@@ -392,8 +403,7 @@ fn describe(
             text
         }
     };
-    let mut words =
-        status_msg(procedure, run, index, &status, |at| cx.day(at), overdue).text(cx.lang);
+    let mut words = status_msg(procedure, run, index, &status, &cx.tz, overdue).text(cx.lang);
     if let Status::Blocked {
         reason: Some(reason),
         ..

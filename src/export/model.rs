@@ -168,6 +168,9 @@ pub struct StepReport {
     pub done_at: Option<Timestamp>,
     /// The day the step is or was due, if it has one.
     pub due: Option<Date>,
+    /// The rule that day comes from, when it is the procedure's deadline: «3 рабочих дня после
+    /// шага 1».
+    pub due_rule: Option<String>,
     /// Whether that day was kept: `true` done in time, `false` done late or overdue now.
     pub due_kept: Option<bool>,
     pub notes: Vec<String>,
@@ -497,11 +500,6 @@ fn report(
     options: &Options,
 ) -> Report {
     let lang = options.lang;
-    let day = |at: Timestamp| {
-        at.to_zoned(options.tz.clone())
-            .strftime("%d.%m.%Y")
-            .to_string()
-    };
     let date = |d: Date| d.strftime("%d.%m.%Y").to_string();
     let dues = due_dates(procedure, run, &ProductionCalendar, &options.tz);
     let (done, all) = crate::run::view::progress(procedure, run);
@@ -541,9 +539,14 @@ fn report(
                 id: step.id.clone(),
                 title: clean(&step.title),
                 status: code,
-                status_text: status_msg(procedure, run, index, &state, day, date).text(lang),
+                status_text: status_msg(procedure, run, index, &state, &options.tz, date)
+                    .text(lang),
                 done_at,
                 due: due.map(|d| d.date),
+                due_rule: due
+                    .filter(|d| d.kind == crate::run::schedule::DueKind::Deadline)
+                    .and_then(|_| crate::run::schedule::deadline_rule(procedure, index))
+                    .map(|rule| rule.text(lang)),
                 due_kept,
                 notes: run
                     .notes

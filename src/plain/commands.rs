@@ -98,6 +98,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             Refusal::Undecided(_) => self.say("plain-refused-undecided", &[]),
             Refusal::NotOptional(_) => self.say("plain-refused-not-optional", &[]),
             Refusal::NothingToUndo => self.say("plain-refused-nothing-to-undo", &[]),
+            Refusal::FutureDate { .. } | Refusal::BeforeStart { .. } => {
+                let text = refusal.dated_msg().map(|m| m.text(self.lang));
+                self.line(&say::line(&text.unwrap_or_default()))
+            }
             Refusal::UnknownStep(_) | Refusal::UnknownField(_) | Refusal::UnknownOption { .. } => {
                 self.say("plain-refused", &[])
             }
@@ -110,8 +114,14 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         let step = walk.procedure.steps()[walk.step].id.clone();
         let now = self.now();
         let (p, run) = (&walk.procedure, &walk.run);
-        if let Some(due) = schedule::wait_due(p, run, walk.step, now, &ProductionCalendar, &self.tz)
-        {
+        if let Some(due) = schedule::wait_due(
+            p,
+            run,
+            walk.step,
+            now.to_zoned(self.tz.clone()).date(),
+            &ProductionCalendar,
+            &self.tz,
+        ) {
             if due.forecast {
                 let date = due.date.strftime("%d.%m.%Y").to_string();
                 self.say("plain-wait-due-forecast", &[("date", date.into())])?;

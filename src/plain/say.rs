@@ -1,9 +1,7 @@
 //! Procedure text as plain lines a screen reader reads in order: Markdown without its marks,
 //! links with their address, and nothing a terminal would take for a control sequence.
 
-use jiff::Timestamp;
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::text::sanitize_line;
@@ -16,11 +14,6 @@ pub fn line(text: &str) -> String {
 /// A day as officers write it.
 pub fn date(date: Date) -> String {
     date.strftime("%d.%m.%Y").to_string()
-}
-
-/// The officer's day of a recorded moment.
-pub fn day(at: Timestamp, tz: &TimeZone) -> String {
-    date(at.to_zoned(tz.clone()).date())
 }
 
 /// A step's or a section's Markdown as lines of plain text: a paragraph or a heading per line,

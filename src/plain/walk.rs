@@ -250,9 +250,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     /// A step's state in words, as `poryadok status` and the wizard say it.
     fn words(&self, walk: &Walk, index: usize, state: &Status) -> String {
         let p = &walk.procedure;
-        let tz = self.tz.clone();
-        let day = move |at| say::day(at, &tz);
-        let text = status_msg(p, &walk.run, index, state, day, say::date).text(self.lang);
+        let text = status_msg(p, &walk.run, index, state, &self.tz, say::date).text(self.lang);
         say::line(&text)
     }
 
@@ -284,14 +282,16 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         {
             self.say("plain-actor", &[("actor", say::line(&actor.name).into())])?;
         }
-        if let Some(deadline) = &step.deadline {
-            match (deadline.working_days, deadline.calendar_days) {
-                (Some(days), _) => self.say("plain-deadline-working", &[("count", days.into())])?,
-                (None, Some(days)) => {
-                    self.say("plain-deadline-calendar", &[("count", days.into())])?
-                }
-                (None, None) => {}
-            }
+        if let Some(deadline) = crate::run::schedule::deadline_words(
+            &p,
+            &walk.run,
+            index,
+            &crate::calendar::ProductionCalendar,
+            &self.tz,
+            say::date,
+        ) {
+            let text = say::line(&deadline.text(self.lang));
+            self.say("plain-deadline", &[("deadline", text.into())])?;
         }
         if !step.prepare.is_empty() {
             let items: Vec<String> = step.prepare.iter().map(|i| say::line(i)).collect();

@@ -380,6 +380,29 @@ impl<'a> Checker<'a> {
                     .help(Msg::new("help-bad-deadline")),
             );
         }
+        if deadline.from.is_some() && deadline.from_field.is_some() {
+            self.push(
+                Diagnostic::error("bad-deadline-start")
+                    .at(path!["step", index, "deadline"])
+                    .help(Msg::new("help-bad-deadline-start")),
+            );
+        }
+        if let Some(field) = &deadline.from_field {
+            let at = path!["step", index, "deadline", "from_field"];
+            match self.fields.get(field.as_str()) {
+                None => {
+                    let mut known: Vec<&str> = self.fields.keys().copied().collect();
+                    known.sort_unstable();
+                    self.reference("field", field, &known, at);
+                }
+                Some(def) if def.kind != Some(super::FieldType::Date) => self.push(
+                    Diagnostic::error("bad-deadline-start")
+                        .at(at)
+                        .help(Msg::new("help-bad-deadline-start")),
+                ),
+                Some(_) => {}
+            }
+        }
         if let Some(from) = &deadline.from
             && !self.steps.contains_key(from.as_str())
         {
@@ -461,7 +484,8 @@ impl<'a> Checker<'a> {
                 );
             }
             if !self.fields.contains_key(name) {
-                let known: Vec<&str> = self.fields.keys().copied().collect();
+                let mut known: Vec<&str> = self.fields.keys().copied().collect();
+                known.sort_unstable();
                 let diagnostic = Diagnostic::error("bad-placeholder")
                     .arg("name", name)
                     .at(at.clone());

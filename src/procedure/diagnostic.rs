@@ -100,6 +100,7 @@ pub const CODES: &[&str] = &[
     "bad-email",
     "letter-without-recipient",
     "bad-deadline",
+    "bad-deadline-start",
     "bad-placeholder",
     "multiline-in-subject",
     "form-without-fields",

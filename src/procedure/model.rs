@@ -282,6 +282,9 @@ pub struct Deadline {
     pub calendar_days: Option<u32>,
     /// The step whose completion starts the count.
     pub from: Option<String>,
+    /// A date field whose value starts the count (an appointment, a signing date the officer
+    /// records); instead of `from`.
+    pub from_field: Option<String>,
 }
 
 /// Reference material: shown on request, not a step.

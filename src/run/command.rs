@@ -72,6 +72,44 @@ pub enum Refusal {
     /// Only an optional step can be passed over.
     NotOptional(String),
     NothingToUndo,
+    /// The day given for a step is after today.
+    FutureDate {
+        on: Date,
+        today: Date,
+    },
+    /// The day given for finishing a step is before the day it was begun.
+    BeforeStart {
+        on: Date,
+        started: Date,
+    },
+}
+
+impl Refusal {
+    /// What is wrong with the day given for a step, in words; `None` for other refusals.
+    pub fn dated_msg(&self) -> Option<Msg> {
+        let date = |d: &Date| d.strftime("%d.%m.%Y").to_string();
+        match self {
+            Refusal::FutureDate { on, today } => Some(
+                Msg::new("refused-future-date")
+                    .arg("date", date(on))
+                    .arg("today", date(today)),
+            ),
+            Refusal::BeforeStart { on, started } => Some(
+                Msg::new("refused-before-start")
+                    .arg("date", date(on))
+                    .arg("started", date(started)),
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// The day an officer gives for a step (started, waiting since, done, passed over): when it
+/// happened, which may be before the day it is recorded, never after `today`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Day {
+    pub on: Date,
+    pub today: Date,
 }
 
 /// What a command that went through wants the officer to know.
@@ -81,19 +119,44 @@ pub struct Outcome {
     pub affected: Vec<String>,
 }
 
-/// Applies `command` to `run`, or refuses it and leaves `run` as it was.
+/// Applies `command` to `run`, or refuses it and leaves `run` as it was. A step's change
+/// happens today (the day of `now`).
 pub fn apply(
     procedure: &Procedure,
     run: &mut Run,
     command: Command,
     now: Timestamp,
 ) -> Result<Outcome, Refusal> {
+    apply_on(procedure, run, command, now, None)
+}
+
+/// [`apply`], with a step's change dated the day the officer gives (`day`), if any: work
+/// recorded the day after it was done counts from the day it was done. A day after today is
+/// refused, and so is finishing a step before the day it was begun.
+pub fn apply_on(
+    procedure: &Procedure,
+    run: &mut Run,
+    command: Command,
+    now: Timestamp,
+    day: Option<Day>,
+) -> Result<Outcome, Refusal> {
+    if let Some(Day { on, today }) = day
+        && on > today
+    {
+        return Err(Refusal::FutureDate { on, today });
+    }
+    let on = day.map(|d| d.on);
     match command {
         Command::StartStep(step) => {
             let index = step_index(procedure, &step)?;
             check_applies(procedure, run, index)?;
             check_not_blocked(procedure, run, index)?;
-            set_step(run, &step, Some(StepState::InProgress { since: now }), now);
+            set_step(
+                run,
+                &step,
+                Some(StepState::InProgress { since: now, on }),
+                now,
+            );
             Ok(Outcome::default())
         }
         Command::WaitStep { step, due } => {
@@ -103,7 +166,11 @@ pub fn apply(
             set_step(
                 run,
                 &step,
-                Some(StepState::Waiting { since: now, due }),
+                Some(StepState::Waiting {
+                    since: now,
+                    due,
+                    on,
+                }),
                 now,
             );
             Ok(Outcome::default())
@@ -115,16 +182,23 @@ pub fn apply(
             }
             check_applies(procedure, run, index)?;
             check_not_blocked(procedure, run, index)?;
+            check_not_before_start(run, &step, on)?;
             let problems = form_problems(procedure, run, index);
             if !problems.is_empty() {
                 return Err(Refusal::Incomplete(problems));
             }
+            let due = match run.steps.get(&step) {
+                Some(StepState::Waiting { due, .. }) => *due,
+                _ => None,
+            };
             set_step(
                 run,
                 &step,
                 Some(StepState::Done {
                     at: now,
                     passed_over: false,
+                    on,
+                    due,
                 }),
                 now,
             );
@@ -139,12 +213,15 @@ pub fn apply(
                 return Err(Refusal::AlreadyDone(step));
             }
             check_applies(procedure, run, index)?;
+            check_not_before_start(run, &step, on)?;
             set_step(
                 run,
                 &step,
                 Some(StepState::Done {
                     at: now,
                     passed_over: true,
+                    on,
+                    due: None,
                 }),
                 now,
             );
@@ -155,7 +232,12 @@ pub fn apply(
             if !run.is_done(&step) {
                 return Err(Refusal::NotDone(step));
             }
-            set_step(run, &step, Some(StepState::InProgress { since: now }), now);
+            set_step(
+                run,
+                &step,
+                Some(StepState::InProgress { since: now, on }),
+                now,
+            );
             let affected = procedure
                 .steps()
                 .iter()
@@ -255,6 +337,19 @@ fn check_not_blocked(procedure: &Procedure, run: &Run, index: usize) -> Result<(
     match blocked(procedure, run, index) {
         Some((by, reason)) => Err(Refusal::Blocked { by, reason }),
         None => Ok(()),
+    }
+}
+
+/// A step is not finished on a day before the day it was begun (when that day was given).
+fn check_not_before_start(run: &Run, step: &str, on: Option<Date>) -> Result<(), Refusal> {
+    let started = match run.steps.get(step) {
+        Some(StepState::InProgress { on: Some(day), .. })
+        | Some(StepState::Waiting { on: Some(day), .. }) => *day,
+        _ => return Ok(()),
+    };
+    match on {
+        Some(on) if on < started => Err(Refusal::BeforeStart { on, started }),
+        _ => Ok(()),
     }
 }
 

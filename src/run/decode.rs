@@ -128,6 +128,7 @@ impl<'de> Visitor<'de> for RecordedVisitor {
         let mut since: Option<Timestamp> = None;
         let mut due: Option<Date> = None;
         let mut passed_over = false;
+        let mut on: Option<Date> = None;
         let mut secret: Option<bool> = None;
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
@@ -136,11 +137,20 @@ impl<'de> Visitor<'de> for RecordedVisitor {
                 "since" => since = Some(map.next_value()?),
                 "due" => due = map.next_value()?,
                 "passed_over" => passed_over = map.next_value()?,
+                "on" => on = map.next_value()?,
                 "secret" => secret = Some(map.next_value()?),
                 other => {
                     return Err(de::Error::unknown_field(
                         other,
-                        &["status", "at", "since", "due", "passed_over", "secret"],
+                        &[
+                            "status",
+                            "at",
+                            "since",
+                            "due",
+                            "passed_over",
+                            "on",
+                            "secret",
+                        ],
                     ));
                 }
             }
@@ -156,13 +166,17 @@ impl<'de> Visitor<'de> for RecordedVisitor {
             Some("done") => StepState::Done {
                 at: at.ok_or_else(|| missing("at"))?,
                 passed_over,
+                on,
+                due,
             },
             Some("in_progress") => StepState::InProgress {
                 since: since.ok_or_else(|| missing("since"))?,
+                on,
             },
             Some("waiting") => StepState::Waiting {
                 since: since.ok_or_else(|| missing("since"))?,
                 due,
+                on,
             },
             Some(other) => {
                 return Err(de::Error::unknown_variant(
@@ -210,23 +224,37 @@ mod tests {
             round_trip(&value);
             round_trip(&Recorded::Value(value));
         }
+        let day = Some("2026-11-20".parse().unwrap());
         for state in [
             StepState::Done {
                 at: now,
                 passed_over: true,
+                on: None,
+                due: None,
             },
             StepState::Done {
                 at: now,
                 passed_over: false,
+                on: day,
+                due: Some("2026-11-25".parse().unwrap()),
             },
-            StepState::InProgress { since: now },
+            StepState::InProgress {
+                since: now,
+                on: None,
+            },
+            StepState::InProgress {
+                since: now,
+                on: day,
+            },
             StepState::Waiting {
                 since: now,
                 due: Some("2026-12-01".parse().unwrap()),
+                on: day,
             },
             StepState::Waiting {
                 since: now,
                 due: None,
+                on: None,
             },
         ] {
             round_trip(&Recorded::Step(state));

@@ -204,6 +204,8 @@ label = "Flag"
             StepState::Done {
                 at: now,
                 passed_over: false,
+                on: None,
+                due: None,
             },
         );
         run.values.insert("answer".into(), Value::Text("42".into()));

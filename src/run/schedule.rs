@@ -2,13 +2,13 @@
 //! in working or calendar days, which of them are overdue; the steps to act on next; and what a
 //! different variant choice would change.
 
-use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use super::eval::applies_all;
-use super::state::{Run, StepState};
+use super::state::{Run, StepState, Value};
 use crate::calendar::{Counted, WorkCalendar, add_calendar_days, add_working_days};
+use crate::i18n::Msg;
 use crate::procedure::Procedure;
 use crate::procedure::model::Deadline;
 
@@ -67,7 +67,6 @@ fn due_dates_given(
     calendar: &impl WorkCalendar,
     tz: &TimeZone,
 ) -> Vec<Due> {
-    let day = |at: Timestamp| at.to_zoned(tz.clone()).date();
     let mut out = Vec::new();
     for (index, step) in procedure.steps().iter().enumerate() {
         if applies[index] == Some(false) {
@@ -75,38 +74,28 @@ fn due_dates_given(
         }
         let state = run.steps.get(&step.id);
         let done = match state {
-            Some(StepState::Done { at, .. }) => Some(day(*at)),
+            Some(done @ StepState::Done { .. }) => Some(done.day(tz)),
             _ => None,
         };
-        if let Some(StepState::Waiting {
-            due: Some(date), ..
-        }) = state
+        // A wait's due day, kept after the step is done.
+        if let Some(
+            StepState::Waiting {
+                due: Some(date), ..
+            }
+            | StepState::Done {
+                due: Some(date), ..
+            },
+        ) = state
         {
             out.push(Due {
                 step: index,
                 kind: DueKind::Wait,
                 date: *date,
                 forecast: false,
-                done: None,
+                done,
             });
         }
-        let Some(deadline) = &step.deadline else {
-            continue;
-        };
-        let start = match &deadline.from {
-            Some(from) => match run.steps.get(from) {
-                Some(StepState::Done { at, .. }) => Some(day(*at)),
-                _ => None,
-            },
-            None => match state {
-                Some(StepState::InProgress { since } | StepState::Waiting { since, .. }) => {
-                    Some(day(*since))
-                }
-                // Done without a recorded start: the deadline cannot be judged.
-                _ => None,
-            },
-        };
-        let Some(counted) = start.and_then(|start| count(deadline, start, calendar)) else {
+        let Some(counted) = deadline_day(procedure, run, index, calendar, tz) else {
             continue;
         };
         out.push(Due {
@@ -121,6 +110,95 @@ fn due_dates_given(
     out
 }
 
+/// The day the step's deadline counts from, once it is known: the day the step it names was
+/// done, the date in the field it names, or the day the step itself was begun.
+pub fn deadline_start(
+    procedure: &Procedure,
+    run: &Run,
+    index: usize,
+    tz: &TimeZone,
+) -> Option<Date> {
+    let step = &procedure.steps()[index];
+    let deadline = step.deadline.as_ref()?;
+    if let Some(field) = &deadline.from_field {
+        return match run.values.get(field) {
+            Some(Value::Text(text)) => crate::validate::parse_date(text).ok(),
+            _ => None,
+        };
+    }
+    match &deadline.from {
+        Some(from) => match run.steps.get(from) {
+            Some(done @ StepState::Done { .. }) => Some(done.day(tz)),
+            _ => None,
+        },
+        None => match run.steps.get(&step.id) {
+            Some(state @ (StepState::InProgress { .. } | StepState::Waiting { .. })) => {
+                Some(state.day(tz))
+            }
+            // Done: begun when the journal's entry that marked it done says it was; done
+            // without having been begun, the deadline cannot be judged.
+            Some(done @ StepState::Done { .. }) => started_before(run, &step.id, done, tz),
+            None => None,
+        },
+    }
+}
+
+/// The day a step that is now `done` was begun: the state the journal's entry that made it
+/// done replaced, if the step was in progress or waiting then.
+fn started_before(run: &Run, step: &str, done: &StepState, tz: &TimeZone) -> Option<Date> {
+    let what = super::journal::What::Step(step.to_owned());
+    let entry = (run.journal.iter().rev()).find(|e| {
+        e.what == what && matches!(&e.new, Some(super::state::Recorded::Step(s)) if s == done)
+    })?;
+    match &entry.old {
+        Some(super::state::Recorded::Step(
+            begun @ (StepState::InProgress { .. } | StepState::Waiting { .. }),
+        )) => Some(begun.day(tz)),
+        _ => None,
+    }
+}
+
+/// The day the step's deadline falls on, once the day it counts from is known.
+pub fn deadline_day(
+    procedure: &Procedure,
+    run: &Run,
+    index: usize,
+    calendar: &impl WorkCalendar,
+    tz: &TimeZone,
+) -> Option<Counted> {
+    let deadline = procedure.steps()[index].deadline.as_ref()?;
+    count(
+        deadline,
+        deadline_start(procedure, run, index, tz)?,
+        calendar,
+    )
+}
+
+/// The day a wait on the step at `index`, begun on the day `begun`, is due: the step's deadline
+/// counted from the date in the field it names, from the day the step it names was done, or from
+/// `begun` when it names neither or that step is not done; none when the procedure sets no
+/// deadline. [`Counted::forecast`] says that the day rests on a production calendar not yet
+/// published.
+pub fn wait_due(
+    procedure: &Procedure,
+    run: &Run,
+    index: usize,
+    begun: Date,
+    calendar: &impl WorkCalendar,
+    tz: &TimeZone,
+) -> Option<Counted> {
+    let deadline = procedure.steps()[index].deadline.as_ref()?;
+    let from = match (&deadline.from_field, &deadline.from) {
+        (Some(_), _) => deadline_start(procedure, run, index, tz).unwrap_or(begun),
+        (None, Some(from)) => match run.steps.get(from) {
+            Some(done @ StepState::Done { .. }) => done.day(tz),
+            _ => begun,
+        },
+        (None, None) => begun,
+    };
+    count(deadline, from, calendar)
+}
+
 /// The day `deadline` falls on when counted from `start`: in working days on `calendar`, or
 /// in calendar days.
 fn count(deadline: &Deadline, start: Date, calendar: &impl WorkCalendar) -> Option<Counted> {
@@ -131,24 +209,57 @@ fn count(deadline: &Deadline, start: Date, calendar: &impl WorkCalendar) -> Opti
     }
 }
 
-/// The day a wait on the step at `index`, begun at `now`, is due: the step's deadline counted
-/// from the day the step it names was done, or from today when it names none or that step is
-/// not done; none when the procedure sets no deadline. [`Counted::forecast`] says that the day
-/// rests on a production calendar not yet published.
-pub fn wait_due(
+/// The rule of the step's deadline in words: «3 рабочих дня после шага 1», «10 календарных дней
+/// с даты «Дата приёма»», «5 рабочих дней с начала шага».
+pub fn deadline_rule(procedure: &Procedure, index: usize) -> Option<Msg> {
+    let deadline = procedure.steps()[index].deadline.as_ref()?;
+    let days = match (deadline.working_days, deadline.calendar_days) {
+        (Some(days), _) => Msg::new("deadline-working").arg("count", days),
+        (None, Some(days)) => Msg::new("deadline-calendar").arg("count", days),
+        (None, None) => return None,
+    };
+    let field_label = |id: &str| {
+        procedure
+            .field(id)
+            .and_then(|f| f.label.as_deref())
+            .map_or_else(
+                || id.to_owned(),
+                |l| crate::text::sanitize_line(l).into_owned(),
+            )
+    };
+    Some(match (&deadline.from_field, &deadline.from) {
+        (Some(field), _) => Msg::new("deadline-rule-field")
+            .arg("days", days)
+            .arg("label", field_label(field)),
+        (None, Some(from)) => Msg::new("deadline-rule-step")
+            .arg("days", days)
+            .arg("number", procedure.step_index(from).map_or(0, |i| i + 1)),
+        (None, None) => Msg::new("deadline-rule-own").arg("days", days),
+    })
+}
+
+/// The step's deadline as the officer reads it: «до 14.01.2026 (3 рабочих дня после шага 1)»,
+/// or the rule and that the day is not known yet. `date` writes a day the way the caller shows
+/// them.
+pub fn deadline_words(
     procedure: &Procedure,
     run: &Run,
     index: usize,
-    now: Timestamp,
     calendar: &impl WorkCalendar,
     tz: &TimeZone,
-) -> Option<Counted> {
-    let deadline = procedure.steps()[index].deadline.as_ref()?;
-    let from = match deadline.from.as_ref().and_then(|from| run.steps.get(from)) {
-        Some(StepState::Done { at, .. }) => *at,
-        _ => now,
-    };
-    count(deadline, from.to_zoned(tz.clone()).date(), calendar)
+    date: impl Fn(Date) -> String,
+) -> Option<Msg> {
+    let rule = deadline_rule(procedure, index)?;
+    Some(match deadline_day(procedure, run, index, calendar, tz) {
+        Some(counted) => Msg::new(if counted.forecast {
+            "deadline-by-forecast"
+        } else {
+            "deadline-by"
+        })
+        .arg("date", date(counted.date))
+        .arg("rule", rule),
+        None => Msg::new("deadline-pending").arg("rule", rule),
+    })
 }
 
 /// A run in one line: progress, the next step to act on, the earliest due date of a step not
@@ -243,6 +354,7 @@ mod tests {
     use super::*;
     use crate::calendar::ProductionCalendar;
     use crate::procedure::load;
+    use jiff::Timestamp;
 
     fn bundled(name: &str) -> Procedure {
         let path = format!("{}/procedures/{name}.toml", env!("CARGO_MANIFEST_DIR"));
@@ -278,6 +390,8 @@ mod tests {
             StepState::Done {
                 at: at("2025-12-24T09:00:00Z"),
                 passed_over: false,
+                on: None,
+                due: None,
             },
         );
         let dues = due_dates(&p, &run, &ProductionCalendar, &TimeZone::UTC);
@@ -313,7 +427,7 @@ mod tests {
             &p,
             &run,
             index,
-            at("2025-12-24T09:00:00Z"),
+            date("2025-12-24"),
             &ProductionCalendar,
             utc,
         )
@@ -325,13 +439,15 @@ mod tests {
             StepState::Done {
                 at: at("2027-12-20T09:00:00Z"),
                 passed_over: false,
+                on: None,
+                due: None,
             },
         );
         let due = wait_due(
             &p,
             &run,
             index,
-            at("2027-12-24T09:00:00Z"),
+            date("2027-12-24"),
             &ProductionCalendar,
             utc,
         )
@@ -351,11 +467,271 @@ mod tests {
                 &p,
                 &run,
                 no_deadline,
-                at("2027-12-24T09:00:00Z"),
+                date("2027-12-24"),
                 &ProductionCalendar,
                 utc
             ),
             None
+        );
+    }
+
+    use crate::run::command::{Command, Day, Refusal, apply, apply_on};
+
+    fn on(on: &str, today: &str) -> Option<Day> {
+        Some(Day {
+            on: date(on),
+            today: date(today),
+        })
+    }
+
+    fn words(p: &Procedure, run: &Run, index: usize, lang: crate::i18n::Lang) -> String {
+        deadline_words(p, run, index, &ProductionCalendar, &TimeZone::UTC, |d| {
+            d.strftime("%d.%m.%Y").to_string()
+        })
+        .expect("a deadline")
+        .text(lang)
+    }
+
+    #[test]
+    fn a_wait_begun_before_the_may_holidays_is_due_after_them_counted_from_its_own_day() {
+        let p = bundled("qualified-signature");
+        let index = p.step_index("wait-call").unwrap();
+        let mut run = Run::new(&p, "x", at("2026-04-20T09:00:00Z"));
+        for step in &p.steps()[..index] {
+            let command = match step.optional {
+                true => Command::PassOver(step.id.clone()),
+                false => Command::CompleteStep(step.id.clone()),
+            };
+            // Forms are not the point here: the steps are taken as done.
+            if apply(&p, &mut run, command, at("2026-04-21T09:00:00Z")).is_err() {
+                run.steps.insert(
+                    step.id.clone(),
+                    StepState::Done {
+                        at: at("2026-04-21T09:00:00Z"),
+                        passed_over: false,
+                        on: None,
+                        due: None,
+                    },
+                );
+            }
+        }
+        // Recorded on 13 May, the call was promised on Friday 8 May: one working day after it
+        // is Tuesday 12 May, as 9–11 May are days off.
+        let recorded = at("2026-05-13T09:00:00Z");
+        let command = Command::WaitStep {
+            step: "wait-call".into(),
+            due: None,
+        };
+        apply_on(
+            &p,
+            &mut run,
+            command,
+            recorded,
+            on("2026-05-08", "2026-05-13"),
+        )
+        .unwrap();
+        let due = deadline_day(&p, &run, index, &ProductionCalendar, &TimeZone::UTC).unwrap();
+        assert_eq!(due.date, date("2026-05-12"));
+        let listed = due_dates(&p, &run, &ProductionCalendar, &TimeZone::UTC);
+        assert!(listed.iter().any(|d| d.overdue(date("2026-05-13"))));
+        assert_eq!(
+            words(&p, &run, index, crate::i18n::Lang::Ru),
+            "до 12.05.2026 (1 рабочий день с начала шага)"
+        );
+        assert_eq!(
+            words(&p, &run, index, crate::i18n::Lang::En),
+            "by 12.05.2026 (1 working day from the step's start)"
+        );
+        // Begun on 30 April instead: Monday 4 May (1–3 May are days off).
+        apply(&p, &mut run, Command::Undo, recorded).unwrap();
+        let command = Command::StartStep("wait-call".into());
+        apply_on(
+            &p,
+            &mut run,
+            command,
+            recorded,
+            on("2026-04-30", "2026-05-13"),
+        )
+        .unwrap();
+        let due = deadline_day(&p, &run, index, &ProductionCalendar, &TimeZone::UTC).unwrap();
+        assert_eq!(due.date, date("2026-05-04"));
+        // Done on 6 May (recorded a week later): late, and the history says so for good.
+        let command = Command::CompleteStep("wait-call".into());
+        apply_on(
+            &p,
+            &mut run,
+            command,
+            recorded,
+            on("2026-05-06", "2026-05-13"),
+        )
+        .unwrap();
+        let listed = due_dates(&p, &run, &ProductionCalendar, &TimeZone::UTC);
+        let due = listed.iter().find(|d| d.step == index).unwrap();
+        assert_eq!(due.done, Some(date("2026-05-06")));
+        assert!(due.missed());
+    }
+
+    #[test]
+    fn a_day_after_today_is_refused_and_so_is_finishing_before_the_start() {
+        let p = bundled("qualified-signature");
+        let mut run = Run::new(&p, "x", at("2026-12-01T09:00:00Z"));
+        let now = at("2026-12-07T09:00:00Z");
+        let first = p.steps()[0].id.clone();
+        let before = run.clone();
+        let refused = apply_on(
+            &p,
+            &mut run,
+            Command::StartStep(first.clone()),
+            now,
+            on("2026-12-08", "2026-12-07"),
+        );
+        assert_eq!(
+            refused,
+            Err(Refusal::FutureDate {
+                on: date("2026-12-08"),
+                today: date("2026-12-07")
+            })
+        );
+        assert_eq!(run, before);
+        let text = refused
+            .unwrap_err()
+            .dated_msg()
+            .unwrap()
+            .text(crate::i18n::Lang::Ru);
+        assert!(
+            text.contains("08.12.2026") && text.contains("07.12.2026"),
+            "{text}"
+        );
+        apply_on(
+            &p,
+            &mut run,
+            Command::StartStep(first.clone()),
+            now,
+            on("2026-12-03", "2026-12-07"),
+        )
+        .unwrap();
+        let refused = apply_on(
+            &p,
+            &mut run,
+            Command::CompleteStep(first.clone()),
+            now,
+            on("2026-12-02", "2026-12-07"),
+        );
+        assert_eq!(
+            refused,
+            Err(Refusal::BeforeStart {
+                on: date("2026-12-02"),
+                started: date("2026-12-03")
+            })
+        );
+    }
+
+    #[test]
+    fn a_wait_s_due_day_stays_in_the_history_once_the_step_is_done() {
+        let p = bundled("qualified-signature");
+        let mut run = Run::new(&p, "x", at("2026-11-02T09:00:00Z"));
+        let id = p.steps()[0].id.clone();
+        let command = Command::WaitStep {
+            step: id.clone(),
+            due: Some(date("2026-11-10")),
+        };
+        apply(&p, &mut run, command, at("2026-11-02T09:00:00Z")).unwrap();
+        run.steps.insert(
+            id.clone(),
+            StepState::Done {
+                at: at("2026-11-12T09:00:00Z"),
+                passed_over: false,
+                on: None,
+                due: Some(date("2026-11-10")),
+            },
+        );
+        let listed = due_dates(&p, &run, &ProductionCalendar, &TimeZone::UTC);
+        let wait = listed.iter().find(|d| d.kind == DueKind::Wait).unwrap();
+        assert_eq!(wait.date, date("2026-11-10"));
+        assert_eq!(wait.done, Some(date("2026-11-12")));
+        assert!(wait.missed());
+    }
+
+    const FROM_FIELD: &str = r#"
+[procedure]
+format = 1
+id = "appointment"
+title = "Приём"
+version = "1"
+source = "Тестовый документ"
+summary = "Срок от даты приёма."
+
+[[section]]
+id = "main"
+title = "Основной раздел"
+
+[[step]]
+id = "book"
+section = "main"
+title = "Записаться на приём"
+form = "booking"
+
+[[step]]
+id = "report"
+section = "main"
+title = "Отчитаться о приёме"
+deadline = { working_days = 3, from_field = "visit_date" }
+
+[[form]]
+id = "booking"
+title = "Запись"
+
+[[form.field]]
+id = "visit_date"
+type = "date"
+label = "Дата приёма"
+"#;
+
+    #[test]
+    fn a_deadline_from_a_date_field_counts_past_the_new_year_holidays() {
+        let p = load(FROM_FIELD.as_bytes()).result.expect("valid");
+        let mut run = Run::new(&p, "x", at("2025-12-20T09:00:00Z"));
+        let index = p.step_index("report").unwrap();
+        assert_eq!(
+            words(&p, &run, index, crate::i18n::Lang::Ru),
+            "3 рабочих дня от даты «Дата приёма»; дата пока не известна"
+        );
+        let command = Command::SetField {
+            field: "visit_date".into(),
+            value: crate::run::Value::Text("30.12.2025".into()),
+        };
+        apply(&p, &mut run, command, at("2025-12-20T09:00:00Z")).unwrap();
+        // 31 December 2025 and 1–11 January 2026 are days off: 12, 13, 14 January.
+        assert_eq!(
+            words(&p, &run, index, crate::i18n::Lang::Ru),
+            "до 14.01.2026 (3 рабочих дня от даты «Дата приёма»)"
+        );
+        assert_eq!(
+            words(&p, &run, index, crate::i18n::Lang::En),
+            "by 14.01.2026 (3 working days from “Дата приёма”)"
+        );
+    }
+
+    #[test]
+    fn a_deadline_after_a_step_names_its_number() {
+        let p = bundled("rsmev-connection");
+        let index = p
+            .steps()
+            .iter()
+            .position(|s| s.deadline.as_ref().is_some_and(|d| d.from.is_some()))
+            .unwrap();
+        let from = p.steps()[index]
+            .deadline
+            .as_ref()
+            .unwrap()
+            .from
+            .clone()
+            .unwrap();
+        let number = p.step_index(&from).unwrap() + 1;
+        let run = Run::new(&p, "x", at("2026-01-01T09:00:00Z"));
+        assert_eq!(
+            words(&p, &run, index, crate::i18n::Lang::Ru),
+            format!("20 рабочих дней после шага {number}; дата пока не известна")
         );
     }
 
@@ -370,6 +746,7 @@ mod tests {
             StepState::Waiting {
                 since: at("2026-11-02T09:00:00Z"),
                 due: Some(date("2026-11-10")),
+                on: None,
             },
         );
         let next = summary(&p, &run, &ProductionCalendar, &TimeZone::UTC)
@@ -408,6 +785,7 @@ mod tests {
             id,
             StepState::InProgress {
                 since: at("2026-11-02T09:00:00Z"),
+                on: None,
             },
         );
         assert_eq!(actionable(&p, &run)[0], later);

@@ -66,12 +66,20 @@ pub struct ProcedureRef {
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum StepState {
     /// The officer has begun the step.
-    InProgress { since: Timestamp },
+    InProgress {
+        since: Timestamp,
+        /// The day it was begun, when the officer gave one (recorded later than it happened).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        on: Option<Date>,
+    },
     /// Waiting for an outside party since a day, perhaps until a due day.
     Waiting {
         since: Timestamp,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         due: Option<Date>,
+        /// The day the wait began, when the officer gave one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        on: Option<Date>,
     },
     /// Done.
     Done {
@@ -79,17 +87,27 @@ pub enum StepState {
         /// The step was not needed (an optional step the officer passed over).
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         passed_over: bool,
+        /// The day it was done, when the officer gave one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        on: Option<Date>,
+        /// The day the answer was awaited until, when the step waited for one before it was
+        /// done: kept so that the history still says whether the wait was kept.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<Date>,
     },
 }
 
 impl StepState {
-    /// The day it happened, in the officer's time zone `tz`: started, waiting since, done.
+    /// The day it happened: the day the officer gave, or else the day it was recorded in the
+    /// officer's time zone `tz` (started, waiting since, done).
     pub fn day(&self, tz: &jiff::tz::TimeZone) -> Date {
-        let at = match self {
-            StepState::InProgress { since } | StepState::Waiting { since, .. } => since,
-            StepState::Done { at, .. } => at,
+        let (at, on) = match self {
+            StepState::InProgress { since, on } | StepState::Waiting { since, on, .. } => {
+                (since, on)
+            }
+            StepState::Done { at, on, .. } => (at, on),
         };
-        at.to_zoned(tz.clone()).date()
+        on.unwrap_or_else(|| at.to_zoned(tz.clone()).date())
     }
 }
 

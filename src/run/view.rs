@@ -1,7 +1,6 @@
 //! What the officer sees of a run, derived from the procedure and the recorded facts: each
 //! step's status, what blocks it and why, and overall progress.
 
-use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::i18n::Msg;
@@ -100,8 +99,9 @@ fn status_with(
     }
 }
 
-/// The status in words, as the officer reads it beside a step's mark. `day` and `date` format
-/// a recorded moment and a day the way the caller shows them. A blocked step names the nearest
+/// The status in words, as the officer reads it beside a step's mark. `date` writes a day the
+/// way the caller shows them; `tz` is the officer's time zone, for a step recorded without a
+/// day of its own. A blocked step names the nearest
 /// step in its way and counts the rest (often every step of the sections before); the
 /// procedure's reason is left to the caller.
 pub fn status_msg(
@@ -109,17 +109,20 @@ pub fn status_msg(
     run: &Run,
     index: usize,
     status: &Status,
-    day: impl Fn(Timestamp) -> String,
+    tz: &jiff::tz::TimeZone,
     date: impl Fn(Date) -> String,
 ) -> Msg {
     let step = &procedure.steps()[index];
     match status {
         Status::Done => match run.steps.get(&step.id) {
-            Some(StepState::Done {
-                at,
-                passed_over: true,
-            }) => Msg::new("status-passed-over").arg("date", day(*at)),
-            Some(StepState::Done { at, .. }) => Msg::new("status-done").arg("date", day(*at)),
+            Some(
+                state @ StepState::Done {
+                    passed_over: true, ..
+                },
+            ) => Msg::new("status-passed-over").arg("date", date(state.day(tz))),
+            Some(state @ StepState::Done { .. }) => {
+                Msg::new("status-done").arg("date", date(state.day(tz)))
+            }
             _ => Msg::new("status-done-undated"),
         },
         Status::Skipped => Msg::new("status-skipped"),
@@ -501,6 +504,8 @@ mod tests {
             StepState::Done {
                 at: Timestamp::UNIX_EPOCH,
                 passed_over: false,
+                on: None,
+                due: None,
             },
         );
     }

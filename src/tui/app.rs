@@ -588,11 +588,17 @@ mod tests {
                         0 | 1 => StepState::Done {
                             at,
                             passed_over: false,
+                            on: None,
+                            due: None,
                         },
-                        2 => StepState::InProgress { since: at },
+                        2 => StepState::InProgress {
+                            since: at,
+                            on: None,
+                        },
                         3 => StepState::Waiting {
                             since: at,
                             due: None,
+                            on: None,
                         },
                         _ => continue,
                     };

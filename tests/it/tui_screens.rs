@@ -222,6 +222,8 @@ fn waiting_on_a_step_with_a_deadline_sets_its_due_day_on_the_production_calendar
             StepState::Done {
                 at: at(0),
                 passed_over: false,
+                on: None,
+                due: None,
             },
         );
     }

@@ -61,6 +61,7 @@ diag-bad-url = '{ $value }' is not a web or mail address
 diag-bad-email = '{ $value }' is not an e-mail address
 diag-letter-without-recipient = the letter has no recipient (`to`)
 diag-bad-deadline = a deadline needs exactly one of `working_days`, `calendar_days`, greater than zero
+diag-bad-deadline-start = a deadline counts from a step (`from`) or from a date field (`from_field`), one of them, and `from_field` must name a field of type `date`
 diag-bad-placeholder = the placeholder {"{{"}{ $name }{"}}"} names no field
 diag-form-without-fields = the form '{ $id }' has no fields
 diag-reuse-columns = `reuse_columns` only applies when '{ $id }' is a table
@@ -78,6 +79,7 @@ help-format-unsupported = update poryadok, or write the file in format 1
 help-empty-procedure = add at least one `[[step]]`
 help-officer-builtin = 'officer' is always there and needs no `[[actor]]`
 help-bad-deadline = e.g. `deadline = { "{" } working_days = 20, from = "step-id" { "}" }`
+help-bad-deadline-start = e.g. `deadline = { "{" } working_days = 3, from_field = "appointment_date" { "}" }`
 help-bad-url = links may only be https://, http:// or mailto: addresses
 help-dependency-cycle = remove one of the `requires`, or move a step so that it comes after what it needs
 help-form-without-fields = add `[[form.field]]` entries, or mark the form `external = true` if it is filled outside poryadok

@@ -88,3 +88,19 @@ journal-done = done { $date }
 journal-text = “{ $text }”
 journal-unknown = { $what } (no longer in the procedure)
 journal-undoes = (takes back change { $entry })
+refused-future-date = { $date } is after today ({ $today }): a step is recorded on the day it happened, never ahead
+refused-before-start = { $date } is before the day the step was begun ({ $started })
+deadline-working = { $count ->
+    [one] { $count } working day
+   *[other] { $count } working days
+}
+deadline-calendar = { $count ->
+    [one] { $count } calendar day
+   *[other] { $count } calendar days
+}
+deadline-rule-step = { $days } after step { $number }
+deadline-rule-field = { $days } from “{ $label }”
+deadline-rule-own = { $days } from the step's start
+deadline-by = by { $date } ({ $rule })
+deadline-by-forecast = by { $date }, by the forecast calendar ({ $rule })
+deadline-pending = { $rule }; the date is not known yet

@@ -30,14 +30,7 @@ plain-choose-step = Type a step's number to open it, or an empty line to stay on
 plain-step = Step { $number } of { $all }: { $title }.
 plain-state = State: { $state }.
 plain-actor = Done by: { $actor }.
-plain-deadline-working = Deadline: { $count ->
-    [one] { $count } working day
-   *[other] { $count } working days
-}.
-plain-deadline-calendar = Deadline: { $count ->
-    [one] { $count } calendar day
-   *[other] { $count } calendar days
-}.
+plain-deadline = Deadline: { $deadline }.
 plain-prepare = Prepare: { $items }.
 plain-link = Link: { $title }, { $url }
 plain-letter = Letter: { $title }.

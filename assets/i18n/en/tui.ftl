@@ -11,14 +11,7 @@ tui-save-failed = NOT SAVED
 tui-quit-unsaved = Quitting now would lose the change that could not be saved (the reason is above). Free space on the disk or mend the data folder and quit again to save it; quit again now to leave without it.
 tui-left-unsaved = poryadok closed without saving the last change: { $error }
 tui-actor = Who acts: { $actor }
-tui-deadline-working = Deadline: { $count ->
-    [one] { $count } working day
-   *[other] { $count } working days
-}
-tui-deadline-calendar = Deadline: { $count ->
-    [one] { $count } calendar day
-   *[other] { $count } calendar days
-}
+tui-deadline = Deadline: { $deadline }
 tui-letter-to = To: { $to }
 tui-letter-cc = Copy: { $cc }
 tui-letter-subject = Subject: { $subject }

@@ -73,6 +73,7 @@ diag-bad-url = '{ $value }' не является адресом сайта ил
 diag-bad-email = '{ $value }' не является адресом электронной почты
 diag-letter-without-recipient = у письма нет получателя (`to`)
 diag-bad-deadline = у срока должен быть ровно один из ключей `working_days`, `calendar_days`, больше нуля
+diag-bad-deadline-start = срок отсчитывается от шага (`from`) или от поля с датой (`from_field`), только от одного из них, и `from_field` должен называть поле типа `date`
 diag-bad-placeholder = подстановка {"{{"}{ $name }{"}}"} не называет ни одного поля
 diag-form-without-fields = в форме '{ $id }' нет полей
 diag-reuse-columns = `reuse_columns` применяется, только если '{ $id }' — таблица
@@ -90,6 +91,7 @@ help-format-unsupported = обновите poryadok или запишите фа
 help-empty-procedure = добавьте хотя бы один `[[step]]`
 help-officer-builtin = участник 'officer' есть всегда, объявлять его в `[[actor]]` не нужно
 help-bad-deadline = например, `deadline = { "{" } working_days = 20, from = "step-id" { "}" }`
+help-bad-deadline-start = например, `deadline = { "{" } working_days = 3, from_field = "appointment_date" { "}" }`
 help-bad-url = ссылки могут быть только адресами https://, http:// или mailto:
 help-dependency-cycle = уберите одну из зависимостей `requires` или переставьте шаг после того, что ему нужно
 help-form-without-fields = добавьте записи `[[form.field]]` или отметьте форму `external = true`, если она заполняется вне poryadok

@@ -97,3 +97,21 @@ journal-done = выполнен { $date }
 journal-text = «{ $text }»
 journal-unknown = { $what } (в процедуре этого больше нет)
 journal-undoes = (отменяет изменение { $entry })
+refused-future-date = { $date } — позже сегодняшнего дня ({ $today }): шаг отмечается днём, когда это случилось, но не вперёд
+refused-before-start = { $date } — раньше дня, когда шаг начат ({ $started })
+deadline-working = { $count ->
+    [one] { $count } рабочий день
+    [few] { $count } рабочих дня
+   *[many] { $count } рабочих дней
+}
+deadline-calendar = { $count ->
+    [one] { $count } календарный день
+    [few] { $count } календарных дня
+   *[many] { $count } календарных дней
+}
+deadline-rule-step = { $days } после шага { $number }
+deadline-rule-field = { $days } от даты «{ $label }»
+deadline-rule-own = { $days } с начала шага
+deadline-by = до { $date } ({ $rule })
+deadline-by-forecast = до { $date }, по прогнозу календаря ({ $rule })
+deadline-pending = { $rule }; дата пока не известна

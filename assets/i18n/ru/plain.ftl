@@ -30,16 +30,7 @@ plain-choose-step = Введите номер шага, чтобы открыт�
 plain-step = Шаг { $number } из { $all }: { $title }.
 plain-state = Состояние: { $state }.
 plain-actor = Кто выполняет: { $actor }.
-plain-deadline-working = Срок: { $count ->
-    [one] { $count } рабочий день
-    [few] { $count } рабочих дня
-   *[many] { $count } рабочих дней
-}.
-plain-deadline-calendar = Срок: { $count ->
-    [one] { $count } календарный день
-    [few] { $count } календарных дня
-   *[many] { $count } календарных дней
-}.
+plain-deadline = Срок: { $deadline }.
 plain-prepare = Подготовить: { $items }.
 plain-link = Ссылка: { $title }, { $url }
 plain-letter = Письмо: { $title }.

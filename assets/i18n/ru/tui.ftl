@@ -11,16 +11,7 @@ tui-save-failed = НЕ СОХРАНЕНО
 tui-quit-unsaved = Выход сейчас потеряет изменение, которое не удалось сохранить (причина выше). Освободите место на диске или исправьте папку данных и выйдите снова — изменение сохранится; выйти без него — ещё раз «выход».
 tui-left-unsaved = poryadok закрыт без сохранения последнего изменения: { $error }
 tui-actor = Кто выполняет: { $actor }
-tui-deadline-working = Срок: { $count ->
-    [one] { $count } рабочий день
-    [few] { $count } рабочих дня
-   *[many] { $count } рабочих дней
-}
-tui-deadline-calendar = Срок: { $count ->
-    [one] { $count } календарный день
-    [few] { $count } календарных дня
-   *[many] { $count } календарных дней
-}
+tui-deadline = Срок: { $deadline }
 tui-letter-to = Кому: { $to }
 tui-letter-cc = Копия: { $cc }
 tui-letter-subject = Тема: { $subject }

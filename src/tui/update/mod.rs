@@ -305,7 +305,14 @@ fn wait_step(app: &mut App, now: Timestamp) -> Option<Effect> {
     let step = screen.step();
     let id = screen.procedure.steps()[step].id.clone();
     let (p, run) = (&screen.procedure, &screen.run);
-    let Some(due) = schedule::wait_due(p, run, step, now, &ProductionCalendar, &app.tz) else {
+    let Some(due) = schedule::wait_due(
+        p,
+        run,
+        step,
+        today(now, &app.tz),
+        &ProductionCalendar,
+        &app.tz,
+    ) else {
         let command = Command::WaitStep {
             step: id.clone(),
             due: None,
@@ -542,9 +549,8 @@ fn undone(screen: &RunScreen, lang: crate::i18n::Lang, tz: &jiff::tz::TimeZone) 
                 return Msg::new("tui-undone");
             };
             let status = crate::run::view::status(p, &screen.run, index);
-            let day = |at: Timestamp| at.to_zoned(tz.clone()).strftime("%d.%m.%Y").to_string();
             let date = |date: jiff::civil::Date| date.strftime("%d.%m.%Y").to_string();
-            let state = crate::run::view::status_msg(p, &screen.run, index, &status, day, date);
+            let state = crate::run::view::status_msg(p, &screen.run, index, &status, tz, date);
             Msg::new("tui-undone-step")
                 .arg("step", title)
                 .arg("state", state.text(lang))
@@ -625,6 +631,10 @@ fn refusal_text(app: &App, refusal: &Refusal) -> (Msg, Vec<String>) {
         Refusal::Undecided(_) => (Msg::new("tui-refused-undecided"), Vec::new()),
         Refusal::NotOptional(_) => (Msg::new("tui-refused-not-optional"), Vec::new()),
         Refusal::NothingToUndo => (Msg::new("tui-refused-nothing-to-undo"), Vec::new()),
+        Refusal::FutureDate { .. } | Refusal::BeforeStart { .. } => (
+            refusal.dated_msg().unwrap_or(Msg::new("tui-refused")),
+            Vec::new(),
+        ),
         Refusal::UnknownStep(_) | Refusal::UnknownField(_) | Refusal::UnknownOption { .. } => {
             (Msg::new("tui-refused"), Vec::new())
         }
@@ -645,4 +655,9 @@ pub fn ask_label(app: &mut App, procedure: usize) {
         procedure,
         label: String::new(),
     });
+}
+
+/// The officer's day of the moment `now`.
+fn today(now: Timestamp, tz: &jiff::tz::TimeZone) -> jiff::civil::Date {
+    now.to_zoned(tz.clone()).date()
 }

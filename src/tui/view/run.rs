@@ -1,6 +1,8 @@
 //! The run screen: the steps by section with their marks, a progress gauge, and the selected
 //! step's detail; the variant picker over it when open.
 
+use crate::calendar::ProductionCalendar;
+use crate::run::schedule::deadline_words;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -198,13 +200,8 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     } else {
         status_given(p, &screen.run, index, false)
     };
-    let day = |at: jiff::Timestamp| {
-        at.to_zoned(cx.app.tz.clone())
-            .strftime("%d.%m.%Y")
-            .to_string()
-    };
     let date = |date: jiff::civil::Date| date.strftime("%d.%m.%Y").to_string();
-    let words = status_msg(p, &screen.run, index, &status, day, date).text(cx.lang());
+    let words = status_msg(p, &screen.run, index, &status, &cx.app.tz, date).text(cx.lang());
     lines.push(Line::from(vec![
         Span::raw(format!(
             "{} ",
@@ -254,13 +251,15 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
             &[("actor", safe(&actor.name).into_owned().into())],
         )));
     }
-    if let Some(deadline) = &step.deadline {
-        let text = match (deadline.working_days, deadline.calendar_days) {
-            (Some(days), _) => cx.tf("tui-deadline-working", &[("count", days.into())]),
-            (None, Some(days)) => cx.tf("tui-deadline-calendar", &[("count", days.into())]),
-            (None, None) => String::new(),
-        };
-        lines.push(Line::from(text));
+    let date = |date: jiff::civil::Date| date.strftime("%d.%m.%Y").to_string();
+    if let Some(deadline) =
+        deadline_words(p, &screen.run, index, &ProductionCalendar, &cx.app.tz, date)
+    {
+        let text = deadline.text(cx.lang());
+        lines.push(Line::from(cx.tf(
+            "tui-deadline",
+            &[("deadline", safe(&text).into_owned().into())],
+        )));
     }
     if !step.prepare.is_empty() {
         lines.push(Line::from(""));
