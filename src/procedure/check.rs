@@ -325,6 +325,27 @@ impl<'a> Checker<'a> {
                     self.reference("step", required, &step_ids, at());
                 }
             }
+            for (required, reason) in &step.requires_reasons {
+                let at = || {
+                    let mut at = at("requires_reasons");
+                    at.push(PathSeg::Key(required.clone().into()));
+                    at
+                };
+                if !step.requires.contains(required) {
+                    let listed: Vec<&str> = step.requires.iter().map(String::as_str).collect();
+                    let help = match closest(required, &listed) {
+                        Some(near) => Msg::new("help-did-you-mean").arg("value", near),
+                        None => Msg::new("help-reason-not-required"),
+                    };
+                    self.push(
+                        Diagnostic::error("reason-not-required")
+                            .arg("id", required.as_str())
+                            .at(at())
+                            .help(help),
+                    );
+                }
+                self.not_blank(reason, at);
+            }
             if step.requires_reason.is_some() && step.requires.is_empty() {
                 self.push(Diagnostic::error("reason-without-requires").at(at("requires_reason")));
             }

@@ -81,6 +81,7 @@ pub const CODES: &[&str] = &[
     "dependency-cycle",
     "self-dependency",
     "reason-without-requires",
+    "reason-not-required",
     "empty-section",
     "condition-shape",
     "condition-value",

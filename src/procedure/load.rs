@@ -167,7 +167,7 @@ fn load_text(source: &str) -> Result<Procedure, Vec<Diagnostic>> {
         let (root, _) = DeTable::parse_recoverable(source);
         for diagnostic in &mut diagnostics {
             if diagnostic.span.is_none() {
-                let target = if diagnostic.code == "unknown-key" {
+                let target = if matches!(diagnostic.code, "unknown-key" | "reason-not-required") {
                     Target::Key
                 } else {
                     Target::Value

@@ -5,6 +5,8 @@
 //! descriptions an editor shows). A value of these types has been parsed but not yet checked;
 //! [`super::Procedure`] is what the checker hands out once every rule holds.
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -201,6 +203,10 @@ pub struct Step {
     pub requires: Vec<String>,
     /// The reason shown to the officer while `requires` is not met, in the document's words.
     pub requires_reason: Option<String>,
+    /// A reason of its own for some steps of `requires`, by step id: shown while that step is
+    /// not done, instead of `requires_reason`.
+    #[serde(default)]
+    pub requires_reasons: BTreeMap<String, String>,
     /// The form the officer fills at this step; the step cannot be completed while its required
     /// fields are missing or invalid.
     pub form: Option<String>,

@@ -156,12 +156,18 @@ pub fn blocked(
         return None;
     }
     let step = &procedure.steps()[index];
-    let explicit = by.iter().any(|b| step.requires.contains(b));
-    let reason = if explicit {
-        step.requires_reason.clone()
-    } else {
-        None
-    };
+    // Each explicit requirement still to do gives its own reason, or the step's common one;
+    // each reason is said once, in the order of `requires`.
+    let mut reasons: Vec<&str> = Vec::new();
+    for required in by.iter().filter(|b| step.requires.contains(b)) {
+        let own = step.requires_reasons.get(required.as_str());
+        if let Some(reason) = own.or(step.requires_reason.as_ref())
+            && !reasons.contains(&reason.as_str())
+        {
+            reasons.push(reason);
+        }
+    }
+    let reason = (!reasons.is_empty()).then(|| reasons.join(" "));
     Some((by, reason))
 }
 

@@ -235,13 +235,12 @@ fn rsmev_connection_branches_at_stage_three() {
     ] {
         o.assert_waits(a, b);
     }
-    // Every `requires` of the file carries its reason or its comment; the blocked steps with a
-    // reason the officer reads.
+    // The steps the officer may find blocked say why, in the slides' words; a test step that
+    // waits for two things has a reason for each.
     for step in [
+        "additional-agreement",
         "crypto-ready",
-        "is-testing",
-        "federal-testing",
-        "own-testing",
+        "is-connection-request",
     ] {
         assert!(
             p.step(step)
@@ -249,6 +248,13 @@ fn rsmev_connection_branches_at_stage_three() {
                 .is_some(),
             "{step}"
         );
+    }
+    for step in ["is-testing", "federal-testing", "own-testing"] {
+        let step = p.step(step).expect("a test step");
+        let with_reason: Vec<&String> = step.requires_reasons.keys().collect();
+        let mut required: Vec<&String> = step.requires.iter().collect();
+        required.sort();
+        assert_eq!(with_reason, required, "{}", step.id);
     }
     // The connection request has a form: the systems and the ЭП-ОВ means, attached to it.
     let request = p.step("is-connection-request").expect("2.2");

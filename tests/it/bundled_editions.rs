@@ -137,7 +137,7 @@ fn an_rsmev_run_of_the_exclusive_edition_keeps_its_choice_under_the_one_with_bot
     let moved = reconcile(&new, &mut run);
     assert_eq!(
         moved.version_changed,
-        Some(("2012".into(), "2012-2".into()))
+        Some(("2012".into(), "2012-3".into()))
     );
     // The option chosen still exists: nothing is set aside, the branch stays the same.
     assert!(moved.set_aside.is_empty(), "{:?}", moved.set_aside);

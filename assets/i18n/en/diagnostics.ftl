@@ -31,6 +31,7 @@ diag-blank-text = the text is empty
 diag-dependency-cycle = the dependencies go round in a circle: { $cycle }
 diag-self-dependency = the step '{ $id }' requires itself
 diag-reason-without-requires = `requires_reason` without `requires`: there is nothing to wait for
+diag-reason-not-required = a reason for '{ $id }', which is not in `requires`
 diag-empty-section = the section '{ $id }' has no steps
 diag-condition-shape = { $problem ->
     [subject] a condition needs exactly one of `choice`, `field`, `all`, `any`, `not`
@@ -70,6 +71,7 @@ help-invalid-utf8 = save the file as UTF-8 (in most editors: "Save with encoding
 help-file-empty = a procedure file starts with a `[procedure]` table; see docs/procedure-format.md
 help-missing-procedure = add a `[procedure]` table with format, id, title, version, source and summary
 help-not-an-array = write each entry as its own `[[{ $key }]]` table
+help-reason-not-required = add the step to `requires`, or remove its reason
 help-did-you-mean = did you mean '{ $value }'?
 help-expected-one-of = expected one of: { $values }
 help-bad-id = use Latin lowercase letters, digits, '-' and '_', starting with a letter or digit

@@ -42,6 +42,7 @@ diag-blank-text = текст пуст
 diag-dependency-cycle = зависимости замыкаются в круг: { $cycle }
 diag-self-dependency = шаг '{ $id }' зависит сам от себя
 diag-reason-without-requires = `requires_reason` без `requires`: ждать нечего
+diag-reason-not-required = причина для '{ $id }', которого нет в `requires`
 diag-empty-section = в разделе '{ $id }' нет шагов
 diag-condition-shape = { $problem ->
     [subject] в условии нужен ровно один из ключей `choice`, `field`, `all`, `any`, `not`
@@ -82,6 +83,7 @@ help-invalid-utf8 = сохраните файл в кодировке UTF-8 (в 
 help-file-empty = файл процедуры начинается с таблицы `[procedure]`; см. docs/procedure-format.md
 help-missing-procedure = добавьте таблицу `[procedure]` с ключами format, id, title, version, source и summary
 help-not-an-array = запишите каждую запись отдельной таблицей `[[{ $key }]]`
+help-reason-not-required = добавьте шаг в `requires` или уберите его причину
 help-did-you-mean = может быть, имелось в виду '{ $value }'?
 help-expected-one-of = ожидается одно из: { $values }
 help-bad-id = используйте строчные латинские буквы, цифры, '-' и '_', первым — букву или цифру

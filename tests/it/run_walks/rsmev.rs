@@ -83,6 +83,12 @@ pub fn rsmev_to_stage_3(option: &str) -> Walk {
         &["ep-ov"],
         Some("К запросу прикладывается информация о средствах ЭП-ОВ, полученных участником информационного взаимодействия."),
     );
+    // A step that waits for two things says why for each.
+    w.assert_blocked(
+        "is-testing",
+        &["is-registration", "equipment-act"],
+        Some("Тестируется подключение информационных систем, зарегистрированных оператором РСМЭВ. Информационные системы подключаются к РСМЭВ через криптооборудование, установленное и переданное на этапе 1."),
+    );
     w.steps(&["ep-ov", "agreement", "additional-agreement"], &values);
     // The request carries the form with the systems and the ЭП-ОВ means.
     w.step("is-connection-request", &values);
@@ -103,11 +109,12 @@ pub fn rsmev_to_stage_3(option: &str) -> Walk {
         Some("Криптооборудование передаётся по дополнительному соглашению, подписанному оператором РСМЭВ со своей стороны."),
     );
     w.step("is-registration", &values);
-    // The testing of the connection needs the equipment of stage 1.
+    // The testing of the connection needs the equipment of stage 1: only that link's own
+    // reason is said, the registration being done.
     w.assert_blocked(
         "is-testing",
         &["equipment-act"],
-        Some("Тестируется подключение зарегистрированных в РСМЭВ информационных систем через криптооборудование, установленное на этапе 1."),
+        Some("Информационные системы подключаются к РСМЭВ через криптооборудование, установленное и переданное на этапе 1."),
     );
     w.apply(Command::CompleteStep("operator-signed-notice".into()))
         .expect("the notice came");
@@ -147,7 +154,7 @@ fn rsmev_branch_3a_federal_service_to_the_end() {
     w.assert_blocked(
         "federal-testing",
         &["federal-application-to-ministry"],
-        Some("Тестируется сервис, подключенный по заявке, направленной в Минкомсвязи РФ, в информационных системах, подключение которых к РСМЭВ протестировано на этапе 2."),
+        Some("Тестируется сервис, подключенный по заявке, направленной в Минкомсвязи РФ."),
     );
     let walked = w.walk_rest(&values);
     assert_eq!(
