@@ -18,6 +18,7 @@ use poryadok::procedure;
 use poryadok::store::Store;
 use poryadok::tui;
 
+mod change_cli;
 mod runs_cli;
 
 fn main() -> ExitCode {
@@ -91,7 +92,13 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
             Command::Runs
             | Command::Status { .. }
             | Command::Recover { .. }
-            | Command::Export { .. },
+            | Command::Export { .. }
+            | Command::New { .. }
+            | Command::Step { .. }
+            | Command::Set { .. }
+            | Command::Choose { .. }
+            | Command::Undo { .. }
+            | Command::Rename { .. },
         ) => {
             let (_, store) = open_store(data_dir.clone(), lang)?;
             let catalog = discover()?;
@@ -105,7 +112,34 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
                 tz,
             };
             match &cli.command {
-                Some(Command::Status { run, journal }) => runs_cli::status_of(&cx, run, *journal)?,
+                Some(Command::New { procedure, label }) => {
+                    return change_cli::new(&cx, procedure, label);
+                }
+                Some(Command::Step {
+                    run,
+                    step,
+                    action,
+                    on,
+                    until,
+                }) => return Ok(change_cli::step(&cx, run, step, *action, *on, *until)),
+                Some(Command::Set { run, field, value }) => {
+                    return Ok(change_cli::set(&cx, run, field, value));
+                }
+                Some(Command::Choose {
+                    run,
+                    choice,
+                    option,
+                }) => return Ok(change_cli::choose(&cx, run, choice, option)),
+                Some(Command::Undo { run }) => return Ok(change_cli::undo(&cx, run)),
+                Some(Command::Rename { run, label }) => {
+                    return Ok(change_cli::rename(&cx, run, label));
+                }
+                Some(Command::Status {
+                    run, json: true, ..
+                }) => runs_cli::status_json(&cx, run)?,
+                Some(Command::Status { run, journal, .. }) => {
+                    runs_cli::status_of(&cx, run, *journal)?
+                }
                 Some(Command::Recover { run }) => runs_cli::recover(&cx, run)?,
                 Some(Command::Export {
                     run,

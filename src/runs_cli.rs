@@ -31,15 +31,15 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn t(&self, id: &str, args: &[(&str, Arg)]) -> String {
+    pub fn t(&self, id: &str, args: &[(&str, Arg)]) -> String {
         self.lang.format(id, args)
     }
 
-    fn procedure(&self, id: &str) -> Option<&Procedure> {
+    pub fn procedure(&self, id: &str) -> Option<&Procedure> {
         self.catalog.usable().find(|p| p.id() == id)
     }
 
-    fn date(&self, date: Date) -> String {
+    pub fn date(&self, date: Date) -> String {
         date.strftime("%d.%m.%Y").to_string()
     }
 
@@ -226,6 +226,72 @@ fn read_run<'a>(
     Ok((procedure, run, moved, unreadable))
 }
 
+/// `poryadok status RUN --json`: the run for programs, read without opening it for editing:
+/// progress, and each step with its status, the day it was done, and its deadline as a date with
+/// its rule. Dates are ISO 8601 (`2026-05-12`).
+pub fn status_json(cx: &Context, id: &str) -> Result<()> {
+    use serde_json::json;
+    let (procedure, run, _, _) = read_run(cx, id, false)?;
+    let (done, all) = progress(procedure, &run);
+    let dues = due_dates(procedure, &run, &ProductionCalendar, &cx.tz);
+    let steps: Vec<serde_json::Value> = (procedure.steps().iter().enumerate())
+        .map(|(index, step)| {
+            let state = status(procedure, &run, index);
+            let recorded = run.steps.get(&step.id);
+            let passed_over = matches!(
+                recorded,
+                Some(poryadok::run::StepState::Done {
+                    passed_over: true,
+                    ..
+                })
+            );
+            let deadline = dues
+                .iter()
+                .find(|d| d.step == index && d.kind == DueKind::Deadline)
+                .map(|due| {
+                    json!({
+                        "date": due.date.to_string(),
+                        "rule": deadline_rule(procedure, index).map(|m| m.text(cx.lang)),
+                        "forecast": due.forecast,
+                        "overdue": due.overdue(cx.today),
+                        "missed": due.missed(),
+                    })
+                });
+            let wait_until = dues
+                .iter()
+                .find(|d| d.step == index && d.kind == DueKind::Wait)
+                .map(|due| due.date.to_string());
+            json!({
+                "number": index + 1,
+                "id": step.id,
+                "title": sanitize_line(&step.title),
+                "status": state.code(passed_over),
+                "status_text": status_msg(procedure, &run, index, &state, &cx.tz, |d| cx.date(d))
+                    .text(cx.lang),
+                "on": recorded.map(|s| s.day(&cx.tz).to_string()),
+                "deadline": deadline,
+                "deadline_text": deadline_words(procedure, &run, index, &ProductionCalendar, &cx.tz, |d| cx.date(d))
+                    .map(|m| m.text(cx.lang)),
+                "wait_until": wait_until,
+            })
+        })
+        .collect();
+    let out = json!({
+        "id": id,
+        "label": run.label,
+        "procedure": { "id": procedure.id(), "title": procedure.title(), "version": run.procedure.version },
+        "done": done,
+        "all": all,
+        "steps": steps,
+    });
+    writeln!(
+        anstream::stdout(),
+        "{}",
+        serde_json::to_string_pretty(&out)?
+    )?;
+    Ok(())
+}
+
 /// `poryadok status RUN`: the run's checklist, read without opening it for editing.
 pub fn status_of(cx: &Context, id: &str, with_journal: bool) -> Result<()> {
     let (procedure, run, moved, unreadable) = read_run(cx, id, false)?;
@@ -395,9 +461,11 @@ fn describe(
         Status::Waiting { .. } => "[~]",
         Status::Ready => "[ ]",
     };
+    // Only a wait's due day can be overdue; the day a step was done is a plain date.
+    let waiting = matches!(status, Status::Waiting { .. });
     let overdue = |date: Date| {
         let text = cx.date(date);
-        if cx.today > date {
+        if waiting && cx.today > date {
             cx.t("runs-overdue", &[("date", text.into())])
         } else {
             text

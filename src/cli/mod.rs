@@ -83,6 +83,40 @@ pub enum Command {
         run: String,
         #[arg(long)]
         journal: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    New {
+        procedure: String,
+        #[arg(long)]
+        label: String,
+    },
+    Step {
+        run: String,
+        step: String,
+        #[arg(value_enum)]
+        action: StepAction,
+        #[arg(long, value_name = "date", value_parser = parse_day)]
+        on: Option<jiff::civil::Date>,
+        #[arg(long, value_name = "date", value_parser = parse_day)]
+        until: Option<jiff::civil::Date>,
+    },
+    Set {
+        run: String,
+        field: String,
+        value: String,
+    },
+    Choose {
+        run: String,
+        choice: String,
+        option: String,
+    },
+    Undo {
+        run: String,
+    },
+    Rename {
+        run: String,
+        label: String,
     },
     Recover {
         run: String,
@@ -103,6 +137,30 @@ pub enum Command {
     Help {
         command: Option<String>,
     },
+}
+
+/// What `poryadok step` does to a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StepAction {
+    Start,
+    Done,
+    Wait,
+    Reopen,
+    Pass,
+}
+
+/// A day on the command line that is neither `ДД.ММ.ГГГГ` nor `ГГГГ-ММ-ДД`.
+#[derive(Debug, thiserror::Error)]
+#[error("not a date: {0:?}")]
+pub struct BadDay(pub String);
+
+/// A day as officers write it (`ДД.ММ.ГГГГ`) or as ISO 8601 does (`ГГГГ-ММ-ДД`).
+pub fn parse_day(text: &str) -> Result<jiff::civil::Date, BadDay> {
+    let text = text.trim();
+    if text.len() == 10 && text.as_bytes()[4] == b'-' {
+        return text.parse().map_err(|_| BadDay(text.to_owned()));
+    }
+    crate::validate::parse_date(text).map_err(|_| BadDay(text.to_owned()))
 }
 
 /// An export format named on the command line that poryadok does not write.

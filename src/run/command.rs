@@ -43,6 +43,8 @@ pub enum Command {
         step: String,
         text: String,
     },
+    /// Give the run a new label.
+    Rename(String),
     /// Take back the last change that has not been taken back yet.
     Undo,
 }
@@ -85,6 +87,57 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    /// The refusal in the officer's words, as the wizard and the command line say it: the
+    /// message, and the lines under it (the steps in the way, each field and its problem).
+    pub fn words(&self, procedure: &Procedure, lang: crate::i18n::Lang) -> (Msg, Vec<String>) {
+        let title = |id: &str| {
+            procedure
+                .step(id)
+                .map_or(id.to_owned(), |s| s.title.clone())
+        };
+        match self {
+            Refusal::Blocked { by, reason } => {
+                let mut details: Vec<String> = by.iter().map(|id| title(id)).collect();
+                if let Some(reason) = reason {
+                    details.insert(0, reason.clone());
+                }
+                (
+                    Msg::new("tui-refused-blocked").arg("count", by.len()),
+                    details,
+                )
+            }
+            Refusal::Incomplete(problems) => {
+                let details = problems
+                    .iter()
+                    .map(|(field, msg)| {
+                        let label = procedure
+                            .field(field)
+                            .and_then(|f| f.label.clone())
+                            .unwrap_or_else(|| field.clone());
+                        format!("{label}: {}", msg.text(lang))
+                    })
+                    .collect();
+                (
+                    Msg::new("tui-refused-incomplete").arg("count", problems.len()),
+                    details,
+                )
+            }
+            Refusal::AlreadyDone(_) => (Msg::new("tui-refused-done"), Vec::new()),
+            Refusal::NotDone(_) => (Msg::new("tui-refused-not-done"), Vec::new()),
+            Refusal::NotApplicable(_) => (Msg::new("tui-refused-skipped"), Vec::new()),
+            Refusal::Undecided(_) => (Msg::new("tui-refused-undecided"), Vec::new()),
+            Refusal::NotOptional(_) => (Msg::new("tui-refused-not-optional"), Vec::new()),
+            Refusal::NothingToUndo => (Msg::new("tui-refused-nothing-to-undo"), Vec::new()),
+            Refusal::FutureDate { .. } | Refusal::BeforeStart { .. } => (
+                self.dated_msg().unwrap_or(Msg::new("tui-refused")),
+                Vec::new(),
+            ),
+            Refusal::UnknownStep(_) | Refusal::UnknownField(_) | Refusal::UnknownOption { .. } => {
+                (Msg::new("tui-refused"), Vec::new())
+            }
+        }
+    }
+
     /// What is wrong with the day given for a step, in words; `None` for other refusals.
     pub fn dated_msg(&self) -> Option<Msg> {
         let date = |d: &Date| d.strftime("%d.%m.%Y").to_string();
@@ -311,6 +364,17 @@ pub fn apply_on(
                 What::Note(step.clone()),
                 None,
                 Some(Recorded::Value(Value::Text(text))),
+            );
+            Ok(Outcome::default())
+        }
+        Command::Rename(label) => {
+            let old = std::mem::replace(&mut run.label, label.clone());
+            journal(
+                run,
+                now,
+                What::Label,
+                Some(Recorded::Value(Value::Text(old))),
+                Some(Recorded::Value(Value::Text(label))),
             );
             Ok(Outcome::default())
         }
@@ -612,6 +676,12 @@ fn undo(procedure: &Procedure, run: &mut Run, now: Timestamp) -> Result<Outcome,
             .get_mut(step)
             .and_then(Vec::pop)
             .map(|n| Recorded::Value(Value::Text(n.text))),
+        What::Label => match &entry.old {
+            Some(Recorded::Value(Value::Text(label))) => Some(Recorded::Value(Value::Text(
+                std::mem::replace(&mut run.label, label.clone()),
+            ))),
+            _ => None,
+        },
         What::Other(_) => None,
     };
     run.journal.push(Entry {

@@ -25,6 +25,8 @@ pub enum What {
     Choice(String),
     /// A note added to a step, by step id.
     Note(String),
+    /// The run's label (written `label`).
+    Label,
     /// Something this build does not know, kept as written.
     Other(String),
 }
@@ -32,6 +34,9 @@ pub enum What {
 impl What {
     /// Reads the journal's text for it; never fails (unknown text is [`What::Other`]).
     pub fn parse(text: &str) -> What {
+        if text == "label" {
+            return What::Label;
+        }
         let Some((kind, id)) = text.split_once(':') else {
             return What::Other(text.to_owned());
         };
@@ -79,6 +84,7 @@ impl What {
             What::Choice(id) => (procedure.file().choices.iter())
                 .find(|c| &c.id == id)
                 .map(|c| Msg::new("export-journal-choice").arg("title", clean(&c.title))),
+            What::Label => Some(Msg::new("journal-label")),
             What::Other(_) => None,
         };
         msg.unwrap_or_else(|| Msg::new("journal-unknown").arg("what", clean(&self.to_string())))
@@ -147,6 +153,7 @@ impl fmt::Display for What {
             What::Field(id) => write!(f, "field:{id}"),
             What::Choice(id) => write!(f, "choice:{id}"),
             What::Note(id) => write!(f, "note:{id}"),
+            What::Label => f.write_str("label"),
             What::Other(text) => f.write_str(text),
         }
     }
@@ -179,6 +186,7 @@ mod tests {
             "colour:red",
             "no-colon",
             "field:",
+            "label",
         ] {
             let what = What::parse(text);
             assert_eq!(what.to_string(), text);

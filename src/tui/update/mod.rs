@@ -587,57 +587,15 @@ fn undone(screen: &RunScreen, lang: crate::i18n::Lang, tz: &jiff::tz::TimeZone) 
             Some(title) => Msg::new("tui-undone-note").arg("step", title),
             None => Msg::new("tui-undone"),
         },
-        What::Other(_) => Msg::new("tui-undone"),
+        What::Label | What::Other(_) => Msg::new("tui-undone"),
     }
 }
 
 /// A refusal in the officer's words: the message, and the lines under it.
 fn refusal_text(app: &App, refusal: &Refusal) -> (Msg, Vec<String>) {
-    let Screen::Run(screen) = &app.screen else {
-        return (Msg::new("tui-refused"), Vec::new());
-    };
-    let p = &screen.procedure;
-    let title = |id: &str| p.step(id).map_or(id.to_owned(), |s| s.title.clone());
-    match refusal {
-        Refusal::Blocked { by, reason } => {
-            let mut details: Vec<String> = by.iter().map(|id| title(id)).collect();
-            if let Some(reason) = reason {
-                details.insert(0, reason.clone());
-            }
-            (
-                Msg::new("tui-refused-blocked").arg("count", by.len()),
-                details,
-            )
-        }
-        Refusal::Incomplete(problems) => {
-            let details = problems
-                .iter()
-                .map(|(field, msg)| {
-                    let label = p
-                        .field(field)
-                        .and_then(|f| f.label.clone())
-                        .unwrap_or_else(|| field.clone());
-                    format!("{label}: {}", msg.text(app.lang))
-                })
-                .collect();
-            (
-                Msg::new("tui-refused-incomplete").arg("count", problems.len()),
-                details,
-            )
-        }
-        Refusal::AlreadyDone(_) => (Msg::new("tui-refused-done"), Vec::new()),
-        Refusal::NotDone(_) => (Msg::new("tui-refused-not-done"), Vec::new()),
-        Refusal::NotApplicable(_) => (Msg::new("tui-refused-skipped"), Vec::new()),
-        Refusal::Undecided(_) => (Msg::new("tui-refused-undecided"), Vec::new()),
-        Refusal::NotOptional(_) => (Msg::new("tui-refused-not-optional"), Vec::new()),
-        Refusal::NothingToUndo => (Msg::new("tui-refused-nothing-to-undo"), Vec::new()),
-        Refusal::FutureDate { .. } | Refusal::BeforeStart { .. } => (
-            refusal.dated_msg().unwrap_or(Msg::new("tui-refused")),
-            Vec::new(),
-        ),
-        Refusal::UnknownStep(_) | Refusal::UnknownField(_) | Refusal::UnknownOption { .. } => {
-            (Msg::new("tui-refused"), Vec::new())
-        }
+    match &app.screen {
+        Screen::Run(screen) => refusal.words(&screen.procedure, app.lang),
+        _ => (Msg::new("tui-refused"), Vec::new()),
     }
 }
 

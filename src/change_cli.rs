@@ -1,0 +1,384 @@
+//! `poryadok new`, `step`, `set`, `choose`, `undo`, `rename`: a run changed from the command line,
+//! for IT staff, scripts and other front ends, through the same engine, checks, journal and run
+//! lock as the wizard.
+//!
+//! Exit codes: 0 the change is made and saved; 1 the procedure refuses it (the same reason the
+//! wizard gives, on the standard error) or the run is open elsewhere; 2 a usage error (a step,
+//! field or choice the procedure does not have, a value of the wrong shape).
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Result, anyhow};
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use poryadok::cli::StepAction;
+use poryadok::i18n::Msg;
+use poryadok::procedure::{Field, FieldType, Procedure};
+use poryadok::run::Run;
+use poryadok::run::command::{Command, Day, apply_on, validate_cell, validate_value};
+use poryadok::run::reconcile::reconcile;
+use poryadok::run::state::Value;
+use poryadok::store::{OpenError, Session};
+use poryadok::text::sanitize_line;
+
+use crate::runs_cli::Context;
+
+/// Why a change did not happen: refused (exit 1) or asked wrongly (exit 2); the message is in
+/// the officer's language.
+enum Stop {
+    Refused(String),
+    Usage(String),
+}
+
+impl Stop {
+    fn exit(self) -> ExitCode {
+        let (text, code) = match self {
+            Stop::Refused(text) => (text, 1),
+            Stop::Usage(text) => (text, 2),
+        };
+        let _ = writeln!(anstream::stderr(), "{text}");
+        ExitCode::from(code)
+    }
+}
+
+/// A run opened for a change: its procedure, the run fitted to it, the lock held.
+struct Opened<'a> {
+    procedure: &'a Procedure,
+    run: Run,
+    session: Session,
+}
+
+/// Opens the run `id` for a change; a run open in the wizard (its lock held) is refused.
+fn open<'a>(cx: &'a Context, id: &str) -> Result<Opened<'a>, Stop> {
+    let (session, opened) = cx.store.open_run(id).map_err(|error| {
+        let text = sanitize_line(&error.message().text(cx.lang)).into_owned();
+        match error {
+            OpenError::Locked { .. } => Stop::Refused(text),
+            _ => Stop::Usage(text),
+        }
+    })?;
+    let mut run = opened.run;
+    let procedure = cx.procedure(&run.procedure.id).ok_or_else(|| {
+        Stop::Usage(cx.t(
+            "runs-unknown-procedure",
+            &[("procedure", run.procedure.id.clone().into())],
+        ))
+    })?;
+    reconcile(procedure, &mut run);
+    Ok(Opened {
+        procedure,
+        run,
+        session,
+    })
+}
+
+/// Applies `command` to the run `id` and saves it, or says why not.
+fn change(cx: &Context, id: &str, day: Option<Date>, make: Make) -> ExitCode {
+    let mut opened = match open(cx, id) {
+        Ok(opened) => opened,
+        Err(stop) => return stop.exit(),
+    };
+    let command = match make(cx, opened.procedure, &opened.run) {
+        Ok(command) => command,
+        Err(stop) => return stop.exit(),
+    };
+    let now = Timestamp::now();
+    let day = day.map(|on| Day {
+        on,
+        today: cx.today,
+    });
+    match apply_on(opened.procedure, &mut opened.run, command, now, day) {
+        Ok(outcome) => {
+            if let Err(error) = opened.session.save(opened.procedure, &opened.run, now) {
+                let text = sanitize_line(&error.message().text(cx.lang)).into_owned();
+                return Stop::Usage(text).exit();
+            }
+            let mut out = anstream::stdout();
+            for step in outcome.affected {
+                let title = opened
+                    .procedure
+                    .step(&step)
+                    .map_or(step.clone(), |s| sanitize_line(&s.title).into_owned());
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    cx.t("change-affected", &[("step", title.into())])
+                );
+            }
+            let _ = writeln!(
+                out,
+                "{}",
+                cx.t("change-saved", &[("id", id.to_owned().into())])
+            );
+            ExitCode::SUCCESS
+        }
+        Err(refusal) => {
+            let (msg, details) = refusal.words(opened.procedure, cx.lang);
+            let mut text = sanitize_line(&msg.text(cx.lang)).into_owned();
+            for line in details {
+                text.push_str("\n  ");
+                text.push_str(&sanitize_line(&line));
+            }
+            Stop::Refused(text).exit()
+        }
+    }
+}
+
+/// Makes the command once the run is open.
+type Make<'m> = &'m dyn Fn(&Context, &Procedure, &Run) -> Result<Command, Stop>;
+
+/// `poryadok new PROCEDURE --label TEXT`: the new run's id on the last line. A label another run
+/// of the procedure already has is warned about, not refused.
+pub fn new(cx: &Context, procedure: &str, label: &str) -> Result<ExitCode> {
+    let Some(p) = cx.procedure(procedure) else {
+        return Ok(Stop::Usage(cx.t(
+            "runs-unknown-procedure",
+            &[("procedure", sanitize_line(procedure).into_owned().into())],
+        ))
+        .exit());
+    };
+    let label = label.trim();
+    let same: Vec<String> = (cx.store.list()?.into_iter())
+        .filter(|listed| {
+            listed
+                .run
+                .as_ref()
+                .is_ok_and(|run| run.procedure.id == procedure && run.label.trim() == label)
+        })
+        .map(|listed| listed.id)
+        .collect();
+    if !same.is_empty() {
+        writeln!(
+            anstream::stderr(),
+            "{}",
+            cx.t(
+                "change-same-label",
+                &[
+                    ("label", sanitize_line(label).into_owned().into()),
+                    ("runs", same.join(", ").into())
+                ]
+            )
+        )?;
+    }
+    let (session, _) = cx
+        .store
+        .create(p, label, Timestamp::now())
+        .map_err(|error| anyhow!(sanitize_line(&error.message().text(cx.lang)).into_owned()))?;
+    writeln!(anstream::stdout(), "{}", session.id())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `poryadok step RUN STEP start|done|wait|reopen|pass [--on DATE] [--until DATE]`.
+pub fn step(
+    cx: &Context,
+    id: &str,
+    step: &str,
+    action: StepAction,
+    on: Option<Date>,
+    until: Option<Date>,
+) -> ExitCode {
+    if until.is_some() && action != StepAction::Wait {
+        return Stop::Usage(cx.t("change-until-only-wait", &[])).exit();
+    }
+    let make = |cx: &Context, p: &Procedure, run: &Run| {
+        let index = step_of(p, step).ok_or_else(|| {
+            Stop::Usage(cx.t(
+                "change-unknown-step",
+                &[("step", sanitize_line(step).into_owned().into())],
+            ))
+        })?;
+        let step = p.steps()[index].id.clone();
+        Ok(match action {
+            StepAction::Start => Command::StartStep(step),
+            StepAction::Done => Command::CompleteStep(step),
+            StepAction::Reopen => Command::ReopenStep(step),
+            StepAction::Pass => Command::PassOver(step),
+            StepAction::Wait => {
+                // Without --until, the wait is due when the procedure's deadline falls.
+                let begun = on.unwrap_or(cx.today);
+                let due = until.or_else(|| {
+                    poryadok::run::schedule::wait_due(
+                        p,
+                        run,
+                        index,
+                        begun,
+                        &poryadok::calendar::ProductionCalendar,
+                        &cx.tz,
+                    )
+                    .map(|counted| counted.date)
+                });
+                Command::WaitStep { step, due }
+            }
+        })
+    };
+    change(cx, id, on, &make)
+}
+
+/// A step by its id or by its number as the wizard shows it (from 1).
+fn step_of(procedure: &Procedure, step: &str) -> Option<usize> {
+    procedure.step_index(step).or_else(|| {
+        step.parse::<usize>()
+            .ok()
+            .filter(|n| (1..=procedure.steps().len()).contains(n))
+            .map(|n| n - 1)
+    })
+}
+
+/// `poryadok set RUN FIELD VALUE`.
+pub fn set(cx: &Context, id: &str, field: &str, value: &str) -> ExitCode {
+    let make = |cx: &Context, p: &Procedure, run: &Run| set_command(cx, p, run, field, value);
+    change(cx, id, None, &make)
+}
+
+fn set_command(
+    cx: &Context,
+    p: &Procedure,
+    run: &Run,
+    name: &str,
+    text: &str,
+) -> Result<Command, Stop> {
+    let unknown = || {
+        Stop::Usage(cx.t(
+            "change-unknown-field",
+            &[("field", sanitize_line(name).into_owned().into())],
+        ))
+    };
+    let invalid = |field: &Field, problem: Msg| {
+        let label = field.label.as_deref().unwrap_or(name);
+        Stop::Refused(format!(
+            "{}: {}",
+            sanitize_line(label),
+            sanitize_line(&problem.text(cx.lang))
+        ))
+    };
+    let parts: Vec<&str> = name.split('.').collect();
+    // A table's cell: TABLE.ROW.COLUMN.
+    if let [table, row, column] = parts.as_slice()
+        && let Ok(row) = row.parse::<usize>()
+    {
+        let field = p.field(table).ok_or_else(unknown)?;
+        let def = (field.kind == Some(FieldType::Table))
+            .then(|| field.columns.iter().find(|c| c.id == *column))
+            .flatten()
+            .ok_or_else(unknown)?;
+        let mut rows = match run.values.get(*table) {
+            Some(Value::Table(rows)) => rows.clone(),
+            _ => Vec::new(),
+        };
+        if row == 0 || row > rows.len() + 1 {
+            return Err(Stop::Usage(cx.t(
+                "change-unknown-row",
+                &[("row", row.into()), ("rows", rows.len().into())],
+            )));
+        }
+        if row == rows.len() + 1 {
+            rows.push(BTreeMap::new());
+        }
+        let cell = typed(def.kind, text).map_err(|problem| invalid(field, problem))?;
+        let cells = &mut rows[row - 1];
+        match cell {
+            Some(cell) => cells.insert(def.id.clone(), cell),
+            None => cells.remove(&def.id),
+        };
+        validate_cell(def, cells.get(&def.id)).map_err(|problem| {
+            invalid(
+                field,
+                Msg::new("field-cell")
+                    .arg("row", row)
+                    .arg("column", def.label.as_str())
+                    .arg("problem", problem),
+            )
+        })?;
+        return Ok(Command::SetField {
+            field: (*table).to_owned(),
+            value: Value::Table(rows),
+        });
+    }
+    // FORM.FIELD, or the field's id.
+    let id = match parts.as_slice() {
+        [form, field] => p
+            .form(form)
+            .and_then(|f| f.fields.iter().find(|x| x.id.as_deref() == Some(field)))
+            .map(|_| (*field).to_owned()),
+        [field] => p.field(field).map(|_| (*field).to_owned()),
+        _ => None,
+    }
+    .ok_or_else(unknown)?;
+    let field = p.field(&id).ok_or_else(unknown)?;
+    if field.kind == Some(FieldType::Table) {
+        return Err(Stop::Usage(cx.t(
+            "change-table-by-cell",
+            &[("field", sanitize_line(&id).into_owned().into())],
+        )));
+    }
+    let kind = field.kind.unwrap_or(FieldType::Text);
+    match typed(kind, text).map_err(|problem| invalid(field, problem))? {
+        None => Ok(Command::ClearField(id)),
+        Some(value) => {
+            validate_value(field, &value).map_err(|problem| invalid(field, problem))?;
+            Ok(Command::SetField { field: id, value })
+        }
+    }
+}
+
+/// The value of a field or cell of type `kind` written as `text`: yes/no, a list by `;`, or
+/// text; `None` for an empty text (clears it).
+fn typed(kind: FieldType, text: &str) -> Result<Option<Value>, Msg> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(match kind {
+        FieldType::Yesno => match text.trim().to_lowercase().as_str() {
+            "да" | "yes" | "true" | "1" => Value::Bool(true),
+            "нет" | "no" | "false" | "0" => Value::Bool(false),
+            _ => return Err(Msg::new("change-not-yes-no").arg("value", text)),
+        },
+        FieldType::Multiselect => Value::List(
+            text.split(';')
+                .map(|item| item.trim().to_owned())
+                .filter(|item| !item.is_empty())
+                .collect(),
+        ),
+        _ => Value::Text(text.to_owned()),
+    }))
+}
+
+/// `poryadok choose RUN CHOICE OPTION`.
+pub fn choose(cx: &Context, id: &str, choice: &str, option: &str) -> ExitCode {
+    let make = |cx: &Context, p: &Procedure, _: &Run| {
+        let known = (p.file().choices.iter())
+            .find(|c| c.id == choice)
+            .is_some_and(|c| c.options.iter().any(|o| o.id == option));
+        if !known {
+            return Err(Stop::Usage(cx.t(
+                "change-unknown-option",
+                &[
+                    ("choice", sanitize_line(choice).into_owned().into()),
+                    ("option", sanitize_line(option).into_owned().into()),
+                ],
+            )));
+        }
+        Ok(Command::Choose {
+            choice: choice.to_owned(),
+            option: option.to_owned(),
+        })
+    };
+    change(cx, id, None, &make)
+}
+
+/// `poryadok undo RUN`.
+pub fn undo(cx: &Context, id: &str) -> ExitCode {
+    change(cx, id, None, &|_, _, _| Ok(Command::Undo))
+}
+
+/// `poryadok rename RUN LABEL`.
+pub fn rename(cx: &Context, id: &str, label: &str) -> ExitCode {
+    let label = label.trim().to_owned();
+    if label.is_empty() {
+        return Stop::Usage(cx.t("change-empty-label", &[])).exit();
+    }
+    change(cx, id, None, &|_, _, _| Ok(Command::Rename(label.clone())))
+}

@@ -1,0 +1,259 @@
+//! `poryadok new`, `step`, `set`, `choose`, `undo`, `rename`: a run changed from the command line
+//! through the same engine, checks, journal and lock as the wizard; exit 0 done, 1 refused by the
+//! procedure, 2 a usage error.
+
+use std::path::Path;
+
+use assert_cmd::Command as Bin;
+use predicates::prelude::*;
+
+use poryadok::store::Store;
+
+fn poryadok(data: &Path, lang: &str) -> Bin {
+    let mut bin = Bin::cargo_bin("poryadok").unwrap();
+    bin.arg("--data-dir").arg(data).args(["--lang", lang]);
+    bin
+}
+
+fn stdout(bin: &mut Bin) -> String {
+    let output = bin.output().unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// A new qualified-signature run with its application form filled; its id.
+fn filled_run(data: &Path) -> String {
+    let out =
+        stdout(poryadok(data, "en").args(["new", "qualified-signature", "--label", "Иванов И.И."]));
+    let id = out.lines().last().unwrap().to_owned();
+    assert_eq!(id, "qualified-signature-1");
+    for (field, value) in [
+        ("department", "Кафедра информатики"),
+        ("full_name", "Иванов Иван Иванович"),
+        ("inn", "500100732259"),
+        ("mobile_phone", "+7 912 345-67-89"),
+        ("corporate_email", "ivanov@university.ru"),
+        ("has_key_carrier", "нет"),
+        ("application.grounds", "Подписание документов в ЭДО"),
+    ] {
+        poryadok(data, "en")
+            .args(["set", &id, field, value])
+            .assert()
+            .success();
+    }
+    id
+}
+
+fn status(data: &Path, lang: &str, id: &str) -> String {
+    stdout(poryadok(data, lang).args(["status", id]))
+}
+
+#[test]
+fn qualified_signature_is_walked_to_the_end_from_the_command_line() {
+    let data = tempfile::tempdir().unwrap();
+    let id = filled_run(data.path());
+    let p = crate::common::bundled("qualified-signature");
+    // A step cannot be done before the one it needs: the wizard's reason, exit 1.
+    poryadok(data.path(), "en")
+        .args(["step", &id, "2", "done"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Not yet"));
+    for number in 1..=p.steps().len() {
+        poryadok(data.path(), "en")
+            .args([
+                "step",
+                &id,
+                &number.to_string(),
+                "done",
+                "--on",
+                "01.12.2026",
+            ])
+            .assert()
+            .success();
+    }
+    let text = status(data.path(), "en", &id);
+    let second = text.lines().nth(1).unwrap();
+    assert!(
+        second.starts_with(&format!("{0} of {0} steps done", p.steps().len())),
+        "{text}"
+    );
+    assert!(text.contains("done 01.12.2026"), "{text}");
+    // Every change is in the journal, in words.
+    let journal = stdout(poryadok(data.path(), "en").args(["status", &id, "--journal"]));
+    assert!(
+        journal.contains("Field “ИНН”: — → “500100732259”"),
+        "{journal}"
+    );
+    assert!(journal.contains(": — → done 01.12.2026"), "{journal}");
+    // A second run with the same label is made, with a warning.
+    poryadok(data.path(), "en")
+        .args(["new", "qualified-signature", "--label", "Иванов И.И."])
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with("qualified-signature-2\n"))
+        .stderr(predicate::str::contains(
+            "already has the label “Иванов И.И.”",
+        ));
+}
+
+#[test]
+fn a_backdated_step_moves_its_deadline_and_a_future_day_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let id = filled_run(data.path());
+    let p = crate::common::bundled("qualified-signature");
+    let index = (p.steps().iter())
+        .position(|s| {
+            s.deadline
+                .as_ref()
+                .is_some_and(|d| d.working_days == Some(1))
+        })
+        .expect("the step with a one-day deadline");
+    for number in 1..=index {
+        poryadok(data.path(), "en")
+            .args([
+                "step",
+                &id,
+                &number.to_string(),
+                "done",
+                "--on",
+                "2026-04-20",
+            ])
+            .assert()
+            .success();
+    }
+    let step = (index + 1).to_string();
+    // Begun on Friday 8 May 2026: one working day after it is 12 May (9–11 May are off).
+    poryadok(data.path(), "en")
+        .args(["step", &id, &step, "start", "--on", "08.05.2026"])
+        .assert()
+        .success();
+    let text = status(data.path(), "en", &id);
+    assert!(
+        text.contains("by 12.05.2026 (1 working day from the step's start)"),
+        "{text}"
+    );
+    // Recorded as begun a week earlier instead: the deadline moves to Monday 4 May.
+    poryadok(data.path(), "en")
+        .args(["undo", &id])
+        .assert()
+        .success();
+    poryadok(data.path(), "ru")
+        .args(["step", &id, &step, "start", "--on", "2026-04-30"])
+        .assert()
+        .success();
+    let text = status(data.path(), "ru", &id);
+    assert!(
+        text.contains("до 04.05.2026 (1 рабочий день с начала шага)"),
+        "{text}"
+    );
+    // A day after today is refused, in words, and nothing is stored.
+    let tomorrow = jiff::Zoned::now().date().tomorrow().unwrap();
+    let before = status(data.path(), "ru", &id);
+    poryadok(data.path(), "ru")
+        .args(["step", &id, &step, "done", "--on", &tomorrow.to_string()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("позже сегодняшнего дня"));
+    assert_eq!(status(data.path(), "ru", &id), before);
+    // Done on 6 May: late, and the status still says when it was due.
+    poryadok(data.path(), "en")
+        .args(["step", &id, &step, "done", "--on", "06.05.2026"])
+        .assert()
+        .success();
+    let text = status(data.path(), "en", &id);
+    assert!(text.contains("04.05.2026"), "{text}");
+    assert!(text.contains("done late on 06.05.2026"), "{text}");
+}
+
+#[test]
+fn bad_values_are_refused_with_the_validators_words_and_usage_errors_exit_2() {
+    let data = tempfile::tempdir().unwrap();
+    let id = filled_run(data.path());
+    poryadok(data.path(), "ru")
+        .args(["set", &id, "inn", "123"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("ИНН: в ИНН 12 цифр"));
+    let text = stdout(poryadok(data.path(), "ru").args(["status", &id, "--json"]));
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["done"], 0);
+    // The old value stayed.
+    let journal = stdout(poryadok(data.path(), "ru").args(["status", &id, "--journal"]));
+    assert!(!journal.contains("«123»"), "{journal}");
+    for args in [
+        vec!["set", &id, "no_such_field", "x"],
+        vec!["step", &id, "99", "done"],
+        vec!["step", &id, "1", "finish"],
+        vec!["step", &id, "1", "done", "--on", "31.02.2026"],
+        vec!["step", &id, "1", "done", "--until", "01.01.2026"],
+        vec!["choose", &id, "no-choice", "x"],
+        vec!["undo", "no-such-run"],
+    ] {
+        poryadok(data.path(), "en").args(&args).assert().code(2);
+    }
+}
+
+#[test]
+fn a_run_open_in_the_wizard_is_refused_and_a_rename_is_journaled_and_undone() {
+    let data = tempfile::tempdir().unwrap();
+    let id = filled_run(data.path());
+    let store = Store::open(data.path()).unwrap();
+    let held = store.open_run(&id).unwrap();
+    poryadok(data.path(), "en")
+        .args(["rename", &id, "Петров П.П."])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("open in another poryadok"));
+    drop(held);
+    poryadok(data.path(), "en")
+        .args(["rename", &id, "Петров П.П."])
+        .assert()
+        .success();
+    assert!(status(data.path(), "en", &id).starts_with("Петров П.П. — "));
+    let journal = stdout(poryadok(data.path(), "en").args(["status", &id, "--journal"]));
+    assert!(
+        journal.contains("Run label: “Иванов И.И.” → “Петров П.П.”"),
+        "{journal}"
+    );
+    poryadok(data.path(), "en")
+        .args(["undo", &id])
+        .assert()
+        .success();
+    assert!(status(data.path(), "en", &id).starts_with("Иванов И.И. — "));
+}
+
+#[test]
+fn a_table_cell_is_set_by_row_and_column_and_a_choice_by_its_ids() {
+    let data = tempfile::tempdir().unwrap();
+    let out =
+        stdout(poryadok(data.path(), "en").args(["new", "pgs-staff-access", "--label", "ГБУ"]));
+    let id = out.lines().last().unwrap().to_owned();
+    let p = crate::common::bundled("pgs-staff-access");
+    let table = p.field("employees_list").unwrap();
+    let column = &table.columns[0].id;
+    poryadok(data.path(), "en")
+        .args([
+            "set",
+            &id,
+            &format!("employees_list.1.{column}"),
+            "Иванов Иван",
+        ])
+        .assert()
+        .success();
+    // Row 3 of a table with one row is not there.
+    poryadok(data.path(), "en")
+        .args(["set", &id, &format!("employees_list.3.{column}"), "x"])
+        .assert()
+        .code(2);
+    let journal = stdout(poryadok(data.path(), "en").args(["status", &id, "--journal"]));
+    assert!(journal.contains("1 row"), "{journal}");
+    if let Some(choice) = p.file().choices.first() {
+        let option = &choice.options[0];
+        poryadok(data.path(), "en")
+            .args(["choose", &id, &choice.id, &option.id])
+            .assert()
+            .success();
+        let journal = stdout(poryadok(data.path(), "en").args(["status", &id, "--journal"]));
+        assert!(journal.contains(&option.title), "{journal}");
+    }
+}
