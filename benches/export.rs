@@ -85,6 +85,7 @@ fn every_format_5000_steps(bencher: divan::Bencher) {
         lang: Lang::Ru,
         include_secrets: false,
         tz: TimeZone::UTC,
+        organisation: None,
     };
     let templates = Templates::default();
     let now = Timestamp::from_second(1_764_100_000).unwrap();

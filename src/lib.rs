@@ -12,6 +12,7 @@ pub mod cli;
 pub mod export;
 pub mod fsutil;
 pub mod i18n;
+pub mod organisation;
 pub mod plain;
 pub mod procedure;
 pub mod run;

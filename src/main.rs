@@ -98,7 +98,8 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
             | Command::Set { .. }
             | Command::Choose { .. }
             | Command::Undo { .. }
-            | Command::Rename { .. },
+            | Command::Rename { .. }
+            | Command::Org { .. },
         ) => {
             let (_, store) = open_store(data_dir.clone(), lang)?;
             let catalog = discover()?;
@@ -167,6 +168,44 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
                         *include_secrets,
                         &templates,
                     );
+                }
+                Some(Command::Org {
+                    id,
+                    full_name,
+                    short_name,
+                    legal_address,
+                    inn,
+                    kpp,
+                    ogrn,
+                    head_position,
+                    head_name,
+                    officer_name,
+                    officer_position,
+                    phone,
+                    email,
+                    run,
+                    remove,
+                }) => {
+                    use poryadok::organisation::OrgKey;
+                    let values = [
+                        (OrgKey::FullName, full_name),
+                        (OrgKey::ShortName, short_name),
+                        (OrgKey::LegalAddress, legal_address),
+                        (OrgKey::Inn, inn),
+                        (OrgKey::Kpp, kpp),
+                        (OrgKey::Ogrn, ogrn),
+                        (OrgKey::HeadPosition, head_position),
+                        (OrgKey::HeadName, head_name),
+                        (OrgKey::OfficerName, officer_name),
+                        (OrgKey::OfficerPosition, officer_position),
+                        (OrgKey::Phone, phone),
+                        (OrgKey::Email, email),
+                    ];
+                    let values: Vec<(OrgKey, &str)> = values
+                        .iter()
+                        .filter_map(|(k, v)| Some((*k, v.as_deref()?)))
+                        .collect();
+                    return runs_cli::org(&cx, id.as_deref(), &values, run.as_deref(), *remove);
                 }
                 _ => runs_cli::list(&cx)?,
             }

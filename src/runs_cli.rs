@@ -155,10 +155,16 @@ pub fn export(
     if let Some(notice) = unreadable.filter(|_| include_secrets) {
         writeln!(stderr, "{}", sanitize_line(&notice.text(cx.lang)))?;
     }
+    let organisation = match cx.store.runs_dir().parent() {
+        Some(data) => poryadok::organisation::of_run_in(data, id)
+            .map_err(|e| anyhow!(e.message().text(cx.lang)))?,
+        None => None,
+    };
     let options = Options {
         lang: cx.lang,
         include_secrets,
         tz: cx.tz.clone(),
+        organisation,
     };
     let made = make(
         procedure,
@@ -512,4 +518,132 @@ pub fn recover(cx: &Context, id: &str) -> Result<()> {
         }
         Err(error) => Err(anyhow!(said(error.message()))),
     }
+}
+
+/// `poryadok org`: the register of organisations. Without an id, every organisation and the
+/// runs given to it; with one, its values after setting those given (each checked; one that is
+/// not valid changes nothing), or its removal; with `--run`, the run is given to it and the
+/// run's empty fields that are its values are filled (journaled, as if typed).
+pub fn org(
+    cx: &Context,
+    id: Option<&str>,
+    values: &[(poryadok::organisation::OrgKey, &str)],
+    run: Option<&str>,
+    remove: bool,
+) -> Result<std::process::ExitCode> {
+    use poryadok::organisation::{OrgKey, Register, fill};
+    let data = cx
+        .store
+        .runs_dir()
+        .parent()
+        .ok_or_else(|| anyhow!(cx.t("runs-no-data-dir", &[])))?
+        .to_path_buf();
+    let mut register = Register::load(&data).map_err(|e| anyhow!(e.message().text(cx.lang)))?;
+    let mut out = anstream::stdout();
+    let Some(id) = id else {
+        if register.organisations.is_empty() {
+            writeln!(out, "{}", cx.t("org-none", &[]))?;
+        }
+        for (id, org) in &register.organisations {
+            let inn = org.get(OrgKey::Inn).unwrap_or("—");
+            let name = org.label().unwrap_or("—");
+            writeln!(
+                out,
+                "{}",
+                sanitize_line(&format!(
+                    "{id}  {name}  {} {inn}",
+                    OrgKey::Inn.label(cx.lang)
+                ))
+            )?;
+            for (run, _) in register.runs.iter().filter(|(_, o)| *o == id) {
+                writeln!(out, "    {}", sanitize_line(run))?;
+            }
+        }
+        return Ok(std::process::ExitCode::SUCCESS);
+    };
+    let id = id.trim();
+    if id.is_empty() || id.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        anyhow::bail!(cx.t(
+            "org-bad-id",
+            &[("id", sanitize_line(id).into_owned().into())]
+        ));
+    }
+    if remove {
+        if register.organisations.remove(id).is_none() {
+            anyhow::bail!(cx.t("org-unknown", &[("id", id.to_owned().into())]));
+        }
+        register.runs.retain(|_, o| o != id);
+        register
+            .save(&data)
+            .map_err(|e| anyhow!(e.message().text(cx.lang)))?;
+        writeln!(
+            out,
+            "{}",
+            cx.t("org-removed", &[("id", id.to_owned().into())])
+        )?;
+        return Ok(std::process::ExitCode::SUCCESS);
+    }
+    let mut org = register.organisations.get(id).cloned().unwrap_or_default();
+    if values.is_empty() && run.is_none() && !register.organisations.contains_key(id) {
+        anyhow::bail!(cx.t("org-unknown", &[("id", id.to_owned().into())]));
+    }
+    for (key, text) in values {
+        org.set(*key, text).map_err(|reason| {
+            anyhow!(cx.t(
+                "org-invalid",
+                &[
+                    ("key", key.label(cx.lang).into()),
+                    (
+                        "option",
+                        format!("--{}", key.name().replace('_', "-")).into()
+                    ),
+                    ("reason", reason.text(cx.lang).into()),
+                ]
+            ))
+        })?;
+    }
+    register.organisations.insert(id.to_owned(), org.clone());
+    if let Some(run_id) = run {
+        let (mut session, opened) = cx
+            .store
+            .open_run(run_id)
+            .map_err(|error| anyhow!(sanitize_line(&error.message().text(cx.lang)).into_owned()))?;
+        let mut run = opened.run;
+        let procedure = cx.procedure(&run.procedure.id).ok_or_else(|| {
+            anyhow!(cx.t(
+                "org-no-procedure",
+                &[("procedure", run.procedure.id.clone().into())]
+            ))
+        })?;
+        reconcile(procedure, &mut run);
+        let filled = fill(procedure, &mut run, &org, Timestamp::now());
+        if !filled.is_empty() {
+            session
+                .save(procedure, &run, Timestamp::now())
+                .map_err(|e| anyhow!(e.message().text(cx.lang)))?;
+        }
+        register.runs.insert(run_id.to_owned(), id.to_owned());
+        writeln!(
+            out,
+            "{}",
+            cx.t(
+                "org-run-given",
+                &[
+                    ("run", run_id.to_owned().into()),
+                    ("id", id.to_owned().into()),
+                    ("count", filled.len().into())
+                ]
+            )
+        )?;
+    }
+    register
+        .save(&data)
+        .map_err(|e| anyhow!(e.message().text(cx.lang)))?;
+    writeln!(out, "{id}")?;
+    for key in OrgKey::ALL {
+        if let Some(value) = org.get(key) {
+            writeln!(out, "  {}: {}", key.label(cx.lang), sanitize_line(value))?;
+        }
+    }
+    Ok(std::process::ExitCode::SUCCESS)
 }

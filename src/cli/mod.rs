@@ -65,6 +65,8 @@ impl From<LangArg> for Lang {
 }
 
 /// The commands; the descriptions are `cli-NAME` and `cli-NAME-ARG` in the catalogues.
+// `org`'s twelve values make it the largest; a command line is parsed once.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Check {
@@ -129,6 +131,38 @@ pub enum Command {
         out: Option<PathBuf>,
         #[arg(long)]
         include_secrets: bool,
+    },
+    /// The register of organisations: list it, show, fill or remove one, or give a run to one.
+    Org {
+        id: Option<String>,
+        #[arg(long, value_name = "text")]
+        full_name: Option<String>,
+        #[arg(long, value_name = "text")]
+        short_name: Option<String>,
+        #[arg(long, value_name = "text")]
+        legal_address: Option<String>,
+        #[arg(long, value_name = "number")]
+        inn: Option<String>,
+        #[arg(long, value_name = "number")]
+        kpp: Option<String>,
+        #[arg(long, value_name = "number")]
+        ogrn: Option<String>,
+        #[arg(long, value_name = "text")]
+        head_position: Option<String>,
+        #[arg(long, value_name = "text")]
+        head_name: Option<String>,
+        #[arg(long, value_name = "text")]
+        officer_name: Option<String>,
+        #[arg(long, value_name = "text")]
+        officer_position: Option<String>,
+        #[arg(long, value_name = "text")]
+        phone: Option<String>,
+        #[arg(long, value_name = "text")]
+        email: Option<String>,
+        #[arg(long, value_name = "run")]
+        run: Option<String>,
+        #[arg(long)]
+        remove: bool,
     },
     Completions {
         shell: clap_complete::Shell,

@@ -27,6 +27,10 @@ pub struct Options {
     pub include_secrets: bool,
     /// The officer's time zone: days are counted in it.
     pub tz: TimeZone,
+    /// The organisation the run belongs to: its requisites head every form, and a field the
+    /// procedure marks as one of its values (`organisation = "inn"`) that the run leaves empty
+    /// takes it.
+    pub organisation: Option<crate::organisation::Organisation>,
 }
 
 /// A form as it is printed: its title, addressee, fields in order, and the signature block.
@@ -234,8 +238,31 @@ pub fn build(
         ..options.clone()
     };
     let today = now.to_zoned(options.tz.clone()).date();
+    // The organisation's values where the run has none, in memory only.
+    let with_org;
+    let run = match &options.organisation {
+        Some(org) => {
+            let mut copy = run.clone();
+            for (id, value) in crate::organisation::values_for(procedure, org) {
+                if !copy.values.get(id).is_some_and(Value::is_filled) {
+                    copy.values
+                        .insert(id.to_owned(), Value::Text(value.to_owned()));
+                }
+            }
+            with_org = copy;
+            &with_org
+        }
+        None => run,
+    };
+    let mut forms = forms(procedure, run, today, options);
+    if let Some(org) = &options.organisation {
+        let requisites = org.requisites(options.lang);
+        for form in &mut forms {
+            form.requisites = requisites.clone();
+        }
+    }
     Export {
-        forms: forms(procedure, run, today, options),
+        forms,
         drafts: drafts(procedure, run, options),
         report: report(procedure, run, id, now, today, options),
     }

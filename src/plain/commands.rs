@@ -172,13 +172,19 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         let templates = (self.store.runs_dir().parent())
             .map(|data| Templates::from_dir(&data.join("templates")))
             .unwrap_or_else(|| Ok(Templates::default()));
-        let options = Options {
-            lang: self.lang,
-            include_secrets: false,
-            tz: self.tz.clone(),
-        };
+        let organisation = (self.store.runs_dir().parent())
+            .map(|data| crate::organisation::of_run_in(data, &walk.id))
+            .transpose()
+            .map(Option::flatten)
+            .map_err(|e| e.message().text(self.lang));
         let dir = (self.export_to.clone()).or_else(|| write::default_dir(&walk.id));
         let result = (templates.map_err(|e| e.to_string())).and_then(|templates| {
+            let options = Options {
+                lang: self.lang,
+                include_secrets: false,
+                tz: self.tz.clone(),
+                organisation: organisation?,
+            };
             let made = make(
                 &walk.procedure,
                 &walk.run,

@@ -201,6 +201,9 @@ pub struct Field {
     pub min: Option<f64>,
     /// The largest allowed `number`.
     pub max: Option<f64>,
+    /// The field is this value of the run's organisation (`"inn"`, `"full_name"`…, see
+    /// `docs/procedure-format.md`): filled from the register of organisations when it is empty.
+    pub organisation: Option<crate::organisation::OrgKey>,
 }
 
 /// A column of a table field.

@@ -323,16 +323,22 @@ impl Wizard {
             .parent()
             .map(|data| Templates::from_dir(&data.join("templates")))
             .unwrap_or_else(|| Ok(Templates::default()));
-        let options = Options {
-            lang,
-            include_secrets: false,
-            tz: self.app.tz.clone(),
-        };
+        let organisation = (self.store.runs_dir().parent())
+            .map(|data| crate::organisation::of_run_in(data, &screen.id))
+            .transpose()
+            .map(Option::flatten)
+            .map_err(|e| e.message().text(lang));
         let dir = self
             .export_to
             .clone()
             .or_else(|| write::default_dir(&screen.id));
         let result = templates.map_err(|e| e.to_string()).and_then(|templates| {
+            let options = Options {
+                lang,
+                include_secrets: false,
+                tz: self.app.tz.clone(),
+                organisation: organisation?,
+            };
             let made = make(
                 &screen.procedure,
                 &screen.run,

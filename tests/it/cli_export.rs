@@ -267,3 +267,102 @@ fn documents_speak_the_procedures_language_whatever_the_interface_speaks() {
         assert!(read >= 2, "{}: the documents were read", p.id());
     }
 }
+
+fn org(data: &std::path::Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    Bin::cargo_bin("poryadok")
+        .unwrap()
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--lang", "ru", "org"])
+        .args(args)
+        .assert()
+}
+
+#[test]
+fn an_organisation_filled_once_fills_the_runs_forms_and_heads_them_with_its_requisites() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let p = bundled("pgs-staff-access");
+    let (session, _) = store.create(&p, "Кировск", at(0)).unwrap();
+    let id = session.id().to_owned();
+    drop(session);
+    let register = dir.path().join("organisations.toml");
+    // A typo in the INN is caught by its check digit; nothing is saved.
+    org(dir.path(), &["kirovsk", "--inn", "4706002689"])
+        .code(2)
+        .stderr(predicates::str::contains("ИНН (--inn)"))
+        .stderr(predicates::str::contains("контрольная цифра"));
+    assert!(!register.exists());
+    org(
+        dir.path(),
+        &[
+            "kirovsk",
+            "--full-name",
+            "Администрация Кировского муниципального района Ленинградской области",
+            "--short-name",
+            "Администрация Кировского района",
+            "--legal-address",
+            "187342, Ленинградская обл., г. Кировск, ул. Новая, д. 1",
+            "--inn",
+            "7707083893",
+            "--kpp",
+            "773601001",
+            "--ogrn",
+            "1027700132195",
+            "--head-name",
+            "Васильев Алексей Петрович",
+        ],
+    )
+    .success()
+    .stdout(predicates::str::contains("ИНН: 7707083893"));
+    let mode = std::fs::metadata(&register).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    // The run is given to it: its empty fields marked `organisation` take its values.
+    org(dir.path(), &["kirovsk", "--run", &id])
+        .success()
+        .stdout(predicates::str::contains("заполнено 3 поля"));
+    let (opened, _) = store.read(&id, false).unwrap();
+    let value = |field: &str| match opened.run.values.get(field) {
+        Some(poryadok::run::Value::Text(text)) => text.clone(),
+        other => panic!("{field}: {other:?}"),
+    };
+    assert_eq!(
+        value("org_name"),
+        "Администрация Кировского муниципального района Ленинградской области"
+    );
+    assert_eq!(value("head_name"), "Васильев Алексей Петрович");
+    assert!(
+        opened
+            .run
+            .journal
+            .iter()
+            .any(|e| e.what == poryadok::run::journal::What::Field("org_legal_address".into())),
+        "journaled like a typed value"
+    );
+    // The form is headed with the requisites and signed «А.П. Васильев».
+    let out = dir.path().join("out");
+    export(
+        dir.path(),
+        &[&id, "--out", out.to_str().unwrap(), "--format", "docx"],
+    )
+    .success();
+    let request = listed(&out)
+        .into_iter()
+        .find(|n| n.starts_with("03 "))
+        .expect("the access request");
+    let docx = crate::docx_reader::read_docx(&std::fs::read(out.join(request)).unwrap());
+    let text = docx.document.text();
+    assert!(
+        text.contains("ИНН 7707083893, КПП 773601001"),
+        "{text:.600}"
+    );
+    assert!(text.contains("ОГРН 1027700132195"));
+    assert!(text.contains("А.П. Васильев"));
+    // Listed with its run.
+    org(dir.path(), &[])
+        .success()
+        .stdout(predicates::str::contains(
+            "kirovsk  Администрация Кировского района",
+        ))
+        .stdout(predicates::str::contains(id.as_str()));
+}

@@ -37,6 +37,7 @@ fn options(lang: Lang) -> Options {
         lang,
         include_secrets: false,
         tz: TimeZone::UTC,
+        organisation: None,
     }
 }
 

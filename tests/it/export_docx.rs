@@ -28,6 +28,7 @@ fn options(lang: Lang) -> Options {
         lang,
         include_secrets: false,
         tz: TimeZone::fixed(offset(3)),
+        organisation: None,
     }
 }
 

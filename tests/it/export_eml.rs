@@ -150,6 +150,7 @@ fn options() -> Options {
         lang: Lang::Ru,
         include_secrets: false,
         tz: TimeZone::fixed(Offset::constant(3)),
+        organisation: None,
     }
 }
 

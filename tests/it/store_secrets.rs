@@ -116,6 +116,7 @@ fn export_all(p: &Procedure, run: &Run, include_secrets: bool) -> Vec<(String, S
         lang: Lang::Ru,
         include_secrets,
         tz: jiff::tz::TimeZone::UTC,
+        organisation: None,
     };
     let made = files(
         p,
