@@ -300,6 +300,8 @@ impl<'a> Checker<'a> {
         let step_ids: Vec<&str> = file.steps.iter().map(|s| s.id.as_str()).collect();
         let form_ids: Vec<&str> = file.forms.iter().map(|f| f.id.as_str()).collect();
         let reference_ids: Vec<&str> = file.references.iter().map(|r| r.id.as_str()).collect();
+        let choice_ids: Vec<&str> = file.choices.iter().map(|c| c.id.as_str()).collect();
+        let mut decided: HashMap<&str, usize> = HashMap::new();
         let mut actor_ids: Vec<&str> = file.actors.iter().map(|a| a.id.as_str()).collect();
         actor_ids.push(OFFICER);
         for (index, step) in file.steps.iter().enumerate() {
@@ -356,6 +358,18 @@ impl<'a> Checker<'a> {
                 && !self.forms.contains_key(form.as_str())
             {
                 self.reference("form", form, &form_ids, at("form"));
+            }
+            if let Some(choice) = &step.decides {
+                if !choice_ids.contains(&choice.as_str()) {
+                    self.reference("choice", choice, &choice_ids, at("decides"));
+                } else if let Some(first) = decided.insert(choice.as_str(), index) {
+                    self.push(
+                        Diagnostic::error("decided-twice")
+                            .arg("id", choice.as_str())
+                            .arg("step", file.steps[first].id.as_str())
+                            .at(at("decides")),
+                    );
+                }
             }
             for (i, reference) in step.references.iter().enumerate() {
                 if !reference_ids.contains(&reference.as_str()) {

@@ -82,6 +82,7 @@ pub const CODES: &[&str] = &[
     "self-dependency",
     "reason-without-requires",
     "reason-not-required",
+    "decided-twice",
     "empty-section",
     "condition-shape",
     "condition-value",

@@ -210,6 +210,9 @@ pub struct Step {
     /// The form the officer fills at this step; the step cannot be completed while its required
     /// fields are missing or invalid.
     pub form: Option<String>,
+    /// A decision step: the `[[choice]]` the officer makes at this step. The step cannot be
+    /// completed until an option of it is chosen.
+    pub decides: Option<String>,
     /// Things to bring or prepare, e.g. «Паспорт».
     #[serde(default)]
     pub prepare: Vec<String>,

@@ -236,6 +236,12 @@ pub fn apply_on(
             check_applies(procedure, run, index)?;
             check_not_blocked(procedure, run, index)?;
             check_not_before_start(run, &step, on)?;
+            // A decision step is done by choosing: not before an option is chosen.
+            if let Some(choice) = &procedure.steps()[index].decides
+                && !run.choices.contains_key(choice)
+            {
+                return Err(Refusal::Undecided(step));
+            }
             let problems = form_problems(procedure, run, index);
             if !problems.is_empty() {
                 return Err(Refusal::Incomplete(problems));

@@ -286,3 +286,66 @@ fn phone_numbers_are_kept_in_their_normal_form() {
         Value::Table(vec![row("+78137021145"), row("не знаю")])
     );
 }
+
+#[test]
+fn a_decision_step_is_done_by_choosing_and_not_before() {
+    let text = r#"
+[procedure]
+format = 1
+id = "decision"
+title = "Электронная подпись руководителя в ФНС"
+version = "1"
+source = "Проверка"
+summary = "Проверка шага-решения."
+
+[[choice]]
+id = "holder"
+title = "Кто получает подпись"
+
+[[choice.option]]
+id = "ul"
+title = "Руководитель ЮЛ"
+
+[[choice.option]]
+id = "ip"
+title = "ИП"
+
+[[section]]
+id = "main"
+title = "Получение подписи"
+
+[[step]]
+id = "who"
+section = "main"
+title = "Выбор: ЮЛ или ИП"
+decides = "holder"
+
+[[step]]
+id = "ogrnip"
+section = "main"
+title = "Сведения об ИП"
+when = { choice = "holder", is = "ip" }
+"#;
+    let p = poryadok::procedure::load(text.as_bytes())
+        .result
+        .expect("a valid procedure");
+    let mut run = Run::new(&p, "ИП Иванов", at(0));
+    let who = p.step_index("who").unwrap();
+    // Not chosen yet: completing the decision is refused as undecided, and the step after it
+    // cannot know whether it applies.
+    assert_eq!(status(&p, &run, who), Status::Ready);
+    assert_eq!(
+        apply(&p, &mut run, Command::CompleteStep("who".into()), at(1)),
+        Err(Refusal::Undecided("who".into()))
+    );
+    let after = p.step_index("ogrnip").unwrap();
+    assert_eq!(status(&p, &run, after), Status::Undecided);
+    let choose = Command::Choose {
+        choice: "holder".into(),
+        option: "ip".into(),
+    };
+    apply(&p, &mut run, choose, at(2)).expect("chosen");
+    apply(&p, &mut run, Command::CompleteStep("who".into()), at(3)).expect("decided");
+    assert_eq!(status(&p, &run, who), Status::Done);
+    assert_eq!(status(&p, &run, after), Status::Ready);
+}

@@ -32,6 +32,7 @@ diag-dependency-cycle = the dependencies go round in a circle: { $cycle }
 diag-self-dependency = the step '{ $id }' requires itself
 diag-reason-without-requires = `requires_reason` without `requires`: there is nothing to wait for
 diag-reason-not-required = a reason for '{ $id }', which is not in `requires`
+diag-decided-twice = the choice '{ $id }' is already decided at the step '{ $step }'; a choice is made at one step
 diag-empty-section = the section '{ $id }' has no steps
 diag-condition-shape = { $problem ->
     [subject] a condition needs exactly one of `choice`, `field`, `all`, `any`, `not`

@@ -43,6 +43,7 @@ diag-dependency-cycle = зависимости замыкаются в круг:
 diag-self-dependency = шаг '{ $id }' зависит сам от себя
 diag-reason-without-requires = `requires_reason` без `requires`: ждать нечего
 diag-reason-not-required = причина для '{ $id }', которого нет в `requires`
+diag-decided-twice = выбор '{ $id }' уже делается на шаге '{ $step }'; выбор делается на одном шаге
 diag-empty-section = в разделе '{ $id }' нет шагов
 diag-condition-shape = { $problem ->
     [subject] в условии нужен ровно один из ключей `choice`, `field`, `all`, `any`, `not`
