@@ -42,6 +42,9 @@ pub enum Action {
     ChooseVariant,
     /// Take back the last change.
     Undo,
+    /// Show or hide the selected step's reference material (its section's introduction, the
+    /// references it names, the procedure's other references).
+    Material,
     /// Show or hide the list of keys.
     Help,
     /// Leave the wizard (everything is already saved).

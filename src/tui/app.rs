@@ -132,6 +132,8 @@ pub struct RunScreen {
     pub table: Option<TableEditor>,
     /// The step's addresses, subjects and links, listed to copy or open one.
     pub copy: Option<CopyPopup>,
+    /// The selected step's reference material, open: how many lines it is scrolled.
+    pub material: Option<usize>,
     /// Derived from the run after every change (see [`RunScreen::refresh`]), so that drawing a
     /// frame of a long procedure costs only the rows on screen.
     pub blocked: Vec<bool>,
@@ -393,6 +395,7 @@ impl App {
             Screen::Home(_) => KeyMode::Home,
             Screen::NewRun(_) => KeyMode::NewRun,
             Screen::Run(screen) => match &**screen {
+                s if s.material.is_some() => KeyMode::Material,
                 s if s.picker.is_some() => KeyMode::Picker,
                 s if s.copy.is_some() => KeyMode::Copy,
                 RunScreen {
@@ -436,6 +439,7 @@ impl RunScreen {
             options: None,
             table: None,
             copy: None,
+            material: None,
             blocked,
             progress,
             facts,

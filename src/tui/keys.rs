@@ -40,6 +40,8 @@ pub enum KeyMode {
     Picker,
     /// The step's addresses, subjects and links, to copy or open.
     Copy,
+    /// The selected step's reference material.
+    Material,
     /// The list of keys.
     Help,
     /// The window is smaller than the wizard can draw in: only quitting works.
@@ -48,7 +50,7 @@ pub enum KeyMode {
 
 impl KeyMode {
     /// Every mode, in the order the README lists them.
-    pub const ALL: [KeyMode; 14] = [
+    pub const ALL: [KeyMode; 15] = [
         KeyMode::Home,
         KeyMode::NewRun,
         KeyMode::Steps,
@@ -61,6 +63,7 @@ impl KeyMode {
         KeyMode::Options,
         KeyMode::Picker,
         KeyMode::Copy,
+        KeyMode::Material,
         KeyMode::Help,
         KeyMode::TooSmall,
     ];
@@ -94,6 +97,7 @@ impl KeyMode {
             KeyMode::Options => "tui-mode-options",
             KeyMode::Picker => "tui-mode-picker",
             KeyMode::Copy => "tui-mode-copy",
+            KeyMode::Material => "tui-mode-material",
             KeyMode::Help => "tui-mode-help",
             KeyMode::TooSmall => "tui-mode-too-small",
         }
@@ -272,6 +276,10 @@ const LIST_MOVES: [Binding; 6] = [
     bind(&[End, Char('G')], Action::Last, "tui-key-page"),
 ];
 
+/// The selected step's reference material.
+const MATERIAL_KEY: Binding = bind(&[Char('i'), F(3)], Action::Material, "tui-key-material");
+const MATERIAL_KEY_FORM: Binding = bind(&[F(3), Alt('i')], Action::Material, "tui-key-material");
+
 /// The commands on the selected step, from the list of steps and from its text.
 const STEP_COMMANDS: [Binding; 9] = [
     bind(&[Char('s')], Action::StartStep, "tui-key-start"),
@@ -372,6 +380,7 @@ static STEPS: &[Binding] = &[
     STEP_COMMANDS[6],
     STEP_COMMANDS[7],
     STEP_COMMANDS[8],
+    MATERIAL_KEY,
     UNDO,
     show(
         &[Esc, Char('h'), Backspace],
@@ -416,6 +425,7 @@ static TEXT: &[Binding] = &[
     STEP_COMMANDS[6],
     STEP_COMMANDS[7],
     STEP_COMMANDS[8],
+    MATERIAL_KEY,
     UNDO,
     show(
         &[Esc, Char('h'), Backspace],
@@ -454,6 +464,7 @@ static FORM: &[Binding] = &[
     FORM_COMMANDS[3],
     FORM_COMMANDS[4],
     FORM_COMMANDS[5],
+    MATERIAL_KEY_FORM,
     UNDO_CTRL,
     show(&[Esc], Action::Back, "tui-key-to-steps", "tui-foot-steps"),
     HELP_F1,
@@ -637,6 +648,32 @@ static COPY: &[Binding] = &[
     QUIT,
 ];
 
+static MATERIAL: &[Binding] = &[
+    show(
+        &[Up, Char('k')],
+        Action::Up,
+        "tui-key-scroll-material",
+        "tui-foot-scroll",
+    ),
+    bind(&[Down, Char('j')], Action::Down, "tui-key-scroll-material"),
+    bind(&[PageUp], Action::PageUp, "tui-key-scroll-material"),
+    bind(
+        &[PageDown, Char(' ')],
+        Action::PageDown,
+        "tui-key-scroll-material",
+    ),
+    bind(&[Home, Char('g')], Action::First, "tui-key-scroll-material"),
+    bind(&[End, Char('G')], Action::Last, "tui-key-scroll-material"),
+    show(
+        &[Esc, Char('i'), F(3)],
+        Action::Back,
+        "tui-key-close-material",
+        "tui-foot-close",
+    ),
+    HELP,
+    QUIT,
+];
+
 static HELP_KEYS: &[Binding] = &[
     bind(&[Up, Char('k')], Action::Up, "tui-key-scroll-help"),
     bind(&[Down, Char('j')], Action::Down, "tui-key-scroll-help"),
@@ -677,6 +714,7 @@ pub fn bindings(mode: KeyMode) -> &'static [Binding] {
         KeyMode::Options => OPTIONS,
         KeyMode::Picker => PICKER,
         KeyMode::Copy => COPY,
+        KeyMode::Material => MATERIAL,
         KeyMode::Help => HELP_KEYS,
         KeyMode::TooSmall => TOO_SMALL,
     }

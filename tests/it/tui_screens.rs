@@ -668,3 +668,120 @@ fn the_readme_lists_the_keys_the_wizard_has() {
         );
     }
 }
+
+/// Selects the step with this id in the list of the open run.
+fn select_step(wizard: &mut Wizard, id: &str) {
+    use poryadok::tui::app::Screen;
+    let Screen::Run(screen) = &mut wizard.app.screen else {
+        panic!("a run is open")
+    };
+    let index = screen.procedure.step_index(id).unwrap();
+    screen.selected = screen.order.iter().position(|i| *i == index).unwrap();
+}
+
+/// A run of a procedure by its id, open on its list of steps.
+fn run_of(wizard: &mut Wizard, procedure: &str) {
+    wizard.start(&Start::Procedure(procedure.into()), at(0));
+    let mut keys = typed("Комитет цифрового развития");
+    keys.push(Action::Open);
+    press(wizard, &keys);
+}
+
+/// Step 8 of the staff-access procedure, the longest text, read to its end.
+#[test]
+fn a_long_step_scrolled_to_its_end() {
+    scene("run-long-step-end", |wizard| {
+        use poryadok::tui::app::{Focus, Screen};
+        staff_run(wizard);
+        select_step(wizard, "add-to-access-groups");
+        if let Screen::Run(screen) = &mut wizard.app.screen {
+            screen.focus = Focus::Text;
+        }
+        press(wizard, &[Action::Last]);
+    });
+}
+
+/// A label too long for its line goes above the value, which is always seen.
+#[test]
+fn a_long_label_with_its_value() {
+    scene("run-long-label", |wizard| {
+        staff_run(wizard);
+        select_step(wizard, "access-request");
+        let mut keys = vec![Action::NextPane, Action::Down, Action::Down, Action::Down];
+        keys.extend(typed("ТОР ПГС 2.0, рег. № 47-0015"));
+        keys.extend([Action::Keep, Action::Up]);
+        press(wizard, &keys);
+    });
+}
+
+/// The variant picker says what each option is, as the procedure explains it.
+#[test]
+fn the_variant_picker_shows_the_options_help() {
+    scene("run-variant-help", |wizard| {
+        run_of(wizard, "antivirus-licenses");
+        press(wizard, &[Action::ChooseVariant]);
+    });
+}
+
+/// The role model the staff-access steps refer to, opened from the step.
+#[test]
+fn the_reference_material_of_a_step() {
+    scene("run-material", |wizard| {
+        staff_run(wizard);
+        select_step(wizard, "add-to-access-groups");
+        press(wizard, &[Action::Material]);
+    });
+}
+
+/// The last step of the ЕСИА procedure, its section heading and itself in view.
+#[test]
+fn the_last_step_of_a_long_list_with_sections_is_in_view() {
+    scene("run-esia-last", |wizard| {
+        run_of(wizard, "esia-service-centres");
+        press(wizard, &[Action::Last]);
+    });
+}
+
+/// In every bundled procedure, at every size down to the smallest the wizard draws in, every
+/// step selected is on screen in the list, whatever headings come before it.
+#[test]
+fn the_selected_step_is_always_in_the_list() {
+    use poryadok::tui::action::Target;
+    use poryadok::tui::app::Screen;
+    use poryadok::tui::view::{MIN_HEIGHT, MIN_WIDTH, draw_with_hits};
+    for procedure in [
+        "esia-service-centres",
+        "antivirus-licenses",
+        "pgs-staff-access",
+        "qualified-signature",
+        "rsmev-connection",
+    ] {
+        let data = tempfile::tempdir().unwrap();
+        let mut wizard = wizard(Lang::Ru, data.path());
+        run_of(&mut wizard, procedure);
+        let steps = match &wizard.app.screen {
+            Screen::Run(screen) => screen.order.len(),
+            _ => panic!("a run is open"),
+        };
+        for (width, height) in [(MIN_WIDTH, MIN_HEIGHT), (80, 24), (100, 30), (120, 40)] {
+            press(&mut wizard, &[Action::Resize(width, height), Action::First]);
+            for position in 0..steps {
+                let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+                let mut hits = None;
+                terminal
+                    .draw(|frame| {
+                        hits = Some(draw_with_hits(frame, &wizard.app, Theme { color: false }))
+                    })
+                    .unwrap();
+                let hits = hits.unwrap();
+                let seen = (0..height).any(|y| hits.at(2, y) == Some(Target::Step(position)));
+                assert!(
+                    seen,
+                    "{procedure} at {width}x{height}: step {position} is not in the list:\n{}",
+                    terminal.backend()
+                );
+                press(&mut wizard, &[Action::Down]);
+            }
+        }
+    }
+}

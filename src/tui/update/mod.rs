@@ -147,6 +147,26 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
             _ => None,
         },
         Screen::Run(screen) => {
+            if let Some(scroll) = &mut screen.material {
+                let max = screen.scroll_max.unwrap_or(usize::MAX);
+                let at = (*scroll).min(max);
+                *scroll = match action {
+                    Action::Up => at.saturating_sub(1),
+                    Action::Down => at.saturating_add(1).min(max),
+                    Action::ScrollUp => at.saturating_sub(3),
+                    Action::ScrollDown => at.saturating_add(3).min(max),
+                    Action::PageUp => at.saturating_sub(PAGE),
+                    Action::PageDown => at.saturating_add(PAGE).min(max),
+                    Action::First => 0,
+                    Action::Last => max,
+                    Action::Back | Action::Material => {
+                        screen.material = None;
+                        return None;
+                    }
+                    _ => at,
+                };
+                return None;
+            }
             if screen.picker.is_some() {
                 return update_picker(app, action, now);
             }
@@ -287,6 +307,11 @@ pub(super) fn step_action(app: &mut App, action: Action, now: Timestamp) -> Opti
             open_picker(app);
             return None;
         }
+        Action::Material => {
+            screen.material = Some(0);
+            screen.scroll_max = None;
+            return None;
+        }
         Action::ReopenStep => Some(Command::ReopenStep(step_id)),
         Action::PassOver => Some(Command::PassOver(step_id)),
         Action::WaitStep => return wait_step(app, now),
@@ -357,6 +382,7 @@ fn pick(app: &mut App, target: Target) -> Option<Action> {
             home.pane = HomePane::Procedures;
             again(&mut home.procedure, i).filter(|_| focused)
         }
+        (Screen::Run(screen), _) if screen.material.is_some() => None,
         (Screen::Run(screen), target) => {
             if let Some(popup) = &mut screen.copy {
                 return match target {

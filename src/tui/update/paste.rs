@@ -59,6 +59,7 @@ pub fn paste(app: &mut App, text: &str, now: Timestamp) -> Option<Effect> {
         | KeyMode::Text
         | KeyMode::Picker
         | KeyMode::Copy
+        | KeyMode::Material
         | KeyMode::Help => {
             app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-paste-nowhere")));
             None

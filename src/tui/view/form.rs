@@ -61,11 +61,43 @@ pub(super) fn form_lines(
         let secret = field.secret || id.is_some_and(|id| screen.run.secret.contains(id));
         let shown = value.map_or(String::new(), |v| show(cx, secret, v));
         let marker = if chosen { "▸" } else { " " };
-        let line = Line::from(fit(
-            &format!("{marker} {}{star}: {shown}", safe(label)),
-            width,
-        ));
-        lines.push(cx.highlight(line, chosen));
+        let whole = format!("{marker} {}{star}: {shown}", safe(label));
+        if unicode_width::UnicodeWidthStr::width(whole.as_str()) <= width {
+            lines.push(cx.highlight(Line::from(whole), chosen));
+        } else {
+            // A label too long for the line goes above its value, wrapped, so that the value
+            // is always seen.
+            let head = format!("{}{star}:", safe(label));
+            for (n, part) in wrap_words(&head, width.saturating_sub(2))
+                .into_iter()
+                .enumerate()
+            {
+                let marker = if n == 0 { marker } else { " " };
+                lines.push(cx.highlight(Line::from(format!("{marker} {part}")), chosen));
+            }
+            if !shown.is_empty() {
+                let value = Line::from(fit(&format!("    {shown}"), width));
+                lines.push(cx.highlight(value, chosen));
+            }
+        }
+        // Where a field that shows another form's value takes it from.
+        if let Some(source) = field.reuse.as_deref().and_then(|id| source_form(p, id)) {
+            let from = cx.tf(
+                "tui-reused-from",
+                &[("form", safe(source).into_owned().into())],
+            );
+            for part in wrap_words(&from, width.saturating_sub(4)) {
+                lines.push(Line::from(format!("    {part}")).style(cx.theme.dim()));
+            }
+        }
+        // The selected field's explanation, as the procedure gives it.
+        if let Some(help) = field.help.as_deref().filter(|_| chosen) {
+            for paragraph in help.lines() {
+                for part in wrap_words(&safe(paragraph), width.saturating_sub(4)) {
+                    lines.push(Line::from(format!("    {part}")).style(cx.theme.dim()));
+                }
+            }
+        }
         let problem = value
             .filter(|v| v.is_filled())
             .and_then(|v| validate_value(field, v).err());
@@ -77,6 +109,16 @@ pub(super) fn form_lines(
         }
     }
     (lines, field_lines)
+}
+
+/// The title of the form that holds the field with this id.
+fn source_form<'a>(procedure: &'a crate::procedure::Procedure, id: &str) -> Option<&'a str> {
+    procedure
+        .file()
+        .forms
+        .iter()
+        .find(|form| form.fields.iter().any(|f| f.id.as_deref() == Some(id)))
+        .map(|form| form.title.as_str())
 }
 
 /// A value as a field shows it.
@@ -220,12 +262,17 @@ pub(super) fn draw_options(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area
     let block = cx.popup_block(&safe(label), KeyMode::Options);
     let inner = block.inner(rect);
     let width = usize::from(inner.width);
+    // A list longer than the box scrolls, the option under the cursor always in view.
+    let first = popup
+        .cursor
+        .saturating_sub(usize::from(inner.height).saturating_sub(1));
     let lines: Vec<Line> = options
         .iter()
         .zip(&popup.chosen)
         .enumerate()
+        .skip(first)
         .map(|(i, (option, on))| {
-            cx.hit(row(inner, i), Target::Option(i));
+            cx.hit(row(inner, i - first), Target::Option(i));
             let mark = match (popup.multi, on) {
                 (true, true) => "[x]",
                 (true, false) => "[ ]",

@@ -4,6 +4,7 @@
 mod form;
 mod help;
 mod home;
+mod material;
 mod popups;
 mod run;
 

@@ -54,11 +54,32 @@ pub(super) fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
     let option = &choice.options[picker.option];
     let impact = choice_impact(p, &screen.run, &choice.id, &option.id);
     let changed = impact.applies.len() + impact.skipped.len();
+    let width = area.width.saturating_sub(8).min(76);
+    let inner_width = usize::from(width.saturating_sub(2));
+    // What the choice and the option under the cursor are, as the procedure explains them.
+    let mut help: Vec<Line> = Vec::new();
+    // The option's whole title, when its line cuts it.
+    let title = safe(&option.title);
+    if unicode_width::UnicodeWidthStr::width(title.as_ref()) + 2 > inner_width {
+        for part in wrap_words(&title, inner_width) {
+            help.push(Line::from(part).style(cx.theme.title()));
+        }
+    }
+    for (text, style) in [
+        (choice.help.as_deref(), cx.theme.dim()),
+        (option.help.as_deref(), ratatui::style::Style::new()),
+    ] {
+        for paragraph in text.into_iter().flat_map(str::lines) {
+            for part in wrap_words(&safe(paragraph), inner_width) {
+                help.push(Line::from(part).style(style));
+            }
+        }
+    }
     let popup = centered_box(
         frame,
         area,
-        area.width.saturating_sub(8).min(76),
-        (choice.options.len() + 6 + changed) as u16,
+        width,
+        (choice.options.len() + 6 + help.len() + usize::from(!help.is_empty()) + changed) as u16,
     );
     let block = Block::bordered()
         .title(format!(" {} ", safe(&choice.title)))
@@ -66,14 +87,18 @@ pub(super) fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     cx.shadow(popup);
-    let inner_width = usize::from(inner.width);
     let chosen = screen.run.choices.get(&choice.id);
+    // The options, scrolled so that the one under the cursor is in view.
+    let first = picker
+        .option
+        .saturating_sub(usize::from(inner.height).saturating_sub(1));
     let mut lines: Vec<Line> = choice
         .options
         .iter()
         .enumerate()
+        .skip(first)
         .map(|(i, option)| {
-            cx.hit(row(inner, i), Target::Option(i));
+            cx.hit(row(inner, i - first), Target::Option(i));
             let mark = if chosen == Some(&option.id) {
                 "●"
             } else {
@@ -83,6 +108,10 @@ pub(super) fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
             cx.highlight(line, i == picker.option)
         })
         .collect();
+    if !help.is_empty() {
+        lines.push(Line::from(""));
+        lines.extend(help);
+    }
     lines.push(Line::from(""));
     let summary = cx.tf(
         "tui-choice-impact",

@@ -82,6 +82,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     if screen.picker.is_some() {
         draw_picker(frame, cx, screen, main);
     }
+    super::material::draw(frame, cx, screen, main);
 }
 
 /// The mark of a step's status: a symbol that says it without colour. A step passed over as
@@ -124,16 +125,40 @@ fn passed_over(run: &crate::run::Run, id: &str) -> bool {
     )
 }
 
+/// The position of the first step the list shows in `height` rows: the selected step about
+/// the middle, and always on screen, however many section headings come between.
+fn first_step_shown(screen: &RunScreen, height: usize) -> usize {
+    let p = &screen.procedure;
+    let section = |position: usize| {
+        screen
+            .order
+            .get(position)
+            .map(|&i| p.steps()[i].section.as_str())
+    };
+    // A heading goes above every step that begins its section.
+    let heading = |position: usize| section(position) != position.checked_sub(1).and_then(section);
+    let rows = |first: usize, last: usize| {
+        (first..=last)
+            .map(|i| 1 + usize::from(heading(i)))
+            .sum::<usize>()
+    };
+    let selected = screen.selected.min(screen.order.len().saturating_sub(1));
+    let mut first = selected
+        .saturating_sub(height.saturating_sub(1) / 2)
+        .min(screen.order.len().saturating_sub(height.saturating_sub(2)));
+    while first < selected && rows(first, selected) > height {
+        first += 1;
+    }
+    first
+}
+
 fn draw_steps(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     use std::fmt::Write as _;
     let p = &screen.procedure;
     let inner = bordered(frame, area, &format!(" {} ", cx.t("tui-steps")));
     let height = usize::from(inner.height);
     // Only the rows on screen are worked out: a status costs a look at the step's blockers.
-    let first = screen
-        .selected
-        .saturating_sub(height.saturating_sub(1) / 2)
-        .min(screen.order.len().saturating_sub(height.saturating_sub(2)));
+    let first = first_step_shown(screen, height);
     // The rows are written straight into the frame, one line each: the list is redrawn on
     // every keypress.
     let buf = frame.buffer_mut();
@@ -216,6 +241,10 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     {
         lines.push(Line::from(format!("⊘ {}", safe(reason))).style(cx.theme.alert()));
     }
+    let own = super::material::own_material(screen);
+    if own > 0 {
+        lines.push(Line::from(cx.t("tui-material-hint")).style(cx.theme.dim()));
+    }
     let (form, field_lines) = form_lines(cx, screen, usize::from(inner.width));
     if screen.focus == Focus::Form {
         // Filling in: the fields only, scrolled so that the selected one is in view.
@@ -223,9 +252,16 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
             Line::from(fit(&safe(&step.title), usize::from(inner.width))).style(cx.theme.title());
         let room = usize::from(inner.height).saturating_sub(lines.len());
         let selected = field_lines.get(screen.field).copied().unwrap_or(0);
+        let end = field_lines
+            .get(screen.field + 1)
+            .copied()
+            .unwrap_or(form.len());
+        // The whole field in view, its value under a long label too; its label first of all.
         let first = selected
             .saturating_sub(room.saturating_sub(2))
-            .min(form.len().saturating_sub(room));
+            .min(form.len().saturating_sub(room))
+            .max(end.saturating_sub(room))
+            .min(selected);
         for (field, &line) in field_lines.iter().enumerate() {
             if (first..first + room).contains(&line) {
                 cx.hit(row(inner, lines.len() + line - first), Target::Field(field));
