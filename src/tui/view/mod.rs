@@ -350,134 +350,19 @@ fn cut(text: &str, width: usize) -> impl Iterator<Item = char> + '_ {
     kept.chain((width > 0).then_some('…'))
 }
 
-/// A box with a border and `title` on its top edge, drawn into the frame as
-/// `Block::bordered().title(title)` draws it; returns the area inside. Drawn cell by cell
-/// because ratatui's block first restyles every cell it covers, which for the two panes of the
-/// run screen, drawn again at every keypress, is most of what drawing them costs. A box too
-/// small for its title is left to ratatui.
+/// A box with a border and `title` on its top edge; returns the area inside.
 pub fn bordered(frame: &mut Frame, area: Rect, title: &str) -> Rect {
-    use unicode_width::UnicodeWidthStr;
-    let area = area.intersection(frame.area());
-    if area.width < 2 || area.height < 2 || title.width() > usize::from(area.width - 2) {
-        let block = ratatui::widgets::Block::bordered().title(title);
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        return inner;
-    }
-    let set = ratatui::symbols::border::PLAIN;
-    let buf = frame.buffer_mut();
-    let (left, top) = (area.left(), area.top());
-    let (right, bottom) = (area.right() - 1, area.bottom() - 1);
-    for x in left + 1..right {
-        buf[(x, top)].set_symbol(set.horizontal_top);
-        buf[(x, bottom)].set_symbol(set.horizontal_bottom);
-    }
-    for y in top + 1..bottom {
-        buf[(left, y)].set_symbol(set.vertical_left);
-        buf[(right, y)].set_symbol(set.vertical_right);
-    }
-    buf[(left, top)].set_symbol(set.top_left);
-    buf[(right, top)].set_symbol(set.top_right);
-    buf[(left, bottom)].set_symbol(set.bottom_left);
-    buf[(right, bottom)].set_symbol(set.bottom_right);
-    put(buf, left + 1, top, title, area.width - 2, Style::new());
-    Rect {
-        x: left + 1,
-        y: top + 1,
-        width: area.width - 2,
-        height: area.height - 2,
-    }
+    let block = ratatui::widgets::Block::bordered().title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
 }
 
 /// Writes one line of a list straight into the frame: `text` cut to `width` columns as [`fit`]
-/// cuts it, at `(x, y)`, in `style`. The cells are those a [`Paragraph`] of that line would
-/// set, without the line, its spans and the paragraph built for every row of every frame.
+/// cuts it, at `(x, y)`, in `style`, without a line and a paragraph built for every row.
 pub fn put_fit(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Style) {
-    let Some(text_width) = lone_graphemes_width(text) else {
-        put(buf, x, y, &fitted(text, usize::from(width)), width, style);
-        return;
-    };
-    if text_width <= usize::from(width) {
-        put_lone(buf, x, y, text.chars(), width, style);
-        return;
-    }
-    put_lone(buf, x, y, cut(text, usize::from(width)), width, style);
-}
-
-/// [`Buffer::set_stringn`]: `text` at `(x, y)`, at most `width` columns, in `style`; returns
-/// the column after it. Text made only of characters that are each a grapheme of their own
-/// (see `is_lone_grapheme`: Latin, Cyrillic and the marks the wizard draws) is written
-/// character by character, which spares the grapheme segmentation that costs most of a
-/// keypress on a long list; anything else goes through ratatui.
-pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Style) -> u16 {
-    if text.chars().all(is_lone_grapheme) {
-        put_lone(buf, x, y, text.chars(), width, style)
-    } else {
-        buf.set_stringn(x, y, text, usize::from(width), style).0
-    }
-}
-
-/// The width of a text made only of lone graphemes (the sum of its characters' widths, as
-/// `unicode-width` gives for the whole text); `None` for any other text.
-fn lone_graphemes_width(text: &str) -> Option<usize> {
-    use unicode_width::UnicodeWidthChar;
-    text.chars()
-        .map(|c| is_lone_grapheme(c).then(|| c.width().unwrap_or(0)))
-        .sum()
-}
-
-/// [`put`] for characters that are each a grapheme of their own.
-fn put_lone(
-    buf: &mut Buffer,
-    x: u16,
-    y: u16,
-    chars: impl Iterator<Item = char>,
-    width: u16,
-    style: Style,
-) -> u16 {
-    use unicode_width::UnicodeWidthChar;
-    let mut remaining = buf.area.right().saturating_sub(x).min(width);
-    let mut x = x;
-    for c in chars {
-        let w = c.width().unwrap_or(0) as u16;
-        if w == 0 {
-            continue;
-        }
-        let Some(rest) = remaining.checked_sub(w) else {
-            break;
-        };
-        remaining = rest;
-        buf[(x, y)].set_char(c).set_style(style);
-        // As ratatui does: the cells a wide character covers are cleared.
-        for hidden in x + 1..x + w {
-            buf[(hidden, y)].reset();
-        }
-        x += w;
-    }
-    x
-}
-
-/// Whether a character always makes a grapheme on its own, whatever is around it: it neither
-/// joins the one before (no combining mark, joiner or variation selector) nor the one after
-/// (no prepended mark, regional indicator or Hangul jamo), and is no control character. Kept
-/// to the blocks the procedures and the wizard's marks are written in; the test beside checks
-/// every one of them against ratatui's own writing.
-fn is_lone_grapheme(c: char) -> bool {
-    matches!(c,
-        '\u{20}'..='\u{7E}'
-        | '\u{A0}'..='\u{AC}' // not U+00AD, the soft hyphen: a control character
-        | '\u{AE}'..='\u{24F}' // Latin-1 and Latin Extended
-        | '\u{400}'..='\u{482}' // Cyrillic, without its combining marks U+0483..U+0489
-        | '\u{48A}'..='\u{52F}'
-        | '\u{2010}'..='\u{2027}' // dashes, quotes, bullet, ellipsis
-        | '\u{2030}'..='\u{205E}'
-        | '\u{20A0}'..='\u{20C0}' // currency signs, the rouble among them
-        | '\u{2100}'..='\u{214F}' // letterlike symbols: №
-        | '\u{2190}'..='\u{22FF}' // arrows, mathematical operators: ↗ ⊘
-        | '\u{2500}'..='\u{25FF}' // box drawing, blocks, shapes: ○ ● ▶ ▸
-        | '\u{2700}'..='\u{27BF}' // dingbats: ✓ ✉ ✖
-        | '\u{2980}'..='\u{29FF}' // ⧗
-    )
+    let width = usize::from(width);
+    buf.set_stringn(x, y, fitted(text, width), width, style);
 }
 
 /// Breaks text into lines of at most `width` columns at spaces (a word longer than a line is
@@ -513,79 +398,6 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::layout::Rect;
-
-    /// Every character taken for a grapheme of its own, among others and cut at every width,
-    /// lands in the same cells as ratatui's grapheme-by-grapheme writing puts it.
-    #[test]
-    fn lone_graphemes_are_written_as_ratatui_writes_them() {
-        let area = Rect::new(0, 0, 12, 1);
-        let style = Style::new().add_modifier(Modifier::BOLD);
-        let mut checked = 0;
-        for c in (0..=0x2FFFu32).filter_map(char::from_u32) {
-            if !is_lone_grapheme(c) {
-                continue;
-            }
-            for text in [format!("{c}"), format!("a{c}{c}b"), format!("{c}я{c}-{c}")] {
-                for width in 0..=8 {
-                    for x in [0, 7, 11] {
-                        let mut ours = Buffer::empty(area);
-                        let mut theirs = Buffer::empty(area);
-                        let end = put(&mut ours, x, 0, &text, width, style);
-                        let (their_end, _) =
-                            theirs.set_stringn(x, 0, &text, usize::from(width), style);
-                        assert_eq!(ours, theirs, "{c:?} in {text:?}, width {width}, at {x}");
-                        assert_eq!(end, their_end, "{c:?} in {text:?}");
-                        let mut ours = Buffer::empty(area);
-                        let mut theirs = Buffer::empty(area);
-                        put_fit(&mut ours, x, 0, &text, width, style);
-                        let cut = fit(&text, usize::from(width));
-                        theirs.set_stringn(x, 0, &cut, usize::from(width), style);
-                        assert_eq!(ours, theirs, "{c:?} in {text:?} cut to {width}, at {x}");
-                    }
-                }
-                let width = unicode_width::UnicodeWidthStr::width(text.as_str());
-                assert_eq!(
-                    lone_graphemes_width(&text),
-                    Some(width),
-                    "{c:?} in {text:?}"
-                );
-            }
-            checked += 1;
-        }
-        assert!(checked > 1900, "{checked}");
-    }
-
-    /// The boxes of the run screen are the blocks ratatui draws, at every size down to none.
-    #[test]
-    fn a_box_is_drawn_as_ratatui_draws_a_bordered_block() {
-        use ratatui::Terminal;
-        use ratatui::backend::TestBackend;
-        use ratatui::widgets::Block;
-        for title in [" Шаги ", " 12. ", ""] {
-            for (width, height) in [(0, 0), (1, 5), (2, 2), (3, 7), (6, 3), (7, 4), (40, 12)] {
-                let area = Rect::new(1, 2, width, height);
-                let draw = |ours: bool| {
-                    let mut terminal = Terminal::new(TestBackend::new(42, 15)).unwrap();
-                    let mut inner = Rect::ZERO;
-                    terminal
-                        .draw(|frame| {
-                            inner = if ours {
-                                bordered(frame, area, title)
-                            } else {
-                                let block = Block::bordered().title(title);
-                                let inner = block.inner(area);
-                                frame.render_widget(block, area);
-                                inner
-                            }
-                        })
-                        .unwrap();
-                    (terminal.backend().buffer().clone(), inner)
-                };
-                assert_eq!(draw(true), draw(false), "{title:?} in {width}x{height}");
-            }
-        }
-    }
 
     #[test]
     fn a_line_that_does_not_fit_is_cut_with_an_ellipsis() {
