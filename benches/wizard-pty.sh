@@ -1,7 +1,9 @@
-#!/bin/sh
+#!/bin/bash
 # The wizard measured as a person meets it: the release binary in a pseudo-terminal, timed by
 # ../shared/tools/tui-bench (first frame from process start, key to updated screen, peak
-# memory). Needs python3 with pyte and GNU time. Usage: benches/wizard-pty.sh [RUNS]
+# memory), beside whiptail's checklist of 14 and 5,000 items in the same run. Needs python3 with
+# pyte, GNU time and whiptail. Usage: benches/wizard-pty.sh [RUNS]; the figures and what they
+# are compared with: docs/performance.md.
 set -eu
 cd "$(dirname "$0")/.."
 RUNS=${1:-15}
@@ -10,11 +12,29 @@ cargo build --release --quiet
 cargo run --release --quiet --example synthetic -- 5000 > target/synthetic-5000.toml
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The peer: whiptail's checklist, items "Step i of N: check item i", Space x10 then Down x12,
+# as in the tool's peer baseline.
+for n in 14 5000; do
+    python3 "$(dirname "$BENCH")/peers/gen_items.py" "$n" "$work" > /dev/null
+    first="Step 01 of 14"
+    if [ "$n" = 5000 ]; then first="Step 0001 of 5000"; fi
+    mapfile -t items < "$work/items-$n.args"
+    python3 "$BENCH" --name whiptail --label "$n" --ready '<Cancel>' --ready "$first" \
+        --key space:10 --key down:12 --quit enter --runs "$RUNS" --size 120x40 \
+        -- whiptail --checklist "Select items" 38 100 30 "${items[@]}"
+done
 # Home screen over the bundled procedures, no runs yet.
 mkdir -p "$work/home"
 python3 "$BENCH" --name poryadok-home --label bundled --ready 'q quit' --ready 'Procedures' \
     --key down:4 --key up:4 --quit q --runs "$RUNS" --size 120x40 --env LANG=en_US.UTF-8 \
     -- ./target/release/poryadok --data-dir "$work/home"
+# The same with no cache (a file stands where its folder would be): the bundled procedures are
+# read and checked from their TOML at every start.
+mkdir -p "$work/home-uncached"
+: > "$work/home-uncached/cache"
+python3 "$BENCH" --name poryadok-home-uncached --label bundled --ready 'q quit' \
+    --ready 'Procedures' --key down:4 --key up:4 --quit q --runs "$RUNS" --size 120x40 \
+    --env LANG=en_US.UTF-8 -- ./target/release/poryadok --data-dir "$work/home-uncached"
 # A run of the generated 5,000-step procedure, opened directly.
 mkdir -p "$work/large/procedures" "$work/large/runs"
 cp target/synthetic-5000.toml "$work/large/procedures/"
