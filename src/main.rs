@@ -28,11 +28,22 @@ fn main() -> ExitCode {
     };
     match run(&cli, lang) {
         Ok(code) => code,
+        // A reader that stops early (`| head`) has all it wanted: not an error.
+        Err(error) if closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             let _ = writeln!(anstream::stderr(), "{}", cli::errors::message(&error, lang));
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether the error is the standard output's reader having gone away.
+fn closed_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Prints help, the version or a usage error, and gives the exit code to end with.

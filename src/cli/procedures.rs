@@ -35,7 +35,8 @@ pub fn check(catalog: &Catalog, lang: Lang) -> ExitCode {
     }
     let files = catalog.entries.len();
     if failed == 0 {
-        println!(
+        let _ = writeln!(
+            std::io::stdout(),
             "{}",
             lang.format(
                 "check-ok",
