@@ -7,6 +7,7 @@
 
 pub mod docx;
 pub mod eml;
+pub mod ics;
 pub mod model;
 pub mod report;
 pub mod table;
@@ -38,10 +39,12 @@ pub enum Format {
     Json,
     /// Each letter as an .eml draft, with its forms attached.
     Eml,
+    /// The dates to keep as an iCalendar file.
+    Ics,
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Docx,
         Format::Xlsx,
         Format::Csv,
@@ -49,6 +52,7 @@ impl Format {
         Format::Html,
         Format::Json,
         Format::Eml,
+        Format::Ics,
     ];
 
     /// The name used on the command line and as the file extension.
@@ -61,6 +65,7 @@ impl Format {
             Format::Html => "html",
             Format::Json => "json",
             Format::Eml => "eml",
+            Format::Ics => "ics",
         }
     }
 
@@ -126,6 +131,7 @@ pub fn nothing_to_write(formats: &[Format]) -> Msg {
             usize::from(formats.contains(&Format::Xlsx) || formats.contains(&Format::Csv)),
         )
         .arg("eml", usize::from(formats.contains(&Format::Eml)))
+        .arg("ics", usize::from(formats.contains(&Format::Ics)))
 }
 
 /// Every file of the run in the formats asked for, named for a person to read: the step's
@@ -264,6 +270,12 @@ pub fn make(
                 Err(e) => problems.push(e.message().text(options.lang)),
             }
         }
+    }
+    if wants(Format::Ics) && !export.dates.is_empty() {
+        out.push(OutFile {
+            name: readable_name(&lang.text("export-ics-file"), "ics"),
+            bytes: ics::calendar(&export, now),
+        });
     }
     write::unique_names(&mut out);
     Made {

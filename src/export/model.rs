@@ -201,6 +201,55 @@ pub struct Export {
     pub forms: Vec<FilledForm>,
     pub drafts: Vec<Draft>,
     pub report: Report,
+    /// The dates still to keep, soonest first (the calendar file).
+    pub dates: Vec<DateEvent>,
+    /// The language of the documents (the procedure's).
+    #[serde(skip)]
+    pub lang: Lang,
+}
+
+/// A date of the run still to keep: a step's deadline or the day a wait ends.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateEvent {
+    pub date: Date,
+    pub kind: DateKind,
+    pub step_id: String,
+    pub step_number: usize,
+    pub step_title: String,
+    /// The deadline's rule in words («3 рабочих дня после шага 1»).
+    pub rule: Option<String>,
+    /// The day depends on a production calendar not published yet.
+    pub forecast: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum DateKind {
+    Deadline,
+    Wait,
+}
+
+/// The dates of the run not kept yet (not done), soonest first.
+fn dates(procedure: &Procedure, run: &Run, options: &Options) -> Vec<DateEvent> {
+    use crate::run::schedule::{DueKind, deadline_rule};
+    due_dates(procedure, run, &ProductionCalendar, &options.tz)
+        .into_iter()
+        .filter(|due| due.done.is_none())
+        .map(|due| {
+            let step = &procedure.steps()[due.step];
+            DateEvent {
+                date: due.date,
+                kind: match due.kind {
+                    DueKind::Deadline => DateKind::Deadline,
+                    DueKind::Wait => DateKind::Wait,
+                },
+                step_id: step.id.clone(),
+                step_number: due.step + 1,
+                step_title: clean(&step.title),
+                rule: deadline_rule(procedure, due.step).map(|m| m.text(options.lang)),
+                forecast: due.forecast,
+            }
+        })
+        .collect()
 }
 
 /// Text from a procedure or the officer, with control characters (escape sequences, bidi
@@ -262,6 +311,8 @@ pub fn build(
         }
     }
     Export {
+        dates: dates(procedure, run, options),
+        lang: options.lang,
         forms,
         drafts: drafts(procedure, run, options),
         report: report(procedure, run, id, now, today, options),

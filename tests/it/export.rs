@@ -491,3 +491,121 @@ fn spreadsheet_rows_are_as_tall_as_their_wrapped_text_and_print_landscape_on_the
         "{workbook}"
     );
 }
+
+/// The content lines of an iCalendar text, unfolded (RFC 5545, 3.1).
+fn unfolded(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.split("\r\n") {
+        match line.strip_prefix(' ').or_else(|| line.strip_prefix('\t')) {
+            Some(rest) => lines.last_mut().unwrap().push_str(rest),
+            None if line.is_empty() => {}
+            None => lines.push(line.to_owned()),
+        }
+    }
+    lines
+}
+
+#[test]
+fn the_calendar_has_an_all_day_event_for_each_date_to_keep() {
+    let p = bundled("qualified-signature");
+    let mut run = filled_run(&p);
+    // A wait until a day, and a step under way whose deadline counts from its start.
+    let index = p.step_index("wait-call").unwrap();
+    let wait_on = p.steps()[index].id.clone();
+    let due: jiff::civil::Date = "2026-03-10".parse().unwrap();
+    for step in p.steps()[..index].iter() {
+        let _ = apply(&p, &mut run, Command::CompleteStep(step.id.clone()), at(1));
+    }
+    apply(
+        &p,
+        &mut run,
+        Command::WaitStep {
+            step: wait_on.clone(),
+            due: Some(due),
+        },
+        at(2),
+    )
+    .unwrap();
+    let model = build(
+        &p,
+        &run,
+        "qualified-signature-1",
+        at(100_000),
+        &options(Lang::En),
+    );
+    assert!(!model.dates.is_empty());
+    let out = files(
+        &p,
+        &run,
+        "qualified-signature-1",
+        at(100_000),
+        &options(Lang::En),
+        &Templates::default(),
+        &[Format::Ics],
+    )
+    .unwrap();
+    assert_eq!(out.len(), 1);
+    assert_eq!(
+        out[0].name, "Сроки.ics",
+        "named in the procedure's language"
+    );
+    let text = String::from_utf8(out[0].bytes.clone()).unwrap();
+    assert!(
+        text.split("\r\n").all(|l| l.len() <= 75),
+        "lines folded at 75 octets"
+    );
+    let lines = unfolded(&text);
+    assert_eq!(lines.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
+    assert_eq!(lines.last().map(String::as_str), Some("END:VCALENDAR"));
+    assert!(lines.contains(&"VERSION:2.0".to_owned()));
+    assert!(lines.iter().any(|l| l.starts_with("PRODID:")));
+    let events: Vec<&[String]> = lines
+        .split(|l| l == "BEGIN:VEVENT")
+        .skip(1)
+        .map(|e| &e[..e.iter().position(|l| l == "END:VEVENT").unwrap()])
+        .collect();
+    assert_eq!(events.len(), model.dates.len());
+    for (event, date) in events.iter().zip(&model.dates) {
+        let get = |name: &str| {
+            event
+                .iter()
+                .find(|l| l.starts_with(name))
+                .unwrap_or_else(|| panic!("{name} in {event:?}"))
+                .clone()
+        };
+        let day = date.date.strftime("%Y%m%d").to_string();
+        let next = date.date.tomorrow().unwrap().strftime("%Y%m%d").to_string();
+        assert_eq!(get("DTSTART"), format!("DTSTART;VALUE=DATE:{day}"));
+        assert_eq!(get("DTEND"), format!("DTEND;VALUE=DATE:{next}"));
+        assert!(get("UID:").contains(&date.step_id));
+        assert!(get("DTSTAMP:").ends_with('Z'));
+        let summary = get("SUMMARY:");
+        assert!(
+            summary.contains(&format!("шаг {}", date.step_number)),
+            "{summary}"
+        );
+        let description = get("DESCRIPTION:");
+        assert!(
+            description.contains(&p.steps()[date.step_number - 1].title.replace(',', "\\,")),
+            "{description}"
+        );
+        if let Some(rule) = &date.rule {
+            assert!(
+                description.contains(&format!("Правило: {rule}")),
+                "{description}"
+            );
+        }
+    }
+    let wait = events
+        .iter()
+        .find(|e| e.iter().any(|l| l.starts_with("SUMMARY:Ждём ответа")))
+        .expect("the wait");
+    assert!(
+        wait.contains(&"DTSTART;VALUE=DATE:20260310".to_owned()),
+        "{wait:?}"
+    );
+    assert!(
+        model.dates.iter().any(|d| d.rule.is_some()),
+        "a deadline with its rule"
+    );
+}

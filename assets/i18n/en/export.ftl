@@ -62,6 +62,16 @@ export-nothing = Nothing to write in the formats { $formats }; no file was writt
 }{ $eml ->
     [1] { " " }the steps that apply have no letters;
    *[0] {""}
+}{ $ics ->
+    [1] { " " }no date is still to keep;
+   *[0] {""}
 } the report is in the formats md, html, json.
 export-signature = (signature)
 export-signature-name = (name)
+export-ics-file = Dates
+export-ics-name = Dates: { $run }
+export-ics-deadline = Due: step { $number }. { $title }
+export-ics-wait = Waiting for an answer: step { $number }. { $title }
+export-ics-step = Step { $number }. { $title }
+export-ics-rule = Rule: { $rule }
+export-ics-forecast = A forecast: the production calendar of that year is not published yet.

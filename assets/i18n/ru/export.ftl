@@ -64,6 +64,16 @@ export-nothing = Нечего записать в форматах { $formats },
 }{ $eml ->
     [1] { " " }в применимых шагах нет писем;
    *[0] {""}
+}{ $ics ->
+    [1] { " " }нет сроков, которые ещё предстоит соблюсти;
+   *[0] {""}
 } отчёт — форматы md, html, json.
 export-signature = (подпись)
 export-signature-name = (расшифровка подписи)
+export-ics-file = Сроки
+export-ics-name = Сроки: { $run }
+export-ics-deadline = Срок: шаг { $number }. { $title }
+export-ics-wait = Ждём ответа: шаг { $number }. { $title }
+export-ics-step = Шаг { $number }. { $title }
+export-ics-rule = Правило: { $rule }
+export-ics-forecast = Дата по прогнозу: производственный календарь на этот год ещё не опубликован.
