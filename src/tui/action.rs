@@ -38,6 +38,12 @@ pub enum Action {
     ReopenStep,
     /// Mark an optional step as not needed.
     PassOver,
+    /// Mark the selected step done on a day the officer gives (today unless changed).
+    CompleteOn,
+    /// Mark the selected step as waiting since a day the officer gives.
+    WaitOn,
+    /// Mark an optional step as not needed on a day the officer gives.
+    PassOverOn,
     /// Choose the variant the selected step depends on.
     ChooseVariant,
     /// Take back the last change.

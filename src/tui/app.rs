@@ -232,6 +232,9 @@ pub struct Editor {
     /// Not a field: the day the step with this id waits until (its procedure sets no
     /// deadline), typed as ДД.ММ.ГГГГ; left blank, the wait has no due day.
     pub wait_for: Option<String>,
+    /// Not a field: the day the step with this id was done, began waiting or was passed over,
+    /// typed as ДД.ММ.ГГГГ (today's date to begin with).
+    pub dated: Option<(String, Dated)>,
     pub input: TextArea<'static>,
     pub multiline: bool,
 }
@@ -274,6 +277,7 @@ impl Editor {
             field: id.to_owned(),
             cell,
             wait_for: None,
+            dated: None,
             input,
             multiline,
         }
@@ -287,10 +291,28 @@ impl Editor {
         }
     }
 
+    /// Asking on which day a step was done, began waiting or was passed over; `today` to
+    /// begin with.
+    pub fn for_day(step: &str, dated: Dated, today: jiff::civil::Date) -> Editor {
+        let today = today.strftime("%d.%m.%Y").to_string();
+        Editor {
+            dated: Some((step.to_owned(), dated)),
+            ..Editor::with(step, None, &today, false, false)
+        }
+    }
+
     /// What has been typed.
     pub fn text(&self) -> String {
         self.input.lines().join("\n")
     }
+}
+
+/// What the officer dates with the date prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dated {
+    Complete,
+    Wait,
+    PassOver,
 }
 
 /// Choosing among a field's options.
@@ -403,6 +425,7 @@ impl App {
                     ..
                 } => match editor {
                     e if e.wait_for.is_some() => KeyMode::WaitPrompt,
+                    e if e.dated.is_some() => KeyMode::DatePrompt,
                     e if e.multiline => KeyMode::MultilineEditor,
                     _ => KeyMode::Editor,
                 },

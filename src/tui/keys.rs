@@ -34,6 +34,7 @@ pub enum KeyMode {
     MultilineEditor,
     /// Typing the day a step waits until.
     WaitPrompt,
+    DatePrompt,
     /// A select or multi-select field's options.
     Options,
     /// Choosing a variant.
@@ -50,7 +51,7 @@ pub enum KeyMode {
 
 impl KeyMode {
     /// Every mode, in the order the README lists them.
-    pub const ALL: [KeyMode; 15] = [
+    pub const ALL: [KeyMode; 16] = [
         KeyMode::Home,
         KeyMode::NewRun,
         KeyMode::Steps,
@@ -60,6 +61,7 @@ impl KeyMode {
         KeyMode::Editor,
         KeyMode::MultilineEditor,
         KeyMode::WaitPrompt,
+        KeyMode::DatePrompt,
         KeyMode::Options,
         KeyMode::Picker,
         KeyMode::Copy,
@@ -78,6 +80,7 @@ impl KeyMode {
                 | KeyMode::Editor
                 | KeyMode::MultilineEditor
                 | KeyMode::WaitPrompt
+                | KeyMode::DatePrompt
                 | KeyMode::Options
         )
     }
@@ -94,6 +97,7 @@ impl KeyMode {
             KeyMode::Editor => "tui-mode-editor",
             KeyMode::MultilineEditor => "tui-mode-multiline",
             KeyMode::WaitPrompt => "tui-mode-wait",
+            KeyMode::DatePrompt => "tui-mode-date",
             KeyMode::Options => "tui-mode-options",
             KeyMode::Picker => "tui-mode-picker",
             KeyMode::Copy => "tui-mode-copy",
@@ -281,7 +285,7 @@ const MATERIAL_KEY: Binding = bind(&[Char('i'), F(3)], Action::Material, "tui-ke
 const MATERIAL_KEY_FORM: Binding = bind(&[F(3), Alt('i')], Action::Material, "tui-key-material");
 
 /// The commands on the selected step, from the list of steps and from its text.
-const STEP_COMMANDS: [Binding; 9] = [
+const STEP_COMMANDS: [Binding; 12] = [
     bind(&[Char('s')], Action::StartStep, "tui-key-start"),
     show(
         &[Char('c'), Char(' ')],
@@ -306,6 +310,9 @@ const STEP_COMMANDS: [Binding; 9] = [
     bind(&[Char('y')], Action::Copy, "tui-key-copy-open"),
     bind(&[Char('o')], Action::OpenLink, "tui-key-copy-open"),
     bind(&[Char('d')], Action::Export, "tui-key-export"),
+    bind(&[Char('C')], Action::CompleteOn, "tui-key-dated"),
+    bind(&[Char('W')], Action::WaitOn, "tui-key-dated"),
+    bind(&[Char('P')], Action::PassOverOn, "tui-key-dated"),
 ];
 
 /// The same commands from a form, on keys that cannot be typed as text.
@@ -381,6 +388,9 @@ static STEPS: &[Binding] = &[
     STEP_COMMANDS[7],
     STEP_COMMANDS[8],
     MATERIAL_KEY,
+    STEP_COMMANDS[9],
+    STEP_COMMANDS[10],
+    STEP_COMMANDS[11],
     UNDO,
     show(
         &[Esc, Char('h'), Backspace],
@@ -426,6 +436,9 @@ static TEXT: &[Binding] = &[
     STEP_COMMANDS[7],
     STEP_COMMANDS[8],
     MATERIAL_KEY,
+    STEP_COMMANDS[9],
+    STEP_COMMANDS[10],
+    STEP_COMMANDS[11],
     UNDO,
     show(
         &[Esc, Char('h'), Backspace],
@@ -573,6 +586,18 @@ static WAIT_PROMPT: &[Binding] = &[
     QUIT_CTRL,
 ];
 
+static DATE_PROMPT: &[Binding] = &[
+    bind(&[Typing], Action::Type(' '), "tui-key-type-day"),
+    bind(&[Left], Action::Left, "tui-key-cursor"),
+    bind(&[Right], Action::Right, "tui-key-cursor"),
+    bind(&[Backspace], Action::Backspace, "tui-key-erase"),
+    bind(&[Delete], Action::Delete, "tui-key-erase"),
+    show(&[Enter], Action::Keep, "tui-key-date-keep", "tui-foot-date"),
+    show(&[Esc], Action::Back, "tui-key-cancel", "tui-foot-cancel"),
+    HELP_F1,
+    QUIT_CTRL,
+];
+
 static OPTIONS: &[Binding] = &[
     show(&[Up], Action::Up, "tui-key-move", "tui-foot-move"),
     bind(&[Down], Action::Down, "tui-key-move"),
@@ -711,6 +736,7 @@ pub fn bindings(mode: KeyMode) -> &'static [Binding] {
         KeyMode::Editor => EDITOR,
         KeyMode::MultilineEditor => MULTILINE_EDITOR,
         KeyMode::WaitPrompt => WAIT_PROMPT,
+        KeyMode::DatePrompt => DATE_PROMPT,
         KeyMode::Options => OPTIONS,
         KeyMode::Picker => PICKER,
         KeyMode::Copy => COPY,

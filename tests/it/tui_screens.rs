@@ -568,6 +568,68 @@ fn the_due_day_typed_for_a_wait_is_kept_and_a_wrong_one_is_not() {
 }
 
 #[test]
+fn a_step_dated_in_the_past_asks_the_day_with_today_to_begin_with() {
+    scene("run-date-prompt", |wizard| {
+        signature_run(wizard);
+        let mut keys = vec![Action::WaitOn];
+        keys.extend([Action::Backspace; 10]);
+        keys.extend(typed("25.11.2025"));
+        press(wizard, &keys);
+    });
+}
+
+#[test]
+fn the_day_typed_for_a_step_is_recorded_and_a_future_one_is_refused() {
+    use poryadok::run::StepState;
+    use poryadok::tui::app::Screen;
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = wizard(Lang::Ru, data.path());
+    signature_run(&mut wizard);
+    let state = |wizard: &Wizard| {
+        let Screen::Run(screen) = &wizard.app.screen else {
+            panic!("the run is open")
+        };
+        (
+            screen.run.steps.get("application").cloned(),
+            screen.editor.as_ref().map(|e| e.text()),
+        )
+    };
+    // The prompt starts with today.
+    press(&mut wizard, &[Action::WaitOn]);
+    let today = wizard.app.today.strftime("%d.%m.%Y").to_string();
+    assert_eq!(state(&wizard), (None, Some(today)));
+    // Tomorrow is refused: nothing is recorded, and the officer is told why.
+    let tomorrow = wizard.app.today.tomorrow().unwrap();
+    press(&mut wizard, &[Action::Backspace; 10]);
+    let mut keys = typed(&tomorrow.strftime("%d.%m.%Y").to_string());
+    keys.push(Action::Open);
+    press(&mut wizard, &keys);
+    assert_eq!(state(&wizard).0, None);
+    let notice = wizard.app.notice.as_ref().expect("a notice");
+    assert!(
+        notice
+            .text
+            .text(Lang::Ru)
+            .contains("позже сегодняшнего дня")
+    );
+    // Three days ago is kept as the day the wait began.
+    let earlier = wizard
+        .app
+        .today
+        .checked_sub(jiff::Span::new().days(3))
+        .unwrap();
+    press(&mut wizard, &[Action::WaitOn]);
+    press(&mut wizard, &[Action::Backspace; 10]);
+    let mut keys = typed(&earlier.strftime("%d.%m.%Y").to_string());
+    keys.push(Action::Open);
+    press(&mut wizard, &keys);
+    match state(&wizard) {
+        (Some(StepState::Waiting { on, .. }), None) => assert_eq!(on, Some(earlier)),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn a_run_reopens_on_the_step_and_field_where_the_officer_left_it() {
     use poryadok::tui::app::{Focus, Screen};
     let data = tempfile::tempdir().unwrap();

@@ -175,6 +175,15 @@ pub(super) fn update_editor(app: &mut App, action: Action, now: Timestamp) -> Op
         Action::Last => editor.input.move_cursor(CursorMove::End),
         Action::Newline | Action::Open if editor.multiline => editor.input.insert_newline(),
         Action::Back => screen.editor = None,
+        Action::Open | Action::Keep if editor.dated.is_some() => {
+            let on = match crate::validate::parse_date(&editor.text()) {
+                Ok(date) => date,
+                // The message under the input already says what is wrong; it stays open.
+                Err(_) => return None,
+            };
+            let (step, dated) = screen.editor.take()?.dated?;
+            return super::dated_step(app, step, dated, on, now);
+        }
         Action::Open | Action::Keep if editor.wait_for.is_some() => {
             let text = editor.text();
             let due = match text.trim() {

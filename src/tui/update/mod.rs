@@ -10,7 +10,7 @@ use jiff::Timestamp;
 
 use super::action::{Action, Target};
 use super::app::{
-    App, Editor, Focus, Home, HomePane, NewRun, Notice, NoticeKind, RunScreen, Screen,
+    App, Dated, Editor, Focus, Home, HomePane, NewRun, Notice, NoticeKind, RunScreen, Screen,
 };
 use crate::calendar::ProductionCalendar;
 use crate::i18n::Msg;
@@ -315,6 +315,15 @@ pub(super) fn step_action(app: &mut App, action: Action, now: Timestamp) -> Opti
         Action::ReopenStep => Some(Command::ReopenStep(step_id)),
         Action::PassOver => Some(Command::PassOver(step_id)),
         Action::WaitStep => return wait_step(app, now),
+        Action::CompleteOn | Action::WaitOn | Action::PassOverOn => {
+            let dated = match action {
+                Action::CompleteOn => Dated::Complete,
+                Action::WaitOn => Dated::Wait,
+                _ => Dated::PassOver,
+            };
+            screen.editor = Some(Editor::for_day(&step_id, dated, today(now, &app.tz)));
+            return None;
+        }
         _ => step_command(screen, &action),
     };
     command.and_then(|command| run_command(app, command, now))
@@ -499,6 +508,54 @@ fn step_command(screen: &RunScreen, action: &Action) -> Option<Command> {
 
 /// Runs a command on the open run; a refusal becomes the notice, a change asks for a save.
 fn run_command(app: &mut App, command: Command, now: Timestamp) -> Option<Effect> {
+    run_command_on(app, command, now, None)
+}
+
+/// The step the officer dated with the date prompt, on the day `on` typed there: done, waiting
+/// since (until the day its deadline falls on, counted from `on`), or passed over.
+pub(super) fn dated_step(
+    app: &mut App,
+    step: String,
+    dated: Dated,
+    on: jiff::civil::Date,
+    now: Timestamp,
+) -> Option<Effect> {
+    let Screen::Run(screen) = &app.screen else {
+        return None;
+    };
+    let command = match dated {
+        Dated::Complete => Command::CompleteStep(step),
+        Dated::PassOver => Command::PassOver(step),
+        Dated::Wait => {
+            let index = screen.procedure.step_index(&step)?;
+            let due = schedule::wait_due(
+                &screen.procedure,
+                &screen.run,
+                index,
+                on,
+                &ProductionCalendar,
+                &app.tz,
+            );
+            Command::WaitStep {
+                step,
+                due: due.map(|d| d.date),
+            }
+        }
+    };
+    let day = crate::run::command::Day {
+        on,
+        today: today(now, &app.tz),
+    };
+    run_command_on(app, command, now, Some(day))
+}
+
+/// [`run_command`], dated `day` when the officer gave one.
+fn run_command_on(
+    app: &mut App,
+    command: Command,
+    now: Timestamp,
+    day: Option<crate::run::command::Day>,
+) -> Option<Effect> {
     let Screen::Run(screen) = &mut app.screen else {
         return None;
     };
@@ -507,7 +564,7 @@ fn run_command(app: &mut App, command: Command, now: Timestamp) -> Option<Effect
         Command::WaitStep { due: Some(due), .. } if *due < app.today => Some(*due),
         _ => None,
     };
-    match apply(&screen.procedure, &mut screen.run, command, now) {
+    match crate::run::command::apply_on(&screen.procedure, &mut screen.run, command, now, day) {
         Ok(outcome) => {
             screen.refresh();
             if undo {

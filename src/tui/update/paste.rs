@@ -32,7 +32,7 @@ pub fn paste(app: &mut App, text: &str, now: Timestamp) -> Option<Effect> {
             }
             None
         }
-        KeyMode::Editor | KeyMode::MultilineEditor | KeyMode::WaitPrompt => {
+        KeyMode::Editor | KeyMode::MultilineEditor | KeyMode::WaitPrompt | KeyMode::DatePrompt => {
             insert(app, &text);
             None
         }

@@ -146,6 +146,10 @@ pub(super) fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
         draw_wait_prompt(frame, cx, editor, area);
         return;
     }
+    if let Some((_, dated)) = &editor.dated {
+        draw_date_prompt(frame, cx, editor, *dated, area);
+        return;
+    }
     let Some(field) = screen.procedure.field(&editor.field) else {
         return;
     };
@@ -204,6 +208,49 @@ pub(super) fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
             message_area,
         );
     }
+}
+
+/// On which day a step was done, began waiting or was passed over: today's date to begin with,
+/// a day after today said to be refused before Enter is pressed.
+fn draw_date_prompt(
+    frame: &mut Frame,
+    cx: &Ctx,
+    editor: &crate::tui::app::Editor,
+    dated: crate::tui::app::Dated,
+    area: Rect,
+) {
+    use crate::tui::app::Dated;
+    let rect = bottom_box(frame, area, 5);
+    cx.shadow(rect);
+    let title = match dated {
+        Dated::Complete => cx.t("tui-date-complete"),
+        Dated::Wait => cx.t("tui-date-wait"),
+        Dated::PassOver => cx.t("tui-date-pass-over"),
+    };
+    let title = fit(&title, usize::from(area.width).saturating_sub(4));
+    let block = cx.popup_block(&title, KeyMode::DatePrompt);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [input_area, message_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    frame.render_widget(&editor.input, input_area);
+    let message = match crate::validate::parse_date(&editor.text()) {
+        Ok(date) if date > cx.app.today => {
+            let text = cx.tf(
+                "tui-date-future",
+                &[("date", date.strftime("%d.%m.%Y").to_string().into())],
+            );
+            Line::from(format!("✖ {text}")).style(cx.theme.alert())
+        }
+        Ok(date) => Line::from(format!("✓ {}", date.strftime("%d.%m.%Y"))).style(cx.theme.done()),
+        Err(problem) => {
+            Line::from(format!("✖ {}", safe(&problem.text(cx.lang())))).style(cx.theme.alert())
+        }
+    };
+    frame.render_widget(
+        Paragraph::new(message).wrap(Wrap { trim: true }),
+        message_area,
+    );
 }
 
 /// Until when a step waits, when its procedure sets no deadline.
