@@ -498,14 +498,17 @@ impl<'a> Checker<'a> {
         while let Some(start) = rest.find("{{") {
             let after = &rest[start + 2..];
             let Some(end) = after.find("}}") else {
+                let unclosed = rest[start..].lines().next().unwrap_or("{{");
                 self.push(
                     Diagnostic::error("bad-placeholder")
                         .arg("name", after.trim())
-                        .at(at),
+                        .at(at)
+                        .within(unclosed),
                 );
                 return;
             };
             let name = after[..end].trim();
+            let written = &rest[start..start + 2 + end + 2];
             let multiline = self
                 .fields
                 .get(name)
@@ -515,6 +518,7 @@ impl<'a> Checker<'a> {
                     Diagnostic::error("multiline-in-subject")
                         .arg("name", name)
                         .at(at.clone())
+                        .within(written)
                         .help(Msg::new("help-multiline-in-subject")),
                 );
             }
@@ -523,7 +527,8 @@ impl<'a> Checker<'a> {
                 known.sort_unstable();
                 let diagnostic = Diagnostic::error("bad-placeholder")
                     .arg("name", name)
-                    .at(at.clone());
+                    .at(at.clone())
+                    .within(written);
                 self.push(match closest(name, &known) {
                     Some(near) => diagnostic.help(Msg::new("help-did-you-mean").arg("value", near)),
                     None => diagnostic,

@@ -72,6 +72,7 @@ pub const CODES: &[&str] = &[
     "unknown-key",
     "format-unsupported",
     "not-an-array",
+    "inline-table-lines",
     "empty-procedure",
     "bad-id",
     "duplicate-id",
@@ -125,6 +126,9 @@ pub struct Diagnostic {
     pub span: Option<Range<usize>>,
     /// Where in the file, as keys and indices from the top.
     pub path: Vec<PathSeg>,
+    /// The part of the value at `path` to underline (a placeholder in a letter's body), when it
+    /// is written there as it is; otherwise the whole value is underlined.
+    pub within: Option<String>,
 }
 
 impl Diagnostic {
@@ -139,6 +143,7 @@ impl Diagnostic {
             help: None,
             span: None,
             path: Vec::new(),
+            within: None,
         }
     }
 
@@ -159,6 +164,11 @@ impl Diagnostic {
 
     pub fn at(mut self, path: Vec<PathSeg>) -> Diagnostic {
         self.path = path;
+        self
+    }
+
+    pub fn within(mut self, part: &str) -> Diagnostic {
+        self.within = Some(part.to_owned());
         self
     }
 

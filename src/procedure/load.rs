@@ -13,6 +13,7 @@ use toml::de::{DeTable, DeValue};
 use super::cache::Cache;
 use super::locate::{Target, locate};
 use super::read::read_structure;
+use super::toml_shape;
 use super::{Diagnostic, Msg, PathSeg, Procedure, check};
 use crate::text::{UnsafeKind, codepoint, find_unsafe};
 
@@ -143,25 +144,17 @@ fn decode(bytes: Vec<u8>) -> Result<String, Box<(String, Diagnostic)>> {
 fn load_text(source: &str) -> Result<Procedure, Vec<Diagnostic>> {
     let (root, errors) = DeTable::parse_recoverable(source);
     if !errors.is_empty() {
-        return Err(errors
-            .into_iter()
-            .map(|error| {
-                let detail = error.message().trim().replace('\n', "; ");
-                let diagnostic = Diagnostic::error("toml-syntax").arg("detail", detail);
-                match error.span() {
-                    Some(span) => diagnostic.span(span),
-                    None => diagnostic,
-                }
-            })
-            .collect());
+        return Err(toml_shape::syntax_errors(source, errors));
     }
     let mut diagnostics = Vec::new();
     scan_text(root.get_ref(), &mut Vec::new(), &mut diagnostics);
+    toml_shape::inline_tables(source, root.get_ref(), &mut diagnostics);
     // The tree is taken apart as it is read: each item's values move into the model.
     let file = read_structure(source, root, &mut diagnostics);
     if let Some(file) = &file {
         check::check(file, &mut diagnostics);
     }
+    toml_shape::single_tables(source, &mut diagnostics);
     if diagnostics.iter().any(|d| d.span.is_none()) {
         // Only a file with problems needs the tree again, to place them.
         let (root, _) = DeTable::parse_recoverable(source);
@@ -172,7 +165,14 @@ fn load_text(source: &str) -> Result<Procedure, Vec<Diagnostic>> {
                 } else {
                     Target::Value
                 };
-                diagnostic.span = Some(locate(&root, &diagnostic.path, target));
+                let mut span = locate(&root, &diagnostic.path, target);
+                // Only the part that is wrong, when the value holds it as written.
+                if let Some(part) = diagnostic.within.take()
+                    && let Some(at) = source.get(span.clone()).and_then(|text| text.find(&part))
+                {
+                    span = span.start + at..span.start + at + part.len();
+                }
+                diagnostic.span = Some(span);
             }
         }
     }

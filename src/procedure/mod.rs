@@ -20,6 +20,7 @@ pub mod schema;
 #[cfg(test)]
 #[path = "../../tests/support/synthetic.rs"]
 pub(crate) mod synthetic;
+mod toml_shape;
 
 use std::collections::HashMap;
 

@@ -236,14 +236,24 @@ fn translate(error: &toml::de::Error, at: Vec<PathSeg>) -> Diagnostic {
         let diagnostic = Diagnostic::error("unknown-value").arg("value", value.to_owned());
         match closest(value, &options) {
             Some(near) => diagnostic.help(Msg::new("help-did-you-mean").arg("value", near)),
+            // A gate (a step that may start only after another) is not a kind of step.
+            None if value == "gate" && options.contains(&"milestone") => {
+                diagnostic.help(Msg::new("help-gate-is-requires"))
+            }
             None => {
                 diagnostic.help(Msg::new("help-expected-one-of").arg("values", expected.to_owned()))
             }
         }
     } else if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        // serde writes what it found as its kind and, for a scalar, the value: integer `12`.
+        let (kind, value) = match found.split_once(' ') {
+            Some((kind, value)) => (kind, format!(" {value}")),
+            None => (found, String::new()),
+        };
         Diagnostic::error("wrong-type")
-            .arg("found", describe_type(found))
+            .arg("found", describe_type(kind))
+            .arg("value", value)
             .arg("expected", describe_type(expected))
     } else {
         Diagnostic::error("invalid-value").arg("detail", message.trim().replace('\n', "; "))
@@ -260,17 +270,30 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     Some(&rest[..rest.find(end)?])
 }
 
-/// serde's names of expected types in the words of a TOML file.
-fn describe_type(serde: &str) -> String {
-    match serde {
-        "a string" => "string",
-        "u32" | "u64" | "usize" | "i64" => "integer",
-        "f64" => "number",
-        "a boolean" => "boolean",
-        "a sequence" => "array",
-        "a map" => "table",
+/// serde's names of types (found or expected) in the words of a TOML file, in the reader's
+/// language: `type-<name>` in the catalogues.
+fn describe_type(serde: &str) -> Msg {
+    let name = match serde {
+        "a string" | "string" => "string",
+        "u32" | "u64" | "usize" | "i64" | "integer" => "integer",
+        "f64" | "floating" | "float" => "number",
+        "a boolean" | "boolean" => "boolean",
+        "a sequence" | "sequence" | "array" => "array",
+        "a map" | "map" | "table" => "table",
+        "datetime" | "a datetime" => "datetime",
         _ if serde.starts_with("struct ") => "table",
-        _ => serde,
+        _ => "other",
+    };
+    match name {
+        "other" => Msg::new("type-other").arg("name", serde),
+        name => Msg::new(match name {
+            "string" => "type-string",
+            "integer" => "type-integer",
+            "number" => "type-number",
+            "boolean" => "type-boolean",
+            "array" => "type-array",
+            "table" => "type-table",
+            _ => "type-datetime",
+        }),
     }
-    .to_owned()
 }

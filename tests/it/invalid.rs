@@ -48,6 +48,11 @@ fn diagnostics_read_in_russian() {
         "dependency-cycle",
         "escape-in-title",
         "invalid-utf8",
+        "wrong-type",
+        "kind-gate",
+        "single-table-twice",
+        "inline-table-lines",
+        "letter-problems",
     ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/invalid/{name}.toml"));
         let loaded = read_and_load(&path);

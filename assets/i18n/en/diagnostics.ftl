@@ -12,7 +12,7 @@ diag-file-too-large = the file is too large: { $size } bytes, at most { $limit }
 diag-invalid-utf8 = the file is not valid UTF-8 text
 diag-toml-syntax = TOML syntax error: { $detail }
 diag-missing-key = the required key `{ $key }` is missing
-diag-wrong-type = wrong type: found { $found }, expected { $expected }
+diag-wrong-type = wrong type: found { $found }{ $value }, expected { $expected }
 diag-unknown-value = unknown value '{ $value }'
 diag-invalid-value = invalid value: { $detail }
 diag-unknown-key = unknown key `{ $key }`
@@ -33,6 +33,9 @@ diag-self-dependency = the step '{ $id }' requires itself
 diag-reason-without-requires = `requires_reason` without `requires`: there is nothing to wait for
 diag-reason-not-required = a reason for '{ $id }', which is not in `requires`
 diag-decided-twice = the choice '{ $id }' is already decided at the step '{ $step }'; a choice is made at one step
+diag-inline-table-lines = this inline table has { $problem }: TOML 1.1 allows it, TOML 1.0 (which editors follow) does not
+inline-problem-line-break = a line break
+inline-problem-trailing-comma = a comma before `{"}"}`
 diag-empty-section = the section '{ $id }' has no steps
 diag-condition-shape = { $problem ->
     [subject] a condition needs exactly one of `choice`, `field`, `all`, `any`, `not`
@@ -74,6 +77,8 @@ help-missing-procedure = add a `[procedure]` table with format, id, title, versi
 help-not-an-array = write each entry as its own `[[{ $key }]]` table
 help-reason-not-required = add the step to `requires`, or remove its reason
 help-did-you-mean = did you mean '{ $value }'?
+help-gate-is-requires = `gate` is not a kind of step: a step that may start only after another says so itself, with `requires = ["…"]` (and `requires_reason`)
+help-inline-table-lines = keep an inline table on one line, without a comma before `{"}"}`: TOML 1.0 allows nothing else
 help-expected-one-of = expected one of: { $values }
 help-bad-id = use Latin lowercase letters, digits, '-' and '_', starting with a letter or digit
 help-first-defined = first defined at { $path }
@@ -94,3 +99,13 @@ help-condition-shape = e.g. `when = { "{" } choice = "variant", is = "v1" { "}" 
 help-condition-compare = `is` and `in` compare select, multiselect and yes/no fields; use `filled` for others
 help-unsafe-text = remove the character; text shown to the officer may not hold control characters or bidirectional overrides
 help-unsafe-line-break = this key holds one line; use a body or help text for several lines
+
+## Types of TOML values, as the messages name them
+type-string = a string
+type-integer = an integer
+type-number = a number
+type-boolean = true or false
+type-array = an array
+type-table = a table
+type-datetime = a date and time
+type-other = { $name }

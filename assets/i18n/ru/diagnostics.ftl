@@ -12,7 +12,7 @@ diag-file-too-large = файл слишком большой: { $size } байт
 diag-invalid-utf8 = файл не является текстом в кодировке UTF-8
 diag-toml-syntax = синтаксическая ошибка TOML: { $detail }
 diag-missing-key = нет обязательного ключа `{ $key }`
-diag-wrong-type = неверный тип: { $found }, ожидается { $expected }
+diag-wrong-type = неверный тип: { $found }{ $value }, а ожидается { $expected }
 diag-unknown-value = неизвестное значение '{ $value }'
 diag-invalid-value = недопустимое значение: { $detail }
 diag-unknown-key = неизвестный ключ `{ $key }`
@@ -44,6 +44,9 @@ diag-self-dependency = шаг '{ $id }' зависит сам от себя
 diag-reason-without-requires = `requires_reason` без `requires`: ждать нечего
 diag-reason-not-required = причина для '{ $id }', которого нет в `requires`
 diag-decided-twice = выбор '{ $id }' уже делается на шаге '{ $step }'; выбор делается на одном шаге
+diag-inline-table-lines = во встроенной таблице { $problem }: TOML 1.1 это допускает, а TOML 1.0 (которому следуют редакторы) — нет
+inline-problem-line-break = перенос строки
+inline-problem-trailing-comma = запятая перед `{"}"}`
 diag-empty-section = в разделе '{ $id }' нет шагов
 diag-condition-shape = { $problem ->
     [subject] в условии нужен ровно один из ключей `choice`, `field`, `all`, `any`, `not`
@@ -86,6 +89,8 @@ help-missing-procedure = добавьте таблицу `[procedure]` с клю
 help-not-an-array = запишите каждую запись отдельной таблицей `[[{ $key }]]`
 help-reason-not-required = добавьте шаг в `requires` или уберите его причину
 help-did-you-mean = может быть, имелось в виду '{ $value }'?
+help-gate-is-requires = `gate` — не вид шага: шаг, который можно начать только после другого, указывает это сам: `requires = ["…"]` (и `requires_reason`)
+help-inline-table-lines = запишите встроенную таблицу в одну строку, без запятой перед `{"}"}`: TOML 1.0 допускает только так
 help-expected-one-of = ожидается одно из: { $values }
 help-bad-id = используйте строчные латинские буквы, цифры, '-' и '_', первым — букву или цифру
 help-first-defined = первое определение: { $path }
@@ -106,3 +111,13 @@ help-condition-shape = например, `when = { "{" } choice = "variant", is 
 help-condition-compare = `is` и `in` сравнивают поля select, multiselect и yesno; для остальных используйте `filled`
 help-unsafe-text = удалите символ: в тексте для сотрудника не может быть управляющих символов и символов смены направления
 help-unsafe-line-break = этот ключ — одна строка; для нескольких строк используйте body или help
+
+## Виды значений TOML, как их называют сообщения
+type-string = строка
+type-integer = целое число
+type-number = число
+type-boolean = true или false
+type-array = массив
+type-table = таблица
+type-datetime = дата и время
+type-other = { $name }
