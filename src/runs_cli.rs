@@ -175,8 +175,8 @@ pub fn export(
         templates,
         formats,
     );
-    for problem in &made.problems {
-        writeln!(stderr, "{}", sanitize_line(problem))?;
+    for line in made.problems.iter().chain(&made.notes) {
+        writeln!(stderr, "{}", sanitize_line(line))?;
     }
     if made.files.is_empty() {
         writeln!(stderr, "{}", nothing_to_write(formats).text(cx.lang))?;

@@ -9,6 +9,7 @@ pub mod docx;
 pub mod eml;
 pub mod ics;
 pub mod model;
+pub mod pdf;
 pub mod report;
 pub mod table;
 pub mod write;
@@ -41,10 +42,12 @@ pub enum Format {
     Eml,
     /// The dates to keep as an iCalendar file.
     Ics,
+    /// Each DOCX and XLSX again as PDF, through LibreOffice.
+    Pdf,
 }
 
 impl Format {
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 9] = [
         Format::Docx,
         Format::Xlsx,
         Format::Csv,
@@ -53,6 +56,7 @@ impl Format {
         Format::Json,
         Format::Eml,
         Format::Ics,
+        Format::Pdf,
     ];
 
     /// The name used on the command line and as the file extension.
@@ -66,6 +70,7 @@ impl Format {
             Format::Json => "json",
             Format::Eml => "eml",
             Format::Ics => "ics",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -93,6 +98,9 @@ pub struct Made {
     pub files: Vec<OutFile>,
     /// One line for each document left out, in the officer's language.
     pub problems: Vec<String>,
+    /// What the officer should know that is not a failure (no PDF without LibreOffice when
+    /// every format was asked for), in their language.
+    pub notes: Vec<String>,
 }
 
 /// Every file of the run in the formats asked for, or an error when a document could not be
@@ -132,6 +140,7 @@ pub fn nothing_to_write(formats: &[Format]) -> Msg {
         )
         .arg("eml", usize::from(formats.contains(&Format::Eml)))
         .arg("ics", usize::from(formats.contains(&Format::Ics)))
+        .arg("pdf", usize::from(formats.contains(&Format::Pdf)))
 }
 
 /// Every file of the run in the formats asked for, named for a person to read: the step's
@@ -165,7 +174,9 @@ pub fn make(
     let mut out = Vec::new();
     // The forms as Word documents, kept by form id for the letters that carry them.
     let mut documents: Vec<(String, OutFile)> = Vec::new();
-    if wants(Format::Docx) || wants(Format::Eml) {
+    // The sources of the PDF copies, whatever else is written.
+    let mut pdf_sources: Vec<OutFile> = Vec::new();
+    if wants(Format::Docx) || wants(Format::Eml) || wants(Format::Pdf) {
         for form in &export.forms {
             match docx::form_docx(form) {
                 Ok(bytes) => documents.push((
@@ -181,6 +192,9 @@ pub fn make(
     }
     if wants(Format::Docx) {
         out.extend(documents.iter().map(|(_, file)| file.clone()));
+    }
+    if wants(Format::Pdf) {
+        pdf_sources.extend(documents.iter().map(|(_, file)| file.clone()));
     }
     for form in &export.forms {
         for row in &form.rows {
@@ -207,12 +221,20 @@ pub fn make(
                 rows,
             };
             let title = numbered(form.step, label);
-            if wants(Format::Xlsx) {
+            if wants(Format::Xlsx) || wants(Format::Pdf) {
                 match table::xlsx(table_data, lang) {
-                    Ok(bytes) => out.push(OutFile {
-                        name: readable_name(&title, "xlsx"),
-                        bytes,
-                    }),
+                    Ok(bytes) => {
+                        let file = OutFile {
+                            name: readable_name(&title, "xlsx"),
+                            bytes,
+                        };
+                        if wants(Format::Pdf) {
+                            pdf_sources.push(file.clone());
+                        }
+                        if wants(Format::Xlsx) {
+                            out.push(file);
+                        }
+                    }
                     Err(e) => problem(Format::Xlsx, label, &e),
                 }
             }
@@ -277,10 +299,40 @@ pub fn make(
             bytes: ics::calendar(&export, now),
         });
     }
+    let mut notes = Vec::new();
+    if wants(Format::Pdf) && !pdf_sources.is_empty() {
+        match pdf::convert(&pdf_sources) {
+            Ok((pdfs, missing)) => {
+                out.extend(pdfs);
+                if let Some(detail) = missing {
+                    problems.push(
+                        Msg::new("export-pdf-failed")
+                            .arg("detail", detail)
+                            .text(options.lang),
+                    );
+                }
+            }
+            Err(pdf::PdfError::NotInstalled) => {
+                let message = Msg::new("export-pdf-not-installed").text(options.lang);
+                // Asked for by name, it is a document left out; as one of every format, a note.
+                if formats.len() < Format::ALL.len() {
+                    problems.push(message);
+                } else {
+                    notes.push(message);
+                }
+            }
+            Err(pdf::PdfError::Failed(detail)) => problems.push(
+                Msg::new("export-pdf-failed")
+                    .arg("detail", detail)
+                    .text(options.lang),
+            ),
+        }
+    }
     write::unique_names(&mut out);
     Made {
         files: out,
         problems,
+        notes,
     }
 }
 

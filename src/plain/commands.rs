@@ -196,7 +196,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             );
             let dir = dir.ok_or_else(|| self.lang.text("export-no-folder"))?;
             let written = write_to(&dir, &walk.id, &made, self.lang)?;
-            Ok((dir, written, made.problems))
+            let mut said = made.problems;
+            said.extend(made.notes);
+            Ok((dir, written, said))
         });
         match result {
             Ok((dir, written, problems)) => {

@@ -350,11 +350,14 @@ impl Wizard {
             );
             let dir = dir.ok_or_else(|| lang.text("export-no-folder"))?;
             let written = write_to(&dir, &screen.id, &made, lang)?;
-            Ok((dir, written, made.problems))
+            let mut said = made.problems;
+            let failed = !said.is_empty();
+            said.extend(made.notes);
+            Ok((dir, written, said, failed))
         });
         self.app.notice = Some(match result {
-            Ok((dir, written, problems)) => Notice {
-                kind: if problems.is_empty() {
+            Ok((dir, written, problems, failed)) => Notice {
+                kind: if !failed {
                     NoticeKind::Info
                 } else {
                     NoticeKind::Error

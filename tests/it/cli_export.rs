@@ -55,6 +55,19 @@ fn every_format_is_written_with_readable_names_and_a_second_export_replaces_the_
             "{extension} in {names:?}"
         );
     }
+    // Every DOCX and XLSX again as PDF, where LibreOffice is installed (CI installs it).
+    if poryadok::export::pdf::soffice().is_some() {
+        for name in names
+            .iter()
+            .filter(|n| n.ends_with(".docx") || n.ends_with(".xlsx"))
+        {
+            let pdf = format!("{}.pdf", name.rsplit_once('.').unwrap().0);
+            assert!(names.contains(&pdf), "{pdf} in {names:?}");
+            assert!(std::fs::read(out.join(&pdf)).unwrap().starts_with(b"%PDF"));
+        }
+    } else {
+        assert!(std::env::var_os("CI").is_none(), "CI installs LibreOffice");
+    }
     // Names a person reads: the step's number and the title, in the procedure's language.
     assert!(
         names.contains(&"Отчёт о прохождении.md".to_owned()),
@@ -365,4 +378,47 @@ fn an_organisation_filled_once_fills_the_runs_forms_and_heads_them_with_its_requ
             "kirovsk  Администрация Кировского района",
         ))
         .stdout(predicates::str::contains(id.as_str()));
+}
+
+#[test]
+fn without_libreoffice_pdf_says_how_to_install_it_and_the_rest_is_written() {
+    let (data, id) = data_folder();
+    let out = data.path().join("out");
+    let empty = tempfile::tempdir().unwrap();
+    let run = |formats: Option<&str>| {
+        let mut command = Bin::cargo_bin("poryadok").unwrap();
+        command
+            .env("PATH", empty.path())
+            .arg("--data-dir")
+            .arg(data.path())
+            .args([
+                "--lang",
+                "ru",
+                "export",
+                &id,
+                "--out",
+                out.to_str().unwrap(),
+            ]);
+        if let Some(formats) = formats {
+            command.args(["--format", formats]);
+        }
+        command.assert()
+    };
+    // Asked for by name: the DOCX is written, the PDF is not, and the exit code says so.
+    run(Some("docx,pdf"))
+        .code(1)
+        .stderr(predicates::str::contains("не установлен LibreOffice"))
+        .stderr(predicates::str::contains(
+            "apt-get install libreoffice-writer libreoffice-calc",
+        ));
+    let names = listed(&out);
+    assert!(names.iter().any(|n| n.ends_with(".docx")), "{names:?}");
+    assert!(!names.iter().any(|n| n.ends_with(".pdf")), "{names:?}");
+    // Every format: the others are written, PDF is a note, not a failure.
+    run(None)
+        .success()
+        .stderr(predicates::str::contains("не установлен LibreOffice"));
+    assert!(listed(&out).iter().any(|n| n.ends_with(".eml")));
+    // Only PDF, nothing to make it with: nothing is written, exit 1.
+    run(Some("pdf")).code(1);
 }

@@ -163,8 +163,8 @@ fn usage_errors_speak_the_officers_language_and_exit_with_2() {
             ],
         ),
         (
-            &["export", "run-1", "--format", "docx,pdf"],
-            &["ошибка: неизвестный формат «pdf»; допустимые форматы: docx, xlsx"],
+            &["export", "run-1", "--format", "docx,odt"],
+            &["ошибка: неизвестный формат «odt»; допустимые форматы: docx, xlsx"],
         ),
         (
             &["status", "run-1", "--journal", "--journal"],

@@ -65,6 +65,9 @@ export-nothing = Nothing to write in the formats { $formats }; no file was writt
 }{ $ics ->
     [1] { " " }no date is still to keep;
    *[0] {""}
+}{ $pdf ->
+    [1] { " " }PDFs are made of the forms (DOCX) and tables (XLSX), and there are none;
+   *[0] {""}
 } the report is in the formats md, html, json.
 export-signature = (signature)
 export-signature-name = (name)
@@ -75,3 +78,5 @@ export-ics-wait = Waiting for an answer: step { $number }. { $title }
 export-ics-step = Step { $number }. { $title }
 export-ics-rule = Rule: { $rule }
 export-ics-forecast = A forecast: the production calendar of that year is not published yet.
+export-pdf-not-installed = No PDF was made: LibreOffice (the soffice program) is not installed. Install it and export again: sudo apt-get install libreoffice-writer libreoffice-calc
+export-pdf-failed = Not every PDF was made: { $detail }

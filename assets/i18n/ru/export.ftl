@@ -67,6 +67,9 @@ export-nothing = Нечего записать в форматах { $formats },
 }{ $ics ->
     [1] { " " }нет сроков, которые ещё предстоит соблюсти;
    *[0] {""}
+}{ $pdf ->
+    [1] { " " }PDF делаются из форм (DOCX) и таблиц (XLSX), а их нет;
+   *[0] {""}
 } отчёт — форматы md, html, json.
 export-signature = (подпись)
 export-signature-name = (расшифровка подписи)
@@ -77,3 +80,5 @@ export-ics-wait = Ждём ответа: шаг { $number }. { $title }
 export-ics-step = Шаг { $number }. { $title }
 export-ics-rule = Правило: { $rule }
 export-ics-forecast = Дата по прогнозу: производственный календарь на этот год ещё не опубликован.
+export-pdf-not-installed = PDF не сделаны: не установлен LibreOffice (программа soffice). Установите его и выгрузите снова: sudo apt-get install libreoffice-writer libreoffice-calc
+export-pdf-failed = PDF сделаны не все: { $detail }
