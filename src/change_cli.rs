@@ -1,4 +1,5 @@
-//! `poryadok new`, `step`, `set`, `choose`, `undo`, `rename`: a run changed from the command line,
+//! `poryadok new`, `step`, `set`, `choose`, `undo`, `rename`, `archive`, `delete`, `restore`: a
+//! run changed from the command line,
 //! for IT staff, scripts and other front ends, through the same engine, checks, journal and run
 //! lock as the wizard.
 //!
@@ -53,13 +54,10 @@ struct Opened<'a> {
 
 /// Opens the run `id` for a change; a run open in the wizard (its lock held) is refused.
 fn open<'a>(cx: &'a Context, id: &str) -> Result<Opened<'a>, Stop> {
-    let (session, opened) = cx.store.open_run(id).map_err(|error| {
-        let text = sanitize_line(&error.message().text(cx.lang)).into_owned();
-        match error {
-            OpenError::Locked { .. } => Stop::Refused(text),
-            _ => Stop::Usage(text),
-        }
-    })?;
+    let (session, opened) = cx
+        .store
+        .open_run(id)
+        .map_err(|error| open_stop(cx, error))?;
     let mut run = opened.run;
     let procedure = cx.procedure(&run.procedure.id).ok_or_else(|| {
         Stop::Usage(cx.t(
@@ -381,4 +379,59 @@ pub fn rename(cx: &Context, id: &str, label: &str) -> ExitCode {
         return Stop::Usage(cx.t("change-empty-label", &[])).exit();
     }
     change(cx, id, None, &|_, _, _| Ok(Command::Rename(label.clone())))
+}
+
+/// `poryadok archive RUN`: off the home screen and to the end of `poryadok runs`, still read by
+/// `status` and `export`; `restore` takes it out again.
+pub fn archive(cx: &Context, id: &str) -> ExitCode {
+    change(cx, id, None, &|_, _, _| Ok(Command::Archive(true)))
+}
+
+/// `poryadok delete RUN`: the run's files move aside, kept for the days `restore` can bring them
+/// back in.
+pub fn delete(cx: &Context, id: &str) -> ExitCode {
+    match cx.store.delete(id) {
+        Ok(_) => {
+            let days = (poryadok::store::KEEP_DELETED.as_secs() / 86_400) as usize;
+            let text = cx.t(
+                "change-deleted",
+                &[("id", id.to_owned().into()), ("days", days.into())],
+            );
+            let _ = writeln!(anstream::stdout(), "{text}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => open_stop(cx, error).exit(),
+    }
+}
+
+/// `poryadok restore RUN`: a deleted run brought back, or a run in the archive taken out.
+pub fn restore(cx: &Context, id: &str) -> ExitCode {
+    let archived = cx
+        .store
+        .list()
+        .ok()
+        .and_then(|listed| listed.into_iter().find(|entry| entry.id == id))
+        .and_then(|entry| entry.run.ok())
+        .is_some_and(|run| run.archived.is_some());
+    if archived {
+        return change(cx, id, None, &|_, _, _| Ok(Command::Archive(false)));
+    }
+    match cx.store.restore(id) {
+        Ok(()) => {
+            let text = cx.t("change-restored", &[("id", id.to_owned().into())]);
+            let _ = writeln!(anstream::stdout(), "{text}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => open_stop(cx, error).exit(),
+    }
+}
+
+/// Why a run could not be opened: refused while it is open elsewhere or its id is taken, a usage
+/// error otherwise.
+fn open_stop(cx: &Context, error: OpenError) -> Stop {
+    let text = sanitize_line(&error.message().text(cx.lang)).into_owned();
+    match error {
+        OpenError::Locked { .. } | OpenError::Taken { .. } => Stop::Refused(text),
+        _ => Stop::Usage(text),
+    }
 }

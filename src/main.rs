@@ -110,6 +110,9 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
             | Command::Choose { .. }
             | Command::Undo { .. }
             | Command::Rename { .. }
+            | Command::Archive { .. }
+            | Command::Delete { .. }
+            | Command::Restore { .. }
             | Command::Org { .. },
         ) => {
             let (_, store) = open_store(data_dir.clone(), lang)?;
@@ -146,6 +149,9 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
                 Some(Command::Rename { run, label }) => {
                     return Ok(change_cli::rename(&cx, run, label));
                 }
+                Some(Command::Archive { run }) => return Ok(change_cli::archive(&cx, run)),
+                Some(Command::Delete { run }) => return Ok(change_cli::delete(&cx, run)),
+                Some(Command::Restore { run }) => return Ok(change_cli::restore(&cx, run)),
                 Some(Command::Status {
                     run, json: true, ..
                 }) => runs_cli::status_json(&cx, run)?,

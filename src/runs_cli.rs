@@ -66,6 +66,9 @@ pub fn list(cx: &Context) -> Result<()> {
     if listed.is_empty() {
         writeln!(out, "{}", cx.t("runs-none", &[]))?;
     }
+    // The runs in the archive come last, marked as such.
+    let mut listed = listed;
+    listed.sort_by_key(|entry| entry.run.as_ref().is_ok_and(|run| run.archived.is_some()));
     for entry in listed {
         let id = sanitize_line(&entry.id).into_owned();
         let mut run = match entry.run {
@@ -91,7 +94,10 @@ pub fn list(cx: &Context) -> Result<()> {
                 continue;
             }
         };
-        let label = sanitize_line(&run.label).into_owned();
+        let mut label = sanitize_line(&run.label).into_owned();
+        if run.archived.is_some() {
+            label.push_str(&cx.t("runs-archived", &[]));
+        }
         let Some(procedure) = cx.procedure(&run.procedure.id) else {
             writeln!(
                 out,

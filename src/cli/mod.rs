@@ -120,6 +120,15 @@ pub enum Command {
         run: String,
         label: String,
     },
+    Archive {
+        run: String,
+    },
+    Delete {
+        run: String,
+    },
+    Restore {
+        run: String,
+    },
     Recover {
         run: String,
     },

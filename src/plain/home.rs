@@ -91,6 +91,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         let lang = self.lang;
         listed
             .into_iter()
+            .filter(|entry| !entry.run.as_ref().is_ok_and(|run| run.archived.is_some()))
             .map(|entry| {
                 let mut run = match entry.run {
                     Ok(run) => run,

@@ -45,6 +45,8 @@ pub enum Command {
     },
     /// Give the run a new label.
     Rename(String),
+    /// Put the run in the archive (`true`: off the home screen, still readable) or take it out.
+    Archive(bool),
     /// Take back the last change that has not been taken back yet.
     Undo,
 }
@@ -384,6 +386,20 @@ pub fn apply_on(
             );
             Ok(Outcome::default())
         }
+        Command::Archive(archive) => {
+            let was = run.archived.is_some();
+            run.archived = archive.then_some(run.archived.unwrap_or(now));
+            if was != archive {
+                journal(
+                    run,
+                    now,
+                    What::Archived,
+                    Some(Recorded::Value(Value::Bool(was))),
+                    Some(Recorded::Value(Value::Bool(archive))),
+                );
+            }
+            Ok(Outcome::default())
+        }
         Command::Undo => undo(procedure, run, now),
     }
 }
@@ -688,6 +704,14 @@ fn undo(procedure: &Procedure, run: &mut Run, now: Timestamp) -> Result<Outcome,
             ))),
             _ => None,
         },
+        What::Archived => {
+            let was = run.archived.is_some();
+            run.archived = match &entry.old {
+                Some(Recorded::Value(Value::Bool(true))) => Some(run.archived.unwrap_or(now)),
+                _ => None,
+            };
+            Some(Recorded::Value(Value::Bool(was)))
+        }
         What::Other(_) => None,
     };
     run.journal.push(Entry {

@@ -27,6 +27,8 @@ pub enum What {
     Note(String),
     /// The run's label (written `label`).
     Label,
+    /// Whether the run is in the archive (written `archived`).
+    Archived,
     /// Something this build does not know, kept as written.
     Other(String),
 }
@@ -34,8 +36,10 @@ pub enum What {
 impl What {
     /// Reads the journal's text for it; never fails (unknown text is [`What::Other`]).
     pub fn parse(text: &str) -> What {
-        if text == "label" {
-            return What::Label;
+        match text {
+            "label" => return What::Label,
+            "archived" => return What::Archived,
+            _ => {}
         }
         let Some((kind, id)) = text.split_once(':') else {
             return What::Other(text.to_owned());
@@ -85,6 +89,7 @@ impl What {
                 .find(|c| &c.id == id)
                 .map(|c| Msg::new("export-journal-choice").arg("title", clean(&c.title))),
             What::Label => Some(Msg::new("journal-label")),
+            What::Archived => Some(Msg::new("journal-archived")),
             What::Other(_) => None,
         };
         msg.unwrap_or_else(|| Msg::new("journal-unknown").arg("what", clean(&self.to_string())))
@@ -154,6 +159,7 @@ impl fmt::Display for What {
             What::Choice(id) => write!(f, "choice:{id}"),
             What::Note(id) => write!(f, "note:{id}"),
             What::Label => f.write_str("label"),
+            What::Archived => f.write_str("archived"),
             What::Other(text) => f.write_str(text),
         }
     }
@@ -187,6 +193,7 @@ mod tests {
             "no-colon",
             "field:",
             "label",
+            "archived",
         ] {
             let what = What::parse(text);
             assert_eq!(what.to_string(), text);

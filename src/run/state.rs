@@ -51,6 +51,9 @@ pub struct Run {
     /// the export leaves them out unless asked.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub secret: BTreeSet<String>,
+    /// When the run was put in the archive: off the home screen, still readable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived: Option<Timestamp>,
 }
 
 /// Which procedure a run walks, and the edition it started with.
@@ -263,6 +266,7 @@ impl Run {
             cursor: None,
             cursor_field: None,
             secret: BTreeSet::new(),
+            archived: None,
         }
     }
 

@@ -52,6 +52,8 @@ pub enum OpenError {
     NotFound { id: String },
     #[error("run {id} is open in another poryadok{}", pid.map(|p| format!(" (process {p})")).unwrap_or_default())]
     Locked { id: String, pid: Option<u32> },
+    #[error("a run {id} exists already")]
+    Taken { id: String },
     #[error("run {id} could not be read ({reason}); it was moved to {}", moved_to.display())]
     Damaged {
         id: String,
@@ -112,6 +114,7 @@ impl OpenError {
         };
         match self {
             OpenError::NotFound { id } => Msg::new("store-not-found").arg("id", id.as_str()),
+            OpenError::Taken { id } => Msg::new("store-taken").arg("id", id.as_str()),
             OpenError::Locked { id, pid } => Msg::new("store-locked").arg("id", id.as_str()).arg(
                 "pid",
                 pid.map(|p| p.to_string()).unwrap_or_else(|| "?".into()),

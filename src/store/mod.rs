@@ -21,6 +21,7 @@
 
 mod errors;
 pub mod format;
+mod lifecycle;
 mod recover;
 pub mod seal;
 mod session;
@@ -36,6 +37,7 @@ use jiff::Timestamp;
 pub use crate::fsutil::Durability;
 pub use errors::{OpenError, SaveError, StoreError, StoreOpenError, reason};
 pub use format::{DecodeError, FILE_FORMAT};
+pub use lifecycle::{DELETED_DIR, KEEP_DELETED};
 pub use recover::Recovered;
 pub use session::{Opened, Session, secret_field_ids};
 

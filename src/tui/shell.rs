@@ -409,6 +409,8 @@ impl Wizard {
         let app = &self.app;
         self.app.runs = listed
             .into_iter()
+            // A run in the archive is off the home screen; `poryadok status` still reads it.
+            .filter(|entry| !entry.run.as_ref().is_ok_and(|run| run.archived.is_some()))
             .map(|entry| {
                 let mut out = RunSummary {
                     id: entry.id,

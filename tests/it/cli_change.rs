@@ -257,3 +257,74 @@ fn a_table_cell_is_set_by_row_and_column_and_a_choice_by_its_ids() {
         assert!(journal.contains(&option.title), "{journal}");
     }
 }
+
+#[test]
+fn archived_runs_go_to_the_end_and_deleted_ones_come_back_within_the_month() {
+    let data = tempfile::tempdir().unwrap();
+    let id = filled_run(data.path());
+    let other =
+        stdout(poryadok(data.path(), "en").args(["new", "pgs-staff-access", "--label", "ГБУ"]));
+    let other = other.lines().last().unwrap().to_owned();
+    poryadok(data.path(), "en")
+        .args(["archive", &id])
+        .assert()
+        .success();
+    let runs = stdout(poryadok(data.path(), "en").arg("runs"));
+    let (archived, active) = (runs.find(&id).unwrap(), runs.find(&other).unwrap());
+    assert!(active < archived, "{runs}");
+    assert!(runs.contains("Иванов И.И. [in the archive]"), "{runs}");
+    // Still readable; off the wizard's home screen.
+    poryadok(data.path(), "en")
+        .args(["status", &id])
+        .assert()
+        .success();
+    let store = Store::open(data.path()).unwrap();
+    let mut wizard = poryadok::tui::shell::Wizard::new(
+        poryadok::i18n::Lang::En,
+        vec![std::sync::Arc::new(crate::common::bundled(
+            "qualified-signature",
+        ))],
+        store,
+        crate::common::at(0),
+    );
+    wizard.refresh_runs();
+    let home: Vec<&str> = wizard.app.runs.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(home, [other.as_str()]);
+    // Taken out of the archive by restore, and journaled both ways.
+    poryadok(data.path(), "en")
+        .args(["restore", &id])
+        .assert()
+        .success();
+    let journal = stdout(poryadok(data.path(), "en").args(["status", &id, "--journal"]));
+    assert!(journal.contains("In the archive: no → yes"), "{journal}");
+    assert!(journal.contains("In the archive: yes → no"), "{journal}");
+    // Deleted: gone from the list, not readable, refused while open in a wizard.
+    let held = Store::open(data.path()).unwrap();
+    let session = held.open_run(&other).unwrap();
+    poryadok(data.path(), "en")
+        .args(["delete", &other])
+        .assert()
+        .code(1);
+    drop(session);
+    poryadok(data.path(), "en")
+        .args(["delete", &other])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("within 30 days"));
+    assert!(!stdout(poryadok(data.path(), "en").arg("runs")).contains(&other));
+    poryadok(data.path(), "en")
+        .args(["status", &other])
+        .assert()
+        .failure();
+    // And back, as it was.
+    poryadok(data.path(), "en")
+        .args(["restore", &other])
+        .assert()
+        .success();
+    let status = stdout(poryadok(data.path(), "en").args(["status", &other]));
+    assert!(status.starts_with("ГБУ — "), "{status}");
+    poryadok(data.path(), "en")
+        .args(["restore", &other])
+        .assert()
+        .code(1);
+}

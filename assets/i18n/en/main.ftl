@@ -116,3 +116,7 @@ change-unknown-option = the procedure has no option '{ $option }' of the choice 
 change-not-yes-no = '{ $value }' is neither yes nor no
 change-until-only-wait = --until goes with wait only
 change-empty-label = the label cannot be empty
+journal-archived = In the archive
+change-deleted = run { $id } deleted; `poryadok restore { $id }` brings it back within { $days } days
+change-restored = run { $id } is back
+runs-archived = { " " }[in the archive]

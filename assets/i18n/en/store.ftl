@@ -41,3 +41,4 @@ store-decode-missing-previous = the run file is not there (it was moved aside as
 store-decode-folder = the run file is a folder
 store-decode-dangling = the run file is a link to { $target }, which is not there
 store-decode-unreadable = the run file cannot be read: { $os }
+store-taken = a run { $id } exists already: the deleted one cannot take its place

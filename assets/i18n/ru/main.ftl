@@ -127,3 +127,7 @@ change-unknown-option = в процедуре нет варианта «{ $optio
 change-not-yes-no = «{ $value }» — не «да» и не «нет»
 change-until-only-wait = --until указывается только с wait
 change-empty-label = название не может быть пустым
+journal-archived = В архиве
+change-deleted = прохождение { $id } удалено; `poryadok restore { $id }` вернёт его в течение { $days } дней
+change-restored = прохождение { $id } возвращено
+runs-archived = { " " }[в архиве]

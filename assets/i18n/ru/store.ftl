@@ -41,3 +41,4 @@ store-decode-missing-previous = файла прохождения нет (он �
 store-decode-folder = на месте файла прохождения — папка
 store-decode-dangling = файл прохождения — ссылка на { $target }, а такого файла нет
 store-decode-unreadable = файл прохождения не читается: { $os }
+store-taken = прохождение { $id } уже есть: удалённое не может занять его место

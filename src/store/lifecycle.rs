@@ -1,0 +1,125 @@
+//! Deleting a run with a way back: its files move into `runs/deleted/`, named by the run and
+//! the moment, and stay there [`KEEP_DELETED`]; `restore` puts the latest back while its id is
+//! free. Older deleted runs are removed when another run is deleted.
+
+use std::fs;
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use super::errors::OpenError;
+use super::{PREVIOUS_SUFFIX, RUN_SUFFIX, Store};
+use crate::fsutil;
+
+/// How long a deleted run can be brought back.
+pub const KEEP_DELETED: Duration = Duration::from_secs(30 * 24 * 3600);
+
+/// The folder deleted runs are kept in, inside the folder of runs.
+pub const DELETED_DIR: &str = "deleted";
+
+impl Store {
+    fn deleted_dir(&self) -> PathBuf {
+        self.runs_dir().join(DELETED_DIR)
+    }
+
+    /// Deletes the run `id` with a way back: under its lock (a run open in a wizard is
+    /// refused), its file and the copy before its last save move into `runs/deleted/`, where
+    /// [`Store::restore`] finds them for [`KEEP_DELETED`]. Returns where the run file went.
+    pub fn delete(&self, id: &str) -> Result<PathBuf, OpenError> {
+        if !crate::procedure::is_valid_id(id) || !self.run_path(id).exists() {
+            return Err(OpenError::NotFound { id: id.to_owned() });
+        }
+        let _session = self.lock(id)?;
+        let dir = self.deleted_dir();
+        let io = |path: &PathBuf| {
+            let path = path.clone();
+            move |error| OpenError::Io { path, error }
+        };
+        fsutil::private_dir(&dir).map_err(io(&dir))?;
+        let stamp = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let target = dir.join(format!("{id}.{stamp}{RUN_SUFFIX}"));
+        let previous = self.previous_path(id);
+        if previous.exists() {
+            let kept = dir.join(format!("{id}.{stamp}{PREVIOUS_SUFFIX}"));
+            fs::rename(&previous, &kept).map_err(io(&previous))?;
+        }
+        let path = self.run_path(id);
+        fs::rename(&path, &target).map_err(io(&path))?;
+        fsutil::sync_dir(&dir).map_err(io(&dir))?;
+        fsutil::sync_dir(self.runs_dir()).map_err(io(&self.runs_dir().to_path_buf()))?;
+        self.forget_old_deleted();
+        Ok(target)
+    }
+
+    /// Brings back the run `id` deleted last, if it is still kept and no run has its id now.
+    pub fn restore(&self, id: &str) -> Result<(), OpenError> {
+        let not_found = || OpenError::NotFound { id: id.to_owned() };
+        if !crate::procedure::is_valid_id(id) {
+            return Err(not_found());
+        }
+        let path = self.run_path(id);
+        if path.exists() {
+            return Err(OpenError::Taken { id: id.to_owned() });
+        }
+        let (stamp, kept) = self.deleted_copies(id).pop().ok_or_else(not_found)?;
+        let _session = self.lock(id)?;
+        let io = |path: &PathBuf| {
+            let path = path.clone();
+            move |error| OpenError::Io { path, error }
+        };
+        let previous = self
+            .deleted_dir()
+            .join(format!("{id}.{stamp}{PREVIOUS_SUFFIX}"));
+        if previous.exists() {
+            fs::rename(&previous, self.previous_path(id)).map_err(io(&previous))?;
+        }
+        fs::rename(&kept, &path).map_err(io(&kept))?;
+        fsutil::sync_dir(self.runs_dir()).map_err(io(&self.runs_dir().to_path_buf()))?;
+        Ok(())
+    }
+
+    /// The deleted copies of run `id` still kept, oldest first, with their moments.
+    fn deleted_copies(&self, id: &str) -> Vec<(u64, PathBuf)> {
+        let Ok(entries) = fs::read_dir(self.deleted_dir()) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(u64, PathBuf)> = entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| {
+                let name = entry.file_name().into_string().ok()?;
+                let rest = name.strip_prefix(id)?.strip_prefix('.')?;
+                let stamp = rest.strip_suffix(RUN_SUFFIX)?;
+                // Not the copy before the last save (`ID.STAMP.previous.json`).
+                let stamp: u64 = stamp.parse().ok()?;
+                Some((stamp, entry.path()))
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Removes deleted runs kept longer than [`KEEP_DELETED`]; one that cannot be removed is
+    /// left for next time.
+    fn forget_old_deleted(&self) {
+        let Ok(entries) = fs::read_dir(self.deleted_dir()) else {
+            return;
+        };
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        for entry in entries.filter_map(Result::ok) {
+            // The moment of deletion is in the name: `ID.STAMP.json`, `ID.STAMP.previous.json`.
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let stem = name
+                .strip_suffix(PREVIOUS_SUFFIX)
+                .or_else(|| name.strip_suffix(RUN_SUFFIX));
+            let stamp = stem
+                .and_then(|stem| stem.rsplit_once('.'))
+                .and_then(|(_, stamp)| stamp.parse::<u64>().ok());
+            if stamp.is_some_and(|stamp| now.saturating_sub(stamp) > KEEP_DELETED.as_secs()) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+}
