@@ -1,5 +1,5 @@
 //! Everything an officer can do in the wizard, as values. Keys (and mouse clicks) become
-//! actions in [`super::keymap`]; [`super::update`] applies them. Names are `snake_case` in
+//! actions in [`super::keys`]; [`super::update`] applies them. Names are `snake_case` in
 //! serde so that a keys file could name them.
 
 use serde::{Deserialize, Serialize};

@@ -113,7 +113,8 @@ pub struct RunScreen {
     /// Position in `order`.
     pub selected: usize,
     pub saved: SaveState,
-    pub picker: Option<ChoicePicker>,
+    /// What lies over the screen and has the keys: one popup at a time.
+    pub overlay: Option<Overlay>,
     /// Whether the keys move through the steps, the selected step's text or its fields.
     pub focus: Focus,
     /// How many lines the selected step's text is scrolled; `usize::MAX`: to its end (the view
@@ -124,16 +125,9 @@ pub struct RunScreen {
     pub scroll_max: Option<usize>,
     /// The field selected, an index into [`Procedure::step_fields`] of the selected step.
     pub field: usize,
-    /// A field being typed into.
-    pub editor: Option<Editor>,
-    /// A select or multi-select field's options, open.
-    pub options: Option<OptionsPopup>,
-    /// A table field, open: its rows, one cell selected.
+    /// A table field, open: its rows, one cell selected. It stays open under the editor or
+    /// the options of one of its cells (the [`RunScreen::overlay`]).
     pub table: Option<TableEditor>,
-    /// The step's addresses, subjects and links, listed to copy or open one.
-    pub copy: Option<CopyPopup>,
-    /// The selected step's reference material, open: how many lines it is scrolled.
-    pub material: Option<usize>,
     /// Derived from the run after every change (see [`RunScreen::refresh`]), so that drawing a
     /// frame of a long procedure costs only the rows on screen.
     pub blocked: Vec<bool>,
@@ -193,6 +187,88 @@ pub fn markdown(body: &str) -> Vec<Line<'static>> {
             Line::from(spans).style(line.style)
         })
         .collect()
+}
+
+/// What lies over the run screen and has the keys, one at a time: opening one closes any
+/// other, so two popups can never both take the keys.
+#[derive(Debug)]
+pub enum Overlay {
+    /// Choosing a variant.
+    Picker(ChoicePicker),
+    /// The step's addresses, subjects and links, listed to copy or open one.
+    Copy(CopyPopup),
+    /// The selected step's reference material, scrolled this many lines.
+    Material(usize),
+    /// A field, a table cell or the day a wait is due, being typed.
+    Editor(Box<Editor>),
+    /// A select or multi-select field's (or cell's) options.
+    Options(OptionsPopup),
+}
+
+/// The accessors of one kind of overlay: a reference when it is the one open, and taking it
+/// (closing it) only when it is.
+macro_rules! overlay {
+    ($variant:ident, $ty:ty, $get:ident, $get_mut:ident, $take:ident) => {
+        pub fn $get(&self) -> Option<&$ty> {
+            match &self.overlay {
+                Some(Overlay::$variant(it)) => Some(it),
+                _ => None,
+            }
+        }
+
+        pub fn $get_mut(&mut self) -> Option<&mut $ty> {
+            match &mut self.overlay {
+                Some(Overlay::$variant(it)) => Some(it),
+                _ => None,
+            }
+        }
+
+        pub fn $take(&mut self) -> Option<$ty> {
+            match self.overlay.take() {
+                Some(Overlay::$variant(it)) => Some(it),
+                other => {
+                    self.overlay = other;
+                    None
+                }
+            }
+        }
+    };
+}
+
+impl RunScreen {
+    overlay!(Picker, ChoicePicker, picker, picker_mut, take_picker);
+    overlay!(Copy, CopyPopup, copy, copy_mut, take_copy);
+    overlay!(Material, usize, material, material_mut, take_material);
+    overlay!(Options, OptionsPopup, options, options_mut, take_options);
+
+    pub fn editor(&self) -> Option<&Editor> {
+        match &self.overlay {
+            Some(Overlay::Editor(editor)) => Some(editor),
+            _ => None,
+        }
+    }
+
+    pub fn editor_mut(&mut self) -> Option<&mut Editor> {
+        match &mut self.overlay {
+            Some(Overlay::Editor(editor)) => Some(editor),
+            _ => None,
+        }
+    }
+
+    pub fn take_editor(&mut self) -> Option<Editor> {
+        match self.overlay.take() {
+            Some(Overlay::Editor(editor)) => Some(*editor),
+            other => {
+                self.overlay = other;
+                None
+            }
+        }
+    }
+
+    /// Opens a text input over the screen, in place of any other popup.
+    pub fn open_editor(&mut self, editor: Editor) {
+        self.overlay = Some(Overlay::Editor(Box::new(editor)));
+    }
 }
 
 /// Which pane of the run screen has the keys when no popup does.
@@ -417,19 +493,19 @@ impl App {
             Screen::Home(_) => KeyMode::Home,
             Screen::NewRun(_) => KeyMode::NewRun,
             Screen::Run(screen) => match &**screen {
-                s if s.material.is_some() => KeyMode::Material,
-                s if s.picker.is_some() => KeyMode::Picker,
-                s if s.copy.is_some() => KeyMode::Copy,
                 RunScreen {
-                    editor: Some(editor),
+                    overlay: Some(overlay),
                     ..
-                } => match editor {
-                    e if e.wait_for.is_some() => KeyMode::WaitPrompt,
-                    e if e.dated.is_some() => KeyMode::DatePrompt,
-                    e if e.multiline => KeyMode::MultilineEditor,
-                    _ => KeyMode::Editor,
+                } => match overlay {
+                    Overlay::Material(_) => KeyMode::Material,
+                    Overlay::Picker(_) => KeyMode::Picker,
+                    Overlay::Copy(_) => KeyMode::Copy,
+                    Overlay::Editor(e) if e.wait_for.is_some() => KeyMode::WaitPrompt,
+                    Overlay::Editor(e) if e.dated.is_some() => KeyMode::DatePrompt,
+                    Overlay::Editor(e) if e.multiline => KeyMode::MultilineEditor,
+                    Overlay::Editor(_) => KeyMode::Editor,
+                    Overlay::Options(_) => KeyMode::Options,
                 },
-                s if s.options.is_some() => KeyMode::Options,
                 s if s.table.is_some() => KeyMode::Table,
                 s => match s.focus {
                     Focus::Steps => KeyMode::Steps,
@@ -453,16 +529,12 @@ impl RunScreen {
             order,
             selected: 0,
             saved,
-            picker: None,
+            overlay: None,
             focus: Focus::Steps,
             scroll: 0,
             scroll_max: None,
             field: 0,
-            editor: None,
-            options: None,
             table: None,
-            copy: None,
-            material: None,
             blocked,
             progress,
             facts,
@@ -590,6 +662,26 @@ pub fn column<'a>(procedure: &'a Procedure, field: &str, index: usize) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One popup at a time: opening one puts it in place of another, and taking one kind
+    /// leaves another kind open.
+    #[test]
+    fn one_overlay_has_the_keys_at_a_time() {
+        let text = crate::procedure::synthetic::procedure_text(3);
+        let procedure = Arc::new(crate::procedure::load(text.as_bytes()).result.unwrap());
+        let at = Timestamp::UNIX_EPOCH;
+        let run = Run::new(&procedure, "test", at);
+        let mut screen = RunScreen::new("t-1".into(), procedure, run, SaveState::Saved(at));
+        screen.overlay = Some(Overlay::Material(4));
+        assert!(screen.take_editor().is_none());
+        assert_eq!(screen.material(), Some(&4));
+        let step = screen.procedure.steps()[0].id.clone();
+        screen.open_editor(Editor::for_wait(&step));
+        assert!(screen.material().is_none() && screen.editor().is_some());
+        assert!(screen.take_picker().is_none());
+        assert!(screen.take_editor().is_some());
+        assert!(screen.overlay.is_none());
+    }
 
     /// A run opened with no place recorded starts on the first step to act on, the same one
     /// `run::schedule::actionable` names, whatever state its steps are in.

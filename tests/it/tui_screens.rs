@@ -442,7 +442,7 @@ fn clicks_select_and_a_second_click_opens() {
             screen.procedure.steps()[screen.step()].id.clone(),
             screen.focus,
             screen.field,
-            screen.editor.is_some(),
+            screen.editor().is_some(),
             screen.run.steps.len(),
         )
     };
@@ -538,7 +538,7 @@ fn the_due_day_typed_for_a_wait_is_kept_and_a_wrong_one_is_not() {
         };
         (
             screen.run.steps.get("application").cloned(),
-            screen.editor.is_some(),
+            screen.editor().is_some(),
         )
     };
     // 31 November does not exist: the prompt stays, nothing is recorded.
@@ -563,7 +563,7 @@ fn the_due_day_typed_for_a_wait_is_kept_and_a_wrong_one_is_not() {
     let Screen::Run(screen) = &wizard.app.screen else {
         panic!("the run is open")
     };
-    assert!(screen.editor.is_none());
+    assert!(screen.editor().is_none());
     assert!(wizard.app.notice.is_some());
 }
 
@@ -591,7 +591,7 @@ fn the_day_typed_for_a_step_is_recorded_and_a_future_one_is_refused() {
         };
         (
             screen.run.steps.get("application").cloned(),
-            screen.editor.as_ref().map(|e| e.text()),
+            screen.editor().map(|e| e.text()),
         )
     };
     // The prompt starts with today.

@@ -11,7 +11,8 @@ use crate::run::Value;
 use crate::run::command::Command;
 use crate::tui::action::Action;
 use crate::tui::app::{
-    App, Cell, Editor, Focus, NoticeKind, OptionsPopup, Screen, TableEditor, column, table_rows,
+    App, Cell, Editor, Focus, NoticeKind, OptionsPopup, Overlay, Screen, TableEditor, column,
+    table_rows,
 };
 
 /// Keys while the fields of the selected step have the focus. A printable key is the field's:
@@ -73,7 +74,7 @@ pub(super) fn update_form(app: &mut App, action: Action, now: Timestamp) -> Opti
                     if let Some(c) = typed {
                         find_option(&mut popup, &field.options, c);
                     }
-                    screen.options = Some(popup);
+                    screen.overlay = Some(Overlay::Options(popup));
                     None
                 }
                 Some(FieldType::Table) => {
@@ -103,7 +104,7 @@ pub(super) fn update_form(app: &mut App, action: Action, now: Timestamp) -> Opti
                         }
                         _ => {}
                     }
-                    screen.editor = Some(editor);
+                    screen.open_editor(editor);
                     None
                 }
             }
@@ -158,7 +159,7 @@ pub(super) fn update_editor(app: &mut App, action: Action, now: Timestamp) -> Op
     let Screen::Run(screen) = &mut app.screen else {
         return None;
     };
-    let editor = screen.editor.as_mut()?;
+    let editor = screen.editor_mut()?;
     match action {
         Action::Type(c) if !c.is_control() => editor.input.insert_char(c),
         Action::Backspace => {
@@ -174,14 +175,14 @@ pub(super) fn update_editor(app: &mut App, action: Action, now: Timestamp) -> Op
         Action::First => editor.input.move_cursor(CursorMove::Head),
         Action::Last => editor.input.move_cursor(CursorMove::End),
         Action::Newline | Action::Open if editor.multiline => editor.input.insert_newline(),
-        Action::Back => screen.editor = None,
+        Action::Back => screen.overlay = None,
         Action::Open | Action::Keep if editor.dated.is_some() => {
             let on = match crate::validate::parse_date(&editor.text()) {
                 Ok(date) => date,
                 // The message under the input already says what is wrong; it stays open.
                 Err(_) => return None,
             };
-            let (step, dated) = screen.editor.take()?.dated?;
+            let (step, dated) = screen.take_editor()?.dated?;
             return super::dated_step(app, step, dated, on, now);
         }
         Action::Open | Action::Keep if editor.wait_for.is_some() => {
@@ -194,11 +195,11 @@ pub(super) fn update_editor(app: &mut App, action: Action, now: Timestamp) -> Op
                     Err(_) => return None,
                 },
             };
-            let step = screen.editor.take()?.wait_for?;
+            let step = screen.take_editor()?.wait_for?;
             return run_command(app, Command::WaitStep { step, due }, now);
         }
         Action::Open | Action::Keep | Action::NextPane | Action::PrevPane => {
-            let editor = screen.editor.take()?;
+            let editor = screen.take_editor()?;
             let text = editor.text();
             let back = action == Action::PrevPane;
             if let Some(cell) = editor.cell {
@@ -258,7 +259,9 @@ pub(super) fn update_options(app: &mut App, action: Action, now: Timestamp) -> O
     let Screen::Run(screen) = &mut app.screen else {
         return None;
     };
-    let popup = screen.options.as_mut()?;
+    let Some(Overlay::Options(popup)) = &mut screen.overlay else {
+        return None;
+    };
     let last = popup.chosen.len().saturating_sub(1);
     match action {
         Action::Up => popup.cursor = popup.cursor.saturating_sub(1),
@@ -269,9 +272,9 @@ pub(super) fn update_options(app: &mut App, action: Action, now: Timestamp) -> O
             let options = popup_options(&screen.procedure, popup).to_vec();
             find_option(popup, &options, c);
         }
-        Action::Back => screen.options = None,
+        Action::Back => screen.overlay = None,
         Action::Open => {
-            let popup = screen.options.take()?;
+            let popup = screen.take_options()?;
             let options = popup_options(&screen.procedure, &popup);
             let value = if popup.multi {
                 Value::List(

@@ -10,7 +10,8 @@ use jiff::Timestamp;
 
 use super::action::{Action, Target};
 use super::app::{
-    App, Dated, Editor, Focus, Home, HomePane, NewRun, Notice, NoticeKind, RunScreen, Screen,
+    App, Dated, Editor, Focus, Home, HomePane, NewRun, Notice, NoticeKind, Overlay, RunScreen,
+    Screen,
 };
 use crate::calendar::ProductionCalendar;
 use crate::i18n::Msg;
@@ -147,8 +148,8 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
             _ => None,
         },
         Screen::Run(screen) => {
-            if let Some(scroll) = &mut screen.material {
-                let max = screen.scroll_max.unwrap_or(usize::MAX);
+            let max = screen.scroll_max.unwrap_or(usize::MAX);
+            if let Some(scroll) = screen.material_mut() {
                 let at = (*scroll).min(max);
                 *scroll = match action {
                     Action::Up => at.saturating_sub(1),
@@ -160,23 +161,23 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
                     Action::First => 0,
                     Action::Last => max,
                     Action::Back | Action::Material => {
-                        screen.material = None;
+                        screen.overlay = None;
                         return None;
                     }
                     _ => at,
                 };
                 return None;
             }
-            if screen.picker.is_some() {
+            if screen.picker().is_some() {
                 return update_picker(app, action, now);
             }
-            if screen.copy.is_some() {
+            if screen.copy().is_some() {
                 return update_copy(app, action);
             }
-            if screen.editor.is_some() {
+            if screen.editor().is_some() {
                 return update_editor(app, action, now);
             }
-            if screen.options.is_some() {
+            if screen.options().is_some() {
                 return update_options(app, action, now);
             }
             if screen.table.is_some() {
@@ -308,7 +309,7 @@ pub(super) fn step_action(app: &mut App, action: Action, now: Timestamp) -> Opti
             return None;
         }
         Action::Material => {
-            screen.material = Some(0);
+            screen.overlay = Some(Overlay::Material(0));
             screen.scroll_max = None;
             return None;
         }
@@ -321,7 +322,7 @@ pub(super) fn step_action(app: &mut App, action: Action, now: Timestamp) -> Opti
                 Action::WaitOn => Dated::Wait,
                 _ => Dated::PassOver,
             };
-            screen.editor = Some(Editor::for_day(&step_id, dated, today(now, &app.tz)));
+            screen.open_editor(Editor::for_day(&step_id, dated, today(now, &app.tz)));
             return None;
         }
         _ => step_command(screen, &action),
@@ -354,7 +355,7 @@ fn wait_step(app: &mut App, now: Timestamp) -> Option<Effect> {
         // Asked only once it is clear the step can wait at all.
         let mut trial = screen.run.clone();
         if apply(&screen.procedure, &mut trial, command.clone(), now).is_ok() {
-            screen.editor = Some(Editor::for_wait(&id));
+            screen.open_editor(Editor::for_wait(&id));
             return None;
         }
         return run_command(app, command, now);
@@ -391,25 +392,25 @@ fn pick(app: &mut App, target: Target) -> Option<Action> {
             home.pane = HomePane::Procedures;
             again(&mut home.procedure, i).filter(|_| focused)
         }
-        (Screen::Run(screen), _) if screen.material.is_some() => None,
+        (Screen::Run(screen), _) if screen.material().is_some() => None,
         (Screen::Run(screen), target) => {
-            if let Some(popup) = &mut screen.copy {
+            if let Some(popup) = screen.copy_mut() {
                 return match target {
                     Target::Option(i) if i < popup.items.len() => again(&mut popup.cursor, i),
                     _ => None,
                 };
             }
-            if let Some(picker) = &mut screen.picker {
+            if let Some(Overlay::Picker(picker)) = &mut screen.overlay {
                 let options = screen.procedure.file().choices[picker.choice].options.len();
                 return match target {
                     Target::Option(i) if i < options => again(&mut picker.option, i),
                     _ => None,
                 };
             }
-            if screen.editor.is_some() {
+            if screen.editor().is_some() {
                 return None;
             }
-            if let Some(popup) = &mut screen.options {
+            if let Some(popup) = screen.options_mut() {
                 let Target::Option(i) = target else {
                     return None;
                 };

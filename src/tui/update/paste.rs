@@ -74,7 +74,7 @@ fn insert(app: &mut App, text: &str) {
     let Screen::Run(screen) = &mut app.screen else {
         return;
     };
-    let Some(editor) = screen.editor.as_mut() else {
+    let Some(editor) = screen.editor_mut() else {
         return;
     };
     if editor.multiline {

@@ -8,7 +8,7 @@ use crate::i18n::Msg;
 use crate::run::command::Command;
 use crate::run::eval::choice_applies;
 use crate::tui::action::Action;
-use crate::tui::app::{App, ChoicePicker, CopyKind, CopyPopup, NoticeKind, Screen};
+use crate::tui::app::{App, ChoicePicker, CopyKind, CopyPopup, NoticeKind, Overlay, Screen};
 
 /// Opens the variant picker on the first choice that is asked now (and not yet made, if any).
 pub(super) fn open_picker(app: &mut App) {
@@ -39,17 +39,19 @@ pub(super) fn open_picker(app: &mut App) {
         .get(&choice.id)
         .and_then(|chosen| choice.options.iter().position(|o| &o.id == chosen))
         .unwrap_or(0);
-    screen.picker = Some(ChoicePicker {
+    screen.overlay = Some(Overlay::Picker(ChoicePicker {
         choice: first,
         option,
-    });
+    }));
 }
 
 pub(super) fn update_picker(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
     let Screen::Run(screen) = &mut app.screen else {
         return None;
     };
-    let picker = screen.picker.as_mut()?;
+    let Some(Overlay::Picker(picker)) = &mut screen.overlay else {
+        return None;
+    };
     let choices = &screen.procedure.file().choices;
     let options = choices[picker.choice].options.len();
     match action {
@@ -67,14 +69,14 @@ pub(super) fn update_picker(app: &mut App, action: Action, now: Timestamp) -> Op
                 picker.option = 0;
             }
         }
-        Action::Back => screen.picker = None,
+        Action::Back => screen.overlay = None,
         Action::Open | Action::CompleteStep => {
             let choice = &choices[picker.choice];
             let command = Command::Choose {
                 choice: choice.id.clone(),
                 option: choice.options[picker.option].id.clone(),
             };
-            screen.picker = None;
+            screen.overlay = None;
             return run_command(app, command, now);
         }
         _ => {}
@@ -95,7 +97,7 @@ pub(super) fn open_copy(app: &mut App, link: bool) {
         Some(0).filter(|_| !items.is_empty())
     };
     match cursor {
-        Some(cursor) => screen.copy = Some(CopyPopup { items, cursor }),
+        Some(cursor) => screen.overlay = Some(Overlay::Copy(CopyPopup { items, cursor })),
         None => {
             let id = if link {
                 "tui-no-links"
@@ -112,17 +114,17 @@ pub(super) fn update_copy(app: &mut App, action: Action) -> Option<Effect> {
     let Screen::Run(screen) = &mut app.screen else {
         return None;
     };
-    let popup = screen.copy.as_mut()?;
+    let popup = screen.copy_mut()?;
     let last = popup.items.len().saturating_sub(1);
     match action {
         _ if move_selection(&mut popup.cursor, popup.items.len(), &action) => None,
         Action::Back => {
-            screen.copy = None;
+            screen.overlay = None;
             None
         }
         Action::Open | Action::Copy => {
             let item = popup.items.get(popup.cursor.min(last))?.clone();
-            screen.copy = None;
+            screen.overlay = None;
             app.notice = Some(notice(
                 NoticeKind::Info,
                 Msg::new("tui-copied").arg("text", item.text.as_str()),
@@ -135,7 +137,7 @@ pub(super) fn update_copy(app: &mut App, action: Action) -> Option<Effect> {
                 app.notice = Some(notice(NoticeKind::Refused, Msg::new("tui-not-a-link")));
                 return None;
             }
-            screen.copy = None;
+            screen.overlay = None;
             app.notice = Some(notice(
                 NoticeKind::Info,
                 Msg::new("tui-opening").arg("url", item.text.as_str()),

@@ -11,7 +11,7 @@ use crate::run::Value;
 use crate::run::command::{Command, validate_cell};
 use crate::tui::action::Action;
 use crate::tui::app::{
-    App, Cell, Editor, OptionsPopup, Row, RunScreen, Screen, column, table_rows,
+    App, Cell, Editor, OptionsPopup, Overlay, Row, RunScreen, Screen, column, table_rows,
 };
 
 /// The command that keeps the whole table with one cell changed (cleared when `value` is
@@ -76,14 +76,14 @@ pub(super) fn open_cell(
         FieldType::Yesno => {}
         kind @ (FieldType::Select | FieldType::Multiselect) => {
             let popup = OptionsPopup::new(field, Some(cell), &column.options, value, kind);
-            screen.options = Some(popup);
+            screen.overlay = Some(Overlay::Options(popup));
         }
         _ => {
             let text = match value {
                 Some(Value::Text(text)) => text.as_str(),
                 _ => "",
             };
-            screen.editor = Some(Editor::for_cell(column, field, cell, text));
+            screen.open_editor(Editor::for_cell(column, field, cell, text));
         }
     }
     None
@@ -110,13 +110,13 @@ pub(super) fn type_into_cell(app: &mut App, field: &str, cell: Cell, c: char) ->
         kind @ (FieldType::Select | FieldType::Multiselect) => {
             let mut popup = OptionsPopup::new(field, Some(cell), &column.options, value, kind);
             find_option(&mut popup, &column.options, c);
-            screen.options = Some(popup);
+            screen.overlay = Some(Overlay::Options(popup));
             None
         }
         _ => {
             let mut editor = Editor::for_cell(column, field, cell, "");
             editor.input.insert_char(c);
-            screen.editor = Some(editor);
+            screen.open_editor(editor);
             None
         }
     }

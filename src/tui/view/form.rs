@@ -141,7 +141,9 @@ fn show_value(cx: &Ctx, value: &Value) -> String {
 }
 
 pub(super) fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
-    let Some(editor) = &screen.editor else { return };
+    let Some(editor) = screen.editor() else {
+        return;
+    };
     if editor.wait_for.is_some() {
         draw_wait_prompt(frame, cx, editor, area);
         return;
@@ -293,7 +295,9 @@ fn draw_wait_prompt(frame: &mut Frame, cx: &Ctx, editor: &crate::tui::app::Edito
 }
 
 pub(super) fn draw_options(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
-    let Some(popup) = &screen.options else { return };
+    let Some(popup) = screen.options() else {
+        return;
+    };
     let Some(field) = screen.procedure.field(&popup.field) else {
         return;
     };

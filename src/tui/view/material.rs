@@ -75,7 +75,7 @@ pub fn own_material(screen: &RunScreen) -> usize {
 }
 
 pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
-    let Some(scroll) = screen.material else {
+    let Some(&scroll) = screen.material() else {
         return;
     };
     let width = area.width.saturating_sub(4).min(100);

@@ -15,7 +15,7 @@ use crate::tui::keys::KeyMode;
 /// The step's addresses, subjects and links, to copy one or open a link.
 pub(super) fn draw_copy(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     use crate::tui::app::CopyKind;
-    let Some(popup) = &screen.copy else { return };
+    let Some(popup) = screen.copy() else { return };
     let rect = bottom_box(frame, area, popup.items.len() as u16 + 2);
     cx.shadow(rect);
     let block = cx.popup_block(&cx.t("tui-copy-title"), KeyMode::Copy);
@@ -47,7 +47,9 @@ pub(super) fn draw_copy(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: R
 }
 
 pub(super) fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
-    let Some(picker) = &screen.picker else { return };
+    let Some(picker) = screen.picker() else {
+        return;
+    };
     let p = &screen.procedure;
     let choice = &p.file().choices[picker.choice];
     // What the option under the cursor would change, before it is chosen.

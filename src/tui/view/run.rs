@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         draw_editor(frame, cx, screen, inner);
         draw_options(frame, cx, screen, inner);
     }
-    if screen.picker.is_some() {
+    if screen.picker().is_some() {
         draw_picker(frame, cx, screen, main);
     }
     super::material::draw(frame, cx, screen, main);
