@@ -847,3 +847,22 @@ fn the_selected_step_is_always_in_the_list() {
         }
     }
 }
+
+/// The editor of a field whose label its frame cuts gives the label whole, above the input.
+#[test]
+fn the_editor_gives_a_long_label_whole() {
+    scene("run-editor-long-label", |wizard| {
+        staff_run(wizard);
+        select_step(wizard, "access-request");
+        press(
+            wizard,
+            &[
+                Action::NextPane,
+                Action::Down,
+                Action::Down,
+                Action::Down,
+                Action::Open,
+            ],
+        );
+    });
+}

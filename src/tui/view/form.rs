@@ -159,8 +159,6 @@ pub(super) fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
         .cell
         .and_then(|cell| field.columns.get(cell.column).map(|c| (cell, c)));
     let rows = if editor.multiline { 6 } else { 1 };
-    let rect = bottom_box(frame, area, rows + 4);
-    cx.shadow(rect);
     let label = match column {
         Some((cell, column)) => cx.tf(
             "tui-cell",
@@ -176,12 +174,31 @@ pub(super) fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
     } else {
         KeyMode::Editor
     };
-    let title = fit(&safe(&label), usize::from(area.width).saturating_sub(4));
+    // A label the frame's title cuts is given whole inside, above the input.
+    let room = usize::from(area.width).saturating_sub(4);
+    let whole: Vec<String> = if unicode_width::UnicodeWidthStr::width(label.as_str()) > room {
+        wrap_words(&safe(&label), usize::from(area.width).saturating_sub(2))
+    } else {
+        Vec::new()
+    };
+    let whole_height = whole.len().min(4) as u16;
+    let rect = bottom_box(frame, area, rows + 4 + whole_height);
+    cx.shadow(rect);
+    let title = fit(&safe(&label), room);
     let block = cx.popup_block(&title, keys);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let [input_area, message_area] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(inner);
+    let [label_area, input_area, message_area] = Layout::vertical([
+        Constraint::Length(whole_height),
+        Constraint::Min(1),
+        Constraint::Length(2),
+    ])
+    .areas(inner);
+    let whole: Vec<Line> = whole
+        .into_iter()
+        .map(|part| Line::from(part).style(cx.theme.dim()))
+        .collect();
+    frame.render_widget(Paragraph::new(whole), label_area);
     frame.render_widget(&editor.input, input_area);
     // Checked as the officer types.
     let text = editor.text();
