@@ -625,3 +625,26 @@ fn pgs_staff_access_runs_four_independent_stages_with_two_forms() {
     // The role model is reference material.
     assert!(p.file().references.iter().any(|r| r.id == "role-model"));
 }
+
+#[test]
+fn every_letter_of_every_bundled_procedure_has_a_body_that_lists_its_attachments() {
+    for (name, bytes) in bundled_files() {
+        let p = load(bytes).result.expect("valid");
+        for step in p.steps() {
+            for letter in &step.letters {
+                let what = format!("{name}: {} / {:?}", step.id, letter.title);
+                let body = letter.body.as_deref().unwrap_or_else(|| panic!("{what}"));
+                // What is sent is said in the body: «Направляем …», «Дублируем …», «Просим …».
+                assert!(
+                    ["Направляем", "Дублируем", "Просим"]
+                        .iter()
+                        .any(|verb| body.contains(verb)),
+                    "{what}: {body}"
+                );
+                if !letter.attach.is_empty() {
+                    assert!(body.contains("Приложение"), "{what}: {body}");
+                }
+            }
+        }
+    }
+}
