@@ -245,16 +245,19 @@ fn translate(error: &toml::de::Error, at: Vec<PathSeg>) -> Diagnostic {
             }
         }
     } else if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        // serde writes what it found as its kind and, for a scalar, the value: integer `12`.
-        let (kind, value) = match found.split_once(' ') {
-            Some((kind, value)) => (kind, format!(" {value}")),
-            None => (found, String::new()),
-        };
+        let (found, value, expected) = found_and_expected(rest);
         Diagnostic::error("wrong-type")
-            .arg("found", describe_type(kind))
+            .arg("found", found)
             .arg("value", value)
-            .arg("expected", describe_type(expected))
+            .arg("expected", expected)
+    } else if let Some(rest) = message.strip_prefix("invalid value: ") {
+        // A value of the right type that the type cannot hold: a negative number of days.
+        let (found, value, expected) = found_and_expected(rest);
+        let detail = Msg::new("invalid-value-detail")
+            .arg("found", found)
+            .arg("value", value)
+            .arg("expected", expected);
+        Diagnostic::error("invalid-value").arg("detail", detail)
     } else {
         Diagnostic::error("invalid-value").arg("detail", message.trim().replace('\n', "; "))
     };
@@ -263,6 +266,17 @@ fn translate(error: &toml::de::Error, at: Vec<PathSeg>) -> Diagnostic {
         Some(span) => diagnostic.span(span),
         None => diagnostic,
     }
+}
+
+/// serde's «integer `12`, expected a string»: what was found (its kind, in words, and its value as
+/// written) and what was expected, in words.
+fn found_and_expected(rest: &str) -> (Msg, String, Msg) {
+    let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+    let (kind, value) = match found.split_once(' ') {
+        Some((kind, value)) => (kind, format!(" {value}")),
+        None => (found, String::new()),
+    };
+    (describe_type(kind), value, describe_type(expected))
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
@@ -275,7 +289,8 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
 fn describe_type(serde: &str) -> Msg {
     let name = match serde {
         "a string" | "string" => "string",
-        "u32" | "u64" | "usize" | "i64" | "integer" => "integer",
+        "u32" | "u64" | "usize" => "count",
+        "i64" | "integer" => "integer",
         "f64" | "floating" | "float" => "number",
         "a boolean" | "boolean" => "boolean",
         "a sequence" | "sequence" | "array" => "array",
@@ -289,6 +304,7 @@ fn describe_type(serde: &str) -> Msg {
         name => Msg::new(match name {
             "string" => "type-string",
             "integer" => "type-integer",
+            "count" => "type-count",
             "number" => "type-number",
             "boolean" => "type-boolean",
             "array" => "type-array",

@@ -53,6 +53,7 @@ fn diagnostics_read_in_russian() {
         "single-table-twice",
         "inline-table-lines",
         "letter-problems",
+        "negative-days",
     ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/invalid/{name}.toml"));
         let loaded = read_and_load(&path);

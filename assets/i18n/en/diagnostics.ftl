@@ -103,6 +103,8 @@ help-unsafe-line-break = this key holds one line; use a body or help text for se
 ## Types of TOML values, as the messages name them
 type-string = a string
 type-integer = an integer
+type-count = a whole number, 0 or more
+invalid-value-detail = { $found }{ $value }, expected { $expected }
 type-number = a number
 type-boolean = true or false
 type-array = an array

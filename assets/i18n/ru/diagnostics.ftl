@@ -115,6 +115,8 @@ help-unsafe-line-break = этот ключ — одна строка; для н�
 ## Виды значений TOML, как их называют сообщения
 type-string = строка
 type-integer = целое число
+type-count = целое число не меньше 0
+invalid-value-detail = { $found }{ $value }, а ожидается { $expected }
 type-number = число
 type-boolean = true или false
 type-array = массив
