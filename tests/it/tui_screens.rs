@@ -866,3 +866,42 @@ fn the_editor_gives_a_long_label_whole() {
         );
     });
 }
+
+/// A letter is shown with all its parts: what goes with it, and its text with the officer's
+/// values filled in, as it is exported.
+#[test]
+fn a_letter_shows_its_attachments_and_its_text_filled_in() {
+    use poryadok::run::Value;
+    use poryadok::tui::app::Screen;
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = wizard(Lang::Ru, data.path());
+    press(&mut wizard, &[Action::Resize(120, 40)]);
+    run_of(&mut wizard, "antivirus-licenses");
+    // The third variant, and the justification its letter quotes.
+    press(
+        &mut wizard,
+        &[
+            Action::ChooseVariant,
+            Action::Down,
+            Action::Down,
+            Action::Open,
+        ],
+    );
+    if let Screen::Run(screen) = &mut wizard.app.screen {
+        screen.run.values.insert(
+            "autonomous_licenses_justification".into(),
+            Value::Text("Сеть ИС изолирована от Интернета".into()),
+        );
+        screen.refresh();
+    }
+    select_step(&mut wizard, "v3-request");
+    let shown = screen(&wizard, 120, 40);
+    for text in [
+        "Вложения: «",
+        "Обоснование необходимости автономных лицензий:",
+        "Сеть ИС изолирована от Интернета",
+    ] {
+        assert!(shown.contains(text), "{text:?} is not shown:\n{shown}");
+    }
+    assert!(!shown.contains("{{"), "{shown}");
+}

@@ -237,3 +237,4 @@ tui-date-wait = Waiting since which day? (DD.MM.YYYY)
 tui-date-pass-over = Not needed since which day? (DD.MM.YYYY)
 tui-date-future = { $date } is after today: a step is recorded on the day it happened
 tui-key-type-day = the day, DD.MM.YYYY
+tui-letter-attach = Attached: { $files }

@@ -333,6 +333,27 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
                 &[("subject", safe(subject).into_owned().into())],
             )));
         }
+        // What goes with it, and its text with the officer's values in it, as exported.
+        if !letter.attach.is_empty() {
+            let files: Vec<String> = (letter.attach.iter())
+                .map(|id| p.form(id).map_or(id.as_str(), |f| f.title.as_str()))
+                .map(|title| format!("«{}»", safe(title)))
+                .collect();
+            lines.push(Line::from(
+                cx.tf("tui-letter-attach", &[("files", files.join(", ").into())]),
+            ));
+        }
+        if let Some(body) = &letter.body {
+            let options = crate::export::model::Options {
+                lang: cx.lang(),
+                include_secrets: false,
+                tz: cx.app.tz.clone(),
+                organisation: None,
+            };
+            let text = crate::export::model::fill_in(p, &screen.run, body, &options);
+            lines.push(Line::from(""));
+            lines.extend(text.lines().map(|line| Line::from(safe(line).into_owned())));
+        }
     }
     if let Some(body) = &step.body {
         lines.push(Line::from(""));
