@@ -282,6 +282,18 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         {
             self.say("plain-actor", &[("actor", say::line(&actor.name).into())])?;
         }
+        if let Some((question, answer)) = crate::run::view::decision(&p, &walk.run, index) {
+            let args = [
+                ("choice", say::line(question).into()),
+                ("option", answer.map(say::line).unwrap_or_default().into()),
+            ];
+            let id = if answer.is_some() {
+                "plain-decided"
+            } else {
+                "plain-decide"
+            };
+            self.say(id, &args)?;
+        }
         if let Some(deadline) = crate::run::schedule::deadline_words(
             &p,
             &walk.run,

@@ -144,6 +144,19 @@ pub fn status_msg(
     }
 }
 
+/// A decision step's question (its choice's title) and the option chosen so far, if any.
+pub fn decision<'p>(
+    procedure: &'p Procedure,
+    run: &Run,
+    index: usize,
+) -> Option<(&'p str, Option<&'p str>)> {
+    let id = procedure.steps()[index].decides.as_deref()?;
+    let choice = procedure.file().choices.iter().find(|c| c.id == id)?;
+    let chosen = run.choices.get(id);
+    let option = choice.options.iter().find(|o| Some(&o.id) == chosen);
+    Some((choice.title.as_str(), option.map(|o| o.title.as_str())))
+}
+
 /// What holds up the step at `index`, with the procedure's reason when an explicit `requires`
 /// is among it; `None` when nothing does.
 pub fn blocked(

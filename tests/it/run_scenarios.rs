@@ -334,6 +334,13 @@ when = { choice = "holder", is = "ip" }
     // Not chosen yet: completing the decision is refused as undecided, and the step after it
     // cannot know whether it applies.
     assert_eq!(status(&p, &run, who), Status::Ready);
+    // The wizard and plain mode show the question with the step, and the answer once given.
+    use poryadok::run::view::decision;
+    assert_eq!(
+        decision(&p, &run, who),
+        Some(("Кто получает подпись", None))
+    );
+    assert_eq!(decision(&p, &run, p.step_index("ogrnip").unwrap()), None);
     assert_eq!(
         apply(&p, &mut run, Command::CompleteStep("who".into()), at(1)),
         Err(Refusal::Undecided("who".into()))
@@ -345,6 +352,10 @@ when = { choice = "holder", is = "ip" }
         option: "ip".into(),
     };
     apply(&p, &mut run, choose, at(2)).expect("chosen");
+    assert_eq!(
+        decision(&p, &run, who),
+        Some(("Кто получает подпись", Some("ИП")))
+    );
     apply(&p, &mut run, Command::CompleteStep("who".into()), at(3)).expect("decided");
     assert_eq!(status(&p, &run, who), Status::Done);
     assert_eq!(status(&p, &run, after), Status::Ready);

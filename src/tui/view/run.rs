@@ -287,6 +287,24 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
             &[("actor", safe(&actor.name).into_owned().into())],
         )));
     }
+    if let Some((question, answer)) = crate::run::view::decision(p, &screen.run, index) {
+        let args = [
+            ("choice", safe(question).into_owned().into()),
+            (
+                "option",
+                answer
+                    .map(|a| safe(a).into_owned())
+                    .unwrap_or_default()
+                    .into(),
+            ),
+        ];
+        let id = if answer.is_some() {
+            "tui-decided"
+        } else {
+            "tui-decide"
+        };
+        lines.push(Line::from(cx.tf(id, &args)));
+    }
     let date = |date: jiff::civil::Date| date.strftime("%d.%m.%Y").to_string();
     if let Some(deadline) =
         deadline_words(p, &screen.run, index, &ProductionCalendar, &cx.app.tz, date)
