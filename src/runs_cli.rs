@@ -250,13 +250,6 @@ pub fn status_json(cx: &Context, id: &str) -> Result<()> {
         .map(|(index, step)| {
             let state = status(procedure, &run, index);
             let recorded = run.steps.get(&step.id);
-            let passed_over = matches!(
-                recorded,
-                Some(poryadok::run::StepState::Done {
-                    passed_over: true,
-                    ..
-                })
-            );
             let deadline = dues
                 .iter()
                 .find(|d| d.step == index && d.kind == DueKind::Deadline)
@@ -277,7 +270,7 @@ pub fn status_json(cx: &Context, id: &str) -> Result<()> {
                 "number": index + 1,
                 "id": step.id,
                 "title": sanitize_line(&step.title),
-                "status": state.code(passed_over),
+                "status": poryadok::run::view::StatusCode::of(procedure, &run, index, &state),
                 "status_text": status_msg(procedure, &run, index, &state, &cx.tz, |d| cx.date(d))
                     .text(cx.lang),
                 "on": recorded.map(|s| s.day(&cx.tz).to_string()),
@@ -464,7 +457,12 @@ fn describe(
     index: usize,
 ) -> (&'static str, String) {
     let status = status(procedure, run, index);
+    let milestone =
+        procedure.steps()[index].kind == poryadok::procedure::model::StepKind::Milestone;
     let mark = match &status {
+        // A control event: reached, or not yet.
+        Status::Done if milestone => "[*]",
+        Status::Blocked { .. } if milestone => "[.]",
         Status::Done => "[x]",
         Status::Skipped => "[-]",
         Status::Undecided => "[?]",

@@ -589,14 +589,7 @@ fn report(
                 continue;
             };
             let state = status(procedure, run, index);
-            let passed_over = matches!(
-                run.steps.get(&step.id),
-                Some(StepState::Done {
-                    passed_over: true,
-                    ..
-                })
-            );
-            let code = state.code(passed_over);
+            let code = crate::run::view::StatusCode::of(procedure, run, index, &state);
             let done_at = match run.steps.get(&step.id) {
                 Some(StepState::Done { at, .. }) => Some(*at),
                 _ => None,

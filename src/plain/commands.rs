@@ -98,6 +98,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             Refusal::Undecided(_) => self.say("plain-refused-undecided", &[]),
             Refusal::NotOptional(_) => self.say("plain-refused-not-optional", &[]),
             Refusal::NothingToUndo => self.say("plain-refused-nothing-to-undo", &[]),
+            Refusal::Milestone(_) => self.say("refused-milestone", &[]),
             Refusal::FutureDate { .. } | Refusal::BeforeStart { .. } => {
                 let text = refusal.dated_msg().map(|m| m.text(self.lang));
                 self.line(&say::line(&text.unwrap_or_default()))

@@ -86,6 +86,9 @@ pub enum Refusal {
         on: Date,
         started: Date,
     },
+    /// A control event is reached by itself when the steps before it are done; it is not
+    /// marked by hand.
+    Milestone(String),
 }
 
 impl Refusal {
@@ -134,6 +137,7 @@ impl Refusal {
                 self.dated_msg().unwrap_or(Msg::new("tui-refused")),
                 Vec::new(),
             ),
+            Refusal::Milestone(_) => (Msg::new("refused-milestone"), Vec::new()),
             Refusal::UnknownStep(_) | Refusal::UnknownField(_) | Refusal::UnknownOption { .. } => {
                 (Msg::new("tui-refused"), Vec::new())
             }
@@ -201,6 +205,85 @@ pub fn apply_on(
         return Err(Refusal::FutureDate { on, today });
     }
     let on = day.map(|d| d.on);
+    // A control event is reached by itself: no step command marks it.
+    if let Command::StartStep(step)
+    | Command::CompleteStep(step)
+    | Command::PassOver(step)
+    | Command::ReopenStep(step)
+    | Command::WaitStep { step, .. } = &command
+        && procedure
+            .step(step)
+            .is_some_and(|s| s.kind == crate::procedure::model::StepKind::Milestone)
+    {
+        // Not reached yet: what it waits for is said first, as for any step.
+        if let Some(index) = procedure.step_index(step) {
+            check_not_blocked(procedure, run, index)?;
+        }
+        return Err(Refusal::Milestone(step.clone()));
+    }
+    let outcome = apply_unchecked(procedure, run, command, now, on)?;
+    reach_milestones(procedure, run);
+    Ok(outcome)
+}
+
+/// Which control events are reached follows from the steps before them: each one whose steps
+/// before it are all done (and that applies) is recorded as done, dated by the last of those
+/// steps; one reached so whose steps are no longer all done is taken back. A control event the
+/// journal says the officer marked by hand (before poryadok reached them by itself) is left as
+/// it is. Nothing here is journaled: it is what the journaled changes imply.
+pub fn reach_milestones(procedure: &Procedure, run: &mut Run) {
+    use crate::procedure::model::StepKind;
+    let steps = procedure.steps();
+    for (index, step) in steps.iter().enumerate() {
+        if step.kind != StepKind::Milestone {
+            continue;
+        }
+        let by_hand = (run.journal.iter()).any(|e| e.what == What::Step(step.id.clone()));
+        if by_hand {
+            continue;
+        }
+        let reached = step_applies(procedure, run, step) == Some(true)
+            && blockers(procedure, run, index).is_empty();
+        if !reached {
+            run.steps.remove(&step.id);
+            continue;
+        }
+        // The last of the steps before it: those it requires, or else every step before it.
+        let before: Vec<&str> = if step.requires.is_empty() {
+            steps[..index].iter().map(|s| s.id.as_str()).collect()
+        } else {
+            step.requires.iter().map(String::as_str).collect()
+        };
+        let day = |at: Timestamp, on: Option<Date>| {
+            on.unwrap_or_else(|| at.to_zoned(jiff::tz::TimeZone::UTC).date())
+        };
+        let last = (before.iter())
+            .filter_map(|id| match run.steps.get(*id) {
+                Some(StepState::Done { at, on, .. }) => Some((*at, *on)),
+                _ => None,
+            })
+            .max_by_key(|(at, on)| (day(*at, *on), *at));
+        let (at, on) = last.unwrap_or((run.created, None));
+        run.steps.insert(
+            step.id.clone(),
+            StepState::Done {
+                at,
+                passed_over: false,
+                on,
+                due: None,
+            },
+        );
+    }
+}
+
+/// [`apply_on`] once the command is known not to mark a control event.
+fn apply_unchecked(
+    procedure: &Procedure,
+    run: &mut Run,
+    command: Command,
+    now: Timestamp,
+    on: Option<Date>,
+) -> Result<Outcome, Refusal> {
     match command {
         Command::StartStep(step) => {
             let index = step_index(procedure, &step)?;

@@ -79,6 +79,7 @@ pub fn reconcile(procedure: &Procedure, run: &mut Run) -> Reconciled {
         |id, _| step_known(id),
         &mut out,
     );
+    super::command::reach_milestones(procedure, run);
     out
 }
 

@@ -43,6 +43,29 @@ pub enum StatusCode {
     InProgress,
     Waiting,
     Ready,
+    /// A control event reached.
+    Reached,
+}
+
+impl StatusCode {
+    /// The code of the step at `index` with status `status`: a reached control event is
+    /// `reached`, a step passed over `passed_over`.
+    pub fn of(procedure: &Procedure, run: &Run, index: usize, status: &Status) -> StatusCode {
+        let step = &procedure.steps()[index];
+        let passed_over = matches!(
+            run.steps.get(&step.id),
+            Some(StepState::Done {
+                passed_over: true,
+                ..
+            })
+        );
+        match status.code(passed_over) {
+            StatusCode::Done if step.kind == crate::procedure::model::StepKind::Milestone => {
+                StatusCode::Reached
+            }
+            code => code,
+        }
+    }
 }
 
 impl Status {
@@ -113,7 +136,12 @@ pub fn status_msg(
     date: impl Fn(Date) -> String,
 ) -> Msg {
     let step = &procedure.steps()[index];
+    let milestone = step.kind == crate::procedure::model::StepKind::Milestone;
     match status {
+        Status::Done if milestone => match run.steps.get(&step.id) {
+            Some(state) => Msg::new("status-reached").arg("date", date(state.day(tz))),
+            None => Msg::new("status-done-undated"),
+        },
         Status::Done => match run.steps.get(&step.id) {
             Some(
                 state @ StepState::Done {
@@ -131,9 +159,13 @@ pub fn status_msg(
             let first = by.first().map_or("", |id| {
                 procedure.step(id).map_or(id.as_str(), |s| s.title.as_str())
             });
-            Msg::new("status-blocked")
-                .arg("by", crate::text::sanitize_line(first).into_owned())
-                .arg("more", by.len().saturating_sub(1))
+            Msg::new(if milestone {
+                "status-milestone-pending"
+            } else {
+                "status-blocked"
+            })
+            .arg("by", crate::text::sanitize_line(first).into_owned())
+            .arg("more", by.len().saturating_sub(1))
         }
         Status::InProgress => Msg::new("status-in-progress"),
         Status::Waiting { due: Some(due) } => {

@@ -50,7 +50,6 @@ fn an_esia_run_of_the_single_chain_edition_opens_under_the_parallel_one() {
         "head-qualified-signature",
         "register-organisation",
         "agency-confirms-registration",
-        "registration-done",
         "tech-official",
         "operators-list",
         "officials-esia-ready",

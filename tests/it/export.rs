@@ -105,7 +105,8 @@ fn every_procedure_exports_a_report_that_other_programs_read_back_whole() {
                     "blocked",
                     "in_progress",
                     "waiting",
-                    "ready"
+                    "ready",
+                    "reached"
                 ]
                 .contains(&status),
                 "{status}"

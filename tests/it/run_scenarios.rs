@@ -360,3 +360,81 @@ when = { choice = "holder", is = "ip" }
     assert_eq!(status(&p, &run, who), Status::Done);
     assert_eq!(status(&p, &run, after), Status::Ready);
 }
+
+#[test]
+fn a_control_event_is_reached_by_itself_dated_by_the_last_step_before_it() {
+    use jiff::civil::Date;
+    use poryadok::run::command::{Day, apply_on};
+    use poryadok::run::view::{StatusCode, status_msg};
+    let p = bundled("esia-service-centres");
+    let mut run = Run::new(&p, "Администрация", at(0));
+    let day = |text: &str| {
+        Some(Day {
+            on: text.parse::<Date>().unwrap(),
+            today: "2026-12-01".parse().unwrap(),
+        })
+    };
+    let milestone = p.step_index("registration-done").unwrap();
+    for (step, on) in [
+        ("head-esia-account", "2026-05-04"),
+        ("head-qualified-signature", "2026-05-05"),
+        ("register-organisation", "2026-05-06"),
+    ] {
+        apply_on(
+            &p,
+            &mut run,
+            Command::CompleteStep(step.into()),
+            at(1),
+            day(on),
+        )
+        .unwrap();
+    }
+    assert!(!run.is_done("registration-done"));
+    let words = |run: &Run| {
+        let state = status(&p, run, milestone);
+        let utc = jiff::tz::TimeZone::UTC;
+        status_msg(&p, run, milestone, &state, &utc, |d| d.to_string())
+            .text(poryadok::i18n::Lang::En)
+    };
+    assert!(
+        words(&run).starts_with("control event: reached once done"),
+        "{}",
+        words(&run)
+    );
+    // Ticked by hand before its steps are done: what it waits for is said.
+    let early = apply(
+        &p,
+        &mut run,
+        Command::CompleteStep("registration-done".into()),
+        at(2),
+    );
+    assert!(matches!(early, Err(Refusal::Blocked { .. })), "{early:?}");
+    // The agency's confirmation, recorded a week later as of 8 May: the event is reached that day.
+    let confirm = Command::CompleteStep("agency-confirms-registration".into());
+    apply_on(&p, &mut run, confirm, at(3), day("2026-05-08")).unwrap();
+    assert!(run.is_done("registration-done"));
+    assert_eq!(words(&run), "reached 2026-05-08");
+    // The officer does not tick it by hand, nor reopen it.
+    for command in [
+        Command::CompleteStep("registration-done".into()),
+        Command::ReopenStep("registration-done".into()),
+    ] {
+        assert_eq!(
+            apply(&p, &mut run, command, at(3)),
+            Err(Refusal::Milestone("registration-done".into()))
+        );
+    }
+    let state = status(&p, &run, milestone);
+    assert_eq!(
+        StatusCode::of(&p, &run, milestone, &state),
+        StatusCode::Reached
+    );
+    // Not journaled: it follows from the journal. Undoing the confirmation takes it back.
+    assert!(
+        !run.journal
+            .iter()
+            .any(|e| e.what.to_string() == "step:registration-done")
+    );
+    apply(&p, &mut run, Command::Undo, at(4)).unwrap();
+    assert!(!run.is_done("registration-done"));
+}

@@ -120,3 +120,10 @@ journal-archived = In the archive
 change-deleted = run { $id } deleted; `poryadok restore { $id }` brings it back within { $days } days
 change-restored = run { $id } is back
 runs-archived = { " " }[in the archive]
+refused-milestone = A control event is reached by itself once the steps before it are done
+status-reached = reached { $date }
+status-milestone-pending = control event: reached once done: { $by }{ $more ->
+    [0] {""}
+    [one] {" "}and { $more } more step
+   *[other] {" "}and { $more } more steps
+}

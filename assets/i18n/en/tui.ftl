@@ -240,3 +240,5 @@ tui-date-pass-over = Not needed since which day? (DD.MM.YYYY)
 tui-date-future = { $date } is after today: a step is recorded on the day it happened
 tui-key-type-day = the day, DD.MM.YYYY
 tui-letter-attach = Attached: { $files }
+tui-mark-reached = control event reached
+tui-mark-milestone = control event not reached yet

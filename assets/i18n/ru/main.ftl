@@ -131,3 +131,11 @@ journal-archived = В архиве
 change-deleted = прохождение { $id } удалено; `poryadok restore { $id }` вернёт его в течение { $days } дней
 change-restored = прохождение { $id } возвращено
 runs-archived = { " " }[в архиве]
+refused-milestone = Контрольное событие наступает само, когда выполнены шаги перед ним
+status-reached = достигнуто { $date }
+status-milestone-pending = контрольное событие: наступит, когда выполнено: { $by }{ $more ->
+    [0] {""}
+    [one] {" "}и ещё { $more } шага
+    [few] {" "}и ещё { $more } шагов
+   *[many] {" "}и ещё { $more } шагов
+}

@@ -247,3 +247,5 @@ tui-date-pass-over = Не понадобился — с какого числа?
 tui-date-future = { $date } — позже сегодняшнего дня: шаг отмечается днём, когда это было
 tui-key-type-day = день, ДД.ММ.ГГГГ
 tui-letter-attach = Вложения: { $files }
+tui-mark-reached = контрольное событие наступило
+tui-mark-milestone = контрольное событие ещё не наступило

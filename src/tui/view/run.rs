@@ -101,8 +101,25 @@ pub fn mark(status: &Status, passed_over: bool, today: jiff::civil::Date) -> &'s
     }
 }
 
+/// The mark of a step in the list: a control event has its own, reached (◆) or not yet (◇).
+fn step_mark(
+    step: &crate::procedure::Step,
+    status: &Status,
+    passed_over: bool,
+    today: jiff::civil::Date,
+) -> &'static str {
+    match status {
+        _ if step.kind != crate::procedure::model::StepKind::Milestone => {
+            mark(status, passed_over, today)
+        }
+        Status::Done => "◆",
+        Status::Blocked { .. } | Status::Ready => "◇",
+        _ => mark(status, passed_over, today),
+    }
+}
+
 /// Every mark of the list of steps with its message, in the order the legend lists them.
-pub const MARKS: [(&str, &str); 9] = [
+pub const MARKS: [(&str, &str); 11] = [
     ("○", "tui-mark-ready"),
     ("▶", "tui-mark-in-progress"),
     ("⧗", "tui-mark-waiting"),
@@ -112,6 +129,8 @@ pub const MARKS: [(&str, &str); 9] = [
     ("–", "tui-mark-skipped"),
     ("?", "tui-mark-undecided"),
     ("⊘", "tui-mark-blocked"),
+    ("◆", "tui-mark-reached"),
+    ("◇", "tui-mark-milestone"),
 ];
 
 /// Whether the step with this id was marked as not needed.
@@ -199,7 +218,12 @@ fn draw_steps(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         let _ = write!(
             text,
             " {} {}. {}",
-            mark(&status, passed_over(&screen.run, &step.id), cx.app.today),
+            step_mark(
+                step,
+                &status,
+                passed_over(&screen.run, &step.id),
+                cx.app.today
+            ),
             index + 1,
             safe(&step.title)
         );
@@ -230,7 +254,12 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     lines.push(Line::from(vec![
         Span::raw(format!(
             "{} ",
-            mark(&status, passed_over(&screen.run, &step.id), cx.app.today)
+            step_mark(
+                step,
+                &status,
+                passed_over(&screen.run, &step.id),
+                cx.app.today
+            )
         )),
         Span::styled(words, cx.theme.active()),
     ]));
