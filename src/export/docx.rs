@@ -157,6 +157,119 @@ pub fn form_docx(form: &FilledForm) -> anyhow::Result<Vec<u8>> {
     Ok(out.into_inner())
 }
 
+/// A covering letter (сопроводительное письмо) for a letter sent through ЭДО or on paper, laid
+/// out as the form is (ГОСТ Р 7.0.97-2025): the sending organisation's requisites at the top
+/// left and the addressee at the right, the date and a blank for the registration number, the
+/// subject, the text in paragraphs, the attachments («Приложение: …»), the signature block,
+/// and the contact at the foot.
+pub fn letter_docx(
+    draft: &super::model::Draft,
+    date: jiff::civil::Date,
+) -> anyhow::Result<Vec<u8>> {
+    let lang = draft.lang;
+    let mut doc = Docx::new()
+        .page_size(PAGE_WIDTH, PAGE_HEIGHT)
+        .page_margin(
+            PageMargin::new()
+                .top(MARGIN)
+                .bottom(MARGIN)
+                .left(MARGIN)
+                .right(MARGIN_RIGHT)
+                .header(567)
+                .footer(567),
+        )
+        .header(
+            Header::new().add_paragraph(
+                Paragraph::new()
+                    .align(AlignmentType::Center)
+                    .add_page_num(PageNum::new()),
+            ),
+        )
+        .first_header(Header::new().add_paragraph(Paragraph::new()))
+        .default_fonts(fonts())
+        .default_size(BODY)
+        .default_line_spacing(spacing(0, 0))
+        .created_at(&format!("{date}T00:00:00Z"))
+        .updated_at(&format!("{date}T00:00:00Z"));
+    let addressee = draft.to.join("\n");
+    if !draft.sender.is_empty() {
+        doc = doc.add_table(heading_table(&draft.sender, Some(&addressee)));
+    } else if !addressee.is_empty() {
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .indent(Some(ADDRESSEE_INDENT), None, None, None)
+                .add_run(text_run(&addressee)),
+        );
+    }
+    let day = date.strftime("%d.%m.%Y").to_string();
+    doc = doc
+        .add_paragraph(
+            Paragraph::new()
+                .line_spacing(spacing(360, 240))
+                .add_run(text_run(&format!("{day} № ____________"))),
+        )
+        .add_paragraph(
+            Paragraph::new()
+                .line_spacing(spacing(0, 240))
+                .add_run(text_run(&draft.subject).bold()),
+        );
+    for paragraph in draft.body.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Both)
+                .indent(
+                    None,
+                    Some(docx_rs::SpecialIndentType::FirstLine(709)),
+                    None,
+                    None,
+                )
+                .line_spacing(spacing(0, 120))
+                .add_run(text_run(paragraph.trim())),
+        );
+    }
+    if !draft.attachments.is_empty() {
+        let mut lines = super::model::letter_ending(&super::model::Draft {
+            signer: None,
+            contact: None,
+            ..draft.clone()
+        });
+        lines.retain(|l| !l.is_empty());
+        let mut p = Paragraph::new()
+            .keep_next(true)
+            .line_spacing(spacing(240, 0));
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
+            }
+            p = p.add_run(text_run(line));
+        }
+        doc = doc.add_paragraph(p);
+    }
+    let signer = draft.signer.clone().unwrap_or(SignatureBlock {
+        role: lang.text("export-letter-head"),
+        name: None,
+    });
+    doc = doc
+        .add_paragraph(
+            Paragraph::new()
+                .keep_next(true)
+                .line_spacing(spacing(480, 0)),
+        )
+        .add_table(signature_table(&signer, lang));
+    if let Some(contact) = &draft.contact {
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .line_spacing(spacing(720, 0))
+                .add_run(text_run(contact).size(SMALL)),
+        );
+    }
+    let mut xml = doc.build();
+    xml.styles = with_language(&xml.styles, language(lang))?;
+    let mut out = Cursor::new(Vec::new());
+    xml.pack(&mut out).context("packing the letter")?;
+    Ok(out.into_inner())
+}
+
 /// The organisation's requisites at the left (its name in bold), the addressee at the right,
 /// without borders, as on a letterhead with the addressee beside it.
 fn heading_table(requisites: &[String], addressee: Option<&str>) -> Table {

@@ -279,6 +279,13 @@ fn body(draft: &Draft, to: &[&str], cc: &[&str]) -> String {
         Cow::Borrowed(&draft.body)
     };
     text.push_str(&sanitize(&normalised));
+    let ending = super::model::letter_ending(draft);
+    if !ending.is_empty() {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&sanitize(&ending.join("\n")));
+    }
     text
 }
 

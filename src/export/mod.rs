@@ -275,8 +275,36 @@ pub fn make(
             Err(e) => problem(Format::Json, &report_title, &e),
         }
     }
+    // Letters through ЭДО or on paper are documents: a covering letter each, as DOCX.
+    let covering = |d: &&model::Draft| {
+        matches!(
+            d.channel,
+            Some(crate::procedure::model::Channel::Edo | crate::procedure::model::Channel::Paper)
+        )
+    };
+    if wants(Format::Docx) || wants(Format::Pdf) {
+        let today = now.to_zoned(options.tz.clone()).date();
+        for draft in export.drafts.iter().filter(covering) {
+            let title = draft.title.as_deref().unwrap_or(&draft.subject);
+            match docx::letter_docx(draft, today) {
+                Ok(bytes) => {
+                    let file = OutFile {
+                        name: readable_name(&numbered(draft.number, title), "docx"),
+                        bytes,
+                    };
+                    if wants(Format::Pdf) {
+                        pdf_sources.push(file.clone());
+                    }
+                    if wants(Format::Docx) {
+                        out.push(file);
+                    }
+                }
+                Err(e) => problem(Format::Docx, title, &e),
+            }
+        }
+    }
     if wants(Format::Eml) {
-        for draft in &export.drafts {
+        for draft in export.drafts.iter().filter(|d| !covering(d)) {
             let attachments: Vec<(String, Vec<u8>, &str)> = draft
                 .attach
                 .iter()

@@ -115,6 +115,17 @@ pub struct Draft {
     pub body: String,
     /// Ids of the forms attached (see [`Export::forms`]).
     pub attach: Vec<String>,
+    /// How it travels: ЭДО and paper letters are covering letters (DOCX), the others e-mails.
+    pub channel: Option<crate::procedure::model::Channel>,
+    /// What the letter carries, as listed under «Приложение»: the forms' titles, then what the
+    /// officer adds (`attach_files`).
+    pub attachments: Vec<String>,
+    /// The sending organisation's requisites (from the register), a line each.
+    pub sender: Vec<String>,
+    /// Who signs: the head of the sending organisation.
+    pub signer: Option<SignatureBlock>,
+    /// The contact line: «Исполнитель: …, тел. …, e-mail …».
+    pub contact: Option<String>,
     /// The language the letter is written in (the procedure's).
     #[serde(skip)]
     pub lang: Lang,
@@ -483,11 +494,105 @@ fn drafts(procedure: &Procedure, run: &Run, options: &Options) -> Vec<Draft> {
                     options.lang,
                 ),
                 attach: letter.attach.clone(),
+                channel: letter.channel,
+                attachments: letter
+                    .attach
+                    .iter()
+                    .filter_map(|id| procedure.form(id))
+                    .map(|form| clean(&form.title))
+                    .chain(letter.attach_files.iter().map(|f| {
+                        Msg::new("export-letter-added")
+                            .arg("file", clean(f))
+                            .text(options.lang)
+                    }))
+                    .collect(),
+                sender: options
+                    .organisation
+                    .as_ref()
+                    .map(|o| o.requisites(options.lang))
+                    .unwrap_or_default(),
+                signer: options.organisation.as_ref().and_then(signer),
+                contact: options
+                    .organisation
+                    .as_ref()
+                    .and_then(|o| contact(o, options.lang)),
                 lang: options.lang,
             });
         }
     }
     out
+}
+
+/// The head of the organisation as the signer of its letters.
+fn signer(org: &crate::organisation::Organisation) -> Option<SignatureBlock> {
+    use crate::organisation::OrgKey;
+    let name = org.get(OrgKey::HeadName).map(initials_and_surname);
+    let role = org.get(OrgKey::HeadPosition)?.to_owned();
+    Some(SignatureBlock { role, name })
+}
+
+/// «Исполнитель: Иванова М.П., главный специалист, тел. +78137021145, m.ivanova@…».
+fn contact(org: &crate::organisation::Organisation, lang: Lang) -> Option<String> {
+    use crate::organisation::OrgKey;
+    let parts: Vec<&str> = [
+        OrgKey::OfficerName,
+        OrgKey::OfficerPosition,
+        OrgKey::Phone,
+        OrgKey::Email,
+    ]
+    .into_iter()
+    .filter_map(|k| org.get(k))
+    .collect();
+    (!parts.is_empty()).then(|| {
+        Msg::new("export-letter-contact")
+            .arg("contact", parts.join(", "))
+            .text(lang)
+    })
+}
+
+/// What a letter ends with, after its text: the list of attachments, the signer and the
+/// contact, as lines (the e-mail's text; the covering letter lays the same out on the page).
+pub fn letter_ending(draft: &Draft) -> Vec<String> {
+    let lang = draft.lang;
+    let mut lines = Vec::new();
+    // A text that lists its attachments itself («Приложение: …») does not get them twice.
+    let heading = lang.text("export-letter-attachments");
+    let heading = heading.trim_end_matches(':');
+    let listed = draft
+        .body
+        .lines()
+        .any(|l| l.trim_start().starts_with(heading));
+    match draft.attachments.as_slice() {
+        _ if listed => {}
+        [] => {}
+        [one] => lines.push(
+            Msg::new("export-letter-attachment")
+                .arg("what", one.clone())
+                .text(lang),
+        ),
+        many => {
+            lines.push(lang.text("export-letter-attachments"));
+            for (n, what) in many.iter().enumerate() {
+                lines.push(format!("{}. {what}", n + 1));
+            }
+        }
+    }
+    if let Some(signer) = &draft.signer {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(signer.role.clone());
+        if let Some(name) = &signer.name {
+            lines.push(name.clone());
+        }
+    }
+    if let Some(contact) = &draft.contact {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(contact.clone());
+    }
+    lines
 }
 
 /// The text of a letter with a line for each form it carries that is filled outside poryadok

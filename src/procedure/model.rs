@@ -276,6 +276,11 @@ pub struct Letter {
     /// Forms attached to the letter.
     #[serde(default)]
     pub attach: Vec<String>,
+    /// Attachments that are not forms of the procedure and that the officer adds: a signed
+    /// scan, a file received earlier («Подписанная заявка (скан, PDF)»). Listed with the
+    /// letter's attachments.
+    #[serde(default)]
+    pub attach_files: Vec<String>,
     /// The letter is sent only when this condition holds.
     pub when: Option<Condition>,
 }

@@ -361,7 +361,7 @@ fn an_organisation_filled_once_fills_the_runs_forms_and_heads_them_with_its_requ
     .success();
     let request = listed(&out)
         .into_iter()
-        .find(|n| n.starts_with("03 "))
+        .find(|n| n.starts_with("03 Форма"))
         .expect("the access request");
     let docx = crate::docx_reader::read_docx(&std::fs::read(out.join(request)).unwrap());
     let text = docx.document.text();

@@ -610,3 +610,144 @@ fn the_calendar_has_an_all_day_event_for_each_date_to_keep() {
         "a deadline with its rule"
     );
 }
+
+/// The register's organisation of the letter tests.
+fn kirovsk() -> poryadok::organisation::Organisation {
+    use poryadok::organisation::{OrgKey, Organisation};
+    let mut org = Organisation::default();
+    for (key, value) in [
+        (
+            OrgKey::FullName,
+            "Администрация Кировского муниципального района",
+        ),
+        (
+            OrgKey::LegalAddress,
+            "187342, Ленинградская обл., г. Кировск, ул. Новая, д. 1",
+        ),
+        (OrgKey::Inn, "7707083893"),
+        (OrgKey::Kpp, "773601001"),
+        (OrgKey::HeadPosition, "Глава администрации"),
+        (OrgKey::HeadName, "Васильев Алексей Петрович"),
+        (OrgKey::OfficerName, "Иванова Мария Петровна"),
+        (OrgKey::Phone, "+7 (81362) 2-11-45"),
+        (OrgKey::Email, "m.ivanova@kirovsk-reg.ru"),
+    ] {
+        org.set(key, value).unwrap();
+    }
+    org
+}
+
+#[test]
+fn letters_come_from_the_organisation_paper_ones_as_covering_letters() {
+    // The scan letter also carries a file the officer adds: the signed scan.
+    let source = String::from_utf8(
+        poryadok::catalog::bundled_files()
+            .iter()
+            .find(|(name, _)| name.contains("pgs-staff-access"))
+            .unwrap()
+            .1
+            .to_vec(),
+    )
+    .unwrap();
+    let marker = "title = \"Подписанный скан заявки\"\n";
+    assert!(source.contains(marker));
+    let source = source.replace(
+        marker,
+        &format!("{marker}attach_files = [\"Подписанная заявка (скан, PDF)\"]\n"),
+    );
+    let p = poryadok::procedure::load(source.as_bytes()).result.unwrap();
+    let run = filled_run(&p);
+    let options = Options {
+        organisation: Some(kirovsk()),
+        ..options(Lang::En)
+    };
+    let made = poryadok::export::make(
+        &p,
+        &run,
+        "pgs-staff-access-1",
+        at(100_000),
+        &options,
+        &Templates::default(),
+        &[Format::Docx, Format::Eml],
+    );
+    assert!(made.problems.is_empty(), "{:?}", made.problems);
+    let names: Vec<&str> = made.files.iter().map(|f| f.name.as_str()).collect();
+    // The paper original is a covering letter (DOCX), not an e-mail.
+    let covering = made
+        .files
+        .iter()
+        .find(|f| f.name == "03 Оригинал заявки.docx")
+        .unwrap_or_else(|| panic!("{names:?}"));
+    assert!(!names.contains(&"03 Оригинал заявки.eml"), "{names:?}");
+    if let Some(dir) = std::env::var_os("DOCX_OUT") {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            std::path::Path::new(&dir).join("covering.docx"),
+            &covering.bytes,
+        )
+        .unwrap();
+    }
+    let docx = crate::docx_reader::read_docx(&covering.bytes);
+    let text = docx.document.text();
+    for expected in [
+        "Администрация Кировского муниципального района",
+        "ИНН 7707083893, КПП 773601001",
+        "Комитет цифрового развития ЛО",
+        "Направляем оригинал заявки Администрация Кировского",
+        "Глава администрации",
+        "А.П. Васильев",
+        "(подпись)",
+        "(расшифровка подписи)",
+        "Исполнитель: Иванова Мария Петровна, +78136221145, m.ivanova@kirovsk-reg.ru",
+        "№ ____________",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} in the covering letter:\n{text}"
+        );
+    }
+    assert!(
+        !text.contains("Enclosure"),
+        "in the procedure's language: {text}"
+    );
+    // The e-mail: the signed scan listed as attached separately, the signer and the contact.
+    let scan = made
+        .files
+        .iter()
+        .find(|f| f.name == "03 Подписанный скан заявки.eml")
+        .unwrap_or_else(|| panic!("{names:?}"));
+    let message = crate::eml_reader::parse(&scan.bytes);
+    let body = crate::eml_reader::body_text(&message);
+    let model = build(&p, &run, "pgs-staff-access-1", at(100_000), &options);
+    let draft = model
+        .drafts
+        .iter()
+        .find(|d| d.title.as_deref() == Some("Подписанный скан заявки"))
+        .unwrap();
+    assert_eq!(
+        draft.attachments,
+        [
+            p.form("access-request").unwrap().title.clone(),
+            "Подписанная заявка (скан, PDF) (прилагается отдельно)".to_owned()
+        ]
+    );
+    // A text without its own list gets the letter's.
+    let mut bare = draft.clone();
+    bare.body = "Добрый день!".into();
+    let ending = poryadok::export::model::letter_ending(&bare).join("\n");
+    assert!(
+        ending.starts_with("Приложение:\n1. ")
+            && ending.contains("\n2. Подписанная заявка (скан, PDF) (прилагается отдельно)"),
+        "{ending}"
+    );
+    assert!(
+        body.contains("Глава администрации\nА.П. Васильев"),
+        "{body}"
+    );
+    assert!(
+        body.trim_end().ends_with("m.ivanova@kirovsk-reg.ru"),
+        "{body}"
+    );
+    // Listed once, whether the procedure's text lists the attachments itself or not.
+    assert!(body.matches("Приложение").count() <= 1, "{body}");
+}

@@ -255,6 +255,11 @@ fn values_the_officer_typed_reach_the_text_with_their_cyrillic() {
 
 fn letter(subject: &str, body: &str) -> Draft {
     Draft {
+        channel: None,
+        attachments: Vec::new(),
+        sender: Vec::new(),
+        signer: None,
+        contact: None,
         number: 1,
         step: "send-request".into(),
         title: Some("Заявка по почте".into()),

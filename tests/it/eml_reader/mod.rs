@@ -138,9 +138,12 @@ pub fn check_draft(
             "{what}"
         );
     }
+    // The letter's body, then what the letter ends with: its attachments, signer, contact.
+    let ending = poryadok::export::model::letter_ending(draft).join("\n");
+    let expected = format!("{}\n\n{ending}", draft.body.trim_end());
     assert!(
-        text.trim_end().ends_with(draft.body.trim_end()),
-        "{what}: the text ends with the letter's body\n{text}"
+        text.trim_end().ends_with(expected.trim()),
+        "{what}: the text ends with the letter's body and ending\n{text}"
     );
 
     let found: Vec<(String, Vec<u8>)> = message
