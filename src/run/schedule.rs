@@ -330,6 +330,12 @@ pub fn actionable_given(
 pub struct ChoiceImpact {
     pub applies: Vec<usize>,
     pub skipped: Vec<usize>,
+    /// Of the steps that would stop applying, those already done: work the change sets aside
+    /// (it comes back if the choice is changed back).
+    pub done_skipped: Vec<usize>,
+    /// Done steps that would still apply but be left incomplete: the fields that would become
+    /// required, or otherwise wrong, by id.
+    pub incomplete: Vec<(usize, Vec<String>)>,
 }
 
 /// See [`ChoiceImpact`]. Steps whose applicability stays undecided are in neither list.
@@ -346,6 +352,23 @@ pub fn choice_impact(procedure: &Procedure, run: &Run, choice: &str, option: &st
             _ => {}
         }
     }
+    let mut changed = run.clone();
+    changed.choices.insert(choice.to_owned(), option.to_owned());
+    let steps = procedure.steps();
+    out.done_skipped = (out.skipped.iter().copied())
+        .filter(|i| run.is_done(&steps[*i].id))
+        .collect();
+    out.incomplete = (0..steps.len())
+        .filter(|i| run.is_done(&steps[*i].id) && !out.skipped.contains(i))
+        .filter(|i| super::command::form_problems(procedure, run, *i).is_empty())
+        .filter_map(|i| {
+            let fields: Vec<String> = super::command::form_problems(procedure, &changed, i)
+                .into_iter()
+                .map(|(field, _)| field)
+                .collect();
+            (!fields.is_empty()).then_some((i, fields))
+        })
+        .collect();
     out
 }
 
@@ -771,6 +794,100 @@ label = "Дата приёма"
             "{applies:?}"
         );
         assert!(ids(&impact.skipped).contains(&"v1-results".to_owned()));
+    }
+
+    const APPLICANT: &str = r#"
+[procedure]
+format = 1
+id = "applicant"
+title = "Заявитель"
+version = "1"
+source = "Тестовый документ"
+summary = "ЮЛ или ИП."
+
+[[choice]]
+id = "applicant"
+title = "Заявитель"
+
+[[choice.option]]
+id = "ul"
+title = "Юридическое лицо"
+
+[[choice.option]]
+id = "ip"
+title = "Индивидуальный предприниматель"
+
+[[section]]
+id = "main"
+title = "Основной раздел"
+
+[[step]]
+id = "request"
+section = "main"
+title = "Заявка"
+form = "request"
+
+[[step]]
+id = "charter"
+section = "main"
+title = "Устав"
+when = { choice = "applicant", is = "ul" }
+
+[[form]]
+id = "request"
+title = "Заявка"
+
+[[form.field]]
+id = "name"
+type = "text"
+label = "Наименование"
+required = true
+
+[[form.field]]
+id = "ogrnip"
+type = "ogrnip"
+label = "ОГРНИП"
+required_when = { choice = "applicant", is = "ip" }
+"#;
+
+    #[test]
+    fn a_variant_change_says_first_what_done_work_it_sets_aside_and_what_it_leaves_incomplete() {
+        let p = load(APPLICANT.as_bytes()).result.expect("valid");
+        let now = at("2026-11-02T09:00:00Z");
+        let mut run = Run::new(&p, "x", now);
+        let choose = |option: &str| Command::Choose {
+            choice: "applicant".into(),
+            option: option.into(),
+        };
+        apply(&p, &mut run, choose("ul"), now).unwrap();
+        let name = Command::SetField {
+            field: "name".into(),
+            value: crate::run::Value::Text("ООО «Ромашка»".into()),
+        };
+        apply(&p, &mut run, name, now).unwrap();
+        apply(&p, &mut run, Command::CompleteStep("request".into()), now).unwrap();
+        apply(&p, &mut run, Command::CompleteStep("charter".into()), now).unwrap();
+        let impact = choice_impact(&p, &run, "applicant", "ip");
+        assert_eq!(impact.done_skipped, [1]);
+        assert_eq!(impact.incomplete, [(0, vec!["ogrnip".to_owned()])]);
+        // Made: the done step is not silently done, and one undo takes the change back.
+        apply(&p, &mut run, choose("ip"), now).unwrap();
+        let state = crate::run::view::status(&p, &run, 0);
+        let words =
+            crate::run::view::status_msg(&p, &run, 0, &state, &TimeZone::UTC, |d| d.to_string())
+                .text(crate::i18n::Lang::Ru);
+        assert!(
+            words.contains("требует внимания") && words.contains("ОГРНИП"),
+            "{words}"
+        );
+        apply(&p, &mut run, Command::Undo, now).unwrap();
+        assert_eq!(run.choices["applicant"], "ul");
+        assert!(run.is_done("charter"));
+        let state = crate::run::view::status(&p, &run, 0);
+        let words =
+            crate::run::view::status_msg(&p, &run, 0, &state, &TimeZone::UTC, |d| d.to_string())
+                .text(crate::i18n::Lang::Ru);
+        assert!(!words.contains("требует внимания"), "{words}");
     }
 
     #[test]

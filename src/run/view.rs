@@ -149,7 +149,26 @@ pub fn status_msg(
                 },
             ) => Msg::new("status-passed-over").arg("date", date(state.day(tz))),
             Some(state @ StepState::Done { .. }) => {
-                Msg::new("status-done").arg("date", date(state.day(tz)))
+                // Done, but a change since (a variant, an edition) left it incomplete.
+                let problems = super::command::form_problems(procedure, run, index);
+                if problems.is_empty() {
+                    Msg::new("status-done").arg("date", date(state.day(tz)))
+                } else {
+                    let labels: Vec<String> = (problems.iter())
+                        .map(|(id, _)| {
+                            procedure
+                                .field(id)
+                                .and_then(|f| f.label.as_deref())
+                                .map_or_else(
+                                    || id.clone(),
+                                    |l| crate::text::sanitize_line(l).into_owned(),
+                                )
+                        })
+                        .collect();
+                    Msg::new("status-done-incomplete")
+                        .arg("date", date(state.day(tz)))
+                        .arg("fields", labels.join(", "))
+                }
             }
             _ => Msg::new("status-done-undated"),
         },

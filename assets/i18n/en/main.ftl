@@ -127,3 +127,4 @@ status-milestone-pending = control event: reached once done: { $by }{ $more ->
     [one] {" "}and { $more } more step
    *[other] {" "}and { $more } more steps
 }
+status-done-incomplete = done { $date }, needs attention: now missing or wrong: { $fields }

@@ -242,3 +242,5 @@ tui-key-type-day = the day, DD.MM.YYYY
 tui-letter-attach = Attached: { $files }
 tui-mark-reached = control event reached
 tui-mark-milestone = control event not reached yet
+tui-impact-done-skipped = ✗ { $number }. { $title } (done: stops applying, kept aside)
+tui-impact-incomplete = ! { $number }. { $title } (done: needs { $fields })

@@ -139,3 +139,4 @@ status-milestone-pending = контрольное событие: наступи
     [few] {" "}и ещё { $more } шагов
    *[many] {" "}и ещё { $more } шагов
 }
+status-done-incomplete = выполнено { $date }, требует внимания: теперь не заполнено или неверно: { $fields }

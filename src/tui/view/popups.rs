@@ -55,7 +55,7 @@ pub(super) fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
     // What the option under the cursor would change, before it is chosen.
     let option = &choice.options[picker.option];
     let impact = choice_impact(p, &screen.run, &choice.id, &option.id);
-    let changed = impact.applies.len() + impact.skipped.len();
+    let changed = impact.applies.len() + impact.skipped.len() + impact.incomplete.len();
     let width = area.width.saturating_sub(8).min(76);
     let inner_width = usize::from(width.saturating_sub(2));
     // What the choice and the option under the cursor are, as the procedure explains them.
@@ -128,12 +128,17 @@ pub(super) fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
     // The steps themselves: + for those that start to apply, − for those that stop; as many
     // as there is room for, and how many more.
     let room = usize::from(inner.height).saturating_sub(lines.len());
-    let steps: Vec<(&str, usize)> = impact
-        .applies
-        .iter()
-        .map(|i| ("+", *i))
-        .chain(impact.skipped.iter().map(|i| ("−", *i)))
-        .collect();
+    // Done work the change sets aside, and done steps it leaves incomplete, come first: they
+    // are what the officer must not miss.
+    let mut steps: Vec<(&str, usize)> = Vec::new();
+    steps.extend(impact.done_skipped.iter().map(|i| ("✗", *i)));
+    steps.extend(impact.incomplete.iter().map(|(i, _)| ("!", *i)));
+    steps.extend(impact.applies.iter().map(|i| ("+", *i)));
+    steps.extend(
+        (impact.skipped.iter())
+            .filter(|i| !impact.done_skipped.contains(i))
+            .map(|i| ("−", *i)),
+    );
     let shown = if steps.len() > room {
         room.saturating_sub(1)
     } else {
@@ -141,11 +146,44 @@ pub(super) fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
     };
     for (sign, index) in &steps[..shown] {
         let title = safe(&p.steps()[*index].title);
-        let line = Line::from(fit(&format!("{sign} {}. {title}", index + 1), inner_width));
-        lines.push(if *sign == "+" {
-            line
-        } else {
-            line.style(cx.theme.dim())
+        let text = match *sign {
+            "✗" => cx.tf(
+                "tui-impact-done-skipped",
+                &[
+                    ("number", (index + 1).into()),
+                    ("title", title.into_owned().into()),
+                ],
+            ),
+            "!" => {
+                let fields = (impact.incomplete.iter())
+                    .find(|(i, _)| i == index)
+                    .map(|(_, fields)| {
+                        (fields.iter())
+                            .map(|id| {
+                                p.field(id)
+                                    .and_then(|f| f.label.as_deref())
+                                    .map_or_else(|| id.clone(), |l| safe(l).into_owned())
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .unwrap_or_default();
+                cx.tf(
+                    "tui-impact-incomplete",
+                    &[
+                        ("number", (index + 1).into()),
+                        ("title", title.into_owned().into()),
+                        ("fields", fields.into()),
+                    ],
+                )
+            }
+            _ => format!("{sign} {}. {title}", index + 1),
+        };
+        let line = Line::from(fit(&text, inner_width));
+        lines.push(match *sign {
+            "+" => line,
+            "✗" | "!" => line.style(cx.theme.alert()),
+            _ => line.style(cx.theme.dim()),
         });
     }
     if shown < steps.len() {
