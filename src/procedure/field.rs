@@ -158,6 +158,10 @@ impl FieldType {
 pub struct Field {
     /// The identifier, unique in the whole procedure: conditions and letters refer to it.
     pub id: Option<String>,
+    /// The ids this field had in earlier editions: a run that recorded a value under one of
+    /// them keeps it under `id`.
+    #[serde(default)]
+    pub was: Vec<String>,
     /// Show the value of the field with this id, defined in another form, instead of a new one.
     pub reuse: Option<String>,
     /// With `reuse` of a table: the columns to show, in order (all when omitted).

@@ -21,12 +21,17 @@ pub struct Reconciled {
     pub set_aside: Vec<String>,
     /// What came back from aside, in the same form.
     pub restored: Vec<String>,
+    /// Values moved to a field's new id from one it had before (`was`): (old, new).
+    pub renamed: Vec<(String, String)>,
 }
 
 impl Reconciled {
     /// Whether the run was changed.
     pub fn changed(&self) -> bool {
-        self.version_changed.is_some() || !self.set_aside.is_empty() || !self.restored.is_empty()
+        self.version_changed.is_some()
+            || !self.set_aside.is_empty()
+            || !self.restored.is_empty()
+            || !self.renamed.is_empty()
     }
 }
 
@@ -38,6 +43,7 @@ pub fn reconcile(procedure: &Procedure, run: &mut Run) -> Reconciled {
         out.version_changed = Some((run.procedure.version.clone(), version.clone()));
         run.procedure.version = version.clone();
     }
+    renamed_fields(procedure, run, &mut out);
     let step_known = |id: &str| procedure.step_index(id).is_some();
     let value_fits = |id: &str, value: &Value| {
         procedure
@@ -81,6 +87,38 @@ pub fn reconcile(procedure: &Procedure, run: &mut Run) -> Reconciled {
     );
     super::command::reach_milestones(procedure, run);
     out
+}
+
+/// Moves a value recorded under an id a field had in an earlier edition (its `was`) to the
+/// field's id, from the live values or from aside, unless the field has a value of its own. A
+/// value that was secret stays secret under its new id.
+fn renamed_fields(procedure: &Procedure, run: &mut Run, out: &mut Reconciled) {
+    let file = procedure.file();
+    let fields = (file.forms.iter().flat_map(|f| f.fields.iter()))
+        .chain(file.steps.iter().flat_map(|s| s.results.iter()));
+    for field in fields {
+        let Some(id) = field.id.as_deref() else {
+            continue;
+        };
+        for old in &field.was {
+            if run.values.contains_key(id) || procedure.field(old).is_some() {
+                break;
+            }
+            let value = run
+                .values
+                .remove(old)
+                .or_else(|| run.aside.values.remove(old));
+            if let Some(value) = value {
+                if run.secret.contains(old) {
+                    run.secret.insert(id.to_owned());
+                }
+                run.values.insert(id.to_owned(), value);
+                out.renamed
+                    .push((format!("field:{old}"), format!("field:{id}")));
+                break;
+            }
+        }
+    }
 }
 
 /// Moves entries of `live` that do not `fit` into `aside`, and entries of `aside` that fit

@@ -328,3 +328,65 @@ fn archived_runs_go_to_the_end_and_deleted_ones_come_back_within_the_month() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn a_new_edition_with_a_renamed_field_keeps_its_value_through_was() {
+    let data = tempfile::tempdir().unwrap();
+    let own = data.path().join("procedures");
+    std::fs::create_dir_all(&own).unwrap();
+    let before = r#"
+[procedure]
+format = 1
+id = "local-order"
+title = "Местный порядок"
+version = "1"
+source = "Распоряжение администрации"
+summary = "Порядок, который методист завёл сам."
+
+[[section]]
+id = "main"
+title = "Шаги"
+
+[[step]]
+id = "prepare"
+section = "main"
+title = "Подготовить письмо"
+[[step.result]]
+id = "letter_number"
+type = "text"
+label = "Номер письма"
+required = true
+"#;
+    std::fs::write(own.join("local-order.toml"), before).unwrap();
+    let out =
+        stdout(poryadok(data.path(), "en").args(["new", "local-order", "--label", "Отдел кадров"]));
+    let id = out.lines().last().unwrap().to_owned();
+    poryadok(data.path(), "en")
+        .args(["set", &id, "letter_number", "12-345"])
+        .assert()
+        .success();
+    poryadok(data.path(), "en")
+        .args(["step", &id, "prepare", "done"])
+        .assert()
+        .success();
+    // Edition 2 renames the result and says what it was.
+    let after = before
+        .replace("version = \"1\"", "version = \"2\"")
+        .replace(
+            "id = \"letter_number\"",
+            "id = \"outgoing_number\"\nwas = [\"letter_number\"]",
+        );
+    std::fs::write(own.join("local-order.toml"), after).unwrap();
+    let text = status(data.path(), "en", &id);
+    assert!(text.contains("procedure version 2"), "{text}");
+    assert!(!text.contains("Kept aside"), "{text}");
+    // Still done and complete: the value is under the new id.
+    assert!(text.contains("[x] 1. Подготовить письмо — done"), "{text}");
+    assert!(!text.contains("needs attention"), "{text}");
+    poryadok(data.path(), "en")
+        .args(["set", &id, "outgoing_number", "12-346"])
+        .assert()
+        .success();
+    let journal = stdout(poryadok(data.path(), "en").args(["status", &id, "--journal"]));
+    assert!(journal.contains("“12-345” → “12-346”"), "{journal}");
+}
