@@ -130,7 +130,12 @@ type Make<'m> = &'m dyn Fn(&Context, &Procedure, &Run) -> Result<Command, Stop>;
 
 /// `poryadok new PROCEDURE --label TEXT`: the new run's id on the last line. A label another run
 /// of the procedure already has is warned about, not refused.
-pub fn new(cx: &Context, procedure: &str, label: &str) -> Result<ExitCode> {
+pub fn new(
+    cx: &Context,
+    procedure: &str,
+    label: Option<&str>,
+    org: Option<&str>,
+) -> Result<ExitCode> {
     let Some(p) = cx.procedure(procedure) else {
         return Ok(Stop::Usage(cx.t(
             "runs-unknown-procedure",
@@ -138,7 +143,37 @@ pub fn new(cx: &Context, procedure: &str, label: &str) -> Result<ExitCode> {
         ))
         .exit());
     };
-    let label = label.trim();
+    // With `--org`, the run belongs to that organisation of the register: labelled with its
+    // short name unless a label is given, its fields that are the organisation's values filled.
+    let data = cx
+        .store
+        .runs_dir()
+        .parent()
+        .map(std::path::Path::to_path_buf);
+    let mut register = match (&data, org) {
+        (Some(data), Some(_)) => Some(
+            poryadok::organisation::Register::load(data)
+                .map_err(|e| anyhow!(e.message().text(cx.lang)))?,
+        ),
+        _ => None,
+    };
+    let organisation = match (org, &register) {
+        (Some(id), Some(register)) => {
+            Some(register.organisations.get(id).cloned().ok_or_else(|| {
+                anyhow!(cx.t(
+                    "org-unknown",
+                    &[("id", sanitize_line(id).into_owned().into())]
+                ))
+            })?)
+        }
+        _ => None,
+    };
+    let label = label
+        .or_else(|| organisation.as_ref().and_then(|o| o.label()))
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    let label = label.as_str();
     let same: Vec<String> = (cx.store.list()?.into_iter())
         .filter(|listed| {
             listed
@@ -161,10 +196,24 @@ pub fn new(cx: &Context, procedure: &str, label: &str) -> Result<ExitCode> {
             )
         )?;
     }
-    let (session, _) = cx
+    let (mut session, mut run) = cx
         .store
         .create(p, label, Timestamp::now())
         .map_err(|error| anyhow!(sanitize_line(&error.message().text(cx.lang)).into_owned()))?;
+    if let (Some(org), Some(id), Some(register), Some(data)) =
+        (&organisation, org, register.as_mut(), &data)
+    {
+        let now = Timestamp::now();
+        if !poryadok::organisation::fill(p, &mut run, org, now).is_empty() {
+            session
+                .save(p, &run, now)
+                .map_err(|e| anyhow!(e.message().text(cx.lang)))?;
+        }
+        register.runs.insert(session.id().to_owned(), id.to_owned());
+        register
+            .save(data)
+            .map_err(|e| anyhow!(e.message().text(cx.lang)))?;
+    }
     writeln!(anstream::stdout(), "{}", session.id())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -127,8 +127,12 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
                 tz,
             };
             match &cli.command {
-                Some(Command::New { procedure, label }) => {
-                    return change_cli::new(&cx, procedure, label);
+                Some(Command::New {
+                    procedure,
+                    label,
+                    org,
+                }) => {
+                    return change_cli::new(&cx, procedure, label.as_deref(), org.as_deref());
                 }
                 Some(Command::Step {
                     run,

@@ -90,8 +90,10 @@ pub enum Command {
     },
     New {
         procedure: String,
-        #[arg(long)]
-        label: String,
+        #[arg(long, required_unless_present = "org")]
+        label: Option<String>,
+        #[arg(long, value_name = "id")]
+        org: Option<String>,
     },
     Step {
         run: String,

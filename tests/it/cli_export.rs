@@ -371,7 +371,30 @@ fn an_organisation_filled_once_fills_the_runs_forms_and_heads_them_with_its_requ
     );
     assert!(text.contains("ОГРН 1027700132195"));
     assert!(text.contains("А.П. Васильев"));
-    // Listed with its run.
+    // A new run of the organisation: labelled with its short name, its fields filled.
+    let new = Bin::cargo_bin("poryadok")
+        .unwrap()
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args([
+            "--lang",
+            "ru",
+            "new",
+            "pgs-staff-access",
+            "--org",
+            "kirovsk",
+        ])
+        .assert()
+        .success();
+    let second = String::from_utf8(new.get_output().stdout.clone()).unwrap();
+    let second = second.trim();
+    let (opened, _) = store.read(second, false).unwrap();
+    assert_eq!(opened.run.label, "Администрация Кировского района");
+    assert!(opened.run.values.contains_key("org_legal_address"));
+    // Listed with its runs.
+    org(dir.path(), &[])
+        .success()
+        .stdout(predicates::str::contains(second));
     org(dir.path(), &[])
         .success()
         .stdout(predicates::str::contains(

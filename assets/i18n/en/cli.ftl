@@ -32,6 +32,7 @@ cli-status-json = Print the run as JSON for programs: each step with its status,
 cli-new = Start a new run of a procedure; its id is printed on the last line
 cli-new-procedure = The procedure's id, as `poryadok list` shows it
 cli-new-label = What tells this run from others: the organisation, the system
+cli-new-org = The organisation of the register (poryadok org) the run belongs to: its short name labels the run unless a label is given, its values fill the fields
 cli-step = Start, complete, wait on, reopen or pass over a step, as the wizard does
 cli-step-run = The run's id, as `poryadok runs` shows it
 cli-step-step = The step: its id, or its number as the wizard and `poryadok status` show it
