@@ -47,7 +47,7 @@ impl Stop {
 
 /// A run opened for a change: its procedure, the run fitted to it, the lock held.
 struct Opened<'a> {
-    procedure: &'a Procedure,
+    procedure: std::borrow::Cow<'a, Procedure>,
     run: Run,
     session: Session,
 }
@@ -59,13 +59,13 @@ fn open<'a>(cx: &'a Context, id: &str) -> Result<Opened<'a>, Stop> {
         .open_run(id)
         .map_err(|error| open_stop(cx, error))?;
     let mut run = opened.run;
-    let procedure = cx.procedure(&run.procedure.id).ok_or_else(|| {
+    let procedure = cx.procedure_of(&run).ok_or_else(|| {
         Stop::Usage(cx.t(
             "runs-unknown-procedure",
             &[("procedure", run.procedure.id.clone().into())],
         ))
     })?;
-    reconcile(procedure, &mut run);
+    reconcile(&procedure, &mut run);
     Ok(Opened {
         procedure,
         run,
@@ -75,11 +75,16 @@ fn open<'a>(cx: &'a Context, id: &str) -> Result<Opened<'a>, Stop> {
 
 /// Applies `command` to the run `id` and saves it, or says why not.
 fn change(cx: &Context, id: &str, day: Option<Date>, make: Make) -> ExitCode {
-    let mut opened = match open(cx, id) {
+    let Opened {
+        procedure,
+        mut run,
+        mut session,
+    } = match open(cx, id) {
         Ok(opened) => opened,
         Err(stop) => return stop.exit(),
     };
-    let command = match make(cx, opened.procedure, &opened.run) {
+    let procedure: &Procedure = &procedure;
+    let command = match make(cx, procedure, &run) {
         Ok(command) => command,
         Err(stop) => return stop.exit(),
     };
@@ -88,16 +93,15 @@ fn change(cx: &Context, id: &str, day: Option<Date>, make: Make) -> ExitCode {
         on,
         today: cx.today,
     });
-    match apply_on(opened.procedure, &mut opened.run, command, now, day) {
+    match apply_on(procedure, &mut run, command, now, day) {
         Ok(outcome) => {
-            if let Err(error) = opened.session.save(opened.procedure, &opened.run, now) {
+            if let Err(error) = session.save(procedure, &run, now) {
                 let text = sanitize_line(&error.message().text(cx.lang)).into_owned();
                 return Stop::Usage(text).exit();
             }
             let mut out = anstream::stdout();
             for step in outcome.affected {
-                let title = opened
-                    .procedure
+                let title = procedure
                     .step(&step)
                     .map_or(step.clone(), |s| sanitize_line(&s.title).into_owned());
                 let _ = writeln!(
@@ -114,7 +118,7 @@ fn change(cx: &Context, id: &str, day: Option<Date>, make: Make) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(refusal) => {
-            let (msg, details) = refusal.words(opened.procedure, cx.lang);
+            let (msg, details) = refusal.words(procedure, cx.lang);
             let mut text = sanitize_line(&msg.text(cx.lang)).into_owned();
             for line in details {
                 text.push_str("\n  ");

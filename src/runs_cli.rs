@@ -39,6 +39,18 @@ impl Context<'_> {
         self.catalog.usable().find(|p| p.id() == id)
     }
 
+    /// The procedure a run walks: as its file is now, or, when the file is gone or does not
+    /// load, the edition kept when the run was last saved.
+    pub fn procedure_of(&self, run: &Run) -> Option<std::borrow::Cow<'_, Procedure>> {
+        match self.procedure(&run.procedure.id) {
+            Some(procedure) => Some(std::borrow::Cow::Borrowed(procedure)),
+            None => self
+                .store
+                .kept_edition(&run.procedure.id, &run.procedure.version)
+                .map(std::borrow::Cow::Owned),
+        }
+    }
+
     pub fn date(&self, date: Date) -> String {
         date.strftime("%d.%m.%Y").to_string()
     }
@@ -157,6 +169,7 @@ pub fn export(
     use poryadok::export::{Options, make, nothing_to_write, write, write_to};
     // The secret values are read (with the key) only when the officer asked for them.
     let (procedure, run, _, unreadable) = read_run(cx, id, include_secrets)?;
+    let procedure: &Procedure = &procedure;
     let mut stderr = anstream::stderr();
     if let Some(notice) = unreadable.filter(|_| include_secrets) {
         writeln!(stderr, "{}", sanitize_line(&notice.text(cx.lang)))?;
@@ -222,19 +235,24 @@ fn read_run<'a>(
     cx: &'a Context,
     id: &str,
     with_secrets: bool,
-) -> Result<(&'a Procedure, Run, Reconciled, Option<Msg>)> {
+) -> Result<(
+    std::borrow::Cow<'a, Procedure>,
+    Run,
+    Reconciled,
+    Option<Msg>,
+)> {
     let (opened, unreadable) = cx
         .store
         .read(id, with_secrets)
         .map_err(|error| anyhow!(sanitize_line(&error.message().text(cx.lang)).into_owned()))?;
     let mut run = opened.run;
-    let procedure = cx.procedure(&run.procedure.id).ok_or_else(|| {
+    let procedure = cx.procedure_of(&run).ok_or_else(|| {
         anyhow!(cx.t(
             "runs-unknown-procedure",
             &[("procedure", run.procedure.id.clone().into())]
         ))
     })?;
-    let moved = reconcile(procedure, &mut run);
+    let moved = reconcile(&procedure, &mut run);
     Ok((procedure, run, moved, unreadable))
 }
 
@@ -244,6 +262,7 @@ fn read_run<'a>(
 pub fn status_json(cx: &Context, id: &str) -> Result<()> {
     use serde_json::json;
     let (procedure, run, _, _) = read_run(cx, id, false)?;
+    let procedure: &Procedure = &procedure;
     let (done, all) = progress(procedure, &run);
     let dues = due_dates(procedure, &run, &ProductionCalendar, &cx.tz);
     let steps: Vec<serde_json::Value> = (procedure.steps().iter().enumerate())
@@ -300,6 +319,7 @@ pub fn status_json(cx: &Context, id: &str) -> Result<()> {
 /// `poryadok status RUN`: the run's checklist, read without opening it for editing.
 pub fn status_of(cx: &Context, id: &str, with_journal: bool) -> Result<()> {
     let (procedure, run, moved, unreadable) = read_run(cx, id, false)?;
+    let procedure: &Procedure = &procedure;
     let mut out = anstream::stdout();
     write!(out, "{}", checklist(cx, procedure, &run))?;
     if let Some(notice) = unreadable {

@@ -83,6 +83,19 @@ fn fields_read<'a>(condition: &'a Condition, out: &mut Vec<&'a str>) {
 }
 
 impl Procedure {
+    /// The procedure as a run keeps the edition it was walked with (TOML of its model, read
+    /// back by [`Procedure::from_kept`]), so that an edited, broken or deleted procedure file
+    /// never locks the run out.
+    pub fn to_kept(&self) -> Option<String> {
+        toml::to_string(&self.file).ok()
+    }
+
+    /// A procedure kept by [`Procedure::to_kept`], read and checked as any procedure file is;
+    /// `None` when the bytes are not one (a damaged copy).
+    pub fn from_kept(bytes: &[u8]) -> Option<Procedure> {
+        load(bytes).result.ok()
+    }
+
     fn new(file: ProcedureFile) -> Procedure {
         let index = |ids: Vec<&String>| {
             ids.into_iter()
@@ -214,5 +227,28 @@ impl Procedure {
             .section_index(section)
             .map_or(&[][..], |i| self.step_indices_in(i));
         indices.iter().map(|&i| &self.file.steps[i])
+    }
+}
+
+#[cfg(test)]
+mod kept_tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_procedure_reads_back_as_kept() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/procedures");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let p = load(&std::fs::read(&path).unwrap()).result.unwrap();
+            let kept = p.to_kept().expect("written");
+            let back = Procedure::from_kept(kept.as_bytes())
+                .unwrap_or_else(|| panic!("{} reads back", path.display()));
+            assert_eq!(back.id(), p.id());
+            assert_eq!(back.steps().len(), p.steps().len());
+            assert_eq!(
+                serde_json::to_string(back.file()).unwrap(),
+                serde_json::to_string(p.file()).unwrap()
+            );
+        }
     }
 }

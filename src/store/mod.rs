@@ -19,6 +19,7 @@
 //! file locks, so they go away with the process that held them, however that process ended.
 //! Damaged files and [`Store::recover`] are in `recover.rs`, saving in `session.rs`.
 
+mod editions;
 mod errors;
 pub mod format;
 mod lifecycle;
@@ -35,6 +36,7 @@ use std::time::{Duration, SystemTime};
 use jiff::Timestamp;
 
 pub use crate::fsutil::Durability;
+pub use editions::EDITIONS_DIR;
 pub use errors::{OpenError, SaveError, StoreError, StoreOpenError, reason};
 pub use format::{DecodeError, FILE_FORMAT};
 pub use lifecycle::{DELETED_DIR, KEEP_DELETED};
@@ -179,6 +181,7 @@ impl Store {
     ) -> Result<(Session, Run), OpenError> {
         let _numbering = self.lock_numbering()?;
         let run = Run::new(procedure, label, now);
+        editions::keep(&self.runs, procedure, self.durability);
         for n in 1.. {
             let id = format!("{}-{n}", procedure.id());
             if self.id_taken(&id)? {

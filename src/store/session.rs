@@ -105,6 +105,9 @@ impl Session {
         run: &Run,
         now: Timestamp,
     ) -> Result<(), SaveError> {
+        if let Some(runs) = self.path.parent() {
+            super::editions::keep(runs, procedure, self.durability);
+        }
         let secret: BTreeSet<String> = secret_field_ids(procedure).collect();
         let bytes = format::encode(run, &secret, &self.unreadable, &self.sealer, now);
         // A file of format 1 may hold secrets in plain text: no copy of it is kept.

@@ -261,6 +261,14 @@ impl Wizard {
                 return;
             }
         };
+        // The procedure file gone or broken: the edition kept with the run opens it.
+        if self.app.procedure_index(&opened.run.procedure.id).is_none()
+            && let Some(kept) = self
+                .store
+                .kept_edition(&opened.run.procedure.id, &opened.run.procedure.version)
+        {
+            self.app.procedures.push(Arc::new(kept));
+        }
         let Some(index) = self.app.procedure_index(&opened.run.procedure.id) else {
             self.notice(
                 NoticeKind::Error,

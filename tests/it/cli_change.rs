@@ -390,3 +390,64 @@ required = true
     let journal = stdout(poryadok(data.path(), "en").args(["status", &id, "--journal"]));
     assert!(journal.contains("“12-345” → “12-346”"), "{journal}");
 }
+
+#[test]
+fn a_broken_or_deleted_procedure_file_never_locks_a_run_out() {
+    let data = tempfile::tempdir().unwrap();
+    let own = data.path().join("procedures");
+    std::fs::create_dir_all(&own).unwrap();
+    let text = r#"
+[procedure]
+format = 1
+id = "local-order"
+title = "Местный порядок"
+version = "1"
+source = "Распоряжение администрации"
+summary = "Порядок, который методист завёл сам."
+
+[[section]]
+id = "main"
+title = "Шаги"
+
+[[step]]
+id = "prepare"
+section = "main"
+title = "Подготовить письмо"
+
+[[step]]
+id = "send"
+section = "main"
+title = "Направить письмо"
+"#;
+    let file = own.join("local-order.toml");
+    std::fs::write(&file, text).unwrap();
+    let out =
+        stdout(poryadok(data.path(), "en").args(["new", "local-order", "--label", "Отдел кадров"]));
+    let id = out.lines().last().unwrap().to_owned();
+    poryadok(data.path(), "en")
+        .args(["step", &id, "1", "done"])
+        .assert()
+        .success();
+    // A syntax error in the file: the run opens with the edition it was walked with.
+    std::fs::write(
+        &file,
+        text.replace("[[step]]\nid = \"send\"", "[[step\nid = \"send\""),
+    )
+    .unwrap();
+    let status = stdout(poryadok(data.path(), "en").args(["status", &id]));
+    assert!(status.contains("1 of 2 steps done"), "{status}");
+    assert!(status.contains("2. Направить письмо"), "{status}");
+    // The file gone altogether: the run is still changed and read.
+    std::fs::remove_file(&file).unwrap();
+    poryadok(data.path(), "en")
+        .args(["step", &id, "2", "done"])
+        .assert()
+        .success();
+    let status = stdout(poryadok(data.path(), "en").args(["status", &id]));
+    assert!(status.contains("2 of 2 steps done"), "{status}");
+    poryadok(data.path(), "en")
+        .args(["export", &id, "--format", "md", "--out"])
+        .arg(data.path().join("out"))
+        .assert()
+        .success();
+}

@@ -53,7 +53,11 @@ fn under_umask_000_every_file_is_0600_and_every_folder_0700() {
         .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     // The lock under which runs take their numbers, the run, the copy before the last save,
-    // its lock and the key.
+    // its lock, the edition of the procedure it was saved with, and the key.
+    let (editions, names): (Vec<_>, Vec<_>) = names
+        .into_iter()
+        .partition(|name| name.starts_with("antivirus-licenses.") && name.ends_with(".toml"));
+    assert_eq!(editions.len(), 1, "{editions:?}");
     assert_eq!(
         names,
         [
@@ -63,6 +67,11 @@ fn under_umask_000_every_file_is_0600_and_every_folder_0700() {
             "antivirus-licenses-1.previous.json",
             "secret.key"
         ]
+    );
+    assert_eq!(
+        mode(&data.join("runs").join(poryadok::store::EDITIONS_DIR)),
+        0o700,
+        "the folder of kept editions"
     );
     for file in &files {
         assert_eq!(mode(file), 0o600, "{}", file.display());
