@@ -326,6 +326,13 @@ pub fn status_of(cx: &Context, id: &str, with_journal: bool) -> Result<()> {
         writeln!(out, "\n{}", sanitize_line(&notice.text(cx.lang)))?;
     }
     if !moved.set_aside.is_empty() || !run.aside.is_empty() {
+        // In words, from the edition the run had before when it is kept: what is aside is what
+        // the procedure now no longer has.
+        let before = moved
+            .version_changed
+            .as_ref()
+            .and_then(|(old, _)| cx.store.kept_edition(procedure.id(), old));
+        let editions: Vec<&Procedure> = before.iter().chain([procedure]).collect();
         let items: Vec<String> = run
             .aside
             .steps
@@ -334,6 +341,7 @@ pub fn status_of(cx: &Context, id: &str, with_journal: bool) -> Result<()> {
             .chain(run.aside.values.keys().map(|k| format!("field:{k}")))
             .chain(run.aside.choices.keys().map(|k| format!("choice:{k}")))
             .chain(run.aside.notes.keys().map(|k| format!("note:{k}")))
+            .map(|item| poryadok::run::journal::What::parse(&item).words_in(&editions, cx.lang))
             .collect();
         writeln!(
             out,

@@ -62,6 +62,26 @@ impl What {
         }
     }
 
+    /// Whether `procedure` has what it names (a step, a field, a choice).
+    pub fn known_in(&self, procedure: &Procedure) -> bool {
+        match self {
+            What::Step(id) | What::Note(id) => procedure.step_index(id).is_some(),
+            What::Field(id) => procedure.field(id).is_some(),
+            What::Choice(id) => procedure.file().choices.iter().any(|c| &c.id == id),
+            What::Label | What::Archived => true,
+            What::Other(_) => false,
+        }
+    }
+
+    /// It in words, from the first of `editions` (the procedure now, the edition the run had
+    /// before) that has it; by its id when none has.
+    pub fn words_in(&self, editions: &[&Procedure], lang: crate::i18n::Lang) -> String {
+        match editions.iter().find(|p| self.known_in(p)) {
+            Some(procedure) => self.subject(procedure).text(lang),
+            None => self.subject(editions[0]).text(lang),
+        }
+    }
+
     /// What it changed, in words: the field's label, the step's number and title, the choice's
     /// title. Something the procedure no longer has is named by the journal's own text.
     pub fn subject(&self, procedure: &Procedure) -> Msg {

@@ -286,7 +286,7 @@ impl Wizard {
         self.session = Some(session);
         self.app.screen = Screen::Run(Box::new(RunScreen::new(
             id.to_owned(),
-            procedure,
+            Arc::clone(&procedure),
             run,
             saved,
         )));
@@ -294,10 +294,20 @@ impl Wizard {
             self.save(now);
         }
         if !moved.set_aside.is_empty() {
+            // In words, from the edition the run had before when it is kept.
+            let before = (moved.version_changed.as_ref())
+                .and_then(|(old, _)| self.store.kept_edition(procedure.id(), old));
+            let editions: Vec<&crate::procedure::Procedure> =
+                before.iter().chain([&*procedure]).collect();
+            let details = (moved.set_aside.iter())
+                .map(|item| {
+                    crate::run::journal::What::parse(item).words_in(&editions, self.app.lang)
+                })
+                .collect();
             self.app.notice = Some(Notice {
                 kind: NoticeKind::Info,
                 text: Msg::new("tui-set-aside").arg("count", moved.set_aside.len()),
-                details: moved.set_aside,
+                details,
             });
         }
         if let Some(text) = unreadable {

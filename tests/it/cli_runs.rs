@@ -245,8 +245,9 @@ title = "Направить письмо"
     assert!(text.contains("procedure version 2"), "{text}");
     assert!(
         text.contains("Kept aside (the procedure file changed")
-            && text.contains("step:prepare")
-            && text.contains("field:letter_number"),
+            && text.contains("Step 1 “Подготовить письмо”")
+            && text.contains("Field “Номер письма”")
+            && !text.contains("field:"),
         "{text}"
     );
     // Reading it changed nothing on disk.
