@@ -281,6 +281,8 @@ fn body(draft: &Draft, to: &[&str], cc: &[&str]) -> String {
     text.push_str(&sanitize(&normalised));
     let ending = super::model::letter_ending(draft);
     if !ending.is_empty() {
+        // One blank line between the text and its ending, whatever the text ends with.
+        text.truncate(text.trim_end().len());
         if !text.is_empty() {
             text.push_str("\n\n");
         }

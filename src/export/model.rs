@@ -511,7 +511,11 @@ fn drafts(procedure: &Procedure, run: &Run, options: &Options) -> Vec<Draft> {
                     .as_ref()
                     .map(|o| o.requisites(options.lang))
                     .unwrap_or_default(),
-                signer: options.organisation.as_ref().and_then(signer),
+                signer: options
+                    .organisation
+                    .as_ref()
+                    .and_then(signer)
+                    .or_else(|| signer_in_run(procedure, run)),
                 contact: options
                     .organisation
                     .as_ref()
@@ -528,6 +532,33 @@ fn signer(org: &crate::organisation::Organisation) -> Option<SignatureBlock> {
     use crate::organisation::OrgKey;
     let name = org.get(OrgKey::HeadName).map(initials_and_surname);
     let role = org.get(OrgKey::HeadPosition)?.to_owned();
+    Some(SignatureBlock { role, name })
+}
+
+/// Without an organisation from the register, the head as the run's own fields give them: the
+/// fields marked `organisation = "head_position"` and `"head_name"`. Only the name is enough: it
+/// is signed as «Руководитель».
+fn signer_in_run(procedure: &Procedure, run: &Run) -> Option<SignatureBlock> {
+    use crate::organisation::OrgKey;
+    let file = procedure.file();
+    let value = |key: OrgKey| {
+        file.forms
+            .iter()
+            .flat_map(|form| form.fields.iter())
+            .chain(file.steps.iter().flat_map(|step| step.results.iter()))
+            .filter(|field| field.organisation == Some(key))
+            .filter_map(|field| match run.values.get(field.id.as_deref()?) {
+                Some(Value::Text(text)) if !text.trim().is_empty() => Some(clean(text)),
+                _ => None,
+            })
+            .next()
+    };
+    let name = value(OrgKey::HeadName).map(|n| initials_and_surname(&n));
+    let role = value(OrgKey::HeadPosition);
+    if name.is_none() && role.is_none() {
+        return None;
+    }
+    let role = role.unwrap_or_else(|| document_lang(procedure).text("export-letter-head"));
     Some(SignatureBlock { role, name })
 }
 
@@ -662,6 +693,12 @@ pub fn fill_in(procedure: &Procedure, run: &Run, text: &str, options: &Options) 
                 out.push_str(&options.lang.text("export-secret-left-out"));
             }
             (Some(_), Some(value)) => out.push_str(&text_of(value, options.lang)),
+            // A field left empty is named as the officer knows it, for them to fill in.
+            (Some(field), None) => {
+                out.push('[');
+                out.push_str(field.label.as_deref().unwrap_or(id));
+                out.push(']');
+            }
             _ => {
                 out.push('[');
                 out.push_str(id);

@@ -621,7 +621,12 @@ fn pgs_staff_access_runs_four_independent_stages_with_two_forms() {
         letter.subject.as_deref(),
         Some("Форма заявки на разграничение доступа к ЕСПД")
     );
-    assert_eq!(letter.attach, ["access-request"]);
+    // What goes is the signed scan the officer makes, not the unsigned form.
+    assert!(letter.attach.is_empty(), "{:?}", letter.attach);
+    assert_eq!(
+        letter.attach_files,
+        ["Подписанный скан заявки на разграничение доступа к ЕСПД"]
+    );
     // The role model is reference material.
     assert!(p.file().references.iter().any(|r| r.id == "role-model"));
 }

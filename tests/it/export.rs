@@ -639,23 +639,8 @@ fn kirovsk() -> poryadok::organisation::Organisation {
 
 #[test]
 fn letters_come_from_the_organisation_paper_ones_as_covering_letters() {
-    // The scan letter also carries a file the officer adds: the signed scan.
-    let source = String::from_utf8(
-        poryadok::catalog::bundled_files()
-            .iter()
-            .find(|(name, _)| name.contains("pgs-staff-access"))
-            .unwrap()
-            .1
-            .to_vec(),
-    )
-    .unwrap();
-    let marker = "title = \"Подписанный скан заявки\"\n";
-    assert!(source.contains(marker));
-    let source = source.replace(
-        marker,
-        &format!("{marker}attach_files = [\"Подписанная заявка (скан, PDF)\"]\n"),
-    );
-    let p = poryadok::procedure::load(source.as_bytes()).result.unwrap();
+    // The scan letter carries a file the officer adds, the signed scan, not the unsigned form.
+    let p = bundled("pgs-staff-access");
     let run = filled_run(&p);
     let options = Options {
         organisation: Some(kirovsk()),
@@ -726,20 +711,25 @@ fn letters_come_from_the_organisation_paper_ones_as_covering_letters() {
         .unwrap();
     assert_eq!(
         draft.attachments,
-        [
-            p.form("access-request").unwrap().title.clone(),
-            "Подписанная заявка (скан, PDF) (прилагается отдельно)".to_owned()
-        ]
+        ["Подписанный скан заявки на разграничение доступа к ЕСПД (прилагается отдельно)"]
     );
-    // A text without its own list gets the letter's.
+    assert!(draft.attach.is_empty(), "{:?}", draft.attach);
+    assert!(
+        body.contains("Приложение: Подписанный скан заявки на разграничение доступа к ЕСПД"),
+        "{body}"
+    );
+    // A text without its own list gets the letter's, numbered when there are several.
     let mut bare = draft.clone();
     bare.body = "Добрый день!".into();
+    bare.attachments.insert(0, "Форма заявки".into());
     let ending = poryadok::export::model::letter_ending(&bare).join("\n");
     assert!(
-        ending.starts_with("Приложение:\n1. ")
-            && ending.contains("\n2. Подписанная заявка (скан, PDF) (прилагается отдельно)"),
+        ending.starts_with("Приложение:\n1. Форма заявки\n2. Подписанный скан"),
         "{ending}"
     );
+    // The signer is the organisation's head, once: the procedure's text does not sign again.
+    assert_eq!(text.matches("Руководитель").count(), 0, "{text}");
+    assert_eq!(body.matches("А.П. Васильев").count(), 1, "{body}");
     assert!(
         body.contains("Глава администрации\nА.П. Васильев"),
         "{body}"
@@ -750,4 +740,49 @@ fn letters_come_from_the_organisation_paper_ones_as_covering_letters() {
     );
     // Listed once, whether the procedure's text lists the attachments itself or not.
     assert!(body.matches("Приложение").count() <= 1, "{body}");
+}
+
+#[test]
+fn without_an_organisation_letters_are_signed_by_the_head_the_run_names() {
+    use poryadok::run::Value;
+    let p = bundled("pgs-staff-access");
+    let mut run = filled_run(&p);
+    run.values.insert(
+        "head_name".into(),
+        Value::Text("Васильев Алексей Петрович".into()),
+    );
+    let model = build(
+        &p,
+        &run,
+        "pgs-staff-access-1",
+        at(100_000),
+        &options(Lang::En),
+    );
+    let letters: Vec<_> = model
+        .drafts
+        .iter()
+        .filter(|d| d.step != "traffic-routing")
+        .collect();
+    assert!(!letters.is_empty());
+    for draft in letters {
+        let ending = poryadok::export::model::letter_ending(draft).join("\n");
+        // The head's name once, under the role a form field gives («Руководитель»).
+        assert!(ending.ends_with("Руководитель\nА.П. Васильев"), "{ending}");
+        assert!(!draft.body.contains("Васильев"), "{}", draft.body);
+    }
+    // Nothing to sign with: no signature lines at all, and an empty field in a text is named by
+    // its label, not its id.
+    run.values.remove("head_name");
+    run.values.remove("org_name");
+    let model = build(
+        &p,
+        &run,
+        "pgs-staff-access-1",
+        at(100_000),
+        &options(Lang::En),
+    );
+    for draft in &model.drafts {
+        assert!(draft.signer.is_none(), "{:?}", draft.signer);
+        assert!(!draft.body.contains("[org_name]"), "{}", draft.body);
+    }
 }
