@@ -147,7 +147,13 @@ pub fn list(cx: &Context) -> Result<()> {
         }
         if let Some(due) = &summary.due {
             line.push_str(" · ");
-            line.push_str(&cx.t("runs-due", &[("date", cx.due(due).into())]));
+            line.push_str(&cx.t(
+                "runs-due",
+                &[
+                    ("date", cx.due(due).into()),
+                    ("number", (due.step + 1).into()),
+                ],
+            ));
         }
         writeln!(out, "    {line}")?;
     }

@@ -125,11 +125,17 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 }
                 if let Some(due) = &s.due {
                     let date = say::date(due.date);
-                    parts.push(if due.overdue(today) {
+                    let date = if due.overdue(today) {
                         Msg::new("runs-overdue").arg("date", date).text(lang)
                     } else {
-                        Msg::new("runs-due").arg("date", date).text(lang)
-                    });
+                        date
+                    };
+                    parts.push(
+                        Msg::new("runs-due")
+                            .arg("date", date)
+                            .arg("number", due.step + 1)
+                            .text(lang),
+                    );
                 }
                 let line = Msg::new("plain-home-run")
                     .arg("label", run.label.as_str())

@@ -32,6 +32,8 @@ pub struct RunSummary {
     /// The title of the next step to act on.
     pub next: Option<String>,
     pub due: Option<Date>,
+    /// The number of the step that date is due for (as the list shows it).
+    pub due_step: usize,
     /// Why the run cannot be read, if it cannot.
     pub problem: Option<String>,
 }

@@ -438,6 +438,7 @@ impl Wizard {
                     all: 0,
                     next: None,
                     due: None,
+                    due_step: 0,
                     problem: None,
                 };
                 match entry.run {
@@ -455,7 +456,8 @@ impl Wizard {
                                 let s = summary(p, &run, &ProductionCalendar, &app.tz);
                                 (out.done, out.all) = (s.done, s.all);
                                 out.next = s.next.map(|i| p.steps()[i].title.clone());
-                                out.due = s.due.map(|d| d.date);
+                                out.due = s.due.as_ref().map(|d| d.date);
+                                out.due_step = s.due.map_or(0, |d| d.step + 1);
                             }
                             None => {
                                 out.problem = Some(

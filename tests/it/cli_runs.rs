@@ -89,7 +89,7 @@ fn runs_lists_progress_the_next_step_and_overdue_dates_and_names_damaged_files()
     println!("{text}");
     assert!(text.contains("qualified-signature-1  Иванов И.И. — Получение"));
     assert!(text.contains("1 of 14 steps done"), "{text}");
-    assert!(text.contains("due 01.12.2025, OVERDUE"), "{text}");
+    assert!(text.contains("step 2 due 01.12.2025, OVERDUE"), "{text}");
     assert!(text.contains("rsmev-connection-1  Комитет «Пример»"));
     assert!(text.contains("0 of"), "{text}");
     assert!(text.contains("esia-service-centres-1\n    cannot be read (line 1, column"));
@@ -104,7 +104,10 @@ fn runs_lists_progress_the_next_step_and_overdue_dates_and_names_damaged_files()
     let output = poryadok(data.path(), "ru").arg("runs").assert().success();
     let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
     assert!(text.contains("выполнено 1 из 14 шагов"), "{text}");
-    assert!(text.contains("срок 01.12.2025, ПРОСРОЧЕНО"), "{text}");
+    assert!(
+        text.contains("срок шага 2: 01.12.2025, ПРОСРОЧЕНО"),
+        "{text}"
+    );
 }
 
 #[test]

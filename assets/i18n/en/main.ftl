@@ -49,7 +49,7 @@ runs-progress = { $done } of { $all ->
    *[other] { $all } steps
 } done
 runs-next = next: { $step }
-runs-due = due { $date }
+runs-due = step { $number } due { $date }
 runs-overdue = { $date }, OVERDUE
 runs-forecast = {" "}(forecast calendar)
 status-header = { $done } of { $all } steps done · started { $created } · procedure version { $version }

@@ -56,7 +56,7 @@ runs-progress = выполнено { $done } из { $all ->
    *[many] { $all } шагов
 }
 runs-next = дальше: { $step }
-runs-due = срок { $date }
+runs-due = срок шага { $number }: { $date }
 runs-overdue = { $date }, ПРОСРОЧЕНО
 runs-forecast = {" "}(по прогнозному календарю)
 status-header = выполнено { $done } из { $all } · начато { $created } · версия процедуры { $version }

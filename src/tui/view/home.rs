@@ -81,10 +81,13 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, home: &Home, area: Rect) {
                             " · {}",
                             cx.tf(
                                 "runs-due",
-                                &[(
-                                    "date",
-                                    cx.tf("runs-overdue", &[("date", date.into())]).into()
-                                )]
+                                &[
+                                    (
+                                        "date",
+                                        cx.tf("runs-overdue", &[("date", date.into())]).into()
+                                    ),
+                                    ("number", run.due_step.into())
+                                ]
                             )
                         ),
                         cx.theme.alert(),
@@ -92,7 +95,10 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, home: &Home, area: Rect) {
                 } else {
                     second.push(Span::raw(format!(
                         " · {}",
-                        cx.tf("runs-due", &[("date", date.into())])
+                        cx.tf(
+                            "runs-due",
+                            &[("date", date.into()), ("number", run.due_step.into())]
+                        )
                     )));
                 }
             }
