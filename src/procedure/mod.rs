@@ -21,6 +21,7 @@ pub mod schema;
 #[path = "../../tests/support/synthetic.rs"]
 pub(crate) mod synthetic;
 mod toml_shape;
+mod toml_words;
 
 use std::collections::HashMap;
 

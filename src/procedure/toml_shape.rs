@@ -136,7 +136,7 @@ pub(super) fn syntax_errors(source: &str, errors: Vec<toml::de::Error>) -> Vec<D
         if follows {
             continue;
         }
-        let detail = error.message().trim().replace('\n', "; ");
+        let detail = super::toml_words::detail(error.message());
         let diagnostic = Diagnostic::error("toml-syntax").arg("detail", detail);
         out.push(match span {
             Some(span) => diagnostic.span(span),
