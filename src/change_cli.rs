@@ -65,7 +65,8 @@ fn open<'a>(cx: &'a Context, id: &str) -> Result<Opened<'a>, Stop> {
             &[("procedure", run.procedure.id.clone().into())],
         ))
     })?;
-    reconcile(&procedure, &mut run);
+    let moved = reconcile(&procedure, &mut run);
+    poryadok::run::command::journal_edition(&mut run, &moved, Timestamp::now());
     Ok(Opened {
         procedure,
         run,

@@ -79,6 +79,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         let procedure = Arc::clone(&self.procedures[index]);
         let mut run = opened.run;
         let moved = reconcile(&procedure, &mut run);
+        crate::run::command::journal_edition(&mut run, &moved, self.now());
         let mut walk = Walk::new(id.to_owned(), procedure, run, session);
         if moved.changed() || opened.migrated_from.is_some() {
             self.save(&mut walk)?;

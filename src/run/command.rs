@@ -276,6 +276,20 @@ pub fn reach_milestones(procedure: &Procedure, run: &mut Run) {
     }
 }
 
+/// Journals that a run opened for editing took the procedure's edition as it is now, when
+/// [`super::reconcile::reconcile`] found it newer than the one the run had.
+pub fn journal_edition(run: &mut Run, moved: &super::reconcile::Reconciled, now: Timestamp) {
+    if let Some((old, new)) = &moved.version_changed {
+        journal(
+            run,
+            now,
+            What::Edition,
+            Some(Recorded::Value(Value::Text(old.clone()))),
+            Some(Recorded::Value(Value::Text(new.clone()))),
+        );
+    }
+}
+
 /// [`apply_on`] once the command is known not to mark a control event.
 fn apply_unchecked(
     procedure: &Procedure,
@@ -742,10 +756,11 @@ fn known_option(options: &[String], value: &str) -> Result<(), Msg> {
 fn undo(procedure: &Procedure, run: &mut Run, now: Timestamp) -> Result<Outcome, Refusal> {
     let undone: std::collections::HashSet<usize> =
         run.journal.iter().filter_map(|e| e.undoes).collect();
-    let Some(index) = (0..run.journal.len())
-        .rev()
-        .find(|i| run.journal[*i].undoes.is_none() && !undone.contains(i))
-    else {
+    let Some(index) = (0..run.journal.len()).rev().find(|i| {
+        let entry = &run.journal[*i];
+        // Taking a new edition is not a change the officer takes back.
+        entry.undoes.is_none() && !undone.contains(i) && entry.what != What::Edition
+    }) else {
         return Err(Refusal::NothingToUndo);
     };
     let entry = run.journal[index].clone();
@@ -795,7 +810,7 @@ fn undo(procedure: &Procedure, run: &mut Run, now: Timestamp) -> Result<Outcome,
             };
             Some(Recorded::Value(Value::Bool(was)))
         }
-        What::Other(_) => None,
+        What::Edition | What::Other(_) => None,
     };
     run.journal.push(Entry {
         at: now,

@@ -29,6 +29,9 @@ pub enum What {
     Label,
     /// Whether the run is in the archive (written `archived`).
     Archived,
+    /// The edition of the procedure the run is walked with (written `edition`): taken when a
+    /// run is opened with a newer one. Not undone.
+    Edition,
     /// Something this build does not know, kept as written.
     Other(String),
 }
@@ -39,6 +42,7 @@ impl What {
         match text {
             "label" => return What::Label,
             "archived" => return What::Archived,
+            "edition" => return What::Edition,
             _ => {}
         }
         let Some((kind, id)) = text.split_once(':') else {
@@ -68,7 +72,7 @@ impl What {
             What::Step(id) | What::Note(id) => procedure.step_index(id).is_some(),
             What::Field(id) => procedure.field(id).is_some(),
             What::Choice(id) => procedure.file().choices.iter().any(|c| &c.id == id),
-            What::Label | What::Archived => true,
+            What::Label | What::Archived | What::Edition => true,
             What::Other(_) => false,
         }
     }
@@ -110,6 +114,7 @@ impl What {
                 .map(|c| Msg::new("export-journal-choice").arg("title", clean(&c.title))),
             What::Label => Some(Msg::new("journal-label")),
             What::Archived => Some(Msg::new("journal-archived")),
+            What::Edition => Some(Msg::new("journal-edition")),
             What::Other(_) => None,
         };
         msg.unwrap_or_else(|| Msg::new("journal-unknown").arg("what", clean(&self.to_string())))
@@ -180,6 +185,7 @@ impl fmt::Display for What {
             What::Note(id) => write!(f, "note:{id}"),
             What::Label => f.write_str("label"),
             What::Archived => f.write_str("archived"),
+            What::Edition => f.write_str("edition"),
             What::Other(text) => f.write_str(text),
         }
     }
@@ -214,6 +220,7 @@ mod tests {
             "field:",
             "label",
             "archived",
+            "edition",
         ] {
             let what = What::parse(text);
             assert_eq!(what.to_string(), text);

@@ -282,6 +282,7 @@ impl Wizard {
         let unreadable = opened.unreadable_notice(id, self.store.key_path());
         let mut run = opened.run;
         let moved = reconcile(&procedure, &mut run);
+        crate::run::command::journal_edition(&mut run, &moved, now);
         let saved = SaveState::Saved(opened.saved.unwrap_or(now));
         self.session = Some(session);
         self.app.screen = Screen::Run(Box::new(RunScreen::new(

@@ -389,6 +389,26 @@ required = true
         .success();
     let journal = stdout(poryadok(data.path(), "en").args(["status", &id, "--journal"]));
     assert!(journal.contains("“12-345” → “12-346”"), "{journal}");
+    // Taking the edition is journaled once, and undo passes it by.
+    assert_eq!(
+        journal
+            .matches("Edition of the procedure: “1” → “2”")
+            .count(),
+        1,
+        "{journal}"
+    );
+    poryadok(data.path(), "en")
+        .args(["undo", &id])
+        .assert()
+        .success();
+    poryadok(data.path(), "en")
+        .args(["undo", &id])
+        .assert()
+        .success();
+    let journal = stdout(poryadok(data.path(), "en").args(["status", &id, "--journal"]));
+    assert!(journal.contains("(takes back change 4)"), "{journal}");
+    assert!(journal.contains("(takes back change 2)"), "{journal}");
+    assert!(!journal.contains("(takes back change 3)"), "{journal}");
 }
 
 #[test]

@@ -128,3 +128,4 @@ status-milestone-pending = control event: reached once done: { $by }{ $more ->
    *[other] {" "}and { $more } more steps
 }
 status-done-incomplete = done { $date }, needs attention: now missing or wrong: { $fields }
+journal-edition = Edition of the procedure

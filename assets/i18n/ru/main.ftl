@@ -140,3 +140,4 @@ status-milestone-pending = контрольное событие: наступи
    *[many] {" "}и ещё { $more } шагов
 }
 status-done-incomplete = выполнено { $date }, требует внимания: теперь не заполнено или неверно: { $fields }
+journal-edition = Редакция процедуры

@@ -671,7 +671,7 @@ fn undone(screen: &RunScreen, lang: crate::i18n::Lang, tz: &jiff::tz::TimeZone) 
             Some(title) => Msg::new("tui-undone-note").arg("step", title),
             None => Msg::new("tui-undone"),
         },
-        What::Label | What::Archived | What::Other(_) => Msg::new("tui-undone"),
+        What::Label | What::Archived | What::Edition | What::Other(_) => Msg::new("tui-undone"),
     }
 }
 
