@@ -375,6 +375,17 @@ pub fn journal(cx: &Context, procedure: &Procedure, run: &Run) -> String {
         "{}\n",
         cx.t("journal-title", &[("count", run.journal.len().into())])
     );
+    // What the procedure no longer has is named as the editions the run had before named it.
+    let before: Vec<Procedure> = (run.journal.iter())
+        .filter(|entry| entry.what == poryadok::run::journal::What::Edition)
+        .filter_map(|entry| match &entry.old {
+            Some(Recorded::Value(poryadok::run::Value::Text(version))) => {
+                cx.store.kept_edition(procedure.id(), version)
+            }
+            _ => None,
+        })
+        .collect();
+    let editions: Vec<&Procedure> = [procedure].into_iter().chain(before.iter()).collect();
     for (index, entry) in run.journal.iter().enumerate() {
         // A value journaled in plain before its field became secret is not shown either.
         let secret = entry
@@ -400,7 +411,7 @@ pub fn journal(cx: &Context, procedure: &Procedure, run: &Run) -> String {
         out.push_str(&format!(
             "  {:>4}. {at}  {}: {} → {}{undoes}\n",
             index + 1,
-            sanitize_line(&entry.what.subject(procedure).text(cx.lang)),
+            sanitize_line(&entry.what.words_in(&editions, cx.lang)),
             shown(&entry.old),
             shown(&entry.new),
         ));

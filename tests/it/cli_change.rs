@@ -407,6 +407,12 @@ required = true
         .success();
     let journal = stdout(poryadok(data.path(), "en").args(["status", &id, "--journal"]));
     assert!(journal.contains("(takes back change 4)"), "{journal}");
+    // The value recorded under the old id is named as edition 1 named it.
+    assert!(
+        journal.contains("Field “Номер письма”: — → “12-345”"),
+        "{journal}"
+    );
+    assert!(!journal.contains("field:"), "{journal}");
     assert!(journal.contains("(takes back change 2)"), "{journal}");
     assert!(!journal.contains("(takes back change 3)"), "{journal}");
 }
