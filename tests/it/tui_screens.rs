@@ -905,3 +905,46 @@ fn a_letter_shows_its_attachments_and_its_text_filled_in() {
     }
     assert!(!shown.contains("{{"), "{shown}");
 }
+
+/// The variant picker says first what done work another option would set aside.
+#[test]
+fn the_variant_picker_shows_the_done_work_a_change_sets_aside() {
+    scene("run-variant-consequences", |wizard| {
+        use poryadok::run::StepState;
+        use poryadok::tui::app::Screen;
+        run_of(wizard, "antivirus-licenses");
+        // Variant 1 chosen, its first request done.
+        press(wizard, &[Action::ChooseVariant, Action::Open]);
+        let Screen::Run(screen) = &mut wizard.app.screen else {
+            panic!("a run is open")
+        };
+        screen.run.steps.insert(
+            "v1-oiv-request".into(),
+            StepState::Done {
+                at: at(30),
+                passed_over: false,
+                on: None,
+                due: None,
+            },
+        );
+        screen.refresh();
+        // Variant 4 under the cursor, from the first step, which depends on the variant.
+        select_step(wizard, "v1-oiv-request");
+        press(wizard, &[Action::ChooseVariant]);
+        let choice = |wizard: &Wizard| {
+            let Screen::Run(screen) = &wizard.app.screen else {
+                panic!("a run is open")
+            };
+            let choice = screen.picker().expect("the picker").choice;
+            screen.procedure.file().choices[choice].id.clone()
+        };
+        for _ in 0..3 {
+            if choice(wizard) == "variant" {
+                break;
+            }
+            press(wizard, &[Action::NextPane]);
+        }
+        assert_eq!(choice(wizard), "variant");
+        press(wizard, &[Action::Down, Action::Down, Action::Down]);
+    });
+}
