@@ -309,7 +309,7 @@ mod tests {
         assert_eq!(org.get(OrgKey::Inn), Some("7707083893"), "kept as it was");
         assert!(org.set(OrgKey::Email, "not an address").is_err());
         org.set(OrgKey::Phone, "8 (813) 702-11-46").unwrap();
-        assert_eq!(org.get(OrgKey::Phone), Some("+78137021146"));
+        assert_eq!(org.get(OrgKey::Phone), Some("+7 813 702-11-46"));
         // A name is one line: no line break can reach a header or a file name.
         org.set(OrgKey::HeadName, "Васильев\r\nАлексей\u{1b}[31m Петрович")
             .unwrap();

@@ -2,7 +2,7 @@
 //! digits, e-mail addresses, phone numbers, IP addresses and ranges, dates.
 //!
 //! Each validator takes the text as typed and returns the value in its normal form (digits
-//! without separators, a phone as `+7XXXXXXXXXX`) or a [`Msg`] that says what is wrong in the
+//! without separators, a phone as `+7 XXX XXX-XX-XX`) or a [`Msg`] that says what is wrong in the
 //! officer's language. Check-digit algorithms follow the Federal Tax Service and Pension Fund
 //! rules; the test vectors are real, published numbers.
 
@@ -59,7 +59,7 @@ pub fn email(text: &str) -> Validation {
 }
 
 /// A Russian phone number in any usual writing (`8 (812) 123-45-67`, `+7 812 1234567`,
-/// `7-812-…`), normalised to `+7XXXXXXXXXX`.
+/// `7-812-…`), normalised to `+7 XXX XXX-XX-XX`, as it is printed in letters and forms.
 pub fn phone(text: &str) -> Validation {
     let trimmed = text.trim();
     let plus = trimmed.starts_with('+');
@@ -78,14 +78,21 @@ pub fn phone(text: &str) -> Validation {
         (false, 10, _) => &found[..],
         _ => return Err(Msg::new("invalid-phone").arg("digits", found.len())),
     };
-    Ok(format!("+7{}", to_string(national)))
+    let digits = to_string(national);
+    Ok(format!(
+        "+7 {} {}-{}-{}",
+        &digits[..3],
+        &digits[3..6],
+        &digits[6..8],
+        &digits[8..]
+    ))
 }
 
 /// A Russian mobile phone number: a phone number (as [`phone`] reads it) whose national part
 /// starts with 9, the prefix of every Russian mobile network (+7 9XX …); normalised like it.
 pub fn mobile(text: &str) -> Validation {
     let number = phone(text)?;
-    if number.starts_with("+79") {
+    if number.starts_with("+7 9") {
         Ok(number)
     } else {
         Err(Msg::new("invalid-mobile"))
@@ -206,7 +213,11 @@ mod tests {
             "7-812-123-45-67",
             "(812) 1234567",
         ] {
-            assert_eq!(phone(written).as_deref(), Ok("+78121234567"), "{written}");
+            assert_eq!(
+                phone(written).as_deref(),
+                Ok("+7 812 123-45-67"),
+                "{written}"
+            );
         }
         assert!(phone("+1 812 123 45 67").is_err());
         assert!(phone("8 812 123 45").is_err());
@@ -216,7 +227,11 @@ mod tests {
     #[test]
     fn a_mobile_number_is_a_phone_number_starting_with_nine() {
         for written in ["8 (912) 345-67-89", "+7 912 3456789", "9123456789"] {
-            assert_eq!(mobile(written).as_deref(), Ok("+79123456789"), "{written}");
+            assert_eq!(
+                mobile(written).as_deref(),
+                Ok("+7 912 345-67-89"),
+                "{written}"
+            );
         }
         // A landline is a phone number but not a mobile one.
         assert!(phone("8 (812) 123-45-67").is_ok());

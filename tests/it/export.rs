@@ -683,7 +683,7 @@ fn letters_come_from_the_organisation_paper_ones_as_covering_letters() {
         "А.П. Васильев",
         "(подпись)",
         "(расшифровка подписи)",
-        "Исполнитель: Иванова Мария Петровна, +78136221145, m.ivanova@kirovsk-reg.ru",
+        "Исполнитель: Иванова Мария Петровна, +7 813 622-11-45, m.ivanova@kirovsk-reg.ru",
         "№ ____________",
     ] {
         assert!(

@@ -93,7 +93,7 @@ fn the_e_signature_application_is_filled_line_by_line() {
     assert_eq!(values.get("inn"), Some(&Value::Text("500100732259".into())));
     assert_eq!(
         values.get("mobile_phone"),
-        Some(&Value::Text("+79161234567".into()))
+        Some(&Value::Text("+7 916 123-45-67".into()))
     );
     assert_eq!(values.get("has_key_carrier"), Some(&Value::Bool(true)));
     // `s` started step 1, `u` took it back.

@@ -167,7 +167,7 @@ fn the_signature_run_is_filled_gated_completed_and_resumed() {
     wizard.keys(ENTER); // yes/no: toggled to yes
     wizard.press(DOWN);
     wizard.keys(&format!("{ENTER}Подписание документов в ЭДО{CTRL_S}"));
-    wizard.wait_for("+79123456789");
+    wizard.wait_for("+7 912 345-67-89");
     wizard.press(ALT_C);
     wizard.wait_for("1 of 14 done");
 
