@@ -242,5 +242,5 @@ tui-key-type-day = the day, DD.MM.YYYY
 tui-letter-attach = Attached: { $files }
 tui-mark-reached = control event reached
 tui-mark-milestone = control event not reached yet
-tui-impact-done-skipped = ✗ { $number }. { $title } (done: stops applying, kept aside)
-tui-impact-incomplete = ! { $number }. { $title } (done: needs { $fields })
+tui-impact-done-skipped = ✗ done, would stop applying (kept aside): { $number }. { $title }
+tui-impact-incomplete = ! done, would need { $fields }: { $number }. { $title }

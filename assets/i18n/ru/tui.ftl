@@ -249,5 +249,5 @@ tui-key-type-day = день, ДД.ММ.ГГГГ
 tui-letter-attach = Вложения: { $files }
 tui-mark-reached = контрольное событие наступило
 tui-mark-milestone = контрольное событие ещё не наступило
-tui-impact-done-skipped = ✗ { $number }. { $title } (выполнен: перестанет применяться, сохранится)
-tui-impact-incomplete = ! { $number }. { $title } (выполнен: понадобится { $fields })
+tui-impact-done-skipped = ✗ выполнен, перестанет применяться (сохранится): { $number }. { $title }
+tui-impact-incomplete = ! выполнен, понадобится { $fields }: { $number }. { $title }
