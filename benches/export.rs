@@ -173,6 +173,7 @@ fn options() -> Options {
         include_secrets: false,
         tz: TimeZone::UTC,
         organisation: None,
+        added_files: None,
     }
 }
 
@@ -224,6 +225,7 @@ fn every_format_5000_steps(bencher: divan::Bencher) {
         include_secrets: false,
         tz: TimeZone::UTC,
         organisation: None,
+        added_files: None,
     };
     let templates = Templates::default();
     let now = Timestamp::from_second(1_764_100_000).unwrap();

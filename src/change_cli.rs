@@ -398,6 +398,56 @@ fn typed(kind: FieldType, text: &str) -> Result<Option<Value>, Msg> {
     }))
 }
 
+/// `poryadok attach RUN STEP N PATH`: the file at `PATH` copied into the run's folder as the
+/// `N`-th attachment the officer adds to the step's letters (`attach_files`).
+pub fn attach(
+    cx: &Context,
+    id: &str,
+    step: &str,
+    number: usize,
+    path: &std::path::Path,
+) -> ExitCode {
+    let make = |cx: &Context, p: &Procedure, _: &Run| {
+        let index = step_of(p, step).ok_or_else(|| {
+            Stop::Usage(cx.t(
+                "change-unknown-step",
+                &[("step", sanitize_line(step).into_owned().into())],
+            ))
+        })?;
+        let step = &p.steps()[index];
+        let added: Vec<&String> = poryadok::run::journal::added_files(p, &step.id).collect();
+        if number == 0 || number > added.len() {
+            let title = sanitize_line(&step.title).into_owned();
+            if added.is_empty() {
+                return Err(Stop::Usage(
+                    cx.t("change-no-attachments", &[("step", title.into())]),
+                ));
+            }
+            let list: Vec<String> = (added.iter().enumerate())
+                .map(|(n, what)| format!("{}. {}", n + 1, sanitize_line(what)))
+                .collect();
+            return Err(Stop::Usage(cx.t(
+                "change-unknown-attachment",
+                &[
+                    ("step", title.into()),
+                    ("number", number.into()),
+                    ("list", list.join("; ").into()),
+                ],
+            )));
+        }
+        let file = cx
+            .store
+            .store_attachment(id, path)
+            .map_err(|error| Stop::Refused(error.message().text(cx.lang)))?;
+        Ok(Command::Attach {
+            step: step.id.clone(),
+            number,
+            file: Some(file),
+        })
+    };
+    change(cx, id, None, &make)
+}
+
 /// `poryadok choose RUN CHOICE OPTION`.
 pub fn choose(cx: &Context, id: &str, choice: &str, option: &str) -> ExitCode {
     let make = |cx: &Context, p: &Procedure, _: &Run| {

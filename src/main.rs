@@ -107,6 +107,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
             | Command::New { .. }
             | Command::Step { .. }
             | Command::Set { .. }
+            | Command::Attach { .. }
             | Command::Choose { .. }
             | Command::Undo { .. }
             | Command::Rename { .. }
@@ -143,6 +144,14 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
                 }) => return Ok(change_cli::step(&cx, run, step, *action, *on, *until)),
                 Some(Command::Set { run, field, value }) => {
                     return Ok(change_cli::set(&cx, run, field, value));
+                }
+                Some(Command::Attach {
+                    run,
+                    step,
+                    number,
+                    path,
+                }) => {
+                    return Ok(change_cli::attach(&cx, run, step, *number, path));
                 }
                 Some(Command::Choose {
                     run,

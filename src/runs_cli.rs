@@ -190,6 +190,7 @@ pub fn export(
         include_secrets,
         tz: cx.tz.clone(),
         organisation,
+        added_files: Some(cx.store.attachments_dir(id)),
     };
     let made = make(
         procedure,

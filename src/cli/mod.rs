@@ -110,6 +110,12 @@ pub enum Command {
         field: String,
         value: String,
     },
+    Attach {
+        run: String,
+        step: String,
+        number: usize,
+        path: PathBuf,
+    },
     Choose {
         run: String,
         choice: String,

@@ -300,3 +300,33 @@ fn message_id(now: Timestamp) -> MessageId<'static> {
     let random: String = random.iter().map(|b| format!("{b:02x}")).collect();
     MessageId::new(format!("{}.{random}@poryadok.invalid", now.as_nanosecond()))
 }
+
+/// The MIME type of an added file by its extension; `application/octet-stream` for one not
+/// known, so that the mail program offers to save it rather than guesses.
+pub fn mime_of(name: &str) -> &'static str {
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "pdf" => "application/pdf",
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "tif" | "tiff" => "image/tiff",
+        "gif" => "image/gif",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "doc" => "application/msword",
+        "xls" => "application/vnd.ms-excel",
+        "odt" => "application/vnd.oasis.opendocument.text",
+        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
+        "rtf" => "application/rtf",
+        "txt" => "text/plain",
+        "csv" => "text/csv",
+        "xml" => "application/xml",
+        "zip" => "application/zip",
+        "7z" => "application/x-7z-compressed",
+        "sig" | "p7s" => "application/pkcs7-signature",
+        _ => "application/octet-stream",
+    }
+}

@@ -282,9 +282,49 @@ pub fn make(
             Some(crate::procedure::model::Channel::Edo | crate::procedure::model::Channel::Paper)
         )
     };
+    // The files the officer added to each letter, read from the run's folder once.
+    let mut added: Vec<Vec<(String, Vec<u8>)>> = Vec::new();
+    let mut unreadable = Vec::new();
+    for draft in &export.drafts {
+        let mut files = Vec::new();
+        for added in &draft.files {
+            let read = (options.added_files.as_deref())
+                .and_then(|dir| crate::store::attachments::read_stored(dir, &added.file));
+            match read {
+                Some(Ok(bytes)) => files.push((added.name.clone(), bytes)),
+                Some(Err(e)) => unreadable.push(
+                    Msg::new("export-added-unreadable")
+                        .arg("name", added.name.clone())
+                        .arg("detail", e.to_string())
+                        .text(options.lang),
+                ),
+                None => unreadable.push(
+                    Msg::new("export-added-unreadable")
+                        .arg("name", added.name.clone())
+                        .arg("detail", "-")
+                        .text(options.lang),
+                ),
+            }
+        }
+        added.push(files);
+    }
+    let added_of = |draft: &model::Draft| {
+        (export.drafts.iter())
+            .position(|d| std::ptr::eq(d, draft))
+            .map_or(&[][..], |i| added[i].as_slice())
+    };
     if wants(Format::Docx) || wants(Format::Pdf) {
         let today = now.to_zoned(options.tz.clone()).date();
         for draft in export.drafts.iter().filter(covering) {
+            // The added files go beside the covering letter, named after its step.
+            if wants(Format::Docx) {
+                for (name, bytes) in added_of(draft) {
+                    out.push(OutFile {
+                        name: numbered(draft.number, name),
+                        bytes: bytes.clone(),
+                    });
+                }
+            }
             let title = draft.title.as_deref().unwrap_or(&draft.subject);
             match docx::letter_docx(draft, today) {
                 Ok(bytes) => {
@@ -303,6 +343,7 @@ pub fn make(
             }
         }
     }
+    problems.extend(unreadable);
     if wants(Format::Eml) {
         for draft in export.drafts.iter().filter(|d| !covering(d)) {
             let attachments: Vec<(String, Vec<u8>, &str)> = draft
@@ -310,6 +351,10 @@ pub fn make(
                 .iter()
                 .filter_map(|id| documents.iter().find(|(form, _)| form == id))
                 .map(|(_, file)| (file.name.clone(), file.bytes.clone(), DOCX_MIME))
+                .chain(
+                    (added_of(draft).iter())
+                        .map(|(name, bytes)| (name.clone(), bytes.clone(), eml::mime_of(name))),
+                )
                 .collect();
             let title = draft.title.as_deref().unwrap_or(&draft.subject);
             match eml::draft_eml(draft, &attachments, now) {

@@ -31,6 +31,9 @@ pub struct Options {
     /// procedure marks as one of its values (`organisation = "inn"`) that the run leaves empty
     /// takes it.
     pub organisation: Option<crate::organisation::Organisation>,
+    /// The run's folder of the files the officer added to its letters (a signed scan, see
+    /// [`crate::store::attachments`]); without it the letters name them as sent separately.
+    pub added_files: Option<std::path::PathBuf>,
 }
 
 /// A form as it is printed: its title, addressee, fields in order, and the signature block.
@@ -120,6 +123,9 @@ pub struct Draft {
     /// What the letter carries, as listed under «Приложение»: the forms' titles, then what the
     /// officer adds (`attach_files`).
     pub attachments: Vec<String>,
+    /// The files the officer gave for what they add (`attach_files`), in order; one not given
+    /// yet is listed «(прилагается отдельно)» and is not here.
+    pub files: Vec<AddedFile>,
     /// The sending organisation's requisites (from the register), a line each.
     pub sender: Vec<String>,
     /// Who signs: the head of the sending organisation.
@@ -129,6 +135,17 @@ pub struct Draft {
     /// The language the letter is written in (the procedure's).
     #[serde(skip)]
     pub lang: Lang,
+}
+
+/// A file the officer added to a letter, as the export carries it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AddedFile {
+    /// The file's name in the export: the officer's name made safe (nothing that leaves the
+    /// folder), its extension kept.
+    pub name: String,
+    /// The copy in the run's folder.
+    #[serde(skip)]
+    pub file: crate::run::state::Attached,
 }
 
 /// The run as a checklist report.
@@ -460,11 +477,16 @@ pub fn text_of(value: &Value, lang: Lang) -> String {
 /// The letters of the steps that apply, with `{{field}}` replaced by the officer's values.
 fn drafts(procedure: &Procedure, run: &Run, options: &Options) -> Vec<Draft> {
     let mut out = Vec::new();
+    let with_files = options.added_files.is_some();
     for (index, step) in procedure.steps().iter().enumerate() {
         if step_applies(procedure, run, step) == Some(false) {
             continue;
         }
+        // Attachments the officer adds are numbered across the step's letters, from 1.
+        let mut added = 0;
         for letter in &step.letters {
+            let first = added + 1;
+            added += letter.attach_files.len();
             if letter
                 .when
                 .as_ref()
@@ -500,11 +522,27 @@ fn drafts(procedure: &Procedure, run: &Run, options: &Options) -> Vec<Draft> {
                     .iter()
                     .filter_map(|id| procedure.form(id))
                     .map(|form| clean(&form.title))
-                    .chain(letter.attach_files.iter().map(|f| {
-                        Msg::new("export-letter-added")
-                            .arg("file", clean(f))
-                            .text(options.lang)
+                    .chain(letter.attach_files.iter().enumerate().map(|(n, f)| {
+                        let key = crate::run::state::attachment_key(&step.id, first + n);
+                        match run.attachments.get(&key).filter(|_| with_files) {
+                            Some(file) => Msg::new("export-letter-file")
+                                .arg("file", clean(f))
+                                .arg("name", added_name(&file.name)),
+                            None => Msg::new("export-letter-added").arg("file", clean(f)),
+                        }
+                        .text(options.lang)
                     }))
+                    .collect(),
+                files: (0..letter.attach_files.len())
+                    .filter(|_| with_files)
+                    .filter_map(|n| {
+                        let key = crate::run::state::attachment_key(&step.id, first + n);
+                        run.attachments.get(&key)
+                    })
+                    .map(|file| AddedFile {
+                        name: added_name(&file.name),
+                        file: file.clone(),
+                    })
                     .collect(),
                 sender: options
                     .organisation
@@ -525,6 +563,22 @@ fn drafts(procedure: &Procedure, run: &Run, options: &Options) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// An added file's name as the export writes it: the officer's name with nothing that could
+/// leave the folder or reach the terminal, its extension kept («Скан заявки.pdf»).
+pub fn added_name(name: &str) -> String {
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, ext))
+            if !stem.trim().is_empty()
+                && (1..=8).contains(&ext.len())
+                && ext.chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            (stem, ext)
+        }
+        _ => (name, "bin"),
+    };
+    super::write::readable_name(stem, extension)
 }
 
 /// The head of the organisation as the signer of its letters.

@@ -103,9 +103,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 let text = refusal.dated_msg().map(|m| m.text(self.lang));
                 self.line(&say::line(&text.unwrap_or_default()))
             }
-            Refusal::UnknownStep(_) | Refusal::UnknownField(_) | Refusal::UnknownOption { .. } => {
-                self.say("plain-refused", &[])
-            }
+            Refusal::UnknownStep(_)
+            | Refusal::UnknownField(_)
+            | Refusal::UnknownOption { .. }
+            | Refusal::UnknownAttachment { .. } => self.say("plain-refused", &[]),
         }
     }
 
@@ -185,6 +186,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 include_secrets: false,
                 tz: self.tz.clone(),
                 organisation: organisation?,
+                added_files: Some(self.store.attachments_dir(&walk.id)),
             };
             let made = make(
                 &walk.procedure,

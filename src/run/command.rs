@@ -47,6 +47,13 @@ pub enum Command {
     Rename(String),
     /// Put the run in the archive (`true`: off the home screen, still readable) or take it out.
     Archive(bool),
+    /// Give the file for the `number`-th (from 1) attachment the officer adds to the step's
+    /// letters (`attach_files`), or take it away (`None`). The file is already in the store.
+    Attach {
+        step: String,
+        number: usize,
+        file: Option<super::state::Attached>,
+    },
     /// Take back the last change that has not been taken back yet.
     Undo,
 }
@@ -76,6 +83,11 @@ pub enum Refusal {
     /// Only an optional step can be passed over.
     NotOptional(String),
     NothingToUndo,
+    /// The step's letters have no added attachment with this number (from 1).
+    UnknownAttachment {
+        step: String,
+        number: usize,
+    },
     /// The day given for a step is after today.
     FutureDate {
         on: Date,
@@ -138,9 +150,10 @@ impl Refusal {
                 Vec::new(),
             ),
             Refusal::Milestone(_) => (Msg::new("refused-milestone"), Vec::new()),
-            Refusal::UnknownStep(_) | Refusal::UnknownField(_) | Refusal::UnknownOption { .. } => {
-                (Msg::new("tui-refused"), Vec::new())
-            }
+            Refusal::UnknownStep(_)
+            | Refusal::UnknownField(_)
+            | Refusal::UnknownOption { .. }
+            | Refusal::UnknownAttachment { .. } => (Msg::new("tui-refused"), Vec::new()),
         }
     }
 
@@ -497,6 +510,28 @@ fn apply_unchecked(
             }
             Ok(Outcome::default())
         }
+        Command::Attach { step, number, file } => {
+            step_index(procedure, &step)?;
+            let count = super::journal::added_files(procedure, &step).count();
+            if number == 0 || number > count {
+                return Err(Refusal::UnknownAttachment { step, number });
+            }
+            let key = super::state::attachment_key(&step, number);
+            let old = match &file {
+                Some(file) => run.attachments.insert(key.clone(), file.clone()),
+                None => run.attachments.remove(&key),
+            };
+            if old != file {
+                journal(
+                    run,
+                    now,
+                    What::Attachment(key),
+                    old.map(|f| Recorded::Value(f.to_value())),
+                    file.map(|f| Recorded::Value(f.to_value())),
+                );
+            }
+            Ok(Outcome::default())
+        }
         Command::Undo => undo(procedure, run, now),
     }
 }
@@ -809,6 +844,17 @@ fn undo(procedure: &Procedure, run: &mut Run, now: Timestamp) -> Result<Outcome,
                 _ => None,
             };
             Some(Recorded::Value(Value::Bool(was)))
+        }
+        What::Attachment(key) => {
+            let earlier = match &entry.old {
+                Some(Recorded::Value(value)) => super::state::Attached::from_value(value),
+                _ => None,
+            };
+            match earlier {
+                Some(file) => run.attachments.insert(key.to_owned(), file),
+                None => run.attachments.remove(key),
+            }
+            .map(|f| Recorded::Value(f.to_value()))
         }
         What::Edition | What::Other(_) => None,
     };

@@ -32,6 +32,9 @@ pub enum What {
     /// The edition of the procedure the run is walked with (written `edition`): taken when a
     /// run is opened with a newer one. Not undone.
     Edition,
+    /// The file given for a letter's added attachment, by its key (written
+    /// `attachment:STEP#N`, see [`super::state::attachment_key`]).
+    Attachment(String),
     /// Something this build does not know, kept as written.
     Other(String),
 }
@@ -54,6 +57,7 @@ impl What {
             "field" => What::Field(id),
             "choice" => What::Choice(id),
             "note" => What::Note(id),
+            "attachment" => What::Attachment(id),
             _ => What::Other(text.to_owned()),
         }
     }
@@ -73,6 +77,9 @@ impl What {
             What::Field(id) => procedure.field(id).is_some(),
             What::Choice(id) => procedure.file().choices.iter().any(|c| &c.id == id),
             What::Label | What::Archived | What::Edition => true,
+            What::Attachment(key) => {
+                attachment_step(key).is_some_and(|(step, _)| procedure.step_index(step).is_some())
+            }
             What::Other(_) => false,
         }
     }
@@ -115,6 +122,16 @@ impl What {
             What::Label => Some(Msg::new("journal-label")),
             What::Archived => Some(Msg::new("journal-archived")),
             What::Edition => Some(Msg::new("journal-edition")),
+            What::Attachment(key) => attachment_step(key).and_then(|(id, n)| {
+                let (number, title) = step(id)?;
+                let what = added_files(procedure, id).nth(n.checked_sub(1)?)?;
+                Some(
+                    Msg::new("journal-attachment")
+                        .arg("number", number)
+                        .arg("title", title)
+                        .arg("what", clean(what)),
+                )
+            }),
             What::Other(_) => None,
         };
         msg.unwrap_or_else(|| Msg::new("journal-unknown").arg("what", clean(&self.to_string())))
@@ -156,9 +173,29 @@ impl What {
                 };
                 Msg::new("journal-text").arg("text", title.unwrap_or_else(|| clean(option)))
             }
+            Recorded::Value(value) if matches!(self, What::Attachment(_)) => {
+                match super::state::Attached::from_value(value) {
+                    Some(file) => Msg::new("journal-text").arg("text", clean(&file.name)),
+                    None => value_msg(value),
+                }
+            }
             Recorded::Value(value) => value_msg(value),
         }
     }
+}
+
+/// The step id and the number of an attachment key `STEP#N`.
+pub fn attachment_step(key: &str) -> Option<(&str, usize)> {
+    let (step, number) = key.rsplit_once('#')?;
+    Some((step, number.parse().ok()?))
+}
+
+/// What the officer adds to the letters of a step (`attach_files`), in order: the attachment
+/// numbered N is the N-th of these.
+pub fn added_files<'p>(procedure: &'p Procedure, step: &str) -> impl Iterator<Item = &'p String> {
+    (procedure.step(step).into_iter())
+        .flat_map(|s| s.letters.iter())
+        .flat_map(|letter| letter.attach_files.iter())
 }
 
 /// A recorded value in words.
@@ -186,6 +223,7 @@ impl fmt::Display for What {
             What::Label => f.write_str("label"),
             What::Archived => f.write_str("archived"),
             What::Edition => f.write_str("edition"),
+            What::Attachment(key) => write!(f, "attachment:{key}"),
             What::Other(text) => f.write_str(text),
         }
     }
@@ -221,6 +259,7 @@ mod tests {
             "label",
             "archived",
             "edition",
+            "attachment:send-scan#1",
         ] {
             let what = What::parse(text);
             assert_eq!(what.to_string(), text);

@@ -54,6 +54,55 @@ pub struct Run {
     /// When the run was put in the archive: off the home screen, still readable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<Timestamp>,
+    /// The files the officer gave for a letter's `attach_files` (a signed scan), by
+    /// [`attachment_key`]: the step and the attachment's number among that step's letters'
+    /// `attach_files`, from 1. The files themselves are in the run's private folder of the
+    /// store.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attachments: BTreeMap<String, Attached>,
+}
+
+/// The key of a letter's added attachment in [`Run::attachments`] and in the journal
+/// (`attachment:STEP#N`): the step id and the attachment's number in that step, from 1.
+pub fn attachment_key(step: &str, number: usize) -> String {
+    format!("{step}#{number}")
+}
+
+/// A file the officer gave for an attachment of a letter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attached {
+    /// The file's own name, as the officer's file had it (the export sanitises it).
+    pub name: String,
+    /// The name of the copy in the run's folder: a hash of its content, hex digits only.
+    pub stored: String,
+    /// Its size in bytes.
+    pub size: u64,
+}
+
+impl Attached {
+    /// As the journal records it: `[name, stored, size]`.
+    pub fn to_value(&self) -> Value {
+        Value::List(vec![
+            self.name.clone(),
+            self.stored.clone(),
+            self.size.to_string(),
+        ])
+    }
+
+    /// Read back from the journal's [`Attached::to_value`].
+    pub fn from_value(value: &Value) -> Option<Attached> {
+        match value {
+            Value::List(items) => match items.as_slice() {
+                [name, stored, size] => Some(Attached {
+                    name: name.clone(),
+                    stored: stored.clone(),
+                    size: size.parse().ok()?,
+                }),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
 }
 
 /// Which procedure a run walks, and the edition it started with.
@@ -267,6 +316,7 @@ impl Run {
             cursor_field: None,
             secret: BTreeSet::new(),
             archived: None,
+            attachments: BTreeMap::new(),
         }
     }
 

@@ -5,6 +5,8 @@
 //!
 //! ```text
 //! secret.key                          the key that seals secret values (0600), see [`seal`]
+//! attachments/RUN/                   0700: the files the officer added to a run's letters (0600),
+//!                                     see [`attachments`]
 //! runs/                               0700
 //!   qualified-signature-1.json        a run (0600), format in [`format`]
 //!   qualified-signature-1.previous.json   the content before the last save (a hard link)
@@ -19,6 +21,7 @@
 //! file locks, so they go away with the process that held them, however that process ended.
 //! Damaged files and [`Store::recover`] are in `recover.rs`, saving in `session.rs`.
 
+pub mod attachments;
 mod editions;
 mod errors;
 pub mod format;

@@ -357,6 +357,7 @@ impl Wizard {
                 include_secrets: false,
                 tz: self.app.tz.clone(),
                 organisation: organisation?,
+                added_files: Some(self.store.attachments_dir(&screen.id)),
             };
             let made = make(
                 &screen.procedure,

@@ -38,6 +38,7 @@ fn options(lang: Lang) -> Options {
         include_secrets: false,
         tz: TimeZone::UTC,
         organisation: None,
+        added_files: None,
     }
 }
 

@@ -29,6 +29,7 @@ fn options(lang: Lang) -> Options {
         include_secrets: false,
         tz: TimeZone::fixed(offset(3)),
         organisation: None,
+        added_files: None,
     }
 }
 

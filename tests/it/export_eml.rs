@@ -151,6 +151,7 @@ fn options() -> Options {
         include_secrets: false,
         tz: TimeZone::fixed(Offset::constant(3)),
         organisation: None,
+        added_files: None,
     }
 }
 
@@ -257,6 +258,7 @@ fn letter(subject: &str, body: &str) -> Draft {
     Draft {
         channel: None,
         attachments: Vec::new(),
+        files: Vec::new(),
         sender: Vec::new(),
         signer: None,
         contact: None,

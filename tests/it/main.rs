@@ -18,6 +18,7 @@ mod synthetic;
 mod bundled;
 mod bundled_editions;
 mod cli;
+mod cli_attach;
 mod cli_change;
 mod cli_export;
 mod cli_help;

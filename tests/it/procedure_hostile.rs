@@ -135,6 +135,7 @@ fn a_multi_line_value_in_a_subject_is_refused_by_check_and_blocks_no_export() {
         include_secrets: false,
         tz: jiff::tz::TimeZone::UTC,
         organisation: None,
+        added_files: None,
     };
     let made = files(
         &p,

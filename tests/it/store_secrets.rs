@@ -117,6 +117,7 @@ fn export_all(p: &Procedure, run: &Run, include_secrets: bool) -> Vec<(String, S
         include_secrets,
         tz: jiff::tz::TimeZone::UTC,
         organisation: None,
+        added_files: None,
     };
     let made = files(
         p,

@@ -43,6 +43,11 @@ cli-set = Set a field's value; an invalid value is refused with the reason, and 
 cli-set-run = The run's id, as `poryadok runs` shows it
 cli-set-field = The field: its id, FORM.FIELD when two forms share it, or TABLE.ROW.COLUMN for a table cell (rows from 1; the next number adds a row)
 cli-set-value = The value: text; yes or no; for a list, items separated by ';'; an empty value clears the field
+cli-attach = Give the file for an attachment the officer adds to a step's letter (a signed scan): the file is copied into the run's data; `poryadok undo` takes it away
+cli-attach-run = The run's id, as `poryadok runs` shows it
+cli-attach-step = The step: its id, or its number as the wizard and `poryadok status` show it
+cli-attach-number = The attachment's number among those the officer adds to the step's letters (from 1, in the procedure's order)
+cli-attach-path = The file: PDF, JPEG, PNG, DOCX or another, at most 25 MB; a symbolic link is refused
 cli-choose = Choose the option of a choice (the variant)
 cli-choose-run = The run's id, as `poryadok runs` shows it
 cli-choose-choice = The choice's id
@@ -106,6 +111,7 @@ cli-value-field = FIELD
 cli-value-value = VALUE
 cli-value-choice = CHOICE
 cli-value-option = OPTION
+cli-value-path = FILE
 
 ## Parts of every help page and usage line
 

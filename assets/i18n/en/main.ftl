@@ -129,3 +129,6 @@ status-milestone-pending = control event: reached once done: { $by }{ $more ->
 }
 status-done-incomplete = done { $date }, needs attention: now missing or wrong: { $fields }
 journal-edition = Edition of the procedure
+change-no-attachments = the letters of step «{ $step }» have nothing the officer adds
+change-unknown-attachment = step «{ $step }» has no attachment { $number }; the officer adds: { $list }
+journal-attachment = Attachment to the letter of step { $number } «{ $title }»: { $what }

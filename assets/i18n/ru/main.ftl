@@ -141,3 +141,6 @@ status-milestone-pending = контрольное событие: наступи
 }
 status-done-incomplete = выполнено { $date }, требует внимания: теперь не заполнено или неверно: { $fields }
 journal-edition = Редакция процедуры
+change-no-attachments = к письмам шага «{ $step }» сотрудник ничего не прикладывает сам
+change-unknown-attachment = у шага «{ $step }» нет приложения { $number }; сотрудник прикладывает: { $list }
+journal-attachment = Приложение к письму шага { $number } «{ $title }»: { $what }

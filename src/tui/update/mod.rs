@@ -671,7 +671,9 @@ fn undone(screen: &RunScreen, lang: crate::i18n::Lang, tz: &jiff::tz::TimeZone) 
             Some(title) => Msg::new("tui-undone-note").arg("step", title),
             None => Msg::new("tui-undone"),
         },
-        What::Label | What::Archived | What::Edition | What::Other(_) => Msg::new("tui-undone"),
+        What::Label | What::Archived | What::Edition | What::Attachment(_) | What::Other(_) => {
+            Msg::new("tui-undone")
+        }
     }
 }
 

@@ -396,6 +396,7 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
                 include_secrets: false,
                 tz: cx.app.tz.clone(),
                 organisation: None,
+                added_files: None,
             };
             let text = crate::export::model::fill_in(p, &screen.run, body, &options);
             lines.push(Line::from(""));
