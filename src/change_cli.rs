@@ -205,16 +205,15 @@ pub fn new(
         .store
         .create(p, label, Timestamp::now())
         .map_err(|error| anyhow!(sanitize_line(&error.message().text(cx.lang)).into_owned()))?;
-    if let (Some(org), Some(id), Some(register), Some(data)) =
-        (&organisation, org, register.as_mut(), &data)
-    {
+    if let (Some(id), Some(register), Some(data)) = (org, register.as_mut(), &data) {
         let now = Timestamp::now();
-        if !poryadok::organisation::fill(p, &mut run, org, now).is_empty() {
+        let run_id = session.id().to_owned();
+        let filled = poryadok::organisation::give(register, id, p, &run_id, &mut run, now);
+        if filled.is_some_and(|filled| !filled.is_empty()) {
             session
                 .save(p, &run, now)
                 .map_err(|e| anyhow!(e.message().text(cx.lang)))?;
         }
-        register.runs.insert(session.id().to_owned(), id.to_owned());
         register
             .save(data)
             .map_err(|e| anyhow!(e.message().text(cx.lang)))?;

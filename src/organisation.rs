@@ -277,6 +277,33 @@ pub fn fill(
     filled
 }
 
+/// Gives a run to the organisation `id` of the register, as `poryadok new --org` and the wizard
+/// do: the run's empty fields that are the organisation's values are filled (journaled, as if
+/// typed, see [`fill`]) and the run is recorded as the organisation's. Returns the ids of the
+/// fields filled, or `None` when the register has no such organisation (nothing changes). The
+/// caller writes the run (when a field was filled) and the register.
+pub fn give(
+    register: &mut Register,
+    id: &str,
+    procedure: &crate::procedure::Procedure,
+    run_id: &str,
+    run: &mut crate::run::Run,
+    now: jiff::Timestamp,
+) -> Option<Vec<String>> {
+    let org = register.organisations.get(id)?;
+    let filled = fill(procedure, run, org, now);
+    register.runs.insert(run_id.to_owned(), id.to_owned());
+    Some(filled)
+}
+
+/// An id for a new organisation that the register does not have yet: `org1`, `org2`, …
+pub fn free_id(register: &Register) -> String {
+    (1..)
+        .map(|n| format!("org{n}"))
+        .find(|id| !register.organisations.contains_key(id))
+        .unwrap_or_default()
+}
+
 /// The organisation of a run in the register of a data folder.
 pub fn of_run_in(data: &Path, run: &str) -> Result<Option<Organisation>, RegisterError> {
     Ok(Register::load(data)?.of_run(run).cloned())

@@ -581,7 +581,7 @@ pub fn org(
     run: Option<&str>,
     remove: bool,
 ) -> Result<std::process::ExitCode> {
-    use poryadok::organisation::{OrgKey, Register, fill};
+    use poryadok::organisation::{OrgKey, Register, give};
     let data = cx
         .store
         .runs_dir()
@@ -666,13 +666,20 @@ pub fn org(
             ))
         })?;
         reconcile(procedure, &mut run);
-        let filled = fill(procedure, &mut run, &org, Timestamp::now());
+        let filled = give(
+            &mut register,
+            id,
+            procedure,
+            run_id,
+            &mut run,
+            Timestamp::now(),
+        )
+        .unwrap_or_default();
         if !filled.is_empty() {
             session
                 .save(procedure, &run, Timestamp::now())
                 .map_err(|e| anyhow!(e.message().text(cx.lang)))?;
         }
-        register.runs.insert(run_id.to_owned(), id.to_owned());
         writeln!(
             out,
             "{}",

@@ -51,6 +51,8 @@ pub enum Action {
     /// Show or hide the selected step's reference material (its section's introduction, the
     /// references it names, the procedure's other references).
     Material,
+    /// Show the organisations the officer works for, to add or edit one.
+    Organisations,
     /// Show or hide the list of keys.
     Help,
     /// Leave the wizard (everything is already saved).

@@ -13,6 +13,7 @@ use ratatui_textarea::TextArea;
 
 use super::keys::KeyMode;
 use crate::i18n::{Lang, Msg};
+use crate::organisation::{OrgKey, Register};
 use crate::procedure::{Column, Field, FieldType, Procedure};
 use crate::run::view::StepFacts;
 use crate::run::{Run, Value};
@@ -46,6 +47,9 @@ pub struct App {
     pub today: Date,
     pub procedures: Vec<Arc<Procedure>>,
     pub runs: Vec<RunSummary>,
+    /// The organisations the officer works for, as last read from (or written to) the data
+    /// folder.
+    pub organisations: Register,
     pub screen: Screen,
     /// The key overlay is open.
     pub help: bool,
@@ -80,6 +84,30 @@ pub enum Screen {
     Home(Home),
     NewRun(NewRun),
     Run(Box<RunScreen>),
+    /// The organisations: their list, or one of them being edited.
+    Organisations(OrgScreen),
+}
+
+/// The list of organisations, or one open with its twelve values.
+#[derive(Debug, Default)]
+pub struct OrgScreen {
+    /// In the list: the organisation selected, by its place among the register's ids; one past
+    /// the last is «new».
+    pub list: usize,
+    /// The organisation open (its id in the register), with the value selected; `None`: the
+    /// list is shown.
+    pub open: Option<OrgOpen>,
+}
+
+/// One organisation open: the values listed, one selected, perhaps being typed into.
+#[derive(Debug)]
+pub struct OrgOpen {
+    pub id: String,
+    /// Index into [`OrgKey::ALL`].
+    pub value: usize,
+    /// The value being typed (the same text input as a form's field); its `field` is the key's
+    /// name.
+    pub editor: Option<Box<Editor>>,
 }
 
 /// The home screen: runs in progress, and the procedures that can be started.
@@ -102,6 +130,8 @@ pub enum HomePane {
 pub struct NewRun {
     pub procedure: usize,
     pub label: String,
+    /// The organisation the run will belong to (its id in the register), if any.
+    pub org: Option<String>,
 }
 
 /// One run, open.
@@ -361,6 +391,11 @@ impl Editor {
         }
     }
 
+    /// Typing a value of an organisation: one line, as a text field.
+    pub fn for_org(key: OrgKey, value: &str) -> Editor {
+        Editor::with(key.name(), None, value, false, false)
+    }
+
     /// Asking until when a step waits.
     pub fn for_wait(step: &str) -> Editor {
         Editor {
@@ -462,6 +497,7 @@ impl App {
             tz,
             procedures,
             runs: Vec::new(),
+            organisations: Register::default(),
             screen: Screen::Home(Home::default()),
             help: false,
             help_scroll: 0,
@@ -494,6 +530,13 @@ impl App {
         match &self.screen {
             Screen::Home(_) => KeyMode::Home,
             Screen::NewRun(_) => KeyMode::NewRun,
+            Screen::Organisations(orgs) => match &orgs.open {
+                None => KeyMode::Organisations,
+                Some(OrgOpen {
+                    editor: Some(_), ..
+                }) => KeyMode::Editor,
+                Some(_) => KeyMode::Organisation,
+            },
             Screen::Run(screen) => match &**screen {
                 RunScreen {
                     overlay: Some(overlay),

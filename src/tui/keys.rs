@@ -45,15 +45,21 @@ pub enum KeyMode {
     Material,
     /// The list of keys.
     Help,
+    /// The list of organisations.
+    Organisations,
+    /// One organisation's values.
+    Organisation,
     /// The window is smaller than the wizard can draw in: only quitting works.
     TooSmall,
 }
 
 impl KeyMode {
     /// Every mode, in the order the README lists them.
-    pub const ALL: [KeyMode; 16] = [
+    pub const ALL: [KeyMode; 18] = [
         KeyMode::Home,
         KeyMode::NewRun,
+        KeyMode::Organisations,
+        KeyMode::Organisation,
         KeyMode::Steps,
         KeyMode::Text,
         KeyMode::Form,
@@ -75,6 +81,7 @@ impl KeyMode {
         matches!(
             self,
             KeyMode::NewRun
+                | KeyMode::Organisation
                 | KeyMode::Form
                 | KeyMode::Table
                 | KeyMode::Editor
@@ -103,6 +110,8 @@ impl KeyMode {
             KeyMode::Copy => "tui-mode-copy",
             KeyMode::Material => "tui-mode-material",
             KeyMode::Help => "tui-mode-help",
+            KeyMode::Organisations => "tui-mode-organisations",
+            KeyMode::Organisation => "tui-mode-organisation",
             KeyMode::TooSmall => "tui-mode-too-small",
         }
     }
@@ -345,6 +354,12 @@ static HOME: &[Binding] = &[
         "tui-key-open",
         "tui-foot-open",
     ),
+    show(
+        &[Char('o')],
+        Action::Organisations,
+        "tui-key-organisations",
+        "tui-foot-organisations",
+    ),
     HELP,
     QUIT,
 ];
@@ -352,6 +367,8 @@ static HOME: &[Binding] = &[
 static NEW_RUN: &[Binding] = &[
     bind(&[Typing], Action::Type(' '), "tui-key-type-label"),
     bind(&[Backspace], Action::Backspace, "tui-key-erase"),
+    show(&[Down], Action::Down, "tui-key-run-org", "tui-foot-run-org"),
+    bind(&[Up], Action::Up, "tui-key-run-org"),
     show(
         &[Enter],
         Action::Open,
@@ -359,6 +376,62 @@ static NEW_RUN: &[Binding] = &[
         "tui-foot-start-run",
     ),
     show(&[Esc], Action::Back, "tui-key-back", "tui-foot-back"),
+    HELP_F1,
+    QUIT_CTRL,
+];
+
+static ORGANISATIONS: &[Binding] = &[
+    bind(&[Up, Char('k')], Action::Up, "tui-key-move"),
+    bind(&[Down, Char('j')], Action::Down, "tui-key-move"),
+    bind(&[Home, Char('g')], Action::First, "tui-key-orgs-ends"),
+    bind(&[End, Char('G')], Action::Last, "tui-key-orgs-ends"),
+    show(
+        &[Enter, Char('l')],
+        Action::Open,
+        "tui-key-open-org",
+        "tui-foot-open",
+    ),
+    show(
+        &[Esc, Char('h'), Backspace],
+        Action::Back,
+        "tui-key-orgs-back",
+        "tui-foot-back",
+    ),
+    HELP,
+    QUIT,
+];
+
+static ORGANISATION: &[Binding] = &[
+    bind(&[Typing], Action::Type(' '), "tui-key-type-org"),
+    show(
+        &[Tab],
+        Action::NextPane,
+        "tui-key-org-value",
+        "tui-foot-value",
+    ),
+    bind(&[BackTab], Action::PrevPane, "tui-key-org-value"),
+    bind(&[Down], Action::Down, "tui-key-org-value"),
+    bind(&[Up], Action::Up, "tui-key-org-value"),
+    bind(&[Home, PageUp], Action::First, "tui-key-org-value-ends"),
+    bind(&[End, PageDown], Action::Last, "tui-key-org-value-ends"),
+    show(
+        &[Enter, F(2)],
+        Action::Open,
+        "tui-key-org-edit",
+        "tui-foot-edit",
+    ),
+    bind(
+        &[Backspace],
+        Action::Backspace,
+        "tui-key-org-edit-backspace",
+    ),
+    show(
+        &[Delete],
+        Action::ClearField,
+        "tui-key-org-clear",
+        "tui-foot-clear",
+    ),
+    show(&[Esc], Action::Back, "tui-key-to-orgs", "tui-foot-orgs"),
     HELP_F1,
     QUIT_CTRL,
 ];
@@ -729,6 +802,8 @@ pub fn bindings(mode: KeyMode) -> &'static [Binding] {
     match mode {
         KeyMode::Home => HOME,
         KeyMode::NewRun => NEW_RUN,
+        KeyMode::Organisations => ORGANISATIONS,
+        KeyMode::Organisation => ORGANISATION,
         KeyMode::Steps => STEPS,
         KeyMode::Text => TEXT,
         KeyMode::Form => FORM,

@@ -79,6 +79,7 @@ impl Wizard {
             unkept: None,
         };
         wizard.refresh_runs();
+        wizard.read_organisations();
         if wizard.app.runs.is_empty() {
             wizard.app.screen = Screen::Home(Home {
                 pane: super::app::HomePane::Procedures,
@@ -94,7 +95,10 @@ impl Wizard {
         match start {
             Start::Home => {}
             Start::Procedure(id) => match self.app.procedure_index(id) {
-                Some(index) => super::update::ask_label(&mut self.app, index),
+                Some(index) => {
+                    super::update::ask_label(&mut self.app, index);
+                    self.read_organisations();
+                }
                 None => self.notice(
                     NoticeKind::Error,
                     Msg::new("tui-unknown-procedure").arg("id", id.as_str()),
@@ -220,11 +224,20 @@ impl Wizard {
             Effect::OpenUrl(url) => self.outbox.push(Outgoing::Browser(url)),
             Effect::Export => self.export(now),
             Effect::Save => self.unsaved = true,
-            Effect::Create { procedure, label } => {
+            Effect::ReadOrganisations => self.read_organisations(),
+            Effect::SaveOrganisation(id) => self.save_organisation(&id),
+            Effect::Create {
+                procedure,
+                label,
+                org,
+            } => {
                 let procedure = Arc::clone(&self.app.procedures[procedure]);
                 match self.store.create(&procedure, &label, now) {
-                    Ok((session, run)) => {
+                    Ok((mut session, mut run)) => {
                         let id = session.id().to_owned();
+                        if let Some(org) = org {
+                            self.give_run(&org, &procedure, &mut session, &mut run, now);
+                        }
                         self.session = Some(session);
                         self.app.screen = Screen::Run(Box::new(RunScreen::new(
                             id,
@@ -250,6 +263,79 @@ impl Wizard {
                     ..Home::default()
                 });
             }
+        }
+    }
+
+    /// The data folder: the register of organisations is kept there.
+    fn data_dir(&self) -> Option<PathBuf> {
+        self.store.runs_dir().parent().map(PathBuf::from)
+    }
+
+    /// Reads the register of organisations again (another program may have changed it); a
+    /// register that cannot be read is said, and nothing is written over it.
+    fn read_organisations(&mut self) {
+        let Some(data) = self.data_dir() else {
+            return;
+        };
+        match crate::organisation::Register::load(&data) {
+            Ok(register) => self.app.organisations = register,
+            Err(error) => self.notice(NoticeKind::Error, error.message()),
+        }
+    }
+
+    /// Writes one organisation, as the wizard holds it, into the register on disk (read again
+    /// first, so that what another program wrote there meanwhile is kept). When it cannot be
+    /// written the officer is told why; the values stay in the wizard and the next one kept
+    /// writes them all.
+    fn save_organisation(&mut self, id: &str) {
+        use crate::organisation::Register;
+        let Some(data) = self.data_dir() else {
+            return;
+        };
+        let org = self.app.organisations.organisations.get(id).cloned();
+        let result = Register::load(&data).and_then(|mut register| {
+            match org {
+                Some(org) => register.organisations.insert(id.to_owned(), org),
+                None => register.organisations.remove(id),
+            };
+            register.save(&data).map(|()| register)
+        });
+        match result {
+            Ok(register) => self.app.organisations = register,
+            Err(error) => self.notice(NoticeKind::Error, error.message()),
+        }
+    }
+
+    /// Gives a new run to an organisation of the register as `poryadok new --org` does
+    /// ([`crate::organisation::give`]): its fields that are the organisation's values filled and
+    /// journaled, the run recorded in the register. What fails is said; the run stays.
+    fn give_run(
+        &mut self,
+        org: &str,
+        procedure: &Procedure,
+        session: &mut Session,
+        run: &mut crate::run::Run,
+        now: Timestamp,
+    ) {
+        use crate::organisation::{Register, give};
+        let Some(data) = self.data_dir() else {
+            return;
+        };
+        let result = Register::load(&data)
+            .map_err(|e| e.message())
+            .and_then(|mut register| {
+                let run_id = session.id().to_owned();
+                let filled = give(&mut register, org, procedure, &run_id, run, now)
+                    .ok_or_else(|| Msg::new("org-unknown").arg("id", org))?;
+                if !filled.is_empty() {
+                    session.save(procedure, run, now).map_err(|e| e.message())?;
+                }
+                register.save(&data).map_err(|e| e.message())?;
+                Ok(register)
+            });
+        match result {
+            Ok(register) => self.app.organisations = register,
+            Err(text) => self.notice(NoticeKind::Error, text),
         }
     }
 

@@ -948,3 +948,176 @@ fn the_variant_picker_shows_the_done_work_a_change_sets_aside() {
         press(wizard, &[Action::Down, Action::Down, Action::Down]);
     });
 }
+
+/// The keys that add an organisation from the home screen and fill its names and INN, then
+/// begin typing a phone number that is not one.
+fn organisation_with_a_bad_phone_typed(wizard: &mut Wizard) {
+    let mut keys = vec![Action::Organisations, Action::Open];
+    keys.extend(typed("Администрация Кировского муниципального района"));
+    keys.push(Action::Open);
+    keys.extend(typed("Администрация Кировского района"));
+    keys.push(Action::Open);
+    // The legal address is left for later.
+    keys.push(Action::Down);
+    keys.extend(typed("7707083893"));
+    keys.push(Action::Open);
+    // From the KPP down to the phone.
+    keys.extend([Action::Down; 6]);
+    keys.extend(typed("12-34"));
+    press(wizard, &keys);
+}
+
+#[test]
+fn the_organisation_editor_shows_the_twelve_values_and_checks_the_one_typed() {
+    scene("org-editor", organisation_with_a_bad_phone_typed);
+}
+
+#[test]
+fn the_list_of_organisations_ends_with_new() {
+    scene("org-list", |wizard| {
+        organisation_with_a_bad_phone_typed(wizard);
+        press(wizard, &[Action::Back, Action::Back]);
+    });
+}
+
+/// An INN with a wrong check digit is refused with the validator's words and stays in the
+/// input to be corrected; nothing reaches the register until it is right, and a right one is
+/// there at once, private. A wrong one typed over it later leaves it as it was.
+#[test]
+fn a_bad_inn_is_refused_and_a_good_one_is_saved_to_the_register_at_once() {
+    use poryadok::organisation::{FILE, OrgKey, Register};
+    use poryadok::tui::app::NoticeKind;
+    use poryadok::tui::keys::KeyMode;
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = wizard(Lang::Ru, data.path());
+    let mut keys = vec![Action::Organisations, Action::Open];
+    keys.extend([Action::Down; 3]);
+    keys.extend(typed("7707083894"));
+    keys.push(Action::Open);
+    press(&mut wizard, &keys);
+    let reason = poryadok::validate::inn("7707083894")
+        .unwrap_err()
+        .text(Lang::Ru);
+    let notice = wizard.app.notice.clone().expect("a refusal");
+    assert_eq!(notice.kind, NoticeKind::Refused);
+    let said = notice.text.text(Lang::Ru);
+    assert!(
+        said.starts_with("ИНН: ") && said.contains(&reason),
+        "{said}"
+    );
+    assert_eq!(wizard.mode(), KeyMode::Editor, "the input stays open");
+    assert!(screen(&wizard, 80, 24).contains("7707083894"));
+    assert!(
+        Register::load(data.path())
+            .unwrap()
+            .organisations
+            .is_empty()
+    );
+
+    press(
+        &mut wizard,
+        &[Action::Backspace, Action::Type('3'), Action::Open],
+    );
+    assert_eq!(wizard.mode(), KeyMode::Organisation);
+    let register = Register::load(data.path()).unwrap();
+    assert_eq!(
+        register.organisations["org1"].get(OrgKey::Inn),
+        Some("7707083893")
+    );
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(data.path().join(FILE))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+
+    // Back on the INN, a wrong digit typed over the right one.
+    let mut keys = vec![
+        Action::Up,
+        Action::Open,
+        Action::Backspace,
+        Action::Type('4'),
+    ];
+    keys.push(Action::Open);
+    press(&mut wizard, &keys);
+    assert_eq!(
+        wizard.app.notice.as_ref().map(|n| n.kind),
+        Some(NoticeKind::Refused)
+    );
+    assert_eq!(
+        Register::load(data.path()).unwrap().organisations["org1"].get(OrgKey::Inn),
+        Some("7707083893")
+    );
+}
+
+/// A run started on the new-run screen with an organisation chosen belongs to it, as with
+/// `poryadok new --org`: labelled with its short name, recorded in the register, its fields
+/// that are the organisation's values filled and journaled.
+#[test]
+fn a_run_started_for_an_organisation_belongs_to_it() {
+    use poryadok::organisation::{OrgKey, Organisation, Register};
+    use poryadok::run::Value;
+    use poryadok::run::journal::What;
+    use poryadok::tui::app::Screen;
+    let data = tempfile::tempdir().unwrap();
+    let mut org = Organisation::default();
+    org.set(
+        OrgKey::FullName,
+        "Администрация Кировского муниципального района",
+    )
+    .unwrap();
+    org.set(OrgKey::ShortName, "Администрация Кировского района")
+        .unwrap();
+    org.set(OrgKey::HeadName, "А.П. Васильев").unwrap();
+    let mut register = Register::default();
+    register.organisations.insert("kirovsk".into(), org);
+    register.save(data.path()).unwrap();
+
+    let mut wizard = wizard(Lang::Ru, data.path());
+    wizard.start(&Start::Procedure("pgs-staff-access".into()), at(0));
+    press(&mut wizard, &[Action::Down]);
+    let Screen::NewRun(new) = &wizard.app.screen else {
+        panic!("the new-run screen")
+    };
+    assert_eq!(new.org.as_deref(), Some("kirovsk"));
+    assert_eq!(new.label, "Администрация Кировского района");
+    // Down again: none, and the label it gave goes with it.
+    press(&mut wizard, &[Action::Down]);
+    let Screen::NewRun(new) = &wizard.app.screen else {
+        panic!("the new-run screen")
+    };
+    assert_eq!((new.org.as_deref(), new.label.as_str()), (None, ""));
+    press(&mut wizard, &[Action::Up, Action::Open]);
+
+    let Screen::Run(screen) = &wizard.app.screen else {
+        panic!("the run is open")
+    };
+    assert_eq!(screen.run.label, "Администрация Кировского района");
+    let register = Register::load(data.path()).unwrap();
+    assert_eq!(
+        register.runs.get(&screen.id).map(String::as_str),
+        Some("kirovsk")
+    );
+    let text = |id: &str| match screen.run.values.get(id) {
+        Some(Value::Text(text)) => Some(text.as_str()),
+        _ => None,
+    };
+    assert_eq!(
+        text("org_name"),
+        Some("Администрация Кировского муниципального района")
+    );
+    assert_eq!(text("head_name"), Some("А.П. Васильев"));
+    assert_eq!(text("org_legal_address"), None, "the organisation has none");
+    let journaled: Vec<&What> = screen.run.journal.iter().map(|e| &e.what).collect();
+    assert!(journaled.contains(&&What::Field("org_name".into())));
+    // And on disk as the wizard wrote it.
+    let opened = poryadok::store::Store::open(data.path())
+        .unwrap()
+        .list()
+        .unwrap();
+    let run = opened[0].run.as_ref().unwrap();
+    assert_eq!(
+        run.values.get("head_name"),
+        Some(&Value::Text("А.П. Васильев".into()))
+    );
+}

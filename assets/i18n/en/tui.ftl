@@ -244,3 +244,38 @@ tui-mark-reached = control event reached
 tui-mark-milestone = control event not reached yet
 tui-impact-done-skipped = ✗ done, would stop applying (kept aside): { $number }. { $title }
 tui-impact-incomplete = ! done, would need { $fields }: { $number }. { $title }
+
+## Organisations in the wizard
+
+tui-mode-organisations = Organisations
+tui-mode-organisation = An organisation's values
+tui-key-organisations = the organisations you work for: add or edit one
+tui-foot-organisations = organisations
+tui-key-run-org = choose the organisation the run belongs to (or none)
+tui-foot-run-org = organisation
+tui-key-open-org = open the organisation, or add a new one
+tui-key-orgs-back = back to the home screen
+tui-key-type-org = fill in the selected value: the editor opens with what is typed
+tui-key-to-orgs = back to the list of organisations
+tui-foot-orgs = list
+tui-orgs-title = Organisations
+tui-orgs-new = + new organisation
+tui-orgs-none = No organisations yet: add the first; its requisites go into forms and letters.
+tui-orgs-hint = Enter opens; values are saved at once. A run is given to an organisation when it is started.
+tui-org-title = Organisation { $id }
+tui-org-hint = Enter edits a value; each is checked and saved at once.
+tui-org-runs = { $count ->
+    [one] { $count } run
+   *[other] { $count } runs
+}
+tui-org-invalid = { $key }: { $reason }. Not saved: correct it or press Esc.
+tui-org-saved = { $key }: saved
+tui-new-run-org = Organisation (↑/↓): { $org }
+tui-new-run-no-org = none
+tui-key-orgs-ends = the first or the last line of the list
+tui-key-org-value = the next or previous value
+tui-key-org-value-ends = the first or the last value
+tui-key-org-edit = edit the value (it is checked and saved at once)
+tui-key-org-edit-backspace = edit the value, its last character erased
+tui-key-org-clear = remove the value (saved at once)
+tui-foot-value = value

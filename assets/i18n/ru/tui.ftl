@@ -251,3 +251,39 @@ tui-mark-reached = контрольное событие наступило
 tui-mark-milestone = контрольное событие ещё не наступило
 tui-impact-done-skipped = ✗ выполнен, перестанет применяться (сохранится): { $number }. { $title }
 tui-impact-incomplete = ! выполнен, понадобится { $fields }: { $number }. { $title }
+
+## Организации в мастере
+
+tui-mode-organisations = Организации
+tui-mode-organisation = Данные организации
+tui-key-organisations = организации, для которых вы работаете: добавить или изменить
+tui-foot-organisations = организации
+tui-key-run-org = выбрать организацию, к которой относится прохождение (или никакой)
+tui-foot-run-org = организация
+tui-key-open-org = открыть организацию или добавить новую
+tui-key-orgs-back = на главный экран
+tui-key-type-org = заполнить выбранное значение: открывается ввод с напечатанным
+tui-key-to-orgs = к списку организаций
+tui-foot-orgs = список
+tui-orgs-title = Организации
+tui-orgs-new = + новая организация
+tui-orgs-none = Организаций пока нет: добавьте первую — её реквизиты попадут в формы и письма.
+tui-orgs-hint = Enter — открыть; данные сохраняются сразу. Прохождение относят к организации при его создании.
+tui-org-title = Организация { $id }
+tui-org-hint = Enter — изменить значение; каждое проверяется и сохраняется сразу.
+tui-org-runs = { $count ->
+    [one] { $count } прохождение
+    [few] { $count } прохождения
+   *[many] { $count } прохождений
+}
+tui-org-invalid = { $key }: { $reason }. Не сохранено — исправьте или Esc.
+tui-org-saved = { $key }: сохранено
+tui-new-run-org = Организация (↑/↓): { $org }
+tui-new-run-no-org = без организации
+tui-key-orgs-ends = первая или последняя строка списка
+tui-key-org-value = следующее или предыдущее значение
+tui-key-org-value-ends = первое или последнее значение
+tui-key-org-edit = изменить значение (оно проверяется и сохраняется сразу)
+tui-key-org-edit-backspace = изменить значение, стерев последний символ
+tui-key-org-clear = удалить значение (сохраняется сразу)
+tui-foot-value = значение

@@ -2,6 +2,7 @@
 //! needs the disk comes back as an [`Effect`] for the shell to carry out.
 
 mod form;
+mod orgs;
 mod paste;
 mod popups;
 mod table;
@@ -27,8 +28,13 @@ use table::update_table;
 pub enum Effect {
     /// Save the open run (it changed, or the officer is leaving it).
     Save,
-    /// Start a run of the procedure at this index with this label, and open it.
-    Create { procedure: usize, label: String },
+    /// Start a run of the procedure at this index with this label, given to the organisation
+    /// with this id when there is one, and open it.
+    Create {
+        procedure: usize,
+        label: String,
+        org: Option<String>,
+    },
     /// Open the run with this id.
     Open(String),
     /// Close the open run (its lock is released) and show the home screen again.
@@ -39,6 +45,10 @@ pub enum Effect {
     OpenUrl(String),
     /// Write the open run's documents into its folder.
     Export,
+    /// Read the register of organisations from the data folder again.
+    ReadOrganisations,
+    /// Write this organisation, as [`App::organisations`] holds it, into the register.
+    SaveOrganisation(String),
 }
 
 /// Brings "today" to the day `now` falls on, so that a wizard left open past midnight marks
@@ -112,10 +122,13 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
                 let procedure = home.procedure;
                 if procedure < app.procedures.len() {
                     ask_label(app, procedure);
+                    return Some(Effect::ReadOrganisations);
                 }
                 None
             }
         },
+        Screen::Home(_) if action == Action::Organisations => orgs::show(app),
+        Screen::Organisations(_) => orgs::update_orgs(app, action),
         Screen::Home(home) => {
             update_home(home, app.runs.len(), app.procedures.len(), action);
             None
@@ -129,6 +142,10 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
                 new.label.pop();
                 None
             }
+            Action::Up | Action::Down => {
+                orgs::choose_for_run(app, action == Action::Up);
+                None
+            }
             Action::Back => {
                 app.screen = Screen::Home(Home {
                     pane: HomePane::Procedures,
@@ -140,6 +157,7 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
             Action::Open if !new.label.trim().is_empty() => Some(Effect::Create {
                 procedure: new.procedure,
                 label: new.label.trim().to_owned(),
+                org: new.org.clone(),
             }),
             Action::Open => {
                 app.notice = Some(notice(NoticeKind::Refused, Msg::new("tui-label-needed")));
@@ -698,6 +716,7 @@ pub fn ask_label(app: &mut App, procedure: usize) {
     app.screen = Screen::NewRun(NewRun {
         procedure,
         label: String::new(),
+        org: None,
     });
 }
 

@@ -40,7 +40,7 @@ pub fn paste(app: &mut App, text: &str, now: Timestamp) -> Option<Effect> {
             find(app, &text, now);
             None
         }
-        KeyMode::Form | KeyMode::Table => {
+        KeyMode::Form | KeyMode::Table | KeyMode::Organisation => {
             // Line breaks before the text would open a field of one line on nothing.
             let text = text.trim_start_matches('\n');
             let mut chars = text.chars();
@@ -55,6 +55,7 @@ pub fn paste(app: &mut App, text: &str, now: Timestamp) -> Option<Effect> {
             effect
         }
         KeyMode::Home
+        | KeyMode::Organisations
         | KeyMode::Steps
         | KeyMode::Text
         | KeyMode::Picker
@@ -71,10 +72,12 @@ pub fn paste(app: &mut App, text: &str, now: Timestamp) -> Option<Effect> {
 /// Inserts text at the cursor of the open text input, in one piece; into an input of one line,
 /// its line breaks become spaces (and those at its end are left out).
 fn insert(app: &mut App, text: &str) {
-    let Screen::Run(screen) = &mut app.screen else {
-        return;
+    let editor = match &mut app.screen {
+        Screen::Run(screen) => screen.editor_mut(),
+        Screen::Organisations(orgs) => orgs.open.as_mut().and_then(|o| o.editor.as_deref_mut()),
+        _ => None,
     };
-    let Some(editor) = screen.editor_mut() else {
+    let Some(editor) = editor else {
         return;
     };
     if editor.multiline {

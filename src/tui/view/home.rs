@@ -177,6 +177,15 @@ pub fn draw_new_run(frame: &mut Frame, cx: &Ctx, new: &NewRun, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
+    // The organisation the run will belong to: its id and short name.
+    let register = &cx.app.organisations;
+    let org = match new.org.as_ref() {
+        Some(id) => match register.organisations.get(id).and_then(|o| o.label()) {
+            Some(name) => format!("{} — {}", safe(id), safe(name)),
+            None => safe(id).into_owned(),
+        },
+        None => cx.t("tui-new-run-no-org"),
+    };
     let lines = vec![
         Line::from(fit(&safe(procedure.title()), width)).style(cx.theme.title()),
         Line::from(""),
@@ -186,6 +195,11 @@ pub fn draw_new_run(frame: &mut Frame, cx: &Ctx, new: &NewRun, area: Rect) {
             Span::styled(safe(&new.label).into_owned(), cx.theme.active()),
             Span::styled("█", cx.theme.dim()),
         ]),
+        Line::from(""),
+        Line::from(fit(
+            &cx.tf("tui-new-run-org", &[("org", org.into())]),
+            width,
+        )),
         Line::from(""),
         Line::from(cx.t("tui-new-run-hint")).style(cx.theme.dim()),
     ];

@@ -5,6 +5,7 @@ mod form;
 mod help;
 mod home;
 mod material;
+mod orgs;
 mod popups;
 mod run;
 
@@ -208,6 +209,7 @@ fn draw_in(frame: &mut Frame, cx: &Ctx, area: Rect) {
         Screen::Home(home) => home::draw(frame, cx, home, body),
         Screen::NewRun(new) => home::draw_new_run(frame, cx, new, body),
         Screen::Run(screen) => run::draw(frame, cx, screen, body),
+        Screen::Organisations(orgs) => orgs::draw(frame, cx, orgs, body),
     }
     if let Some((notice, _)) = notice {
         frame.render_widget(notice, notice_area);
