@@ -256,3 +256,55 @@ fn a_covering_letter_has_the_file_beside_it_under_a_name_that_stays_in_the_folde
     assert!(text.contains("(файл «скан 31m заявки.jpeg»)"), "{text}");
     assert!(!text.contains("прилагается отдельно"), "{text}");
 }
+
+/// The wizard's text of the step, drawn on a screen tall enough for its letters.
+fn step_text(data: &Path, id: &str, step: &str) -> String {
+    use poryadok::tui::action::Action;
+    use poryadok::tui::app::Screen;
+    use poryadok::tui::shell::{Start, Wizard};
+    use poryadok::tui::view::{Theme, draw};
+    use ratatui::{Terminal, backend::TestBackend};
+    let procedures = poryadok::catalog::bundled_files()
+        .iter()
+        .filter_map(|(_, bytes)| poryadok::procedure::load(bytes).result.ok())
+        .map(std::sync::Arc::new)
+        .collect();
+    let store = poryadok::store::Store::open(data).unwrap();
+    let now = crate::common::at(0);
+    let mut wizard = Wizard::new(poryadok::i18n::Lang::Ru, procedures, store, now);
+    wizard.handle(Action::Resize(160, 90), now);
+    wizard.start(&Start::Run(id.into()), now);
+    let Screen::Run(screen) = &mut wizard.app.screen else {
+        panic!("the run is open")
+    };
+    let index = screen.procedure.step_index(step).unwrap();
+    screen.selected = screen.order.iter().position(|i| *i == index).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(160, 90)).unwrap();
+    terminal
+        .draw(|frame| draw(frame, &wizard.app, Theme { color: false }))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn the_wizard_says_which_added_attachments_have_their_file() {
+    let data = tempfile::tempdir().unwrap();
+    let id = new_run(data.path());
+    let screen = step_text(data.path(), &id, STEP);
+    assert!(screen.contains("— файла ещё нет"), "{screen}");
+    assert!(
+        screen.contains(&format!("(poryadok attach {id} 3 1 ФАЙЛ)")),
+        "{screen}"
+    );
+    let files = tempfile::tempdir().unwrap();
+    let scan = files.path().join("скан.pdf");
+    std::fs::write(&scan, b"%PDF").unwrap();
+    poryadok(data.path(), "ru")
+        .args(["attach", &id, STEP, "1"])
+        .arg(&scan)
+        .assert()
+        .success();
+    let screen = step_text(data.path(), &id, STEP);
+    assert!(screen.contains("— файл «скан.pdf»"), "{screen}");
+    assert!(!screen.contains("файла ещё нет"), "{screen}");
+}

@@ -358,6 +358,8 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
             safe(&link.url)
         )));
     }
+    // What the officer adds to the letters, numbered across the step as `poryadok attach` takes.
+    let mut added = 0;
     for letter in &step.letters {
         lines.push(Line::from(""));
         let title = letter.title.as_deref().map(safe).unwrap_or_default();
@@ -389,6 +391,29 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
             lines.push(Line::from(
                 cx.tf("tui-letter-attach", &[("files", files.join(", ").into())]),
             ));
+        }
+        for what in &letter.attach_files {
+            added += 1;
+            let key = crate::run::state::attachment_key(&step.id, added);
+            let what = safe(what).into_owned();
+            lines.push(Line::from(match screen.run.attachments.get(&key) {
+                Some(file) => cx.tf(
+                    "tui-letter-added-file",
+                    &[
+                        ("what", what.into()),
+                        ("name", safe(&file.name).into_owned().into()),
+                    ],
+                ),
+                None => cx.tf(
+                    "tui-letter-added-missing",
+                    &[
+                        ("what", what.into()),
+                        ("run", safe(&screen.id).into_owned().into()),
+                        ("step", (index + 1).into()),
+                        ("number", added.into()),
+                    ],
+                ),
+            }));
         }
         if let Some(body) = &letter.body {
             let options = crate::export::model::Options {
