@@ -1121,3 +1121,34 @@ fn a_run_started_for_an_organisation_belongs_to_it() {
         Some(&Value::Text("А.П. Васильев".into()))
     );
 }
+
+/// On the organisations screen a click selects an organisation or a value, and a second
+/// click opens it, as on the other screens.
+#[test]
+fn clicks_select_and_open_organisations_and_their_values() {
+    use poryadok::tui::app::Screen;
+    use poryadok::tui::keys::KeyMode;
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = wizard(Lang::Ru, data.path());
+    let mut keys = vec![Action::Organisations, Action::Open];
+    keys.extend(typed("Администрация Кировского района"));
+    keys.extend([Action::Open, Action::Back]);
+    press(&mut wizard, &keys);
+    let list = |wizard: &Wizard| match &wizard.app.screen {
+        Screen::Organisations(orgs) => (orgs.list, orgs.open.as_ref().map(|o| o.id.clone())),
+        _ => panic!("the organisations"),
+    };
+    assert_eq!(list(&wizard), (0, None));
+    click_on(&mut wizard, "+ новая организация");
+    assert_eq!(list(&wizard), (1, None));
+    click_on(&mut wizard, "+ новая организация");
+    assert_eq!(list(&wizard), (1, Some("org2".to_owned())));
+    click_on(&mut wizard, "ИНН:");
+    assert_eq!(wizard.mode(), KeyMode::Organisation);
+    click_on(&mut wizard, "ИНН:");
+    assert_eq!(wizard.mode(), KeyMode::Editor);
+    let Screen::Organisations(orgs) = &wizard.app.screen else {
+        panic!("the organisations")
+    };
+    assert_eq!(orgs.open.as_ref().map(|o| o.value), Some(3));
+}

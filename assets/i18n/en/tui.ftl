@@ -281,3 +281,4 @@ tui-key-org-edit = edit the value (it is checked and saved at once)
 tui-key-org-edit-backspace = edit the value, its last character erased
 tui-key-org-clear = remove the value (saved at once)
 tui-foot-value = value
+tui-new-run-no-orgs = No organisations yet: o on the home screen adds them.

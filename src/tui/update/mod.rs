@@ -16,6 +16,7 @@ use super::app::{
 };
 use crate::calendar::ProductionCalendar;
 use crate::i18n::Msg;
+use crate::organisation::OrgKey;
 use crate::run::command::{Command, Refusal, apply};
 use crate::run::schedule;
 use form::{update_editor, update_form, update_options};
@@ -410,6 +411,15 @@ fn pick(app: &mut App, target: Target) -> Option<Action> {
             home.pane = HomePane::Procedures;
             again(&mut home.procedure, i).filter(|_| focused)
         }
+        (Screen::Organisations(orgs), target) => match (&mut orgs.open, target) {
+            (None, Target::Option(i)) if i <= app.organisations.organisations.len() => {
+                again(&mut orgs.list, i)
+            }
+            (Some(open), Target::Field(i)) if open.editor.is_none() && i < OrgKey::ALL.len() => {
+                again(&mut open.value, i)
+            }
+            _ => None,
+        },
         (Screen::Run(screen), _) if screen.material().is_some() => None,
         (Screen::Run(screen), target) => {
             if let Some(popup) = screen.copy_mut() {

@@ -200,6 +200,12 @@ pub fn draw_new_run(frame: &mut Frame, cx: &Ctx, new: &NewRun, area: Rect) {
             &cx.tf("tui-new-run-org", &[("org", org.into())]),
             width,
         )),
+        // A new officer learns where organisations come from.
+        if register.organisations.is_empty() {
+            Line::from(cx.t("tui-new-run-no-orgs")).style(cx.theme.dim())
+        } else {
+            Line::from("")
+        },
         Line::from(""),
         Line::from(cx.t("tui-new-run-hint")).style(cx.theme.dim()),
     ];

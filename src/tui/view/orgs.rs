@@ -6,8 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::{Ctx, bottom_box, fit, safe, wrap_words};
+use super::{Ctx, bottom_box, fit, row, safe, wrap_words};
 use crate::organisation::{OrgKey, Organisation};
+use crate::tui::action::Target;
 use crate::tui::app::{OrgOpen, OrgScreen};
 use crate::tui::keys::KeyMode;
 
@@ -60,6 +61,7 @@ fn draw_list(frame: &mut Frame, cx: &Ctx, selected: usize, area: Rect) {
         .chain([cx.t("tui-orgs-new")]);
     for (i, text) in rows.enumerate().skip(first).take(room) {
         let chosen = i == selected.min(count);
+        cx.hit(row(inner, lines.len()), Target::Option(i));
         let marker = if chosen { "▶ " } else { "  " };
         let line = Line::from(fit(&format!("{marker}{text}"), width));
         lines.push(cx.highlight(line, chosen));
@@ -105,6 +107,7 @@ fn draw_org(frame: &mut Frame, cx: &Ctx, open: &OrgOpen, area: Rect) {
     lines.push(Line::from(""));
     for (i, (key, label)) in OrgKey::ALL.iter().zip(&labels).enumerate() {
         let chosen = i == open.value;
+        cx.hit(row(inner, lines.len()), Target::Field(i));
         let marker = if chosen { "▸" } else { " " };
         let value = org.get(*key).unwrap_or("");
         let pad = label_width - label.width();
