@@ -1,5 +1,5 @@
-//! Deleting a run with a way back: its files move into `runs/deleted/`, named by the run and
-//! the moment, and stay there [`KEEP_DELETED`]; `restore` puts the latest back while its id is
+//! Deleting a run with a way back: its files (and the folder of the files the officer added to
+//! its letters) move into `runs/deleted/`, named by the run and the moment, and stay there [`KEEP_DELETED`]; `restore` puts the latest back while its id is
 //! free. Older deleted runs are removed when another run is deleted.
 
 use std::fs;
@@ -15,6 +15,9 @@ pub const KEEP_DELETED: Duration = Duration::from_secs(30 * 24 * 3600);
 
 /// The folder deleted runs are kept in, inside the folder of runs.
 pub const DELETED_DIR: &str = "deleted";
+
+/// The suffix of a deleted run's folder of added files: `ID.STAMP.attachments`.
+const ATTACHMENTS_SUFFIX: &str = ".attachments";
 
 impl Store {
     fn deleted_dir(&self) -> PathBuf {
@@ -39,6 +42,11 @@ impl Store {
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         let target = dir.join(format!("{id}.{stamp}{RUN_SUFFIX}"));
+        let added = self.attachments_dir(id);
+        if added.is_dir() {
+            let kept = dir.join(format!("{id}.{stamp}{ATTACHMENTS_SUFFIX}"));
+            fs::rename(&added, &kept).map_err(io(&added))?;
+        }
         let previous = self.previous_path(id);
         if previous.exists() {
             let kept = dir.join(format!("{id}.{stamp}{PREVIOUS_SUFFIX}"));
@@ -68,6 +76,17 @@ impl Store {
             let path = path.clone();
             move |error| OpenError::Io { path, error }
         };
+        // The added files first: if they cannot go back, nothing has moved.
+        let added = self
+            .deleted_dir()
+            .join(format!("{id}.{stamp}{ATTACHMENTS_SUFFIX}"));
+        if added.is_dir() {
+            let back = self.attachments_dir(id);
+            if let Some(parent) = back.parent() {
+                fsutil::private_dir(parent).map_err(io(&parent.to_path_buf()))?;
+            }
+            fs::rename(&added, &back).map_err(io(&added))?;
+        }
         let previous = self
             .deleted_dir()
             .join(format!("{id}.{stamp}{PREVIOUS_SUFFIX}"));
@@ -109,16 +128,22 @@ impl Store {
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         for entry in entries.filter_map(Result::ok) {
-            // The moment of deletion is in the name: `ID.STAMP.json`, `ID.STAMP.previous.json`.
+            // The moment of deletion is in the name: `ID.STAMP.json`, `ID.STAMP.previous.json`,
+            // `ID.STAMP.attachments` (a folder).
             let name = entry.file_name().to_string_lossy().into_owned();
-            let stem = name
-                .strip_suffix(PREVIOUS_SUFFIX)
-                .or_else(|| name.strip_suffix(RUN_SUFFIX));
+            let folder = name.strip_suffix(ATTACHMENTS_SUFFIX);
+            let stem = (name.strip_suffix(PREVIOUS_SUFFIX))
+                .or_else(|| name.strip_suffix(RUN_SUFFIX))
+                .or(folder);
             let stamp = stem
                 .and_then(|stem| stem.rsplit_once('.'))
                 .and_then(|(_, stamp)| stamp.parse::<u64>().ok());
             if stamp.is_some_and(|stamp| now.saturating_sub(stamp) > KEEP_DELETED.as_secs()) {
-                let _ = fs::remove_file(entry.path());
+                // A folder's symbolic links are removed, never followed.
+                let _ = match folder {
+                    Some(_) => fs::remove_dir_all(entry.path()),
+                    None => fs::remove_file(entry.path()),
+                };
             }
         }
     }

@@ -308,3 +308,35 @@ fn the_wizard_says_which_added_attachments_have_their_file() {
     assert!(screen.contains("— файл «скан.pdf»"), "{screen}");
     assert!(!screen.contains("файла ещё нет"), "{screen}");
 }
+
+#[test]
+fn a_deleted_run_takes_its_added_files_along_and_restore_brings_them_back() {
+    let data = tempfile::tempdir().unwrap();
+    let id = new_run(data.path());
+    let files = tempfile::tempdir().unwrap();
+    let scan = files.path().join("скан.pdf");
+    std::fs::write(&scan, scan_bytes()).unwrap();
+    poryadok(data.path(), "ru")
+        .args(["attach", &id, STEP, "1"])
+        .arg(&scan)
+        .assert()
+        .success();
+    let folder = data.path().join("attachments").join(&id);
+    assert!(folder.is_dir());
+    poryadok(data.path(), "ru")
+        .args(["delete", &id])
+        .assert()
+        .success();
+    assert!(!folder.exists(), "the scan stays behind a deleted run");
+    poryadok(data.path(), "ru")
+        .args(["restore", &id])
+        .assert()
+        .success();
+    let out = tempfile::tempdir().unwrap();
+    export(data.path(), &id, out.path(), "eml");
+    let bytes = std::fs::read(out.path().join(SCAN_LETTER)).unwrap();
+    let message = eml_reader::parse(&bytes);
+    let attached: Vec<_> = message.attachments().collect();
+    assert_eq!(attached.len(), 1);
+    assert_eq!(attached[0].contents(), scan_bytes().as_slice());
+}
