@@ -398,7 +398,8 @@ fn typed(kind: FieldType, text: &str) -> Result<Option<Value>, Msg> {
 }
 
 /// `poryadok attach RUN STEP N PATH`: the file at `PATH` copied into the run's folder as the
-/// `N`-th attachment the officer adds to the step's letters (`attach_files`).
+/// `N`-th attachment the officer adds to the step's letters (`attach_files`); an empty `PATH`
+/// takes the file given before away.
 pub fn attach(
     cx: &Context,
     id: &str,
@@ -434,14 +435,17 @@ pub fn attach(
                 ],
             )));
         }
-        let file = cx
-            .store
-            .store_attachment(id, path)
-            .map_err(|error| Stop::Refused(error.message().text(cx.lang)))?;
+        // An empty path takes the file away, as an empty value clears a field.
+        let file = if path.as_os_str().is_empty() {
+            None
+        } else {
+            let stored = cx.store.store_attachment(id, path);
+            Some(stored.map_err(|error| Stop::Refused(error.message().text(cx.lang)))?)
+        };
         Ok(Command::Attach {
             step: step.id.clone(),
             number,
-            file: Some(file),
+            file,
         })
     };
     change(cx, id, None, &make)

@@ -151,7 +151,13 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
                     number,
                     path,
                 }) => {
-                    return Ok(change_cli::attach(&cx, run, step, *number, path));
+                    return Ok(change_cli::attach(
+                        &cx,
+                        run,
+                        step,
+                        *number,
+                        std::path::Path::new(path),
+                    ));
                 }
                 Some(Command::Choose {
                     run,

@@ -114,7 +114,8 @@ pub enum Command {
         run: String,
         step: String,
         number: usize,
-        path: PathBuf,
+        // An OS string, not a `PathBuf`: clap refuses an empty path, which takes the file away.
+        path: std::ffi::OsString,
     },
     Choose {
         run: String,

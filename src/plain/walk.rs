@@ -317,6 +317,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             ];
             self.say("plain-link", args)?;
         }
+        // What the officer adds to the letters, numbered across the step as `poryadok attach`
+        // takes them.
+        let mut added = 0;
         for letter in &step.letters {
             let title = letter.title.as_deref().map(say::line).unwrap_or_default();
             self.say("plain-letter", &[("title", title.into())])?;
@@ -331,6 +334,29 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             if let Some(subject) = &letter.subject {
                 let subject = say::line(subject);
                 self.say("plain-letter-subject", &[("subject", subject.into())])?;
+            }
+            for what in &letter.attach_files {
+                added += 1;
+                let key = crate::run::state::attachment_key(&step.id, added);
+                let what = say::line(what);
+                match walk.run.attachments.get(&key) {
+                    Some(file) => self.say(
+                        "plain-letter-added-file",
+                        &[
+                            ("what", what.into()),
+                            ("name", say::line(&file.name).into()),
+                        ],
+                    )?,
+                    None => self.say(
+                        "plain-letter-added-missing",
+                        &[
+                            ("what", what.into()),
+                            ("run", say::line(&walk.id).into()),
+                            ("step", (index + 1).into()),
+                            ("number", added.into()),
+                        ],
+                    )?,
+                }
             }
         }
         if let Some(body) = &step.body {

@@ -340,3 +340,56 @@ fn a_deleted_run_takes_its_added_files_along_and_restore_brings_them_back() {
     assert_eq!(attached.len(), 1);
     assert_eq!(attached[0].contents(), scan_bytes().as_slice());
 }
+
+#[test]
+fn an_empty_path_takes_the_file_away_and_the_plain_mode_says_so() {
+    let data = tempfile::tempdir().unwrap();
+    let id = new_run(data.path());
+    let files = tempfile::tempdir().unwrap();
+    let scan = files.path().join("скан.png");
+    std::fs::write(&scan, b"\x89PNG").unwrap();
+    poryadok(data.path(), "ru")
+        .args(["attach", &id, STEP, "1"])
+        .arg(&scan)
+        .assert()
+        .success();
+    let plain = |data: &Path| {
+        let output = poryadok(data, "ru")
+            .args(["--plain", "open", &id])
+            .write_stdin("n\nn\nq\n")
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let said = plain(data.path());
+    assert!(
+        said.contains(
+            "Прилагается: Подписанный скан заявки на разграничение доступа к ЕСПД, файл «скан.png»."
+        ),
+        "{said}"
+    );
+    poryadok(data.path(), "ru")
+        .args(["attach", &id, STEP, "1", ""])
+        .assert()
+        .success();
+    assert!(
+        run_json(data.path(), &id)["run"]
+            .get("attachments")
+            .is_none()
+    );
+    let said = plain(data.path());
+    assert!(
+        said.contains(&format!(
+            "файла ещё нет; дать его: poryadok attach {id} 3 1 ФАЙЛ."
+        )),
+        "{said}"
+    );
+    // Both changes are in the journal: given, then taken away.
+    let output = poryadok(data.path(), "ru")
+        .args(["status", &id, "--journal"])
+        .output()
+        .unwrap();
+    let journal = String::from_utf8(output.stdout).unwrap();
+    assert!(journal.contains("— → «скан.png»"), "{journal}");
+    assert!(journal.contains("«скан.png» → —"), "{journal}");
+}
