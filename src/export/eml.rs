@@ -330,3 +330,23 @@ pub fn mime_of(name: &str) -> &'static str {
         _ => "application/octet-stream",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::mime_of;
+
+    #[test]
+    fn an_added_file_has_the_type_its_extension_names() {
+        assert_eq!(mime_of("Скан заявки.PDF"), "application/pdf");
+        assert_eq!(mime_of("фото.jpg"), "image/jpeg");
+        assert_eq!(mime_of("фото.JPEG"), "image/jpeg");
+        assert_eq!(mime_of("схема.png"), "image/png");
+        assert_eq!(
+            mime_of("заявка.docx"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        );
+        assert_eq!(mime_of("заявка.pdf.sig"), "application/pkcs7-signature");
+        assert_eq!(mime_of("без расширения"), "application/octet-stream");
+        assert_eq!(mime_of("архив.rar"), "application/octet-stream");
+    }
+}

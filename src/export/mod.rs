@@ -316,14 +316,13 @@ pub fn make(
     if wants(Format::Docx) || wants(Format::Pdf) {
         let today = now.to_zoned(options.tz.clone()).date();
         for draft in export.drafts.iter().filter(covering) {
-            // The added files go beside the covering letter, named after its step.
-            if wants(Format::Docx) {
-                for (name, bytes) in added_of(draft) {
-                    out.push(OutFile {
-                        name: numbered(draft.number, name),
-                        bytes: bytes.clone(),
-                    });
-                }
+            // The added files go beside the covering letter (its DOCX or its PDF), named after
+            // its step.
+            for (name, bytes) in added_of(draft) {
+                out.push(OutFile {
+                    name: numbered(draft.number, name),
+                    bytes: bytes.clone(),
+                });
             }
             let title = draft.title.as_deref().unwrap_or(&draft.subject);
             match docx::letter_docx(draft, today) {

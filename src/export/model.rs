@@ -897,7 +897,19 @@ pub fn is_table(field: &Field) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::initials_and_surname;
+    use super::{added_name, initials_and_surname};
+
+    #[test]
+    fn an_added_files_name_keeps_its_extension_and_nothing_that_leaves_the_folder() {
+        assert_eq!(added_name("Скан заявки.PDF"), "Скан заявки.pdf");
+        assert_eq!(added_name("../../etc/passwd.pdf"), "etc passwd.pdf");
+        assert_eq!(added_name("скан\u{1b}[31m.jpeg"), "скан 31m.jpeg");
+        assert_eq!(added_name(".bashrc"), "bashrc.bin");
+        assert_eq!(added_name("без расширения"), "без расширения.bin");
+        // One name, never a path: the dots stay only inside it.
+        assert_eq!(added_name("a.tar/../x"), "a.tar .. x.bin");
+        assert_eq!(added_name(".."), "file.bin");
+    }
 
     #[test]
     fn a_signers_name_is_printed_as_initials_and_surname() {
