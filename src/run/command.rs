@@ -247,45 +247,76 @@ pub fn apply_on(
 pub fn reach_milestones(procedure: &Procedure, run: &mut Run) {
     use crate::procedure::model::StepKind;
     let steps = procedure.steps();
-    for (index, step) in steps.iter().enumerate() {
-        if step.kind != StepKind::Milestone {
-            continue;
+    let milestones: Vec<usize> = (0..steps.len())
+        .filter(|&i| steps[i].kind == StepKind::Milestone)
+        .collect();
+    if milestones.is_empty() {
+        return;
+    }
+    let by_hand: std::collections::HashSet<String> = (run.journal.iter())
+        .filter_map(|e| match &e.what {
+            What::Step(id) => Some(id.clone()),
+            _ => None,
+        })
+        .collect();
+    let day = |at: Timestamp, on: Option<Date>| {
+        on.unwrap_or_else(|| at.to_zoned(jiff::tz::TimeZone::UTC).date())
+    };
+    let done_at = |run: &Run, id: &str| match run.steps.get(id) {
+        Some(StepState::Done { at, on, .. }) => Some((*at, *on)),
+        _ => None,
+    };
+    // One pass over the whole run per round, as the views do (a procedure of thousands of steps
+    // with hundreds of control events costs a few lookups per step); a control event reached in
+    // one round may let a later one be reached in the next.
+    loop {
+        let facts = super::view::StepFacts::of(procedure, run);
+        let blocked = facts.blocked(procedure);
+        // The last done step among the first i steps, for the control events that wait for every
+        // step before them.
+        let mut last_before = Vec::with_capacity(steps.len());
+        let mut last: Option<(Timestamp, Option<Date>)> = None;
+        for step in steps {
+            last_before.push(last);
+            if let Some(this) = done_at(run, &step.id)
+                && last.is_none_or(|(at, on)| (day(this.0, this.1), this.0) >= (day(at, on), at))
+            {
+                last = Some(this);
+            }
         }
-        let by_hand = (run.journal.iter()).any(|e| e.what == What::Step(step.id.clone()));
-        if by_hand {
-            continue;
-        }
-        let reached = step_applies(procedure, run, step) == Some(true)
-            && blockers(procedure, run, index).is_empty();
-        if !reached {
-            run.steps.remove(&step.id);
-            continue;
-        }
-        // The last of the steps before it: those it requires, or else every step before it.
-        let before: Vec<&str> = if step.requires.is_empty() {
-            steps[..index].iter().map(|s| s.id.as_str()).collect()
-        } else {
-            step.requires.iter().map(String::as_str).collect()
-        };
-        let day = |at: Timestamp, on: Option<Date>| {
-            on.unwrap_or_else(|| at.to_zoned(jiff::tz::TimeZone::UTC).date())
-        };
-        let last = (before.iter())
-            .filter_map(|id| match run.steps.get(*id) {
-                Some(StepState::Done { at, on, .. }) => Some((*at, *on)),
-                _ => None,
-            })
-            .max_by_key(|(at, on)| (day(*at, *on), *at));
-        let (at, on) = last.unwrap_or((run.created, None));
-        run.steps.insert(
-            step.id.clone(),
-            StepState::Done {
+        let mut changed = false;
+        for &index in &milestones {
+            let step = &steps[index];
+            if by_hand.contains(&step.id) {
+                continue;
+            }
+            if facts.applies[index] != Some(true) || blocked[index] {
+                changed |= run.steps.remove(&step.id).is_some();
+                continue;
+            }
+            // The last of the steps before it: those it requires, or else every step before it.
+            let last = if step.requires.is_empty() {
+                last_before[index]
+            } else {
+                (step.requires.iter())
+                    .filter_map(|id| done_at(run, id))
+                    .max_by_key(|(at, on)| (day(*at, *on), *at))
+            };
+            let (at, on) = last.unwrap_or((run.created, None));
+            let reached = StepState::Done {
                 at,
                 passed_over: false,
                 on,
                 due: None,
-            },
-        );
+            };
+            if run.steps.get(&step.id) != Some(&reached) {
+                run.steps.insert(step.id.clone(), reached);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
     }
 }
 
