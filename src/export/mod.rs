@@ -289,21 +289,22 @@ pub fn make(
         let mut files = Vec::new();
         for added in &draft.files {
             let read = (options.added_files.as_deref())
-                .and_then(|dir| crate::store::attachments::read_stored(dir, &added.file));
+                .map(|dir| crate::store::attachments::read_stored(dir, &added.file));
             match read {
                 Some(Ok(bytes)) => files.push((added.name.clone(), bytes)),
                 Some(Err(e)) => unreadable.push(
-                    Msg::new("export-added-unreadable")
-                        .arg("name", added.name.clone())
-                        .arg("detail", e.to_string())
-                        .text(options.lang),
+                    match e {
+                        crate::store::attachments::AttachError::Missing { path } => {
+                            Msg::new("export-added-missing")
+                                .arg("folder", path.display().to_string())
+                        }
+                        e => Msg::new("export-added-unreadable").arg("detail", e.message()),
+                    }
+                    .arg("name", added.name.clone())
+                    .text(options.lang),
                 ),
-                None => unreadable.push(
-                    Msg::new("export-added-unreadable")
-                        .arg("name", added.name.clone())
-                        .arg("detail", "-")
-                        .text(options.lang),
-                ),
+                // Without the run's folder the letter names the file as sent separately.
+                None => {}
             }
         }
         added.push(files);

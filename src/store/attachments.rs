@@ -113,11 +113,21 @@ pub fn attachments_dir(runs: &Path, id: &str) -> PathBuf {
     runs.parent().unwrap_or(runs).join(ATTACHMENTS_DIR).join(id)
 }
 
-/// Reads an added file's copy from the run's folder `dir`, without following a symbolic link;
-/// `None` for a name that is not one the store makes.
-pub fn read_stored(dir: &Path, file: &Attached) -> Option<io::Result<Vec<u8>>> {
+/// Reads an added file's copy from the run's folder `dir`, without following a symbolic link.
+/// A name that is not one the store makes (a run file edited by hand) is not looked for: it is
+/// said to be missing.
+pub fn read_stored(dir: &Path, file: &Attached) -> Result<Vec<u8>, AttachError> {
     let plain = file.stored.len() == 32 && file.stored.bytes().all(|b| b.is_ascii_hexdigit());
-    plain.then(|| read_limited(&dir.join(&file.stored)).map_err(io::Error::other))
+    let missing = || AttachError::Missing {
+        path: dir.to_path_buf(),
+    };
+    if !plain {
+        return Err(missing());
+    }
+    read_limited(&dir.join(&file.stored)).map_err(|e| match e {
+        AttachError::Missing { .. } => missing(),
+        e => e,
+    })
 }
 
 /// The file at `path`, opened without following a symbolic link, read up to [`MAX_SIZE`].

@@ -393,3 +393,32 @@ fn an_empty_path_takes_the_file_away_and_the_plain_mode_says_so() {
     assert!(journal.contains("— → «скан.png»"), "{journal}");
     assert!(journal.contains("«скан.png» → —"), "{journal}");
 }
+
+#[test]
+fn a_stored_copy_gone_is_reported_and_the_other_documents_are_still_written() {
+    let data = tempfile::tempdir().unwrap();
+    let id = new_run(data.path());
+    let files = tempfile::tempdir().unwrap();
+    let scan = files.path().join("скан.pdf");
+    std::fs::write(&scan, b"%PDF").unwrap();
+    poryadok(data.path(), "ru")
+        .args(["attach", &id, STEP, "1"])
+        .arg(&scan)
+        .assert()
+        .success();
+    for stored in stored_files(data.path()) {
+        std::fs::remove_file(stored).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    poryadok(data.path(), "ru")
+        .args(["export", &id, "--format", "eml", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "Приложенного файла «скан.pdf» больше нет в данных прохождения",
+        ))
+        .stderr(predicate::str::contains("poryadok attach"));
+    assert!(out.path().join(SCAN_LETTER).exists());
+    assert!(out.path().join("01 Перечень сотрудников.eml").exists());
+}

@@ -81,6 +81,7 @@ export-ics-forecast = A forecast: the production calendar of that year is not pu
 export-pdf-not-installed = No PDF was made: LibreOffice (the soffice program) is not installed. Install it and export again: sudo apt-get install libreoffice-writer libreoffice-calc
 export-pdf-failed = Not every PDF was made: { $detail }
 export-letter-file = { $file } (file «{ $name }»)
+export-added-missing = The added file «{ $name }» is no longer in the run's data ({ $folder }); attach it again: poryadok attach
 export-added-unreadable = The added file «{ $name }» could not be read from the run's data ({ $detail }); attach it again: poryadok attach
 export-letter-added = { $file } (attached separately)
 export-letter-contact = Contact: { $contact }

@@ -83,6 +83,7 @@ export-ics-forecast = Дата по прогнозу: производствен
 export-pdf-not-installed = PDF не сделаны: не установлен LibreOffice (программа soffice). Установите его и выгрузите снова: sudo apt-get install libreoffice-writer libreoffice-calc
 export-pdf-failed = PDF сделаны не все: { $detail }
 export-letter-file = { $file } (файл «{ $name }»)
+export-added-missing = Приложенного файла «{ $name }» больше нет в данных прохождения ({ $folder }); приложите его снова: poryadok attach
 export-added-unreadable = Приложенный файл «{ $name }» не прочитан из данных прохождения ({ $detail }); приложите его снова: poryadok attach
 export-letter-added = { $file } (прилагается отдельно)
 export-letter-contact = Исполнитель: { $contact }
