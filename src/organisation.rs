@@ -239,12 +239,20 @@ pub fn values_for<'a>(
     procedure: &'a crate::procedure::Procedure,
     org: &'a Organisation,
 ) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+    marked_fields(procedure).filter_map(move |(id, key)| Some((id, org.get(key)?)))
+}
+
+/// The fields of a procedure (of forms and step results) that are a value of the run's
+/// organisation, with the value each one is (their `organisation` key).
+pub fn marked_fields(
+    procedure: &crate::procedure::Procedure,
+) -> impl Iterator<Item = (&str, OrgKey)> + '_ {
     let file = procedure.file();
     file.forms
         .iter()
         .flat_map(|form| form.fields.iter())
         .chain(file.steps.iter().flat_map(|step| step.results.iter()))
-        .filter_map(move |field| Some((field.id.as_deref()?, org.get(field.organisation?)?)))
+        .filter_map(|field| Some((field.id.as_deref()?, field.organisation?)))
 }
 
 /// Fills the run's empty fields that are a value of the organisation, each as a change the

@@ -56,31 +56,7 @@ const HEADER_ROW_MARK: &[u8] = b"<w:cantSplit />";
 /// The form as a `.docx` file.
 pub fn form_docx(form: &FilledForm) -> anyhow::Result<Vec<u8>> {
     let lang = form.lang;
-    let mut doc = Docx::new()
-        .page_size(PAGE_WIDTH, PAGE_HEIGHT)
-        .page_margin(
-            PageMargin::new()
-                .top(MARGIN)
-                .bottom(MARGIN)
-                .left(MARGIN)
-                .right(MARGIN_RIGHT)
-                .header(567)
-                .footer(567),
-        )
-        // Page numbers from the second page on, centred at the top; none on the first.
-        .header(
-            Header::new().add_paragraph(
-                Paragraph::new()
-                    .align(AlignmentType::Center)
-                    .add_page_num(PageNum::new()),
-            ),
-        )
-        .first_header(Header::new().add_paragraph(Paragraph::new()))
-        .default_fonts(fonts())
-        .default_size(BODY)
-        .default_line_spacing(spacing(0, 0))
-        .created_at(&format!("{}T00:00:00Z", form.date))
-        .updated_at(&format!("{}T00:00:00Z", form.date));
+    let mut doc = gost_page(form.date);
 
     let addressee = form.addressee.as_deref().filter(|a| !a.trim().is_empty());
     if !form.requisites.is_empty() {
@@ -151,10 +127,7 @@ pub fn form_docx(form: &FilledForm) -> anyhow::Result<Vec<u8>> {
 
     let mut xml = doc.build();
     xml.document = repeat_header_rows(&xml.document);
-    xml.styles = with_language(&xml.styles, language(lang))?;
-    let mut out = Cursor::new(Vec::new());
-    xml.pack(&mut out).context("packing the document")?;
-    Ok(out.into_inner())
+    packed(xml, lang)
 }
 
 /// A covering letter (сопроводительное письмо) for a letter sent through ЭДО or on paper, laid
@@ -167,30 +140,7 @@ pub fn letter_docx(
     date: jiff::civil::Date,
 ) -> anyhow::Result<Vec<u8>> {
     let lang = draft.lang;
-    let mut doc = Docx::new()
-        .page_size(PAGE_WIDTH, PAGE_HEIGHT)
-        .page_margin(
-            PageMargin::new()
-                .top(MARGIN)
-                .bottom(MARGIN)
-                .left(MARGIN)
-                .right(MARGIN_RIGHT)
-                .header(567)
-                .footer(567),
-        )
-        .header(
-            Header::new().add_paragraph(
-                Paragraph::new()
-                    .align(AlignmentType::Center)
-                    .add_page_num(PageNum::new()),
-            ),
-        )
-        .first_header(Header::new().add_paragraph(Paragraph::new()))
-        .default_fonts(fonts())
-        .default_size(BODY)
-        .default_line_spacing(spacing(0, 0))
-        .created_at(&format!("{date}T00:00:00Z"))
-        .updated_at(&format!("{date}T00:00:00Z"));
+    let mut doc = gost_page(date);
     let addressee = draft.to.join("\n");
     if !draft.sender.is_empty() {
         doc = doc.add_table(heading_table(&draft.sender, Some(&addressee)));
@@ -263,10 +213,44 @@ pub fn letter_docx(
                 .add_run(text_run(contact).size(SMALL)),
         );
     }
-    let mut xml = doc.build();
+    packed(doc.build(), lang)
+}
+
+/// An A4 page as ГОСТ Р 7.0.97-2025 lays out an organisation's documents: margins of 20 mm (10
+/// mm at the right), body text in 12–14 pt, page numbers from the second page on, centred at
+/// the top (none on the first), dated `date`.
+fn gost_page(date: jiff::civil::Date) -> Docx {
+    Docx::new()
+        .page_size(PAGE_WIDTH, PAGE_HEIGHT)
+        .page_margin(
+            PageMargin::new()
+                .top(MARGIN)
+                .bottom(MARGIN)
+                .left(MARGIN)
+                .right(MARGIN_RIGHT)
+                .header(567)
+                .footer(567),
+        )
+        .header(
+            Header::new().add_paragraph(
+                Paragraph::new()
+                    .align(AlignmentType::Center)
+                    .add_page_num(PageNum::new()),
+            ),
+        )
+        .first_header(Header::new().add_paragraph(Paragraph::new()))
+        .default_fonts(fonts())
+        .default_size(BODY)
+        .default_line_spacing(spacing(0, 0))
+        .created_at(&format!("{date}T00:00:00Z"))
+        .updated_at(&format!("{date}T00:00:00Z"))
+}
+
+/// The document in the language it is written in, packed as a `.docx` file.
+fn packed(mut xml: docx_rs::XMLDocx, lang: Lang) -> anyhow::Result<Vec<u8>> {
     xml.styles = with_language(&xml.styles, language(lang))?;
     let mut out = Cursor::new(Vec::new());
-    xml.pack(&mut out).context("packing the letter")?;
+    xml.pack(&mut out).context("packing the document")?;
     Ok(out.into_inner())
 }
 

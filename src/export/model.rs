@@ -593,19 +593,14 @@ fn signer(org: &crate::organisation::Organisation) -> Option<SignatureBlock> {
 /// fields marked `organisation = "head_position"` and `"head_name"`. Only the name is enough: it
 /// is signed as «Руководитель».
 fn signer_in_run(procedure: &Procedure, run: &Run) -> Option<SignatureBlock> {
-    use crate::organisation::OrgKey;
-    let file = procedure.file();
+    use crate::organisation::{OrgKey, marked_fields};
     let value = |key: OrgKey| {
-        file.forms
-            .iter()
-            .flat_map(|form| form.fields.iter())
-            .chain(file.steps.iter().flat_map(|step| step.results.iter()))
-            .filter(|field| field.organisation == Some(key))
-            .filter_map(|field| match run.values.get(field.id.as_deref()?) {
+        marked_fields(procedure)
+            .filter(|(_, marked)| *marked == key)
+            .find_map(|(id, _)| match run.values.get(id) {
                 Some(Value::Text(text)) if !text.trim().is_empty() => Some(clean(text)),
                 _ => None,
             })
-            .next()
     };
     let name = value(OrgKey::HeadName).map(|n| initials_and_surname(&n));
     let role = value(OrgKey::HeadPosition);
