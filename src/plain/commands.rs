@@ -1,5 +1,6 @@
 //! What the commands on a run do: each is applied by the engine and saved at once, or refused
-//! with its reasons; `w` with the day to wait until, `d` the run's documents.
+//! with its reasons; a step's command on the day the officer gives after its letter (`c
+//! 03.12.2026`), `w` with the day to wait until, `d` the run's documents.
 
 use std::io::{self, BufRead, Write};
 
@@ -7,15 +8,26 @@ use super::walk::Walk;
 use super::{Plain, say};
 use crate::calendar::ProductionCalendar;
 use crate::i18n::{Arg, Msg};
-use crate::run::command::{Command, Refusal, apply};
+use crate::run::command::{Command, Day, Refusal, apply_on};
 use crate::run::schedule;
 
 impl<R: BufRead, W: Write> Plain<R, W> {
     /// Applies `command` to the run through the engine and saves; a refusal is said with its
     /// reasons. Whether the run changed.
     pub(super) fn command(&mut self, walk: &mut Walk, command: Command) -> io::Result<bool> {
+        self.command_on(walk, command, None)
+    }
+
+    /// [`Self::command`], a step's change dated `day` when the officer gave one: a day after
+    /// today, or before the day the step was begun, is refused with the wizard's words.
+    pub(super) fn command_on(
+        &mut self,
+        walk: &mut Walk,
+        command: Command,
+        day: Option<Day>,
+    ) -> io::Result<bool> {
         let now = self.now();
-        match apply(&walk.procedure, &mut walk.run, command, now) {
+        match apply_on(&walk.procedure, &mut walk.run, command, now, day) {
             Ok(outcome) => {
                 walk.run.cursor = Some(walk.procedure.steps()[walk.step].id.clone());
                 self.save(walk)?;
@@ -110,20 +122,21 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         }
     }
 
-    /// `w`: the step waits for an answer from outside, until the day its deadline falls on, or
-    /// else until the day the officer gives (none: no day).
-    pub(super) fn wait_command(&mut self, walk: &Walk) -> io::Result<Option<Command>> {
+    /// `w`: the step waits for an answer from outside since `day` (none: today), until the day
+    /// its deadline falls on counted from then, or else until the day the officer gives (none:
+    /// no day).
+    pub(super) fn wait_command(
+        &mut self,
+        walk: &Walk,
+        day: Option<Day>,
+    ) -> io::Result<Option<Command>> {
         let step = walk.procedure.steps()[walk.step].id.clone();
         let now = self.now();
+        let begun = day.map_or_else(|| self.today(now), |d| d.on);
         let (p, run) = (&walk.procedure, &walk.run);
-        if let Some(due) = schedule::wait_due(
-            p,
-            run,
-            walk.step,
-            now.to_zoned(self.tz.clone()).date(),
-            &ProductionCalendar,
-            &self.tz,
-        ) {
+        if let Some(due) =
+            schedule::wait_due(p, run, walk.step, begun, &ProductionCalendar, &self.tz)
+        {
             if due.forecast {
                 let date = due.date.strftime("%d.%m.%Y").to_string();
                 self.say("plain-wait-due-forecast", &[("date", date.into())])?;
@@ -133,13 +146,14 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 due: Some(due.date),
             }));
         }
-        // A wait the engine would refuse is refused before a day is asked for.
+        // A wait the engine would refuse (a day after today among others) is refused before a
+        // day is asked for.
         let command = Command::WaitStep {
             step: step.clone(),
             due: None,
         };
         let mut trial = walk.run.clone();
-        if apply(&walk.procedure, &mut trial, command.clone(), now).is_err() {
+        if apply_on(&walk.procedure, &mut trial, command.clone(), now, day).is_err() {
             return Ok(Some(command));
         }
         let mut prompt = "plain-wait-until";
@@ -151,7 +165,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             if typed.trim().is_empty() {
                 return Ok(Some(command));
             }
-            match crate::validate::parse_date(typed.trim()) {
+            match day_typed(typed.trim()) {
                 Ok(date) => {
                     return Ok(Some(Command::WaitStep {
                         step,
@@ -164,6 +178,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 }
             }
         }
+    }
+
+    /// The officer's day of `now`.
+    pub(super) fn today(&self, now: jiff::Timestamp) -> jiff::civil::Date {
+        now.to_zoned(self.tz.clone()).date()
     }
 
     /// `d`: the run's documents, as `poryadok export` and the wizard's `d` write them (every
@@ -223,4 +242,16 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             Err(detail) => self.say("export-failed", &[("detail", say::line(&detail).into())]),
         }
     }
+}
+
+/// A day as the officer types it, `ДД.ММ.ГГГГ` or `ГГГГ-ММ-ДД` (as the command line takes it), or
+/// what is wrong with it.
+pub(super) fn day_typed(text: &str) -> Result<jiff::civil::Date, Msg> {
+    crate::cli::parse_day(text).map_err(|_| {
+        let iso = text.len() == 10 && text.as_bytes().get(4) == Some(&b'-');
+        match crate::validate::parse_date(text) {
+            Err(problem) if !iso => problem,
+            _ => Msg::new("invalid-date"),
+        }
+    })
 }

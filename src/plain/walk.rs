@@ -1,6 +1,6 @@
 //! One run line by line: its steps numbered with their state in words, one step at a time with
 //! its text and fields, and the wizard's commands on it (s c w r p, v, u, d), each carried out
-//! by the engine and saved at once.
+//! by the engine and saved at once; `s` `c` `w` `p` on the day typed after the letter.
 
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
@@ -9,7 +9,7 @@ use super::home::Next;
 use super::{Plain, command_letter, say};
 use crate::i18n::{Arg, Msg};
 use crate::procedure::Procedure;
-use crate::run::command::Command;
+use crate::run::command::{Command, Day};
 use crate::run::reconcile::reconcile;
 use crate::run::schedule::actionable;
 use crate::run::view::{Status, StepFacts, status, status_given, status_msg};
@@ -105,18 +105,43 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         }
     }
 
-    /// Carries out what was typed at a step.
+    /// Carries out what was typed at a step: a field's number, or a command letter, a step's
+    /// (`s` `c` `w` `p`) perhaps with the day it happened after it (`c 03.12.2026`).
     fn on_step(&mut self, walk: &mut Walk, typed: &str) -> io::Result<Asked> {
         let step_id = walk.procedure.steps()[walk.step].id.clone();
         if let Ok(number) = typed.trim().parse::<usize>() {
             self.fill(walk, number)?;
             return Ok(Asked::Stay);
         }
-        let Some(letter) = command_letter(typed) else {
+        let (head, day_text) = match typed.trim().split_once(char::is_whitespace) {
+            Some((head, rest)) => (head, Some(rest.trim())),
+            None => (typed.trim(), None),
+        };
+        let letter = command_letter(head).filter(|l| day_text.is_none() || "scwp".contains(*l));
+        let Some(letter) = letter else {
             if !typed.trim().is_empty() {
                 self.say("plain-not-a-command", &[("typed", say::line(typed).into())])?;
             }
             return Ok(Asked::Stay);
+        };
+        let day = match day_text {
+            None => None,
+            Some(text) => match super::commands::day_typed(text) {
+                Ok(on) => {
+                    let now = self.now();
+                    let today = self.today(now);
+                    Some(Day { on, today })
+                }
+                Err(problem) => {
+                    let args: &[(&str, Arg)] = &[
+                        ("typed", say::line(text).into()),
+                        ("problem", problem.into()),
+                        ("letter", say::line(head).into()),
+                    ];
+                    self.say("plain-bad-day", args)?;
+                    return Ok(Asked::Stay);
+                }
+            },
         };
         let command = match letter {
             'q' => return Ok(Asked::Leave(Next::Quit)),
@@ -154,7 +179,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             'r' => Command::ReopenStep(step_id),
             'p' => Command::PassOver(step_id),
             'u' => Command::Undo,
-            'w' => match self.wait_command(walk)? {
+            'w' => match self.wait_command(walk, day)? {
                 Some(command) => command,
                 None => return Ok(Asked::Stay),
             },
@@ -164,11 +189,17 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             }
         };
         let undo = command == Command::Undo;
-        if self.command(walk, command)? {
+        if self.command_on(walk, command, day)? {
             if undo {
                 self.say("plain-undone", &[])?;
             }
-            self.say_state(walk)?;
+            match day {
+                Some(day) => self.say_recorded(walk, day)?,
+                None => self.say_state(walk)?,
+            }
+            if letter == 'w' {
+                self.say_due_past(walk)?;
+            }
         }
         Ok(Asked::Stay)
     }
@@ -384,6 +415,46 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             "plain-commands-no-fields"
         });
         self.say(id, &[("fields", fields.into())])
+    }
+
+    /// After a step's command dated by the officer went through: what was recorded, on which
+    /// day («Шаг «…» выполнен 03.12.2026»), a wait with its due day, and the progress.
+    fn say_recorded(&mut self, walk: &Walk, day: Day) -> io::Result<()> {
+        let step = &walk.procedure.steps()[walk.step];
+        let (done, all) = crate::run::view::progress(&walk.procedure, &walk.run);
+        let (id, due) = match walk.run.steps.get(&step.id) {
+            Some(StepState::InProgress { .. }) => ("plain-recorded-started", None),
+            Some(StepState::Waiting { due, .. }) => ("plain-recorded-waiting", *due),
+            Some(StepState::Done {
+                passed_over: true, ..
+            }) => ("plain-recorded-passed", None),
+            _ => ("plain-recorded-done", None),
+        };
+        let due_text = match due {
+            Some(due) => Msg::new("plain-due-until").arg("date", say::date(due)),
+            None => Msg::new("plain-no-due"),
+        };
+        let args: &[(&str, Arg)] = &[
+            ("title", say::line(&step.title).into()),
+            ("date", say::date(day.on).into()),
+            ("due", due_text.into()),
+            ("done", done.into()),
+            ("all", all.into()),
+        ];
+        self.say(id, args)
+    }
+
+    /// After `w`: a due day already passed is said, as the wizard says it.
+    fn say_due_past(&mut self, walk: &Walk) -> io::Result<()> {
+        let step = &walk.procedure.steps()[walk.step];
+        let now = self.now();
+        let today = self.today(now);
+        if let Some(StepState::Waiting { due: Some(due), .. }) = walk.run.steps.get(&step.id)
+            && *due < today
+        {
+            self.say("tui-due-past", &[("date", say::date(*due).into())])?;
+        }
+        Ok(())
     }
 
     /// After a command went through: the step's state in words.

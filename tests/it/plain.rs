@@ -7,7 +7,8 @@ use std::sync::Arc;
 use crate::common::{at, bundled};
 use poryadok::i18n::Lang;
 use poryadok::plain::{Plain, Start};
-use poryadok::run::Value;
+use poryadok::procedure::{Procedure, load};
+use poryadok::run::{StepState, Value};
 use poryadok::store::Store;
 
 /// Runs the plain mode from `start` on `answers` (one per line) and gives back the transcript:
@@ -16,6 +17,17 @@ fn transcript(store: Store, lang: Lang, start: &Start, answers: &[&str]) -> Stri
     let procedures = ["qualified-signature", "antivirus-licenses"]
         .map(|id| Arc::new(bundled(id)))
         .to_vec();
+    transcript_of(procedures, store, lang, start, answers)
+}
+
+/// [`transcript`] with other procedures.
+fn transcript_of(
+    procedures: Vec<Arc<Procedure>>,
+    store: Store,
+    lang: Lang,
+    start: &Start,
+    answers: &[&str],
+) -> String {
     let input = answers.iter().map(|a| format!("{a}\n")).collect::<String>();
     let mut out = Vec::new();
     let mut seconds = 0;
@@ -110,7 +122,7 @@ fn home_lists_runs_and_procedures_and_opens_a_run() {
         store,
         Lang::En,
         &Start::Home,
-        &["9", "1", "v", "1", "2", "h", "q"],
+        &["9", "1", "v", "1", "2", "y", "h", "q"],
     );
     insta::assert_snapshot!("plain-home-en", said);
 }
@@ -128,4 +140,188 @@ fn an_unknown_run_or_procedure_goes_home_with_a_reason() {
     let store = Store::open(data.path()).expect("store");
     let said = transcript(store, Lang::Ru, &Start::Procedure("nosuch".into()), &["q"]);
     assert!(said.contains("Процедуры nosuch нет"), "{said}");
+}
+
+/// A procedure where the applicant is a company (ЮЛ) or a sole trader (ИП): the application's
+/// form needs an ОГРНИП for a sole trader only, the charter is a company's step, the certificate
+/// a sole trader's, and the submission is due three working days after the application.
+const APPLICANT: &str = r#"
+[procedure]
+format = 1
+id = "applicant"
+title = "Подача заявки"
+version = "1"
+source = "Тестовый документ"
+summary = "ЮЛ или ИП."
+
+[[choice]]
+id = "applicant"
+title = "Заявитель"
+
+[[choice.option]]
+id = "ul"
+title = "Юридическое лицо"
+
+[[choice.option]]
+id = "ip"
+title = "Индивидуальный предприниматель"
+
+[[section]]
+id = "main"
+title = "Основной раздел"
+
+[[step]]
+id = "request"
+section = "main"
+title = "Заявка"
+form = "request"
+
+[[step]]
+id = "charter"
+section = "main"
+title = "Устав"
+when = { choice = "applicant", is = "ul" }
+
+[[step]]
+id = "certificate"
+section = "main"
+title = "Свидетельство ИП"
+when = { choice = "applicant", is = "ip" }
+
+[[step]]
+id = "submit"
+section = "main"
+title = "Подача комплекта"
+deadline = { working_days = 3, from = "request" }
+
+[[form]]
+id = "request"
+title = "Заявка"
+
+[[form.field]]
+id = "name"
+type = "text"
+label = "Наименование"
+required = true
+
+[[form.field]]
+id = "ogrnip"
+type = "ogrnip"
+label = "ОГРНИП"
+required_when = { choice = "applicant", is = "ip" }
+"#;
+
+fn applicant() -> Vec<Arc<Procedure>> {
+    vec![Arc::new(
+        load(APPLICANT.as_bytes())
+            .result
+            .expect("a valid procedure"),
+    )]
+}
+
+/// Today is Monday 24 November 2025 in these transcripts. A step marked done on a past day says
+/// that day and moves the deadline counted from it (done today, it would be 27 November; done on
+/// Friday 31 October 2025, the three working days are Saturday 1 November, worked in place of
+/// Monday 3 November, then 5 and 6 November after the holiday of the 4th); a day after today, a day that does not
+/// exist and a finish before the start are refused in words; a wait dated back is due by the
+/// deadline counted from the step it follows, a day already passed, and says so. A variant
+/// change says first what it would do to the done work, and is made only when confirmed.
+#[test]
+fn steps_are_marked_on_the_day_they_happened_and_a_variant_change_is_previewed() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let store = Store::open(data.path()).expect("store");
+    let said = transcript_of(
+        applicant(),
+        store,
+        Lang::Ru,
+        &Start::Procedure("applicant".into()),
+        &[
+            "Отдел кадров",
+            // The first choice: nothing done yet.
+            "v",
+            "1",
+            "д",
+            "1",
+            "ООО «Ромашка»",
+            "c 25.11.2025",
+            "c 31.02.2025",
+            "c 3 декабря",
+            "с 2025-10-31",
+            "n",
+            "s 20.11.2025",
+            "c 19.11.2025",
+            "c",
+            "n",
+            "n",
+            "w 21.11.2025",
+            // To a sole trader: said first, refused once, then made.
+            "v",
+            "2",
+            "да?",
+            "н",
+            "v",
+            "2",
+            "y",
+            "l",
+            "1",
+            "q",
+        ],
+    );
+    insta::assert_snapshot!("plain-dated-and-variant-ru", said);
+    for text in [
+        "Шаг «Заявка» выполнен 31.10.2025. Выполнено 1 из 3.",
+        "Срок: до 06.11.2025 (3 рабочих дня после шага 1).",
+        "25.11.2025 — позже сегодняшнего дня (24.11.2025)",
+        "19.11.2025 — раньше дня, когда шаг начат (20.11.2025)",
+        "Ожидание записано со сроком 06.11.2025, а этот день уже прошёл",
+        "2. Устав",
+        "1. Заявка: ОГРНИП",
+        "Вариант не изменён.",
+    ] {
+        assert!(said.contains(text), "{text:?} is not said:\n{said}");
+    }
+    let store = Store::open(data.path()).expect("store");
+    let (_, opened) = store.open_run("applicant-1").expect("the run");
+    let run = &opened.run;
+    let day = |y, m, d| jiff::civil::date(y, m, d);
+    assert!(
+        matches!(run.steps.get("request"), Some(StepState::Done { on: Some(on), .. }) if *on == day(2025, 10, 31)),
+        "{:?}",
+        run.steps
+    );
+    assert!(
+        matches!(
+            run.steps.get("submit"),
+            Some(StepState::Waiting { on: Some(on), due: Some(due), .. })
+                if *on == day(2025, 11, 21) && *due == day(2025, 11, 6)
+        ),
+        "{:?}",
+        run.steps
+    );
+    assert_eq!(run.choices.get("applicant").map(String::as_str), Some("ip"));
+}
+
+/// In English too; a date in the future is refused with the wizard's words and nothing is kept.
+#[test]
+fn a_future_day_is_refused_in_words_and_nothing_is_kept() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let store = Store::open(data.path()).expect("store");
+    let said = transcript_of(
+        applicant(),
+        store,
+        Lang::En,
+        &Start::Procedure("applicant".into()),
+        &["HR", "1", "Romashka", "c 2026-01-05", "c 32.11.2025", "q"],
+    );
+    assert!(
+        said.contains("05.01.2026 is after today (24.11.2025): a step is recorded on the day it happened, never ahead"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Not recorded: '32.11.2025' — there is no such date."),
+        "{said}"
+    );
+    let store = Store::open(data.path()).expect("store");
+    let (_, opened) = store.open_run("applicant-1").expect("the run");
+    assert!(opened.run.steps.is_empty(), "{:?}", opened.run.steps);
 }

@@ -41,13 +41,13 @@ plain-letter-cc = Copy: { $cc }.
 plain-letter-subject = Subject: { $subject }.
 plain-letter-added-file = Enclosed: { $what }, file «{ $name }».
 plain-letter-added-missing = Enclosed: { $what }, no file yet; to give it: poryadok attach { $run } { $step } { $number } FILE.
-plain-commands = Commands: { $fields }s start, c done, w waiting for an answer, n next step, l list of steps, v variant, u undo, d documents, h home, q quit.
-plain-commands-optional = Commands: { $fields }s start, c done, w waiting for an answer, p not needed, n next step, l list of steps, v variant, u undo, d documents, h home, q quit.
+plain-commands = Commands: { $fields }s start, c done, w waiting for an answer (a date after the letter for another day: c 03.12.2026), n next step, l list of steps, v variant, u undo, d documents, h home, q quit.
+plain-commands-optional = Commands: { $fields }s start, c done, w waiting for an answer, p not needed (a date after the letter for another day: c 03.12.2026), n next step, l list of steps, v variant, u undo, d documents, h home, q quit.
 plain-commands-done = Commands: { $fields }r reopen, n next step, l list of steps, v variant, u undo, d documents, h home, q quit.
 plain-commands-fields = a field's number to fill it,{ " " }
 plain-commands-no-fields = {""}
 plain-step-prompt = Command or field number (? lists the commands):
-plain-step-help = A field's number fills it. s starts the step, c marks it done, w marks it waiting for an answer from outside, r reopens a done step, p marks an optional step not needed. n goes to the next step, l lists the steps, v chooses a variant, u takes back the last change, d writes the run's documents, h goes home, q quits. Letters work in the Russian layout too.
+plain-step-help = A field's number fills it. s starts the step, c marks it done, w marks it waiting for an answer from outside, r reopens a done step, p marks an optional step not needed; after s, c, w and p, a space and the day it happened records it on that day (c 03.12.2026 or c 2026-12-03), without one today, and a day after today is not recorded. n goes to the next step, l lists the steps, v chooses a variant, u takes back the last change, d writes the run's documents, h goes home, q quits. Letters work in the Russian layout too.
 plain-step-now = { $title }: { $state }. { $done } of { $all } steps done.
 plain-last-step = This is the last step.
 plain-undone = The last change was taken back.
@@ -59,6 +59,13 @@ plain-reopen-affected = The step is open again. { $count ->
 }: { $steps }.
 plain-wait-due-forecast = The deadline of this step, { $date }, is counted on a forecast production calendar; the day may move once the official one is out.
 plain-wait-until = Until which day is the answer awaited? Type a date (DD.MM.YYYY), or an empty line for no day.
+plain-bad-day = Not recorded: '{ $typed }' — { $problem }. The day goes after the letter and a space: { $letter } 03.12.2026 or { $letter } 2026-12-03.
+plain-recorded-started = Step «{ $title }» started on { $date }. { $done } of { $all } steps done.
+plain-recorded-done = Step «{ $title }» done on { $date }. { $done } of { $all } steps done.
+plain-recorded-passed = Step «{ $title }» not needed, marked on { $date }. { $done } of { $all } steps done.
+plain-recorded-waiting = Step «{ $title }» waiting for an answer since { $date }, { $due }. { $done } of { $all } steps done.
+plain-due-until = due by { $date }
+plain-no-due = no due day
 
 ## Refusals
 
@@ -97,6 +104,18 @@ plain-option = { "  " }{ $number }. { $title }: { $applies ->
 }
 plain-which-option = Which option? Type its number (1 to { $count }), or an empty line to go back.
 plain-chosen = Chosen: { $title }.
+plain-already-chosen = This option is chosen already; nothing changed.
+plain-impact = Choosing «{ $title }» would change:
+plain-impact-nothing = { "  " }no steps.
+plain-impact-done-skipped = { "  " }Done steps that would stop applying ({ $count }); their record is kept and comes back if the earlier option is chosen again:
+plain-impact-incomplete = { "  " }Done steps that would need attention ({ $count }), as these fields become required:
+plain-impact-applies = { "  " }Steps that would start to apply ({ $count }):
+plain-impact-skipped = { "  " }Steps that would stop applying ({ $count }):
+plain-impact-step = { "    " }{ $number }. { $title }
+plain-impact-step-fields = { "    " }{ $number }. { $title }: { $fields }
+plain-confirm-choice = Choose «{ $title }»? Type y for yes; n or an empty line for no.
+plain-not-yes-no = '{ $typed }' is not an answer: y for yes, n or an empty line for no.
+plain-choice-kept = The variant is not changed.
 
 ## Fields
 
