@@ -16,7 +16,6 @@ use poryadok::procedure::Procedure;
 use poryadok::run::Run;
 use poryadok::run::reconcile::{Reconciled, reconcile};
 use poryadok::run::schedule::{Due, DueKind, deadline_rule, deadline_words, due_dates, summary};
-use poryadok::run::state::Recorded;
 use poryadok::run::view::{Status, progress, status, status_msg};
 use poryadok::store::{DecodeError, Recovered, Store};
 use poryadok::text::sanitize_line;
@@ -368,54 +367,16 @@ pub fn status_of(cx: &Context, id: &str, with_journal: bool) -> Result<()> {
     Ok(())
 }
 
-/// The journal as text, oldest first: when, what (a step, a field, a choice by its title), the
-/// old value and the new one in words. Secret values appear only as a marker; a taken-back
-/// change says which one it took back.
+/// The journal as text, oldest first, in the words [`poryadok::run::journal::told`] gives it
+/// (the wizard's journal shows the same).
 pub fn journal(cx: &Context, procedure: &Procedure, run: &Run) -> String {
     let mut out = format!(
         "{}\n",
         cx.t("journal-title", &[("count", run.journal.len().into())])
     );
-    // What the procedure no longer has is named as the editions the run had before named it.
-    let before: Vec<Procedure> = (run.journal.iter())
-        .filter(|entry| entry.what == poryadok::run::journal::What::Edition)
-        .filter_map(|entry| match &entry.old {
-            Some(Recorded::Value(poryadok::run::Value::Text(version))) => {
-                cx.store.kept_edition(procedure.id(), version)
-            }
-            _ => None,
-        })
-        .collect();
-    let editions: Vec<&Procedure> = [procedure].into_iter().chain(before.iter()).collect();
-    for (index, entry) in run.journal.iter().enumerate() {
-        // A value journaled in plain before its field became secret is not shown either.
-        let secret = entry
-            .what
-            .field()
-            .is_some_and(|field| run.secret.contains(field));
-        let shown = |recorded: &Option<Recorded>| match recorded {
-            None => "—".to_owned(),
-            Some(_) if secret => cx.t("journal-secret", &[]),
-            Some(recorded) => sanitize_line(
-                &entry
-                    .what
-                    .value(procedure, recorded, |d| cx.date(d), &cx.tz)
-                    .text(cx.lang),
-            )
-            .into_owned(),
-        };
-        let at = entry.at.to_zoned(cx.tz.clone()).strftime("%d.%m.%Y %H:%M");
-        let undoes = entry
-            .undoes
-            .map(|n| format!(" {}", cx.t("journal-undoes", &[("entry", (n + 1).into())])))
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "  {:>4}. {at}  {}: {} → {}{undoes}\n",
-            index + 1,
-            sanitize_line(&entry.what.words_in(&editions, cx.lang)),
-            shown(&entry.old),
-            shown(&entry.new),
-        ));
+    let kept = |version: &str| cx.store.kept_edition(procedure.id(), version);
+    for told in poryadok::run::journal::told(procedure, run, kept, cx.lang, &cx.tz) {
+        out.push_str(&format!("  {:>4}. {}\n", told.number, told.line()));
     }
     out
 }

@@ -184,6 +184,97 @@ impl What {
     }
 }
 
+/// One journal entry in the officer's words: what `poryadok status --journal` prints and the
+/// wizard's journal shows, made once here for both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Told {
+    /// Its place in the journal, from 1: a taken-back change names the one it took back by it.
+    pub number: usize,
+    /// When it was recorded, in the officer's time zone: `ДД.ММ.ГГГГ ЧЧ:ММ`.
+    pub when: String,
+    /// What it changed: a step, a field, a choice by its title.
+    pub subject: String,
+    /// The value before and after it in words; a secret value only as a marker, none as `—`.
+    pub old: String,
+    pub new: String,
+    /// "takes back change N", when it took one back.
+    pub undoes: Option<String>,
+    /// "recorded for ДД.ММ.ГГГГ", when the officer gave a day other than the one it was
+    /// recorded on (a step marked done, waiting or passed over the day after, say).
+    pub recorded_for: Option<String>,
+}
+
+impl Told {
+    /// The entry as one line of text: `when  subject: old → new (for …) (takes back …)`.
+    pub fn line(&self) -> String {
+        let mut line = format!(
+            "{}  {}: {} → {}",
+            self.when, self.subject, self.old, self.new
+        );
+        for extra in [&self.recorded_for, &self.undoes].into_iter().flatten() {
+            line.push(' ');
+            line.push_str(extra);
+        }
+        line
+    }
+}
+
+/// Every entry of `run`'s journal in the officer's words, oldest first. What the procedure no
+/// longer has is named as an edition the run had before named it (`kept` gives a kept edition
+/// of the procedure by its version); a value that is or ever was secret only as a marker.
+/// Every text is made safe for a terminal.
+pub fn told(
+    procedure: &Procedure,
+    run: &super::Run,
+    kept: impl Fn(&str) -> Option<Procedure>,
+    lang: crate::i18n::Lang,
+    tz: &jiff::tz::TimeZone,
+) -> Vec<Told> {
+    let date = |d: jiff::civil::Date| d.strftime("%d.%m.%Y").to_string();
+    let before: Vec<Procedure> = (run.journal.iter())
+        .filter(|entry| entry.what == What::Edition)
+        .filter_map(|entry| match &entry.old {
+            Some(Recorded::Value(Value::Text(version))) => kept(version),
+            _ => None,
+        })
+        .collect();
+    let editions: Vec<&Procedure> = [procedure].into_iter().chain(before.iter()).collect();
+    let line = |text: String| crate::text::sanitize_line(&text).into_owned();
+    (run.journal.iter().enumerate())
+        .map(|(index, entry)| {
+            // A value journaled in plain before its field became secret is not shown either.
+            let secret = (entry.what.field())
+                .is_some_and(|field| super::command::is_secret(procedure, run, field));
+            let shown = |recorded: &Option<Recorded>| match recorded {
+                None => "—".to_owned(),
+                Some(_) if secret => lang.text("journal-secret"),
+                Some(recorded) => line(entry.what.value(procedure, recorded, date, tz).text(lang)),
+            };
+            let recorded_on = entry.at.to_zoned(tz.clone()).date();
+            let recorded_for = match &entry.new {
+                Some(Recorded::Step(state)) if state.day(tz) != recorded_on => {
+                    Some(Msg::new("journal-recorded-for").arg("date", date(state.day(tz))))
+                }
+                _ => None,
+            };
+            Told {
+                number: index + 1,
+                when: entry
+                    .at
+                    .to_zoned(tz.clone())
+                    .strftime("%d.%m.%Y %H:%M")
+                    .to_string(),
+                subject: line(entry.what.words_in(&editions, lang)),
+                old: shown(&entry.old),
+                new: shown(&entry.new),
+                undoes: (entry.undoes)
+                    .map(|n| Msg::new("journal-undoes").arg("entry", n + 1).text(lang)),
+                recorded_for: recorded_for.map(|msg| msg.text(lang)),
+            }
+        })
+        .collect()
+}
+
 /// The step id and the number of an attachment key `STEP#N`.
 pub fn attachment_step(key: &str) -> Option<(&str, usize)> {
     let (step, number) = key.rsplit_once('#')?;

@@ -51,6 +51,8 @@ pub enum Action {
     /// Show or hide the selected step's reference material (its section's introduction, the
     /// references it names, the procedure's other references).
     Material,
+    /// Show the run's journal: every change, newest first, in words.
+    Journal,
     /// Show the organisations the officer works for, to add or edit one.
     Organisations,
     /// Show or hide the list of keys.

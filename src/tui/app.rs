@@ -235,6 +235,16 @@ pub enum Overlay {
     Editor(Box<Editor>),
     /// A select or multi-select field's (or cell's) options.
     Options(OptionsPopup),
+    /// The run's journal, every change newest first.
+    Journal(JournalView),
+}
+
+/// The run's journal as the officer reads it: its entries in words (made when it was opened,
+/// with the editions the run had before, by the shell), scrolled this many lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JournalView {
+    pub entries: Vec<crate::run::journal::Told>,
+    pub scroll: usize,
 }
 
 /// The accessors of one kind of overlay: a reference when it is the one open, and taking it
@@ -272,6 +282,17 @@ impl RunScreen {
     overlay!(Copy, CopyPopup, copy, copy_mut, take_copy);
     overlay!(Material, usize, material, material_mut, take_material);
     overlay!(Options, OptionsPopup, options, options_mut, take_options);
+    overlay!(Journal, JournalView, journal, journal_mut, take_journal);
+
+    /// How far the overlay that is read by scrolling (the material, the journal) is scrolled,
+    /// when one is open.
+    pub fn reading_mut(&mut self) -> Option<&mut usize> {
+        match &mut self.overlay {
+            Some(Overlay::Material(scroll)) => Some(scroll),
+            Some(Overlay::Journal(journal)) => Some(&mut journal.scroll),
+            _ => None,
+        }
+    }
 
     pub fn editor(&self) -> Option<&Editor> {
         match &self.overlay {
@@ -550,6 +571,7 @@ impl App {
                     Overlay::Editor(e) if e.multiline => KeyMode::MultilineEditor,
                     Overlay::Editor(_) => KeyMode::Editor,
                     Overlay::Options(_) => KeyMode::Options,
+                    Overlay::Journal(_) => KeyMode::Journal,
                 },
                 s if s.table.is_some() => KeyMode::Table,
                 s => match s.focus {

@@ -43,6 +43,8 @@ pub enum KeyMode {
     Copy,
     /// The selected step's reference material.
     Material,
+    /// The run's journal.
+    Journal,
     /// The list of keys.
     Help,
     /// The list of organisations.
@@ -55,7 +57,7 @@ pub enum KeyMode {
 
 impl KeyMode {
     /// Every mode, in the order the README lists them.
-    pub const ALL: [KeyMode; 18] = [
+    pub const ALL: [KeyMode; 19] = [
         KeyMode::Home,
         KeyMode::NewRun,
         KeyMode::Organisations,
@@ -72,6 +74,7 @@ impl KeyMode {
         KeyMode::Picker,
         KeyMode::Copy,
         KeyMode::Material,
+        KeyMode::Journal,
         KeyMode::Help,
         KeyMode::TooSmall,
     ];
@@ -109,6 +112,7 @@ impl KeyMode {
             KeyMode::Picker => "tui-mode-picker",
             KeyMode::Copy => "tui-mode-copy",
             KeyMode::Material => "tui-mode-material",
+            KeyMode::Journal => "tui-mode-journal",
             KeyMode::Help => "tui-mode-help",
             KeyMode::Organisations => "tui-mode-organisations",
             KeyMode::Organisation => "tui-mode-organisation",
@@ -293,6 +297,10 @@ const LIST_MOVES: [Binding; 6] = [
 const MATERIAL_KEY: Binding = bind(&[Char('i'), F(3)], Action::Material, "tui-key-material");
 const MATERIAL_KEY_FORM: Binding = bind(&[F(3), Alt('i')], Action::Material, "tui-key-material");
 
+/// The run's journal.
+const JOURNAL_KEY: Binding = bind(&[Char('J'), F(4)], Action::Journal, "tui-key-journal");
+const JOURNAL_KEY_FORM: Binding = bind(&[F(4), Alt('J')], Action::Journal, "tui-key-journal");
+
 /// The commands on the selected step, from the list of steps and from its text.
 const STEP_COMMANDS: [Binding; 12] = [
     bind(&[Char('s')], Action::StartStep, "tui-key-start"),
@@ -461,6 +469,7 @@ static STEPS: &[Binding] = &[
     STEP_COMMANDS[7],
     STEP_COMMANDS[8],
     MATERIAL_KEY,
+    JOURNAL_KEY,
     STEP_COMMANDS[9],
     STEP_COMMANDS[10],
     STEP_COMMANDS[11],
@@ -509,6 +518,7 @@ static TEXT: &[Binding] = &[
     STEP_COMMANDS[7],
     STEP_COMMANDS[8],
     MATERIAL_KEY,
+    JOURNAL_KEY,
     STEP_COMMANDS[9],
     STEP_COMMANDS[10],
     STEP_COMMANDS[11],
@@ -551,6 +561,7 @@ static FORM: &[Binding] = &[
     FORM_COMMANDS[4],
     FORM_COMMANDS[5],
     MATERIAL_KEY_FORM,
+    JOURNAL_KEY_FORM,
     UNDO_CTRL,
     show(&[Esc], Action::Back, "tui-key-to-steps", "tui-foot-steps"),
     HELP_F1,
@@ -772,6 +783,33 @@ static MATERIAL: &[Binding] = &[
     QUIT,
 ];
 
+static JOURNAL: &[Binding] = &[
+    show(
+        &[Up, Char('k')],
+        Action::Up,
+        "tui-key-scroll-journal",
+        "tui-foot-scroll",
+    ),
+    bind(&[Down, Char('j')], Action::Down, "tui-key-scroll-journal"),
+    bind(&[Wheel], Action::Down, "tui-key-scroll-journal"),
+    bind(&[PageUp], Action::PageUp, "tui-key-scroll-journal"),
+    bind(
+        &[PageDown, Char(' ')],
+        Action::PageDown,
+        "tui-key-scroll-journal",
+    ),
+    bind(&[Home, Char('g')], Action::First, "tui-key-scroll-journal"),
+    bind(&[End, Char('G')], Action::Last, "tui-key-scroll-journal"),
+    show(
+        &[Esc, Char('J'), F(4)],
+        Action::Back,
+        "tui-key-close-journal",
+        "tui-foot-close",
+    ),
+    HELP,
+    QUIT,
+];
+
 static HELP_KEYS: &[Binding] = &[
     bind(&[Up, Char('k')], Action::Up, "tui-key-scroll-help"),
     bind(&[Down, Char('j')], Action::Down, "tui-key-scroll-help"),
@@ -816,6 +854,7 @@ pub fn bindings(mode: KeyMode) -> &'static [Binding] {
         KeyMode::Picker => PICKER,
         KeyMode::Copy => COPY,
         KeyMode::Material => MATERIAL,
+        KeyMode::Journal => JOURNAL,
         KeyMode::Help => HELP_KEYS,
         KeyMode::TooSmall => TOO_SMALL,
     }
@@ -963,6 +1002,7 @@ mod tests {
             ('y', 'н'),
             ('o', 'щ'),
             ('d', 'в'),
+            ('J', 'О'),
         ] {
             let latin = action(press(en), KeyMode::Steps);
             assert!(latin.is_some(), "{en} does something");
@@ -1068,6 +1108,26 @@ mod tests {
             ),
             Some(Action::Quit)
         );
+    }
+
+    /// No key does two things in one mode: a key listed twice would do only the first, and
+    /// the help would say otherwise.
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        for mode in KeyMode::ALL {
+            let mut seen: Vec<(Key, Action)> = Vec::new();
+            for binding in bindings(mode) {
+                for key in binding.keys {
+                    if matches!(key, Key::Typing | Key::Wheel) {
+                        continue;
+                    }
+                    if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
+                        assert_eq!(*first, binding.action, "{key:?} twice in {mode:?}");
+                    }
+                    seen.push((*key, binding.action));
+                }
+            }
+        }
     }
 
     /// Every mode has a footer and a help, and every message they name exists in both

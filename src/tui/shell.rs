@@ -225,6 +225,7 @@ impl Wizard {
             Effect::Export => self.export(now),
             Effect::Save => self.unsaved = true,
             Effect::ReadOrganisations => self.read_organisations(),
+            Effect::Journal => self.show_journal(),
             Effect::SaveOrganisation(id) => self.save_organisation(&id),
             Effect::Create {
                 procedure,
@@ -400,6 +401,27 @@ impl Wizard {
         if let Some(text) = unreadable {
             self.notice(NoticeKind::Error, text);
         }
+    }
+
+    /// Opens the journal of the run on screen, in the same words as `poryadok status --journal`.
+    fn show_journal(&mut self) {
+        let Screen::Run(screen) = &mut self.app.screen else {
+            return;
+        };
+        let store = &self.store;
+        let kept = |version: &str| store.kept_edition(screen.procedure.id(), version);
+        let entries = crate::run::journal::told(
+            &screen.procedure,
+            &screen.run,
+            kept,
+            self.app.lang,
+            &self.app.tz,
+        );
+        screen.overlay = Some(super::app::Overlay::Journal(super::app::JournalView {
+            entries,
+            scroll: 0,
+        }));
+        screen.scroll_max = None;
     }
 
     fn save(&mut self, now: Timestamp) {

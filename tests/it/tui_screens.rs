@@ -1152,3 +1152,123 @@ fn clicks_select_and_open_organisations_and_their_values() {
     };
     assert_eq!(orgs.open.as_ref().map(|o| o.value), Some(3));
 }
+
+/// A run with changes of every kind, made through the engine as the wizard makes them: a
+/// variant chosen, a step done on a past day, a field typed, a secret one, a choice changed and
+/// the change taken back.
+fn run_with_a_journal(wizard: &mut Wizard) {
+    use poryadok::run::Value;
+    use poryadok::run::command::{Command, Day, apply_on};
+    use poryadok::tui::app::Screen;
+    run_of(wizard, "antivirus-licenses");
+    let Screen::Run(screen) = &mut wizard.app.screen else {
+        panic!("the run is open")
+    };
+    let text = |text: &str| Value::Text(text.into());
+    let choose = |choice: &str, option: &str| Command::Choose {
+        choice: choice.into(),
+        option: option.into(),
+    };
+    let set = |field: &str, value| Command::SetField {
+        field: field.into(),
+        value,
+    };
+    // Today is 24.11.2025; the rules were read on Friday 21.11.2025, recorded today.
+    let friday = Day {
+        on: jiff::civil::date(2025, 11, 21),
+        today: jiff::civil::date(2025, 11, 24),
+    };
+    let changes = [
+        (choose("variant", "v1"), None),
+        (choose("applicant", "oiv"), None),
+        (set("mediapack_kl8069rmzzz", Value::Bool(false)), None),
+        (
+            Command::CompleteStep("mediapack-rules".into()),
+            Some(friday),
+        ),
+        (set("v1_ksc_login", text("ksc-admin")), None),
+        (set("v1_ksc_password", text("Пароль-123")), None),
+        (choose("applicant", "both"), None),
+        (Command::Undo, None),
+    ];
+    for (minute, (command, day)) in changes.into_iter().enumerate() {
+        let now = at(60 * (minute as i64 + 1));
+        apply_on(&screen.procedure, &mut screen.run, command, now, day).unwrap();
+    }
+    screen.refresh();
+}
+
+/// The journal, newest first, in the officer's words: the day a step was recorded for, the
+/// variant by its option's title, the change taken back.
+#[test]
+fn the_journal_lists_every_change_newest_first_in_words() {
+    scene("run-journal", |wizard| {
+        run_with_a_journal(wizard);
+        press(wizard, &[Action::Journal]);
+    });
+}
+
+/// A secret value is never on the journal's screen, in either language, at any size; the
+/// journal scrolls to its oldest change with the keys and the wheel, and Esc closes it.
+#[test]
+fn the_journal_never_shows_a_secret_and_scrolls_to_its_first_change() {
+    use poryadok::tui::app::Screen;
+    for (lang, _) in LANGS {
+        let data = tempfile::tempdir().unwrap();
+        let mut wizard = wizard(lang, data.path());
+        run_with_a_journal(&mut wizard);
+        press(&mut wizard, &[Action::Journal]);
+        let Screen::Run(screen) = &wizard.app.screen else {
+            panic!("the run is open")
+        };
+        let entries = &screen.journal().expect("the journal is open").entries;
+        assert_eq!(entries.len(), 8);
+        assert!(entries.iter().all(|e| !e.line().contains("Пароль-123")));
+        for (width, height) in SIZES {
+            press(&mut wizard, &[Action::Resize(width, height), Action::First]);
+            let top = screen_of(&mut wizard, width, height);
+            assert!(!top.contains("Пароль-123"), "{top}");
+            assert!(top.contains("8. 24.11.2025 16:08"), "{top}");
+            press(&mut wizard, &[Action::Last]);
+            let end = screen_of(&mut wizard, width, height);
+            assert!(end.contains("1. 24.11.2025 16:01"), "{end}");
+            assert!(!end.contains("Пароль-123"), "{end}");
+        }
+        // The wheel scrolls it where it does not fit.
+        press(&mut wizard, &[Action::Resize(80, 24), Action::First]);
+        screen_of(&mut wizard, 80, 24);
+        press(&mut wizard, &[Action::ScrollDown]);
+        let Screen::Run(screen) = &wizard.app.screen else {
+            panic!("the run is open")
+        };
+        let max = screen.scroll_max.expect("drawn");
+        assert!(max > 0);
+        assert_eq!(screen.journal().map(|j| j.scroll), Some(max.min(3)));
+        press(&mut wizard, &[Action::Back]);
+        let Screen::Run(screen) = &wizard.app.screen else {
+            panic!("the run is open")
+        };
+        assert!(screen.overlay.is_none());
+    }
+}
+
+/// The screen as drawn, with the wizard told how far the journal can scroll (as the terminal
+/// loop tells it after every frame).
+fn screen_of(wizard: &mut Wizard, width: u16, height: u16) -> String {
+    use poryadok::tui::app::Screen;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut hits = None;
+    terminal
+        .draw(|frame| {
+            hits = Some(poryadok::tui::view::draw_with_hits(
+                frame,
+                &wizard.app,
+                Theme { color: false },
+            ))
+        })
+        .unwrap();
+    if let Screen::Run(screen) = &mut wizard.app.screen {
+        screen.scroll_max = hits.and_then(|h| h.scroll_max());
+    }
+    terminal.backend().to_string()
+}

@@ -88,6 +88,7 @@ journal-done = done { $date }
 journal-text = “{ $text }”
 journal-unknown = { $what } (no longer in the procedure)
 journal-undoes = (takes back change { $entry })
+journal-recorded-for = (recorded for { $date })
 refused-future-date = { $date } is after today ({ $today }): a step is recorded on the day it happened, never ahead
 refused-before-start = { $date } is before the day the step was begun ({ $started })
 deadline-working = { $count ->

@@ -97,6 +97,7 @@ journal-done = выполнен { $date }
 journal-text = «{ $text }»
 journal-unknown = { $what } (в процедуре этого больше нет)
 journal-undoes = (отменяет изменение { $entry })
+journal-recorded-for = (отмечено за { $date })
 refused-future-date = { $date } — позже сегодняшнего дня ({ $today }): шаг отмечается днём, когда это случилось, но не вперёд
 refused-before-start = { $date } — раньше дня, когда шаг начат ({ $started })
 deadline-working = { $count ->

@@ -50,6 +50,9 @@ pub enum Effect {
     ReadOrganisations,
     /// Write this organisation, as [`App::organisations`] holds it, into the register.
     SaveOrganisation(String),
+    /// Show the open run's journal (the shell reads the editions it had before, to name what
+    /// the procedure no longer has).
+    Journal,
 }
 
 /// Brings "today" to the day `now` falls on, so that a wizard left open past midnight marks
@@ -168,7 +171,7 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
         },
         Screen::Run(screen) => {
             let max = screen.scroll_max.unwrap_or(usize::MAX);
-            if let Some(scroll) = screen.material_mut() {
+            if let Some(scroll) = screen.reading_mut() {
                 let at = (*scroll).min(max);
                 *scroll = match action {
                     Action::Up => at.saturating_sub(1),
@@ -179,7 +182,7 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
                     Action::PageDown => at.saturating_add(PAGE).min(max),
                     Action::First => 0,
                     Action::Last => max,
-                    Action::Back | Action::Material => {
+                    Action::Back | Action::Material | Action::Journal => {
                         screen.overlay = None;
                         return None;
                     }
@@ -332,6 +335,7 @@ pub(super) fn step_action(app: &mut App, action: Action, now: Timestamp) -> Opti
             screen.scroll_max = None;
             return None;
         }
+        Action::Journal => return Some(Effect::Journal),
         Action::ReopenStep => Some(Command::ReopenStep(step_id)),
         Action::PassOver => Some(Command::PassOver(step_id)),
         Action::WaitStep => return wait_step(app, now),
@@ -420,7 +424,9 @@ fn pick(app: &mut App, target: Target) -> Option<Action> {
             }
             _ => None,
         },
-        (Screen::Run(screen), _) if screen.material().is_some() => None,
+        (Screen::Run(screen), _) if screen.material().is_some() || screen.journal().is_some() => {
+            None
+        }
         (Screen::Run(screen), target) => {
             if let Some(popup) = screen.copy_mut() {
                 return match target {

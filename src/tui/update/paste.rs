@@ -61,6 +61,7 @@ pub fn paste(app: &mut App, text: &str, now: Timestamp) -> Option<Effect> {
         | KeyMode::Picker
         | KeyMode::Copy
         | KeyMode::Material
+        | KeyMode::Journal
         | KeyMode::Help => {
             app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-paste-nowhere")));
             None

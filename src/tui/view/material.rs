@@ -85,9 +85,25 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         "tui-material-title",
         &[("step", (screen.step() + 1).into())],
     );
-    let block = cx.popup_block(&title, KeyMode::Material);
+    let lines = material_lines(cx, screen);
+    draw_reading(frame, cx, popup, &title, KeyMode::Material, lines, scroll);
+}
+
+/// A popup read by scrolling (the material, the journal): `lines` wrapped in `popup`, scrolled
+/// `scroll` lines (at most to the end, which the keys stop at), marks saying there is more
+/// above or below.
+pub fn draw_reading(
+    frame: &mut Frame,
+    cx: &Ctx,
+    popup: Rect,
+    title: &str,
+    mode: KeyMode,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+) {
+    let block = cx.popup_block(title, mode);
     let inner = block.inner(popup);
-    let paragraph = Paragraph::new(material_lines(cx, screen)).wrap(Wrap { trim: false });
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let max = paragraph
         .line_count(inner.width)
         .saturating_sub(usize::from(inner.height));

@@ -4,6 +4,7 @@
 mod form;
 mod help;
 mod home;
+mod journal;
 mod material;
 mod orgs;
 mod popups;

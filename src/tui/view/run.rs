@@ -83,6 +83,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         draw_picker(frame, cx, screen, main);
     }
     super::material::draw(frame, cx, screen, main);
+    super::journal::draw(frame, cx, screen, main);
 }
 
 /// The mark of a step's status: a symbol that says it without colour. A step passed over as
