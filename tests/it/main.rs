@@ -44,6 +44,7 @@ mod store_races;
 mod store_recover;
 mod store_secrets;
 mod store_umask;
+mod tui_record;
 mod tui_says;
 mod tui_screens;
 mod wizard_pty;

@@ -19,7 +19,7 @@ use poryadok::tui::view::{Theme, draw};
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 const LANGS: [(Lang, &str); 2] = [(Lang::Ru, "ru"), (Lang::En, "en")];
 
-fn wizard(lang: Lang, data: &std::path::Path) -> Wizard {
+pub(crate) fn wizard(lang: Lang, data: &std::path::Path) -> Wizard {
     let procedures = bundled_files()
         .iter()
         .filter_map(|(_, bytes)| load(bytes).result.ok())
@@ -31,7 +31,7 @@ fn wizard(lang: Lang, data: &std::path::Path) -> Wizard {
     wizard
 }
 
-fn screen(wizard: &Wizard, width: u16, height: u16) -> String {
+pub(crate) fn screen(wizard: &Wizard, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|frame| draw(frame, &wizard.app, Theme { color: false }))
@@ -41,19 +41,19 @@ fn screen(wizard: &Wizard, width: u16, height: u16) -> String {
 
 /// Presses keys (as actions) one after another, each change written as the terminal loop
 /// writes it once its frame is out.
-fn press(wizard: &mut Wizard, actions: &[Action]) {
+pub(crate) fn press(wizard: &mut Wizard, actions: &[Action]) {
     for action in actions {
         wizard.handle(*action, at(60));
         wizard.save_pending(at(60));
     }
 }
 
-fn typed(text: &str) -> Vec<Action> {
+pub(crate) fn typed(text: &str) -> Vec<Action> {
     text.chars().map(Action::Type).collect()
 }
 
 /// Shoots one scene in both languages and both sizes.
-fn scene(name: &str, setup: impl Fn(&mut Wizard)) {
+pub(crate) fn scene(name: &str, setup: impl Fn(&mut Wizard)) {
     for (lang, code) in LANGS {
         for (width, height) in SIZES {
             let data = tempfile::tempdir().unwrap();
