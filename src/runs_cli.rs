@@ -404,6 +404,12 @@ pub fn checklist(cx: &Context, procedure: &Procedure, run: &Run) -> String {
         ],
     ));
     out.push('\n');
+    let dues = due_dates(procedure, run, &ProductionCalendar, &cx.tz);
+    let due_on = |index: usize, kind: DueKind| {
+        (dues.iter())
+            .find(|d| d.step == index && d.kind == kind)
+            .map(|d| d.date)
+    };
     for section in procedure.sections() {
         out.push_str(&format!("\n{}\n", sanitize_line(&section.title)));
         for step in procedure.steps_in(&section.id) {
@@ -411,7 +417,13 @@ pub fn checklist(cx: &Context, procedure: &Procedure, run: &Run) -> String {
                 .step_index(&step.id)
                 .expect("a step of the procedure");
             let (mark, mut words) = describe(cx, procedure, run, index);
-            if !run.is_done(&step.id)
+            let wait = due_on(index, DueKind::Wait);
+            if wait.is_some() && wait == due_on(index, DueKind::Deadline) {
+                // Waiting until the deadline: the day is said once, with the rule behind it.
+                if let Some(rule) = deadline_rule(procedure, index) {
+                    words.push_str(&format!(" ({})", sanitize_line(&rule.text(cx.lang))));
+                }
+            } else if !run.is_done(&step.id)
                 && poryadok::run::eval::step_applies(procedure, run, step) != Some(false)
                 && let Some(deadline) =
                     deadline_words(procedure, run, index, &ProductionCalendar, &cx.tz, |d| {
@@ -428,7 +440,6 @@ pub fn checklist(cx: &Context, procedure: &Procedure, run: &Run) -> String {
             ));
         }
     }
-    let dues = due_dates(procedure, run, &ProductionCalendar, &cx.tz);
     if !dues.is_empty() {
         out.push_str(&format!("\n{}\n", cx.t("status-dates", &[])));
         for due in dues {

@@ -299,3 +299,52 @@ fn status_with_journal_lists_every_change_and_hides_secrets() {
         "{text}"
     );
 }
+
+/// Waiting until the procedure's deadline: the status line says the day once, with the rule
+/// behind it, not «until 10.12.2025 · by 10.12.2025 (…)».
+#[test]
+fn a_wait_until_its_deadline_says_the_day_once_with_its_rule() {
+    let data = tempfile::tempdir().unwrap();
+    let new = poryadok(data.path(), "en")
+        .args([
+            "new",
+            "rsmev-connection",
+            "--label",
+            "Комитет по образованию",
+        ])
+        .assert()
+        .success();
+    let out = String::from_utf8(new.get_output().stdout.clone()).unwrap();
+    let id = out.lines().last().unwrap().trim().to_owned();
+    for (step, on) in [("1", "10.11.2025"), ("2", "12.11.2025")] {
+        poryadok(data.path(), "en")
+            .args(["step", &id, step, "done", "--on", on])
+            .assert()
+            .success();
+    }
+    poryadok(data.path(), "en")
+        .args(["step", &id, "3", "wait", "--on", "13.11.2025"])
+        .assert()
+        .success();
+    for (lang, words) in [
+        (
+            "en",
+            "until 10.12.2025, OVERDUE (20 working days after step 2)",
+        ),
+        (
+            "ru",
+            "до 10.12.2025, ПРОСРОЧЕНО (20 рабочих дней после шага 2)",
+        ),
+    ] {
+        let output = poryadok(data.path(), lang)
+            .args(["status", &id])
+            .assert()
+            .success();
+        let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+        let line = (text.lines())
+            .find(|l| l.contains("[~] 3."))
+            .unwrap_or_else(|| panic!("step 3 waits:\n{text}"));
+        assert!(line.contains(words), "{line}");
+        assert_eq!(line.matches("10.12.2025").count(), 1, "{line}");
+    }
+}
