@@ -1,6 +1,7 @@
 //! The real binary in a pseudo-terminal that cannot draw (`TERM=dumb`), driven as a screen-reader
 //! user would: start the e-signature procedure, fill its INN with a wrong and then a right value,
-//! walk its first steps, quit. Nothing it writes may be an escape sequence.
+//! begin its first step on a day after today (refused) and then two days ago, walk on, quit.
+//! Nothing it writes may be an escape sequence.
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -117,8 +118,19 @@ fn a_dumb_terminal_gets_the_plain_mode_without_escape_sequences() {
     dumb.wait_for("Не сохранено: в ИНН 12 цифр, а введено 5.", 1);
     dumb.line("500100732259");
     dumb.wait_for("Сохранено. ИНН (обязательное): 500100732259", 1);
-    dumb.line("s");
-    dumb.wait_for("выполняется. Выполнено 0 из 14.", 1);
+    // A day after today is refused in words; a day before it is recorded and said.
+    let today = jiff::Zoned::now().date();
+    let day = |days: i64| {
+        today
+            .checked_add(jiff::Span::new().days(days))
+            .expect("a day")
+            .strftime("%d.%m.%Y")
+            .to_string()
+    };
+    dumb.line(&format!("s {}", day(2)));
+    dumb.wait_for(&format!("{} — позже сегодняшнего дня", day(2)), 1);
+    dumb.line(&format!("s {}", day(-2)));
+    dumb.wait_for(&format!("» начат {}. Выполнено 0 из 14.", day(-2)), 1);
     dumb.line("n");
     dumb.wait_for("Шаг 2 из 14: Открытие Пользователю личного кабинета", 1);
     dumb.line("n");
@@ -146,5 +158,13 @@ fn a_dumb_terminal_gets_the_plain_mode_without_escape_sequences() {
     assert_eq!(
         opened.run.values.get("inn"),
         Some(&poryadok::run::Value::Text("500100732259".into()))
+    );
+    let begun = (opened.run.steps.values()).find_map(|state| match state {
+        poryadok::run::StepState::InProgress { on, .. } => *on,
+        _ => None,
+    });
+    assert_eq!(
+        begun.map(|d| d.strftime("%d.%m.%Y").to_string()),
+        Some(day(-2))
     );
 }
