@@ -19,10 +19,9 @@ use poryadok::cli::StepAction;
 use poryadok::i18n::Msg;
 use poryadok::procedure::{Field, FieldType, Procedure};
 use poryadok::run::Run;
-use poryadok::run::command::{Command, Day, apply_on, validate_cell, validate_value};
-use poryadok::run::reconcile::reconcile;
+use poryadok::run::command::{Command, Day, validate_cell, validate_value};
 use poryadok::run::state::Value;
-use poryadok::store::{OpenError, Session};
+use poryadok::store::{ChangeError, OpenError};
 use poryadok::text::sanitize_line;
 
 use crate::runs_cli::Context;
@@ -45,65 +44,26 @@ impl Stop {
     }
 }
 
-/// A run opened for a change: its procedure, the run fitted to it, the lock held.
-struct Opened<'a> {
-    procedure: std::borrow::Cow<'a, Procedure>,
-    run: Run,
-    session: Session,
-}
-
-/// Opens the run `id` for a change; a run open in the wizard (its lock held) is refused.
-fn open<'a>(cx: &'a Context, id: &str) -> Result<Opened<'a>, Stop> {
-    let (session, opened) = cx
-        .store
-        .open_run(id)
-        .map_err(|error| open_stop(cx, error))?;
-    let mut run = opened.run;
-    let procedure = cx.procedure_of(&run).ok_or_else(|| {
-        Stop::Usage(cx.t(
-            "runs-unknown-procedure",
-            &[("procedure", run.procedure.id.clone().into())],
-        ))
-    })?;
-    let moved = reconcile(&procedure, &mut run);
-    poryadok::run::command::journal_edition(&mut run, &moved, Timestamp::now());
-    Ok(Opened {
-        procedure,
-        run,
-        session,
-    })
-}
-
-/// Applies `command` to the run `id` and saves it, or says why not.
+/// Applies the command `make` makes to the run `id` and saves it (through
+/// [`poryadok::store::Store::change`], as the wizard's home screen does), or says why not.
 fn change(cx: &Context, id: &str, day: Option<Date>, make: Make) -> ExitCode {
-    let Opened {
-        procedure,
-        mut run,
-        mut session,
-    } = match open(cx, id) {
-        Ok(opened) => opened,
-        Err(stop) => return stop.exit(),
-    };
-    let procedure: &Procedure = &procedure;
-    let command = match make(cx, procedure, &run) {
-        Ok(command) => command,
-        Err(stop) => return stop.exit(),
-    };
     let now = Timestamp::now();
     let day = day.map(|on| Day {
         on,
         today: cx.today,
     });
-    match apply_on(procedure, &mut run, command, now, day) {
-        Ok(outcome) => {
-            if let Err(error) = session.save(procedure, &run, now) {
-                let text = sanitize_line(&error.message().text(cx.lang)).into_owned();
-                return Stop::Usage(text).exit();
-            }
+    let made = cx.store.change(
+        id,
+        |run| cx.procedure_of(run),
+        |p, run| make(cx, p, run),
+        now,
+        day,
+    );
+    match made {
+        Ok(changed) => {
             let mut out = anstream::stdout();
-            for step in outcome.affected {
-                let title = procedure
-                    .step(&step)
+            for step in changed.outcome.affected {
+                let title = (changed.procedure.step(&step))
                     .map_or(step.clone(), |s| sanitize_line(&s.title).into_owned());
                 let _ = writeln!(
                     out,
@@ -111,22 +71,45 @@ fn change(cx: &Context, id: &str, day: Option<Date>, make: Make) -> ExitCode {
                     cx.t("change-affected", &[("step", title.into())])
                 );
             }
-            let _ = writeln!(
-                out,
-                "{}",
-                cx.t("change-saved", &[("id", id.to_owned().into())])
-            );
-            ExitCode::SUCCESS
+            saved(cx, id)
         }
-        Err(refusal) => {
-            let (msg, details) = refusal.words(procedure, cx.lang);
+        Err(error) => change_stop(cx, error).exit(),
+    }
+}
+
+/// Says the run `id` is saved.
+fn saved(cx: &Context, id: &str) -> ExitCode {
+    let text = cx.t("change-saved", &[("id", id.to_owned().into())]);
+    let _ = writeln!(anstream::stdout(), "{text}");
+    ExitCode::SUCCESS
+}
+
+/// Why a change did not happen, as the command line says it.
+fn change_stop<E: Into<Stop>>(cx: &Context, error: ChangeError<'_, E>) -> Stop {
+    match error {
+        ChangeError::Open(error) => open_stop(cx, error),
+        ChangeError::NoProcedure(procedure) => {
+            Stop::Usage(cx.t("runs-unknown-procedure", &[("procedure", procedure.into())]))
+        }
+        ChangeError::Make(stop) => stop.into(),
+        ChangeError::Refused(refusal, procedure) => {
+            let (msg, details) = refusal.words(&procedure, cx.lang);
             let mut text = sanitize_line(&msg.text(cx.lang)).into_owned();
             for line in details {
                 text.push_str("\n  ");
                 text.push_str(&sanitize_line(&line));
             }
-            Stop::Refused(text).exit()
+            Stop::Refused(text)
         }
+        ChangeError::Save(error) => {
+            Stop::Usage(sanitize_line(&error.message().text(cx.lang)).into_owned())
+        }
+    }
+}
+
+impl From<std::convert::Infallible> for Stop {
+    fn from(never: std::convert::Infallible) -> Stop {
+        match never {}
     }
 }
 
@@ -179,28 +162,7 @@ pub fn new(
         .trim()
         .to_owned();
     let label = label.as_str();
-    let same: Vec<String> = (cx.store.list()?.into_iter())
-        .filter(|listed| {
-            listed
-                .run
-                .as_ref()
-                .is_ok_and(|run| run.procedure.id == procedure && run.label.trim() == label)
-        })
-        .map(|listed| listed.id)
-        .collect();
-    if !same.is_empty() {
-        writeln!(
-            anstream::stderr(),
-            "{}",
-            cx.t(
-                "change-same-label",
-                &[
-                    ("label", sanitize_line(label).into_owned().into()),
-                    ("runs", same.join(", ").into())
-                ]
-            )
-        )?;
-    }
+    warn_same_label(cx, label, &cx.store.same_label(procedure, label, None));
     let (mut session, mut run) = cx
         .store
         .create(p, label, Timestamp::now())
@@ -479,19 +441,49 @@ pub fn undo(cx: &Context, id: &str) -> ExitCode {
     change(cx, id, None, &|_, _, _| Ok(Command::Undo))
 }
 
-/// `poryadok rename RUN LABEL`.
-pub fn rename(cx: &Context, id: &str, label: &str) -> ExitCode {
-    let label = label.trim().to_owned();
-    if label.is_empty() {
-        return Stop::Usage(cx.t("change-empty-label", &[])).exit();
+/// Warns, on the standard error, that other runs of the procedure (`same`) have the label.
+fn warn_same_label(cx: &Context, label: &str, same: &[String]) {
+    if !same.is_empty() {
+        let text = cx.t(
+            "change-same-label",
+            &[
+                ("label", sanitize_line(label).into_owned().into()),
+                ("runs", same.join(", ").into()),
+            ],
+        );
+        let _ = writeln!(anstream::stderr(), "{text}");
     }
-    change(cx, id, None, &|_, _, _| Ok(Command::Rename(label.clone())))
+}
+
+/// `poryadok rename RUN LABEL`: as the wizard's home screen renames (`Store::relabel`); a
+/// label another run of the procedure has is warned about.
+pub fn rename(cx: &Context, id: &str, label: &str) -> ExitCode {
+    let of = |run: &Run| cx.procedure_of(run);
+    match cx.store.relabel(id, label, of, Timestamp::now()) {
+        Ok(same) => {
+            warn_same_label(cx, label.trim(), &same);
+            saved(cx, id)
+        }
+        Err(error) => {
+            let error = error.map_make(|msg| Stop::Usage(msg.text(cx.lang)));
+            change_stop(cx, error).exit()
+        }
+    }
 }
 
 /// `poryadok archive RUN`: off the home screen and to the end of `poryadok runs`, still read by
 /// `status` and `export`; `restore` takes it out again.
 pub fn archive(cx: &Context, id: &str) -> ExitCode {
-    change(cx, id, None, &|_, _, _| Ok(Command::Archive(true)))
+    archived(cx, id, true)
+}
+
+/// The run `id` put in the archive or taken out, as the wizard does it.
+fn archived(cx: &Context, id: &str, archived: bool) -> ExitCode {
+    let of = |run: &Run| cx.procedure_of(run);
+    match cx.store.set_archived(id, archived, of, Timestamp::now()) {
+        Ok(()) => saved(cx, id),
+        Err(error) => change_stop(cx, error).exit(),
+    }
 }
 
 /// `poryadok delete RUN`: the run's files move aside, kept for the days `restore` can bring them
@@ -521,7 +513,7 @@ pub fn restore(cx: &Context, id: &str) -> ExitCode {
         .and_then(|entry| entry.run.ok())
         .is_some_and(|run| run.archived.is_some());
     if archived {
-        return change(cx, id, None, &|_, _, _| Ok(Command::Archive(false)));
+        return self::archived(cx, id, false);
     }
     match cx.store.restore(id) {
         Ok(()) => {

@@ -19,7 +19,92 @@ pub const DELETED_DIR: &str = "deleted";
 /// The suffix of a deleted run's folder of added files: `ID.STAMP.attachments`.
 const ATTACHMENTS_SUFFIX: &str = ".attachments";
 
+/// A deleted run still kept: its id, when it was deleted (its latest copy), and the run as it
+/// was, or why it cannot be read.
+#[derive(Debug)]
+pub struct Deleted {
+    pub id: String,
+    pub at: jiff::Timestamp,
+    pub run: Result<crate::run::Run, super::DecodeError>,
+}
+
+impl Deleted {
+    /// The last day it can be brought back, in the time zone `tz`.
+    pub fn kept_until(&self, tz: &jiff::tz::TimeZone) -> jiff::civil::Date {
+        let until = self.at + jiff::SignedDuration::from_secs(KEEP_DELETED.as_secs() as i64);
+        until.to_zoned(tz.clone()).date()
+    }
+}
+
+/// The rule for labels: the ids of the runs among `runs` (id, procedure id, label) of the
+/// procedure `procedure` whose label is `label`, spaces around it aside, but the run `except`
+/// (the one being renamed). A label is never refused for it, only warned about.
+pub fn same_label<'a>(
+    runs: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+    procedure: &str,
+    label: &str,
+    except: Option<&str>,
+) -> Vec<String> {
+    let label = label.trim();
+    if label.is_empty() {
+        return Vec::new();
+    }
+    runs.into_iter()
+        .filter(|(id, of, other)| *of == procedure && other.trim() == label && Some(*id) != except)
+        .map(|(id, _, _)| id.to_owned())
+        .collect()
+}
+
 impl Store {
+    /// [`same_label`] among the runs in the store (those in the archive too).
+    pub fn same_label(&self, procedure: &str, label: &str, except: Option<&str>) -> Vec<String> {
+        let listed = self.list().unwrap_or_default();
+        let runs = (listed.iter()).filter_map(|entry| {
+            let run = entry.run.as_ref().ok()?;
+            Some((
+                entry.id.as_str(),
+                run.procedure.id.as_str(),
+                run.label.as_str(),
+            ))
+        });
+        same_label(runs, procedure, label, except)
+    }
+
+    /// The deleted runs still kept, the latest copy of each, the most recently deleted first.
+    pub fn deleted(&self) -> Vec<Deleted> {
+        let Ok(entries) = fs::read_dir(self.deleted_dir()) else {
+            return Vec::new();
+        };
+        let mut ids: Vec<String> = (entries.filter_map(Result::ok))
+            .filter_map(|entry| {
+                let name = entry.file_name().into_string().ok()?;
+                let stem = name.strip_suffix(RUN_SUFFIX)?;
+                if name.ends_with(PREVIOUS_SUFFIX) {
+                    return None;
+                }
+                let (id, stamp) = stem.rsplit_once('.')?;
+                stamp.parse::<u64>().ok()?;
+                crate::procedure::is_valid_id(id).then(|| id.to_owned())
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        let mut out: Vec<Deleted> = (ids.into_iter())
+            .filter_map(|id| {
+                let (stamp, path) = self.deleted_copies(&id).pop()?;
+                let at = jiff::Timestamp::from_second(stamp as i64).ok()?;
+                let run = match super::read_run_file(&path) {
+                    Ok(Some(bytes)) => super::format::decode(&bytes, None).map(|d| d.run),
+                    Ok(None) => return None,
+                    Err(reason) => Err(reason),
+                };
+                Some(Deleted { id, at, run })
+            })
+            .collect();
+        out.sort_by_key(|gone| std::cmp::Reverse(gone.at));
+        out
+    }
+
     fn deleted_dir(&self) -> PathBuf {
         self.runs_dir().join(DELETED_DIR)
     }

@@ -22,6 +22,7 @@
 //! Damaged files and [`Store::recover`] are in `recover.rs`, saving in `session.rs`.
 
 pub mod attachments;
+mod change;
 mod editions;
 mod errors;
 pub mod format;
@@ -39,10 +40,11 @@ use std::time::{Duration, SystemTime};
 use jiff::Timestamp;
 
 pub use crate::fsutil::Durability;
+pub use change::{ChangeError, Changed};
 pub use editions::EDITIONS_DIR;
 pub use errors::{OpenError, SaveError, StoreError, StoreOpenError, reason};
 pub use format::{DecodeError, FILE_FORMAT};
-pub use lifecycle::{DELETED_DIR, KEEP_DELETED};
+pub use lifecycle::{DELETED_DIR, Deleted, KEEP_DELETED, same_label};
 pub use recover::Recovered;
 pub use session::{Opened, Session, secret_field_ids};
 

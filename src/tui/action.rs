@@ -53,6 +53,16 @@ pub enum Action {
     Material,
     /// Show the run's journal: every change, newest first, in words.
     Journal,
+    /// Rename the run selected on the home screen.
+    Rename,
+    /// Put the run selected on the home screen in the archive.
+    Archive,
+    /// Delete the run selected on the home screen (asked first; it is kept a while).
+    DeleteRun,
+    /// Show the runs in the archive and those deleted lately.
+    Shelf,
+    /// Bring back the run selected among those put away.
+    Restore,
     /// Show the organisations the officer works for, to add or edit one.
     Organisations,
     /// Show or hide the list of keys.

@@ -39,6 +39,25 @@ pub struct RunSummary {
     pub problem: Option<String>,
 }
 
+/// A run's label as the store has it, for the rule on labels
+/// ([`crate::store::same_label`]): every readable run, those in the archive too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Labelled {
+    pub id: String,
+    /// The procedure's id.
+    pub procedure: String,
+    pub label: String,
+}
+
+impl App {
+    /// The other runs of `procedure` (by id) labelled `label`, but `except`.
+    pub fn same_label(&self, procedure: &str, label: &str, except: Option<&str>) -> Vec<String> {
+        let runs =
+            (self.labels.iter()).map(|r| (r.id.as_str(), r.procedure.as_str(), r.label.as_str()));
+        crate::store::same_label(runs, procedure, label, except)
+    }
+}
+
 /// The whole wizard.
 #[derive(Debug)]
 pub struct App {
@@ -47,6 +66,8 @@ pub struct App {
     pub today: Date,
     pub procedures: Vec<Arc<Procedure>>,
     pub runs: Vec<RunSummary>,
+    /// Every readable run's label, for the warning about a label another run has.
+    pub labels: Vec<Labelled>,
     /// The organisations the officer works for, as last read from (or written to) the data
     /// folder.
     pub organisations: Register,
@@ -86,6 +107,33 @@ pub enum Screen {
     Run(Box<RunScreen>),
     /// The organisations: their list, or one of them being edited.
     Organisations(OrgScreen),
+    /// The runs in the archive and those deleted lately, to bring one back.
+    Shelf(Shelf),
+}
+
+/// The runs put away: in the archive, and deleted but still kept.
+#[derive(Debug, Default)]
+pub struct Shelf {
+    pub items: Vec<Shelved>,
+    pub selected: usize,
+}
+
+/// A run put away, as the shelf lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shelved {
+    pub id: String,
+    pub label: String,
+    /// The procedure's title (or its id when it is not available).
+    pub procedure: String,
+    pub kind: ShelvedKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShelvedKind {
+    /// In the archive since this day.
+    Archived(Date),
+    /// Deleted on this day, kept until the other.
+    Deleted { on: Date, until: Date },
 }
 
 /// The list of organisations, or one open with its twelve values.
@@ -116,6 +164,17 @@ pub struct Home {
     pub pane: HomePane,
     pub run: usize,
     pub procedure: usize,
+    /// Over the list: the selected run's new label being typed, or its deletion to confirm.
+    pub dialog: Option<HomeDialog>,
+}
+
+/// What lies over the home screen and has the keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HomeDialog {
+    /// The run with this id being renamed: the label typed so far (its label to begin with).
+    Rename { id: String, label: String },
+    /// The run with this id about to be deleted: Enter deletes it, Esc keeps it.
+    Delete { id: String },
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -518,6 +577,7 @@ impl App {
             tz,
             procedures,
             runs: Vec::new(),
+            labels: Vec::new(),
             organisations: Register::default(),
             screen: Screen::Home(Home::default()),
             help: false,
@@ -549,7 +609,15 @@ impl App {
     /// What has the keys on the screen, under the list of keys when it is open.
     pub fn screen_key_mode(&self) -> KeyMode {
         match &self.screen {
+            Screen::Home(Home {
+                dialog: Some(dialog),
+                ..
+            }) => match dialog {
+                HomeDialog::Rename { .. } => KeyMode::Rename,
+                HomeDialog::Delete { .. } => KeyMode::ConfirmDelete,
+            },
             Screen::Home(_) => KeyMode::Home,
+            Screen::Shelf(_) => KeyMode::Shelf,
             Screen::NewRun(_) => KeyMode::NewRun,
             Screen::Organisations(orgs) => match &orgs.open {
                 None => KeyMode::Organisations,

@@ -20,6 +20,12 @@ pub enum KeyMode {
     Home,
     /// Typing the label of a new run.
     NewRun,
+    /// Typing a run's new label.
+    Rename,
+    /// Asked whether to delete a run.
+    ConfirmDelete,
+    /// The runs in the archive and those deleted lately.
+    Shelf,
     /// The list of a run's steps.
     Steps,
     /// Reading the selected step's text.
@@ -57,8 +63,11 @@ pub enum KeyMode {
 
 impl KeyMode {
     /// Every mode, in the order the README lists them.
-    pub const ALL: [KeyMode; 19] = [
+    pub const ALL: [KeyMode; 22] = [
         KeyMode::Home,
+        KeyMode::Rename,
+        KeyMode::ConfirmDelete,
+        KeyMode::Shelf,
         KeyMode::NewRun,
         KeyMode::Organisations,
         KeyMode::Organisation,
@@ -84,6 +93,7 @@ impl KeyMode {
         matches!(
             self,
             KeyMode::NewRun
+                | KeyMode::Rename
                 | KeyMode::Organisation
                 | KeyMode::Form
                 | KeyMode::Table
@@ -100,6 +110,9 @@ impl KeyMode {
         match self {
             KeyMode::Home => "tui-mode-home",
             KeyMode::NewRun => "tui-mode-new-run",
+            KeyMode::Rename => "tui-mode-rename",
+            KeyMode::ConfirmDelete => "tui-mode-confirm-delete",
+            KeyMode::Shelf => "tui-mode-shelf",
             KeyMode::Steps => "tui-mode-steps",
             KeyMode::Text => "tui-mode-text",
             KeyMode::Form => "tui-mode-form",
@@ -367,6 +380,73 @@ static HOME: &[Binding] = &[
         Action::Organisations,
         "tui-key-organisations",
         "tui-foot-organisations",
+    ),
+    bind(&[Char('r'), F(2)], Action::Rename, "tui-key-rename"),
+    bind(&[Char('a')], Action::Archive, "tui-key-archive"),
+    bind(
+        &[Delete, Char('x')],
+        Action::DeleteRun,
+        "tui-key-delete-run",
+    ),
+    show(
+        &[Char('A')],
+        Action::Shelf,
+        "tui-key-shelf",
+        "tui-foot-shelf",
+    ),
+    HELP,
+    QUIT,
+];
+
+static RENAME: &[Binding] = &[
+    bind(&[Typing], Action::Type(' '), "tui-key-type-label"),
+    bind(&[Backspace], Action::Backspace, "tui-key-erase"),
+    show(
+        &[Enter],
+        Action::Open,
+        "tui-key-keep-label",
+        "tui-foot-keep",
+    ),
+    show(
+        &[Esc],
+        Action::Back,
+        "tui-key-cancel-rename",
+        "tui-foot-cancel",
+    ),
+    HELP_F1,
+    QUIT_CTRL,
+];
+
+static CONFIRM_DELETE: &[Binding] = &[
+    show(
+        &[Enter],
+        Action::Open,
+        "tui-key-confirm-delete",
+        "tui-foot-delete",
+    ),
+    show(&[Esc], Action::Back, "tui-key-keep-run", "tui-foot-cancel"),
+    HELP,
+    QUIT,
+];
+
+static SHELF: &[Binding] = &[
+    LIST_MOVES[0],
+    LIST_MOVES[1],
+    LIST_MOVES[2],
+    LIST_MOVES[3],
+    LIST_MOVES[4],
+    LIST_MOVES[5],
+    show(
+        &[Enter, Char('r')],
+        Action::Restore,
+        "tui-key-restore",
+        "tui-foot-restore",
+    ),
+    show(
+        &[Esc, Char('h'), Backspace],
+        Action::Back,
+        "tui-key-home",
+        "tui-foot-runs",
     ),
     HELP,
     QUIT,
@@ -840,6 +920,9 @@ pub fn bindings(mode: KeyMode) -> &'static [Binding] {
     match mode {
         KeyMode::Home => HOME,
         KeyMode::NewRun => NEW_RUN,
+        KeyMode::Rename => RENAME,
+        KeyMode::ConfirmDelete => CONFIRM_DELETE,
+        KeyMode::Shelf => SHELF,
         KeyMode::Organisations => ORGANISATIONS,
         KeyMode::Organisation => ORGANISATION,
         KeyMode::Steps => STEPS,

@@ -7,7 +7,10 @@ use std::sync::Arc;
 use jiff::Timestamp;
 
 use super::action::Action;
-use super::app::{App, Home, Notice, NoticeKind, RunScreen, RunSummary, SaveState, Screen};
+use super::app::{
+    App, Home, Labelled, Notice, NoticeKind, RunScreen, RunSummary, SaveState, Screen, Shelf,
+    Shelved, ShelvedKind,
+};
 use super::keys::KeyMode;
 pub use super::terminal::run;
 use super::update::{Effect, update};
@@ -18,7 +21,7 @@ use crate::i18n::{Lang, Msg};
 use crate::procedure::Procedure;
 use crate::run::reconcile::reconcile;
 use crate::run::schedule::summary;
-use crate::store::{Session, Store};
+use crate::store::{ChangeError, Session, Store};
 
 /// Where the wizard starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,6 +229,25 @@ impl Wizard {
             Effect::Save => self.unsaved = true,
             Effect::ReadOrganisations => self.read_organisations(),
             Effect::Journal => self.show_journal(),
+            Effect::Rename { id, label } => self.rename(&id, &label, now),
+            Effect::Archive(id) => self.archive(&id, now),
+            Effect::DeleteRun(id) => self.delete(&id),
+            Effect::ShowShelf => {
+                let items = self.shelf_items();
+                self.app.screen = Screen::Shelf(Shelf { items, selected: 0 });
+            }
+            Effect::Restore { id, archived } => self.restore(&id, archived, now),
+            Effect::Home => {
+                self.refresh_runs();
+                let pane = match self.app.runs.is_empty() {
+                    true => super::app::HomePane::Procedures,
+                    false => super::app::HomePane::Runs,
+                };
+                self.app.screen = Screen::Home(Home {
+                    pane,
+                    ..Home::default()
+                });
+            }
             Effect::SaveOrganisation(id) => self.save_organisation(&id),
             Effect::Create {
                 procedure,
@@ -268,7 +290,7 @@ impl Wizard {
     }
 
     /// The data folder: the register of organisations is kept there.
-    fn data_dir(&self) -> Option<PathBuf> {
+    pub fn data_dir(&self) -> Option<PathBuf> {
         self.store.runs_dir().parent().map(PathBuf::from)
     }
 
@@ -403,6 +425,178 @@ impl Wizard {
         }
     }
 
+    /// The procedure a run walks, as the wizard has it or, when its file is gone or broken, as
+    /// kept with the run's data.
+    fn procedure_of(&self, run: &crate::run::Run) -> Option<std::borrow::Cow<'_, Procedure>> {
+        use std::borrow::Cow;
+        let id = &run.procedure.id;
+        match self.app.procedures.iter().find(|p| p.id() == id) {
+            Some(procedure) => Some(Cow::Borrowed(&**procedure)),
+            None => (self.store)
+                .kept_edition(id, &run.procedure.version)
+                .map(Cow::Owned),
+        }
+    }
+
+    /// The label of the run `id` as the home screen lists it (its id when it is not listed).
+    fn label_of(&self, id: &str) -> String {
+        (self.app.labels.iter())
+            .find(|r| r.id == id)
+            .map_or_else(|| id.to_owned(), |r| r.label.clone())
+    }
+
+    /// Renames the run `id` as `poryadok rename` does ([`Store::relabel`]); a label another run
+    /// of the procedure has is said under the notice.
+    fn rename(&mut self, id: &str, label: &str, now: Timestamp) {
+        let renamed = (self.store).relabel(id, label, |run| self.procedure_of(run), now);
+        let notice = match renamed {
+            Ok(same) => {
+                let mut details = Vec::new();
+                if !same.is_empty() {
+                    let warning = Msg::new("change-same-label")
+                        .arg("label", label)
+                        .arg("runs", same.join(", "));
+                    details.push(warning.text(self.app.lang));
+                }
+                Notice {
+                    kind: NoticeKind::Info,
+                    text: Msg::new("tui-renamed").arg("label", label),
+                    details,
+                }
+            }
+            Err(error) => change_notice(error, self.app.lang, |msg| msg),
+        };
+        self.refresh_runs();
+        self.app.notice = Some(notice);
+    }
+
+    /// Puts the run `id` in the archive as `poryadok archive` does, and says how to see it again.
+    fn archive(&mut self, id: &str, now: Timestamp) {
+        let label = self.label_of(id);
+        let archived = (self.store).set_archived(id, true, |run| self.procedure_of(run), now);
+        let notice = match archived {
+            Ok(()) => Notice {
+                kind: NoticeKind::Info,
+                text: Msg::new("tui-archived").arg("label", label).arg("id", id),
+                details: Vec::new(),
+            },
+            Err(error) => change_notice(error, self.app.lang, |never| match never {}),
+        };
+        self.refresh_runs();
+        self.app.notice = Some(notice);
+    }
+
+    /// Deletes the run `id` as `poryadok delete` does: kept [`crate::store::KEEP_DELETED`], and
+    /// the officer told how to bring it back.
+    fn delete(&mut self, id: &str) {
+        let label = self.label_of(id);
+        let days = (crate::store::KEEP_DELETED.as_secs() / 86_400) as usize;
+        let notice = match self.store.delete(id) {
+            Ok(_) => Notice {
+                kind: NoticeKind::Info,
+                text: (Msg::new("tui-deleted").arg("label", label))
+                    .arg("days", days)
+                    .arg("id", id),
+                details: Vec::new(),
+            },
+            Err(error) => {
+                let error = ChangeError::<std::convert::Infallible>::Open(error);
+                change_notice(error, self.app.lang, |never| match never {})
+            }
+        };
+        self.refresh_runs();
+        self.app.notice = Some(notice);
+    }
+
+    /// Brings the run `id` back to the home screen: out of the archive, or deleted (as
+    /// `poryadok restore` does); the shelf stays up with what is still put away.
+    fn restore(&mut self, id: &str, archived: bool, now: Timestamp) {
+        let label = match &self.app.screen {
+            Screen::Shelf(shelf) => shelf
+                .items
+                .iter()
+                .find(|i| i.id == id)
+                .map(|i| i.label.clone()),
+            _ => None,
+        }
+        .unwrap_or_else(|| id.to_owned());
+        let restored = match archived {
+            true => (self.store).set_archived(id, false, |run| self.procedure_of(run), now),
+            false => self.store.restore(id).map_err(ChangeError::Open),
+        };
+        let notice = match restored {
+            Ok(()) => Notice {
+                kind: NoticeKind::Info,
+                text: Msg::new("tui-restored").arg("label", label),
+                details: Vec::new(),
+            },
+            Err(error) => change_notice(error, self.app.lang, |never| match never {}),
+        };
+        self.refresh_runs();
+        let items = self.shelf_items();
+        if let Screen::Shelf(shelf) = &mut self.app.screen {
+            shelf.selected = shelf.selected.min(items.len().saturating_sub(1));
+            shelf.items = items;
+        }
+        self.app.notice = Some(notice);
+    }
+
+    /// The runs put away: those in the archive (most recently archived first), then those
+    /// deleted and still kept (most recently deleted first).
+    fn shelf_items(&self) -> Vec<Shelved> {
+        let lang = self.app.lang;
+        let tz = &self.app.tz;
+        let title = |id: &str| {
+            (self.app.procedures.iter())
+                .find(|p| p.id() == id)
+                .map_or_else(|| id.to_owned(), |p| p.title().to_owned())
+        };
+        let mut archived: Vec<(jiff::Timestamp, Shelved)> = (self.store.list())
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|entry| {
+                let run = entry.run.ok()?;
+                let at = run.archived?;
+                let kind = ShelvedKind::Archived(at.to_zoned(tz.clone()).date());
+                let item = Shelved {
+                    id: entry.id,
+                    label: run.label,
+                    procedure: title(&run.procedure.id),
+                    kind,
+                };
+                Some((at, item))
+            })
+            .collect();
+        archived.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+        let deleted = self.store.deleted().into_iter().map(|gone| {
+            let kind = ShelvedKind::Deleted {
+                on: gone.at.to_zoned(tz.clone()).date(),
+                until: gone.kept_until(tz),
+            };
+            match gone.run {
+                Ok(run) => Shelved {
+                    id: gone.id,
+                    label: run.label,
+                    procedure: title(&run.procedure.id),
+                    kind,
+                },
+                Err(problem) => Shelved {
+                    label: gone.id.clone(),
+                    id: gone.id,
+                    procedure: (Msg::new("tui-shelf-unreadable"))
+                        .arg("problem", problem.message().text(lang))
+                        .text(lang),
+                    kind,
+                },
+            }
+        });
+        archived
+            .into_iter()
+            .map(|(_, item)| item)
+            .chain(deleted)
+            .collect()
+    }
+
     /// Opens the journal of the run on screen, in the same words as `poryadok status --journal`.
     fn show_journal(&mut self) {
         let Screen::Run(screen) = &mut self.app.screen else {
@@ -534,6 +728,16 @@ impl Wizard {
                 return;
             }
         };
+        self.app.labels = (listed.iter())
+            .filter_map(|entry| {
+                let run = entry.run.as_ref().ok()?;
+                Some(Labelled {
+                    id: entry.id.clone(),
+                    procedure: run.procedure.id.clone(),
+                    label: run.label.clone(),
+                })
+            })
+            .collect();
         let app = &self.app;
         self.app.runs = listed
             .into_iter()
@@ -582,5 +786,35 @@ impl Wizard {
                 out
             })
             .collect();
+        // The selection stays on the list when a run leaves it.
+        let runs = self.app.runs.len();
+        if let Screen::Home(home) = &mut self.app.screen {
+            home.run = home.run.min(runs.saturating_sub(1));
+        }
+    }
+}
+
+/// Why a change to a run from the home screen did not happen, as a notice: a run open
+/// elsewhere in the words the command line uses, a refusal as the engine gives it; `make` says
+/// the caller's own reason.
+fn change_notice<E>(error: ChangeError<'_, E>, lang: Lang, make: impl FnOnce(E) -> Msg) -> Notice {
+    let (kind, text, details) = match error {
+        ChangeError::Open(error) => (NoticeKind::Refused, error.message(), Vec::new()),
+        ChangeError::NoProcedure(procedure) => (
+            NoticeKind::Error,
+            Msg::new("runs-unknown-procedure").arg("procedure", procedure),
+            Vec::new(),
+        ),
+        ChangeError::Make(reason) => (NoticeKind::Refused, make(reason), Vec::new()),
+        ChangeError::Refused(refusal, procedure) => {
+            let (text, details) = refusal.words(&procedure, lang);
+            (NoticeKind::Refused, text, details)
+        }
+        ChangeError::Save(error) => (NoticeKind::Error, error.message(), Vec::new()),
+    };
+    Notice {
+        kind,
+        text,
+        details,
     }
 }

@@ -477,3 +477,34 @@ title = "Направить письмо"
         .assert()
         .success();
 }
+
+/// `rename` warns, as `new` does, when another run of the procedure has the label (the rule is
+/// the store's, the wizard's too), and renames all the same; an empty label is refused.
+#[test]
+fn rename_warns_of_a_label_another_run_has_and_refuses_an_empty_one() {
+    let data = tempfile::tempdir().unwrap();
+    let new = |label: &str| {
+        let out = stdout(poryadok(data.path(), "en").args([
+            "new",
+            "qualified-signature",
+            "--label",
+            label,
+        ]));
+        out.lines().last().unwrap().to_owned()
+    };
+    let first = new("Иванов И.И.");
+    let second = new("Петров П.П.");
+    poryadok(data.path(), "en")
+        .args(["rename", &second, " Иванов И.И. "])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "another run of this procedure already has the label “Иванов И.И.”: {first}"
+        )));
+    assert!(status(data.path(), "en", &second).starts_with("Иванов И.И. — "));
+    poryadok(data.path(), "en")
+        .args(["rename", &second, "  "])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("empty"));
+}

@@ -1272,3 +1272,216 @@ fn screen_of(wizard: &mut Wizard, width: u16, height: u16) -> String {
     }
     terminal.backend().to_string()
 }
+
+/// Two runs of the e-signature procedure on the home screen, the first selected.
+fn two_runs(wizard: &mut Wizard) {
+    for label in [
+        "Иванов И.И., кафедра информатики",
+        "Петров П.П., бухгалтерия",
+    ] {
+        wizard.start(&Start::Procedure("qualified-signature".into()), at(0));
+        let mut keys = typed(label);
+        keys.extend([Action::Open, Action::Back]);
+        press(wizard, &keys);
+    }
+    press(wizard, &[Action::First]);
+}
+
+/// The run's id selected on the home screen.
+fn selected_run(wizard: &Wizard) -> String {
+    use poryadok::tui::app::Screen;
+    let Screen::Home(home) = &wizard.app.screen else {
+        panic!("the home screen is up")
+    };
+    wizard.app.runs[home.run].id.clone()
+}
+
+/// Deleting asks first, and says how long the run is kept and how to bring it back.
+#[test]
+fn deleting_a_run_asks_first_and_says_how_to_bring_it_back() {
+    scene("home-delete-confirm", |wizard| {
+        two_runs(wizard);
+        press(wizard, &[Action::DeleteRun]);
+    });
+}
+
+/// A new label another run of the procedure has is warned about as it is typed.
+#[test]
+fn renaming_a_run_warns_of_a_label_another_run_has() {
+    scene("home-rename", |wizard| {
+        two_runs(wizard);
+        let mut keys = vec![Action::Rename];
+        keys.extend([Action::Backspace; 40]);
+        keys.extend(typed("Петров П.П., бухгалтерия"));
+        press(wizard, &keys);
+    });
+}
+
+/// The shelf: one run in the archive, one deleted, each with its day.
+#[test]
+fn the_archive_and_the_deleted_runs_are_listed_to_bring_back() {
+    scene("home-shelf", |wizard| {
+        two_runs(wizard);
+        press(wizard, &[Action::Archive, Action::DeleteRun, Action::Open]);
+        // The deletion's moment is the clock's; the copy is given the test's moment (24.11.2025)
+        // so that the days shown are the same on every run of the test.
+        let deleted = wizard_data(wizard).join("runs/deleted");
+        for entry in std::fs::read_dir(&deleted).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let (id, rest) = name.split_once('.').unwrap();
+            let (_, suffix) = rest.split_once('.').unwrap();
+            let fixed = format!("{id}.{}.{suffix}", at(60).as_second());
+            std::fs::rename(&path, deleted.join(fixed)).unwrap();
+        }
+        press(wizard, &[Action::Shelf]);
+    });
+}
+
+/// The data folder of a wizard made by [`wizard`].
+fn wizard_data(wizard: &Wizard) -> std::path::PathBuf {
+    wizard.data_dir().expect("a data folder")
+}
+
+/// Rename, archive, delete and bring back from the home screen, each as `poryadok` does it:
+/// journaled, the same warning for a label another run has, the same refusal for a run open
+/// elsewhere.
+#[test]
+fn a_run_is_renamed_archived_deleted_and_brought_back_from_the_home_screen() {
+    use poryadok::run::journal::What;
+    use poryadok::tui::app::{Screen, ShelvedKind};
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::open(data.path()).unwrap();
+    let run_of = |id: &str| {
+        let listed = store.list().unwrap();
+        let entry = listed.into_iter().find(|e| e.id == id);
+        entry.and_then(|e| e.run.ok())
+    };
+    let mut wizard = wizard(Lang::Ru, data.path());
+    two_runs(&mut wizard);
+    let first = selected_run(&wizard);
+    let notice = |wizard: &Wizard| {
+        let notice = wizard.app.notice.as_ref().expect("a notice");
+        let mut text = notice.text.text(Lang::Ru);
+        for line in &notice.details {
+            text.push('\n');
+            text.push_str(line);
+        }
+        text
+    };
+
+    // Renamed: the editor starts with the label; the change is journaled.
+    let mut keys = vec![Action::Rename];
+    keys.extend([Action::Backspace; 40]);
+    keys.extend(typed("  Сидоров С.С.  "));
+    keys.push(Action::Open);
+    press(&mut wizard, &keys);
+    let run = run_of(&first).unwrap();
+    assert_eq!(run.label, "Сидоров С.С.");
+    assert_eq!(run.journal.last().map(|e| &e.what), Some(&What::Label));
+    assert!(
+        notice(&wizard).contains("«Сидоров С.С.»"),
+        "{}",
+        notice(&wizard)
+    );
+    // The label of the other run: renamed, with the warning `poryadok rename` gives.
+    let mut keys = vec![Action::Rename];
+    keys.extend([Action::Backspace; 40]);
+    keys.extend(typed("Петров П.П., бухгалтерия"));
+    keys.push(Action::Open);
+    press(&mut wizard, &keys);
+    assert!(
+        notice(&wizard).contains("уже есть название «Петров П.П., бухгалтерия»"),
+        "{}",
+        notice(&wizard)
+    );
+    // An empty label is refused, and nothing changes; Esc leaves the label as it was.
+    let mut keys = vec![Action::Rename];
+    keys.extend([Action::Backspace; 40]);
+    keys.push(Action::Open);
+    press(&mut wizard, &keys);
+    assert_eq!(wizard.mode(), poryadok::tui::keys::KeyMode::Rename);
+    press(&mut wizard, &[Action::Back]);
+    assert_eq!(run_of(&first).unwrap().label, "Петров П.П., бухгалтерия");
+
+    // Archived: off the home screen, on the shelf, and back.
+    press(&mut wizard, &[Action::Archive]);
+    assert!(wizard.app.runs.iter().all(|r| r.id != first));
+    assert!(run_of(&first).unwrap().archived.is_some());
+    assert!(notice(&wizard).contains("A (архив и удалённые)"));
+    press(&mut wizard, &[Action::Shelf]);
+    let Screen::Shelf(shelf) = &wizard.app.screen else {
+        panic!("the shelf is up")
+    };
+    assert_eq!(shelf.items.len(), 1);
+    assert!(matches!(shelf.items[0].kind, ShelvedKind::Archived(_)));
+    press(&mut wizard, &[Action::Restore, Action::Back]);
+    assert!(wizard.app.runs.iter().any(|r| r.id == first));
+    let run = run_of(&first).unwrap();
+    assert!(run.archived.is_none());
+    assert_eq!(run.journal.last().map(|e| &e.what), Some(&What::Archived));
+
+    // Deleted after asking (Esc keeps it), kept in runs/deleted, and brought back.
+    press(&mut wizard, &[Action::First]);
+    let id = selected_run(&wizard);
+    press(&mut wizard, &[Action::DeleteRun, Action::Back]);
+    assert!(run_of(&id).is_some());
+    press(&mut wizard, &[Action::DeleteRun, Action::Open]);
+    assert!(run_of(&id).is_none());
+    assert!(wizard.app.runs.iter().all(|r| r.id != id));
+    assert!(notice(&wizard).contains("30 дней"), "{}", notice(&wizard));
+    assert!(notice(&wizard).contains(&format!("poryadok restore {id}")));
+    assert_eq!(store.deleted().len(), 1);
+    press(&mut wizard, &[Action::Shelf]);
+    let Screen::Shelf(shelf) = &wizard.app.screen else {
+        panic!("the shelf is up")
+    };
+    assert!(matches!(shelf.items[0].kind, ShelvedKind::Deleted { .. }));
+    press(&mut wizard, &[Action::Restore]);
+    assert!(run_of(&id).is_some());
+    assert!(store.deleted().is_empty());
+    press(&mut wizard, &[Action::Back]);
+    assert_eq!(wizard.app.runs.len(), 2);
+
+    // A run open elsewhere is refused, in the words `poryadok` uses, and stays as it was.
+    press(&mut wizard, &[Action::First]);
+    let id = selected_run(&wizard);
+    let held = store.open_run(&id).unwrap();
+    let locked = poryadok::store::OpenError::Locked {
+        id: id.clone(),
+        pid: Some(std::process::id()),
+    }
+    .message()
+    .text(Lang::Ru);
+    let mut keys = vec![Action::Rename];
+    keys.extend(typed(" 2"));
+    keys.push(Action::Open);
+    press(&mut wizard, &keys);
+    assert_eq!(notice(&wizard), locked);
+    press(&mut wizard, &[Action::Archive]);
+    assert_eq!(notice(&wizard), locked);
+    press(&mut wizard, &[Action::DeleteRun, Action::Open]);
+    assert_eq!(notice(&wizard), locked);
+    assert!(wizard.app.runs.iter().any(|r| r.id == id));
+    drop(held);
+    assert!(run_of(&id).unwrap().archived.is_none());
+}
+
+/// The new run's label is warned about, not refused, when another run of the procedure has it.
+#[test]
+fn a_new_run_with_the_label_of_another_is_warned_about_and_started() {
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = wizard(Lang::En, data.path());
+    two_runs(&mut wizard);
+    wizard.start(&Start::Procedure("qualified-signature".into()), at(0));
+    press(&mut wizard, &typed("Петров П.П., бухгалтерия"));
+    let text = screen(&wizard, 80, 24);
+    assert!(text.contains("Another run of this procedure"), "{text}");
+    press(&mut wizard, &typed("!"));
+    assert!(!screen(&wizard, 80, 24).contains("Another run of this procedure"));
+    press(
+        &mut wizard,
+        &[Action::Backspace, Action::Open, Action::Back],
+    );
+    assert_eq!(wizard.app.runs.len(), 3);
+}

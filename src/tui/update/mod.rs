@@ -2,6 +2,7 @@
 //! needs the disk comes back as an [`Effect`] for the shell to carry out.
 
 mod form;
+mod lifecycle;
 mod orgs;
 mod paste;
 mod popups;
@@ -50,6 +51,18 @@ pub enum Effect {
     ReadOrganisations,
     /// Write this organisation, as [`App::organisations`] holds it, into the register.
     SaveOrganisation(String),
+    /// Give the run with this id this label (the store warns of another run with it).
+    Rename { id: String, label: String },
+    /// Put the run with this id in the archive.
+    Archive(String),
+    /// Delete the run with this id (kept a while, to bring back).
+    DeleteRun(String),
+    /// Show the runs in the archive and those deleted lately.
+    ShowShelf,
+    /// Bring back the run with this id: out of the archive, or deleted.
+    Restore { id: String, archived: bool },
+    /// Show the home screen again.
+    Home,
     /// Show the open run's journal (the shell reads the editions it had before, to name what
     /// the procedure no longer has).
     Journal,
@@ -120,6 +133,14 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
     }
     app.notice = None;
     match &mut app.screen {
+        Screen::Home(home) if home.dialog.is_some() => lifecycle::dialog(app, action),
+        Screen::Home(_)
+            if matches!(action, Action::Rename | Action::Archive | Action::DeleteRun) =>
+        {
+            lifecycle::on_run(app, action)
+        }
+        Screen::Home(_) if action == Action::Shelf => Some(Effect::ShowShelf),
+        Screen::Shelf(_) => lifecycle::shelf(app, action),
         Screen::Home(home) if action == Action::Open => match home.pane {
             HomePane::Runs => app.runs.get(home.run).map(|r| Effect::Open(r.id.clone())),
             HomePane::Procedures => {
@@ -405,6 +426,10 @@ fn pick(app: &mut App, target: Target) -> Option<Action> {
         was.then_some(Action::Open)
     };
     match (&mut app.screen, target) {
+        (Screen::Home(home), _) if home.dialog.is_some() => None,
+        (Screen::Shelf(shelf), Target::Option(i)) if i < shelf.items.len() => {
+            again(&mut shelf.selected, i).map(|_| Action::Restore)
+        }
         (Screen::Home(home), Target::Run(i)) if i < app.runs.len() => {
             let focused = home.pane == HomePane::Runs;
             home.pane = HomePane::Runs;

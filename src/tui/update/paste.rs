@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use super::{Effect, notice, update};
 use crate::i18n::Msg;
 use crate::tui::action::Action;
-use crate::tui::app::{App, NoticeKind, Screen};
+use crate::tui::app::{App, HomeDialog, NoticeKind, Screen};
 use crate::tui::keys::KeyMode;
 
 /// The letters of a paste that a list of options reads to find one; the rest cannot narrow
@@ -29,6 +29,14 @@ pub fn paste(app: &mut App, text: &str, now: Timestamp) -> Option<Effect> {
         KeyMode::NewRun => {
             if let Screen::NewRun(new) = &mut app.screen {
                 new.label.push_str(&one_line(&text));
+            }
+            None
+        }
+        KeyMode::Rename => {
+            if let Screen::Home(home) = &mut app.screen
+                && let Some(HomeDialog::Rename { label, .. }) = &mut home.dialog
+            {
+                label.push_str(&one_line(&text));
             }
             None
         }
@@ -62,6 +70,8 @@ pub fn paste(app: &mut App, text: &str, now: Timestamp) -> Option<Effect> {
         | KeyMode::Copy
         | KeyMode::Material
         | KeyMode::Journal
+        | KeyMode::ConfirmDelete
+        | KeyMode::Shelf
         | KeyMode::Help => {
             app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-paste-nowhere")));
             None

@@ -5,9 +5,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::{Ctx, fit, row, safe};
+use super::{Ctx, centered_box, fit, row, safe};
 use crate::tui::action::Target;
-use crate::tui::app::{Home, HomePane, NewRun};
+use crate::tui::app::{Home, HomeDialog, HomePane, NewRun};
+use crate::tui::keys::KeyMode;
 
 pub fn draw(frame: &mut Frame, cx: &Ctx, home: &Home, area: Rect) {
     let app = cx.app;
@@ -160,6 +161,84 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, home: &Home, area: Rect) {
             summary_area,
         );
     }
+    draw_dialog(frame, cx, home, area);
+}
+
+/// The dialog over the home screen, if one is open: the selected run's new label being typed
+/// (with the warning when another run of its procedure has it), or its deletion to confirm.
+fn draw_dialog(frame: &mut Frame, cx: &Ctx, home: &Home, area: Rect) {
+    let Some(dialog) = &home.dialog else {
+        return;
+    };
+    let app = cx.app;
+    let id = match dialog {
+        HomeDialog::Rename { id, .. } | HomeDialog::Delete { id } => id,
+    };
+    let run = app.runs.iter().find(|r| &r.id == id);
+    let procedure = (run.and_then(|r| r.procedure))
+        .map(|p| safe(app.procedures[p].title()).into_owned())
+        .unwrap_or_default();
+    let width = area.width.saturating_sub(4).min(76);
+    let (title, mode, lines) = match dialog {
+        HomeDialog::Rename { label, .. } => {
+            let procedure_id = (app.labels.iter().find(|r| &r.id == id))
+                .map(|r| r.procedure.as_str())
+                .unwrap_or_default();
+            let mut lines = vec![
+                Line::from(procedure).style(cx.theme.dim()),
+                Line::from(""),
+                Line::from(vec![
+                    Span::raw("> "),
+                    Span::styled(safe(label).into_owned(), cx.theme.active()),
+                    Span::styled("█", cx.theme.dim()),
+                ]),
+                Line::from(""),
+            ];
+            lines.extend(same_label_warning(cx, procedure_id, label, Some(id)));
+            lines.push(Line::from(cx.t("tui-rename-hint")).style(cx.theme.dim()));
+            (cx.t("tui-rename-title"), KeyMode::Rename, lines)
+        }
+        HomeDialog::Delete { .. } => {
+            let label = run.map(|r| safe(&r.label).into_owned()).unwrap_or_default();
+            let days = (crate::store::KEEP_DELETED.as_secs() / 86_400) as usize;
+            let lines = vec![
+                Line::from(cx.tf(
+                    "tui-delete-question",
+                    &[("label", label.into()), ("procedure", procedure.into())],
+                ))
+                .style(cx.theme.title()),
+                Line::from(""),
+                Line::from(cx.tf(
+                    "tui-delete-kept",
+                    &[("days", days.into()), ("id", id.clone().into())],
+                )),
+                Line::from(""),
+                Line::from(cx.t("tui-delete-keys")).style(cx.theme.dim()),
+            ];
+            (cx.t("tui-delete-title"), KeyMode::ConfirmDelete, lines)
+        }
+    };
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let height = (paragraph.line_count(width.saturating_sub(2)) as u16 + 2).min(area.height);
+    let popup = centered_box(frame, area, width, height);
+    cx.shadow(popup);
+    frame.render_widget(paragraph.block(cx.popup_block(&title, mode)), popup);
+}
+
+/// The warning that another run of the procedure `procedure` (its id) has the label `label`,
+/// with an empty line after it; nothing when none has.
+fn same_label_warning(
+    cx: &Ctx,
+    procedure: &str,
+    label: &str,
+    except: Option<&str>,
+) -> Vec<Line<'static>> {
+    let same = cx.app.same_label(procedure, label, except);
+    if same.is_empty() {
+        return Vec::new();
+    }
+    let text = cx.tf("tui-same-label", &[("runs", same.join(", ").into())]);
+    vec![Line::from(text).style(cx.theme.waiting()), Line::from("")]
 }
 
 fn pane_block<'a>(cx: &Ctx, title: &str, focused: bool) -> Block<'a> {
@@ -186,7 +265,7 @@ pub fn draw_new_run(frame: &mut Frame, cx: &Ctx, new: &NewRun, area: Rect) {
         },
         None => cx.t("tui-new-run-no-org"),
     };
-    let lines = vec![
+    let mut lines = vec![
         Line::from(fit(&safe(procedure.title()), width)).style(cx.theme.title()),
         Line::from(""),
         Line::from(cx.t("tui-new-run-label")),
@@ -196,6 +275,10 @@ pub fn draw_new_run(frame: &mut Frame, cx: &Ctx, new: &NewRun, area: Rect) {
             Span::styled("█", cx.theme.dim()),
         ]),
         Line::from(""),
+    ];
+    // Warned, not refused: two runs for the same organisation can be meant.
+    lines.extend(same_label_warning(cx, procedure.id(), &new.label, None));
+    lines.extend([
         Line::from(fit(
             &cx.tf("tui-new-run-org", &[("org", org.into())]),
             width,
@@ -208,6 +291,6 @@ pub fn draw_new_run(frame: &mut Frame, cx: &Ctx, new: &NewRun, area: Rect) {
         },
         Line::from(""),
         Line::from(cx.t("tui-new-run-hint")).style(cx.theme.dim()),
-    ];
+    ]);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -9,6 +9,7 @@ mod material;
 mod orgs;
 mod popups;
 mod run;
+mod shelf;
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -211,6 +212,7 @@ fn draw_in(frame: &mut Frame, cx: &Ctx, area: Rect) {
         Screen::NewRun(new) => home::draw_new_run(frame, cx, new, body),
         Screen::Run(screen) => run::draw(frame, cx, screen, body),
         Screen::Organisations(orgs) => orgs::draw(frame, cx, orgs, body),
+        Screen::Shelf(shelf) => shelf::draw(frame, cx, shelf, body),
     }
     if let Some((notice, _)) = notice {
         frame.render_widget(notice, notice_area);
