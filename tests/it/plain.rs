@@ -325,3 +325,46 @@ fn a_future_day_is_refused_in_words_and_nothing_is_kept() {
     let (_, opened) = store.open_run("applicant-1").expect("the run");
     assert!(opened.run.steps.is_empty(), "{:?}", opened.run.steps);
 }
+
+/// An optional step marked not needed on a past day, after a variant chosen with its preview.
+#[test]
+fn an_optional_step_is_marked_not_needed_on_a_past_day() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let store = Store::open(data.path()).expect("store");
+    let said = transcript(
+        store,
+        Lang::En,
+        &Start::Procedure("antivirus-licenses".into()),
+        &[
+            "School 1",
+            "v",
+            "1",
+            "4",
+            "y",
+            "l",
+            "14",
+            "p 2025-11-25",
+            "p 2025-11-20",
+            "q",
+        ],
+    );
+    for text in [
+        "Choose «4. Создание собственного сервера независимого KSC сервера",
+        "Chosen: 4. Создание собственного сервера независимого KSC сервера",
+        "25.11.2025 is after today (24.11.2025)",
+        "Step «Организация встречи Заявителя и ответственных со стороны ДИТа» not needed, marked on 20.11.2025.",
+    ] {
+        assert!(said.contains(text), "{text:?} is not said:\n{said}");
+    }
+    let store = Store::open(data.path()).expect("store");
+    let (_, opened) = store.open_run("antivirus-licenses-1").expect("the run");
+    assert!(
+        matches!(
+            opened.run.steps.get("v4-meeting"),
+            Some(StepState::Done { passed_over: true, on: Some(on), .. })
+                if *on == jiff::civil::date(2025, 11, 20)
+        ),
+        "{:?}",
+        opened.run.steps
+    );
+}
