@@ -437,7 +437,13 @@ static SHELF: &[Binding] = &[
     LIST_MOVES[4],
     LIST_MOVES[5],
     show(
-        &[Enter, Char('r')],
+        &[Enter, Char('l')],
+        Action::Open,
+        "tui-key-open-archived",
+        "tui-foot-open",
+    ),
+    show(
+        &[Char('r')],
         Action::Restore,
         "tui-key-restore",
         "tui-foot-restore",

@@ -277,14 +277,23 @@ impl Wizard {
                 self.save(now);
                 self.session = None;
                 self.refresh_runs();
-                let run = match &self.app.screen {
-                    Screen::Run(screen) => self.app.runs.iter().position(|r| r.id == screen.id),
-                    _ => None,
+                let (run, archived) = match &self.app.screen {
+                    Screen::Run(screen) => (
+                        self.app.runs.iter().position(|r| r.id == screen.id),
+                        screen.run.archived.is_some().then(|| screen.id.clone()),
+                    ),
+                    _ => (None, None),
                 };
                 self.app.screen = Screen::Home(Home {
                     run: run.unwrap_or(0),
                     ..Home::default()
                 });
+                // A run read from the archive goes back to the shelf it was opened from.
+                if let Some(id) = archived {
+                    let items = self.shelf_items();
+                    let selected = items.iter().position(|i| i.id == id).unwrap_or(0);
+                    self.app.screen = Screen::Shelf(Shelf { items, selected });
+                }
             }
         }
     }

@@ -1485,3 +1485,36 @@ fn a_new_run_with_the_label_of_another_is_warned_about_and_started() {
     );
     assert_eq!(wizard.app.runs.len(), 3);
 }
+
+/// A run in the archive opens from the shelf to be read, says it is in the archive, stays
+/// there, and closing it goes back to the shelf; a deleted run does not open.
+#[test]
+fn a_run_in_the_archive_is_read_from_the_shelf_and_stays_there() {
+    use poryadok::tui::app::Screen;
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = wizard(Lang::En, data.path());
+    two_runs(&mut wizard);
+    let archived = selected_run(&wizard);
+    press(
+        &mut wizard,
+        &[Action::Archive, Action::DeleteRun, Action::Open],
+    );
+    press(&mut wizard, &[Action::Shelf, Action::Open]);
+    assert!(matches!(&wizard.app.screen, Screen::Run(s) if s.id == archived));
+    let text = screen(&wizard, 80, 24);
+    assert!(
+        text.lines().next().unwrap().contains("[in the archive] — "),
+        "{text}"
+    );
+    press(&mut wizard, &[Action::Back]);
+    let Screen::Shelf(shelf) = &wizard.app.screen else {
+        panic!("back on the shelf")
+    };
+    assert_eq!(shelf.items[shelf.selected].id, archived);
+    assert!(wizard.app.runs.iter().all(|r| r.id != archived));
+    // The deleted one is second on the shelf: it is refused, and the shelf stays up.
+    press(&mut wizard, &[Action::Down, Action::Open]);
+    assert!(matches!(&wizard.app.screen, Screen::Shelf(_)));
+    let notice = wizard.app.notice.as_ref().expect("a notice");
+    assert!(notice.text.text(Lang::En).contains("bring it back first"));
+}

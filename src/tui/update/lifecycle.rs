@@ -89,13 +89,24 @@ pub(super) fn shelf(app: &mut App, action: Action) -> Option<Effect> {
     }
     match action {
         Action::Back => Some(Effect::Home),
-        Action::Restore | Action::Open => {
+        Action::Restore => {
             let item = shelf.items.get(shelf.selected)?;
             Some(Effect::Restore {
                 id: item.id.clone(),
                 archived: matches!(item.kind, ShelvedKind::Archived(_)),
             })
         }
+        // A run in the archive is read (and changed) as any other; it stays in the archive.
+        Action::Open => match &shelf.items.get(shelf.selected)?.kind {
+            ShelvedKind::Archived(_) => Some(Effect::Open(shelf.items[shelf.selected].id.clone())),
+            ShelvedKind::Deleted { .. } => {
+                app.notice = Some(notice(
+                    NoticeKind::Refused,
+                    Msg::new("tui-shelf-deleted-open"),
+                ));
+                None
+            }
+        },
         _ => None,
     }
 }

@@ -428,7 +428,7 @@ fn pick(app: &mut App, target: Target) -> Option<Action> {
     match (&mut app.screen, target) {
         (Screen::Home(home), _) if home.dialog.is_some() => None,
         (Screen::Shelf(shelf), Target::Option(i)) if i < shelf.items.len() => {
-            again(&mut shelf.selected, i).map(|_| Action::Restore)
+            again(&mut shelf.selected, i)
         }
         (Screen::Home(home), Target::Run(i)) if i < app.runs.len() => {
             let focused = home.pane == HomePane::Runs;

@@ -45,7 +45,16 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     let saved_width = unicode_width::UnicodeWidthStr::width(saved.as_str()) as u16;
     let [title_area, saved_area] =
         Layout::horizontal([Constraint::Min(10), Constraint::Length(saved_width)]).areas(header);
-    let title = format!("{} — {}", safe(&screen.run.label), safe(p.title()));
+    // A run read from the archive says so where the label is, never cut off.
+    let archived = match screen.run.archived {
+        Some(_) => cx.t("runs-archived"),
+        None => String::new(),
+    };
+    let title = format!(
+        "{}{archived} — {}",
+        safe(&screen.run.label),
+        safe(p.title())
+    );
     frame.render_widget(
         Paragraph::new(fit(&title, usize::from(title_area.width))).style(cx.theme.title()),
         title_area,
