@@ -174,7 +174,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 }
                 Err(problem) => {
                     let text = problem.text(self.lang);
-                    self.say("plain-not-accepted", &[("problem", text.into())])?;
+                    self.say("plain-wait-not-accepted", &[("problem", text.into())])?;
                 }
             }
         }

@@ -59,6 +59,7 @@ plain-reopen-affected = The step is open again. { $count ->
 }: { $steps }.
 plain-wait-due-forecast = The deadline of this step, { $date }, is counted on a forecast production calendar; the day may move once the official one is out.
 plain-wait-until = Until which day is the answer awaited? Type a date (DD.MM.YYYY), or an empty line for no day.
+plain-wait-not-accepted = Not recorded: { $problem }. Type the date again, or an empty line to wait with no due day.
 plain-bad-day = Not recorded: '{ $typed }' — { $problem }. The day goes after the letter and a space: { $letter } 03.12.2026 or { $letter } 2026-12-03.
 plain-recorded-started = Step «{ $title }» started on { $date }. { $done } of { $all } steps done.
 plain-recorded-done = Step «{ $title }» done on { $date }. { $done } of { $all } steps done.

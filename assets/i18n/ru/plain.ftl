@@ -60,6 +60,7 @@ plain-reopen-affected = Шаг снова открыт. { $count ->
 }: { $steps }.
 plain-wait-due-forecast = Срок по этому шагу, { $date }, посчитан по прогнозному производственному календарю и может сдвинуться, когда выйдет официальный.
 plain-wait-until = До какого дня ждём ответа? Введите дату (ДД.ММ.ГГГГ) или пустую строку — без срока.
+plain-wait-not-accepted = Не записано: { $problem }. Введите дату снова или пустую строку — ждать без срока.
 plain-bad-day = Не записано: «{ $typed }» — { $problem }. День пишут после буквы через пробел: { $letter } 03.12.2026 или { $letter } 2026-12-03.
 plain-recorded-started = Шаг «{ $title }» начат { $date }. Выполнено { $done } из { $all }.
 plain-recorded-done = Шаг «{ $title }» выполнен { $date }. Выполнено { $done } из { $all }.
