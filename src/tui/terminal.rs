@@ -91,9 +91,14 @@ pub fn run(mut wizard: Wizard, start: &Start, panic_log: PathBuf) -> Result<()> 
                     // The wheel over the step's text scrolls it; elsewhere it moves the
                     // selection.
                     MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => {
+                        // A popup read by scrolling (the material, the journal) scrolls as
+                        // the step's text does, wherever the pointer is.
                         let over_text = matches!(
                             hits.at(mouse.column, mouse.row),
                             Some(Target::Detail | Target::Field(_))
+                        ) || matches!(
+                            wizard.mode(),
+                            keys::KeyMode::Material | keys::KeyMode::Journal
                         );
                         let up = mouse.kind == MouseEventKind::ScrollUp;
                         Some(match (over_text, up) {
