@@ -44,6 +44,7 @@ fn big_run(p: &Procedure) -> Run {
             old: None,
             new: Some(Recorded::Step(state.clone())),
             undoes: None,
+            edition: None,
         });
         run.steps.insert(step.id.clone(), state);
         if i % 10 == 0 {
@@ -82,6 +83,7 @@ fn big_run(p: &Procedure) -> Run {
             old: None,
             new: Some(Recorded::Value(value.clone())),
             undoes: None,
+            edition: None,
         });
         run.values.insert(id, value);
         fields += 1;

@@ -21,7 +21,7 @@ use poryadok::procedure::{Field, FieldType, Procedure};
 use poryadok::run::Run;
 use poryadok::run::command::{Command, Day, validate_cell, validate_value};
 use poryadok::run::state::Value;
-use poryadok::store::{ChangeError, OpenError};
+use poryadok::store::{ChangeError, Edition, Offer, OpenError, Session};
 use poryadok::text::sanitize_line;
 
 use crate::runs_cli::Context;
@@ -44,6 +44,110 @@ impl Stop {
     }
 }
 
+/// A run opened for a change: the edition it is walked with, the run, the lock held.
+struct Opened<'a> {
+    procedure: Edition<'a>,
+    run: Run,
+    session: Session,
+    /// A newer edition in the procedure file, not applied.
+    offer: Option<Offer<'a>>,
+}
+
+/// Opens the run `id` for a change, walked with its own edition (see
+/// [`poryadok::store::Store::walk_edition`]); a run open in the wizard (its lock held) is
+/// refused.
+fn open<'a>(cx: &'a Context, id: &str) -> Result<Opened<'a>, Stop> {
+    let (session, opened) = cx
+        .store
+        .open_run(id)
+        .map_err(|error| open_stop(cx, error))?;
+    let mut run = opened.run;
+    let walked = cx.walk(&mut run).ok_or_else(|| {
+        Stop::Usage(cx.t(
+            "runs-unknown-procedure",
+            &[("procedure", run.procedure.id.clone().into())],
+        ))
+    })?;
+    Ok(Opened {
+        procedure: walked.procedure,
+        run,
+        session,
+        offer: walked.offer,
+    })
+}
+
+/// `poryadok edition RUN [--take]`: which edition the run is walked with and what a newer one
+/// changes; with `--take`, the newer one taken, journaled and saved (exit 1 when there is none
+/// to take, the run is finished, or it is open elsewhere).
+pub fn edition(cx: &Context, id: &str, take: bool) -> ExitCode {
+    if !take {
+        return match crate::runs_cli::edition(cx, id) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => Stop::Usage(sanitize_line(&error.to_string()).into_owned()).exit(),
+        };
+    }
+    let Opened {
+        procedure,
+        mut run,
+        mut session,
+        offer,
+    } = match open(cx, id) {
+        Ok(opened) => opened,
+        Err(stop) => return stop.exit(),
+    };
+    let reason = match &offer {
+        None if cx.procedure(&run.procedure.id).is_none() => Some(cx.t("edition-file-gone", &[])),
+        None => Some(cx.t("edition-none", &[])),
+        Some(offer) if offer.finished => Some(cx.t(
+            "edition-finished",
+            &[
+                (
+                    "version",
+                    sanitize_line(offer.procedure.version()).into_owned().into(),
+                ),
+                (
+                    "edition",
+                    crate::runs_cli::short(&offer.procedure.edition()).into(),
+                ),
+            ],
+        )),
+        Some(_) => None,
+    };
+    if let Some(reason) = reason {
+        return Stop::Refused(cx.t("edition-nothing-to-take", &[("reason", reason.into())])).exit();
+    }
+    let newer = offer.expect("an offer to take").procedure;
+    let now = Timestamp::now();
+    poryadok::run::edition::take(newer, &mut run, now);
+    if let Err(error) = session.save(newer, &run, now) {
+        let text = sanitize_line(&error.message().text(cx.lang)).into_owned();
+        return Stop::Usage(text).exit();
+    }
+    let mut out = anstream::stdout();
+    let editions = [newer, &*procedure];
+    if let Some(words) = (run.journal.last())
+        .and_then(|entry| entry.edition.as_ref())
+        .and_then(|taken| taken.words(&editions, cx.lang))
+    {
+        let _ = writeln!(out, "{}", sanitize_line(&words));
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        cx.t(
+            "edition-taken",
+            &[
+                ("id", id.to_owned().into()),
+                (
+                    "version",
+                    sanitize_line(newer.version()).into_owned().into()
+                ),
+            ]
+        )
+    );
+    ExitCode::SUCCESS
+}
+
 /// Applies the command `make` makes to the run `id` and saves it (through
 /// [`poryadok::store::Store::change`], as the wizard's home screen does), or says why not.
 fn change(cx: &Context, id: &str, day: Option<Date>, make: Make) -> ExitCode {
@@ -54,7 +158,7 @@ fn change(cx: &Context, id: &str, day: Option<Date>, make: Make) -> ExitCode {
     });
     let made = cx.store.change(
         id,
-        |run| cx.procedure_of(run),
+        |run| cx.procedure(&run.procedure.id),
         |p, run| make(cx, p, run),
         now,
         day,
@@ -458,7 +562,7 @@ fn warn_same_label(cx: &Context, label: &str, same: &[String]) {
 /// `poryadok rename RUN LABEL`: as the wizard's home screen renames (`Store::relabel`); a
 /// label another run of the procedure has is warned about.
 pub fn rename(cx: &Context, id: &str, label: &str) -> ExitCode {
-    let of = |run: &Run| cx.procedure_of(run);
+    let of = |run: &Run| cx.procedure(&run.procedure.id);
     match cx.store.relabel(id, label, of, Timestamp::now()) {
         Ok(same) => {
             warn_same_label(cx, label.trim(), &same);
@@ -479,7 +583,7 @@ pub fn archive(cx: &Context, id: &str) -> ExitCode {
 
 /// The run `id` put in the archive or taken out, as the wizard does it.
 fn archived(cx: &Context, id: &str, archived: bool) -> ExitCode {
-    let of = |run: &Run| cx.procedure_of(run);
+    let of = |run: &Run| cx.procedure(&run.procedure.id);
     match cx.store.set_archived(id, archived, of, Timestamp::now()) {
         Ok(()) => saved(cx, id),
         Err(error) => change_stop(cx, error).exit(),

@@ -110,6 +110,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
             | Command::Attach { .. }
             | Command::Choose { .. }
             | Command::Undo { .. }
+            | Command::Edition { .. }
             | Command::Rename { .. }
             | Command::Archive { .. }
             | Command::Delete { .. }
@@ -165,6 +166,9 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
                     option,
                 }) => return Ok(change_cli::choose(&cx, run, choice, option)),
                 Some(Command::Undo { run }) => return Ok(change_cli::undo(&cx, run)),
+                Some(Command::Edition { run, take }) => {
+                    return Ok(change_cli::edition(&cx, run, *take));
+                }
                 Some(Command::Rename { run, label }) => {
                     return Ok(change_cli::rename(&cx, run, label));
                 }

@@ -14,10 +14,9 @@ use poryadok::i18n::Msg;
 use poryadok::i18n::{Arg, Lang};
 use poryadok::procedure::Procedure;
 use poryadok::run::Run;
-use poryadok::run::reconcile::{Reconciled, reconcile};
 use poryadok::run::schedule::{Due, DueKind, deadline_rule, deadline_words, due_dates, summary};
 use poryadok::run::view::{Status, progress, status, status_msg};
-use poryadok::store::{DecodeError, Recovered, Store};
+use poryadok::store::{DecodeError, Offer, Recovered, Store, Walked};
 use poryadok::text::sanitize_line;
 
 /// What every command here needs.
@@ -38,16 +37,20 @@ impl Context<'_> {
         self.catalog.usable().find(|p| p.id() == id)
     }
 
-    /// The procedure a run walks: as its file is now, or, when the file is gone or does not
-    /// load, the edition kept when the run was last saved.
-    pub fn procedure_of(&self, run: &Run) -> Option<std::borrow::Cow<'_, Procedure>> {
-        match self.procedure(&run.procedure.id) {
-            Some(procedure) => Some(std::borrow::Cow::Borrowed(procedure)),
-            None => self
-                .store
-                .kept_edition(&run.procedure.id, &run.procedure.version)
-                .map(std::borrow::Cow::Owned),
-        }
+    /// The edition a run is walked with (the store's one rule: its own kept edition, or the
+    /// procedure file when nothing else opens it), with a newer edition on offer; `None` when
+    /// neither the file nor a kept edition is there. Fitting the run to the file changes `run`.
+    pub fn walk<'a>(&'a self, run: &mut Run) -> Option<Walked<'a>> {
+        let file = self.procedure(&run.procedure.id);
+        self.store.walk_edition(run, file, Timestamp::now())
+    }
+
+    /// What taking `offer` would change in `run`, walked with `procedure`, one line each.
+    pub fn edition_changes(&self, procedure: &Procedure, offer: &Offer, run: &Run) -> Vec<String> {
+        poryadok::run::edition::changes(procedure, offer.procedure, run, &self.tz, |d| self.date(d))
+            .iter()
+            .map(|msg| sanitize_line(&msg.text(self.lang)).into_owned())
+            .collect()
     }
 
     pub fn date(&self, date: Date) -> String {
@@ -109,7 +112,7 @@ pub fn list(cx: &Context) -> Result<()> {
         if run.archived.is_some() {
             label.push_str(&cx.t("runs-archived", &[]));
         }
-        let Some(procedure) = cx.procedure(&run.procedure.id) else {
+        let Some(walked) = cx.walk(&mut run) else {
             writeln!(
                 out,
                 "{id}  {label}\n    {}",
@@ -123,7 +126,7 @@ pub fn list(cx: &Context) -> Result<()> {
             )?;
             continue;
         };
-        reconcile(procedure, &mut run);
+        let procedure: &Procedure = &walked.procedure;
         let summary = summary(procedure, &run, &ProductionCalendar, &cx.tz);
         writeln!(out, "{id}  {label} — {}", sanitize_line(procedure.title()))?;
         let mut line = cx.t(
@@ -173,8 +176,8 @@ pub fn export(
 ) -> Result<std::process::ExitCode> {
     use poryadok::export::{Options, make, nothing_to_write, write, write_to};
     // The secret values are read (with the key) only when the officer asked for them.
-    let (procedure, run, _, unreadable) = read_run(cx, id, include_secrets)?;
-    let procedure: &Procedure = &procedure;
+    let (walked, run, unreadable) = read_run(cx, id, include_secrets)?;
+    let procedure: &Procedure = &walked.procedure;
     let mut stderr = anstream::stderr();
     if let Some(notice) = unreadable.filter(|_| include_secrets) {
         writeln!(stderr, "{}", sanitize_line(&notice.text(cx.lang)))?;
@@ -241,25 +244,19 @@ fn read_run<'a>(
     cx: &'a Context,
     id: &str,
     with_secrets: bool,
-) -> Result<(
-    std::borrow::Cow<'a, Procedure>,
-    Run,
-    Reconciled,
-    Option<Msg>,
-)> {
+) -> Result<(Walked<'a>, Run, Option<Msg>)> {
     let (opened, unreadable) = cx
         .store
         .read(id, with_secrets)
         .map_err(|error| anyhow!(sanitize_line(&error.message().text(cx.lang)).into_owned()))?;
     let mut run = opened.run;
-    let procedure = cx.procedure_of(&run).ok_or_else(|| {
+    let walked = cx.walk(&mut run).ok_or_else(|| {
         anyhow!(cx.t(
             "runs-unknown-procedure",
             &[("procedure", run.procedure.id.clone().into())]
         ))
     })?;
-    let moved = reconcile(&procedure, &mut run);
-    Ok((procedure, run, moved, unreadable))
+    Ok((walked, run, unreadable))
 }
 
 /// `poryadok status RUN --json`: the run for programs, read without opening it for editing:
@@ -267,8 +264,8 @@ fn read_run<'a>(
 /// its rule. Dates are ISO 8601 (`2026-05-12`).
 pub fn status_json(cx: &Context, id: &str) -> Result<()> {
     use serde_json::json;
-    let (procedure, run, _, _) = read_run(cx, id, false)?;
-    let procedure: &Procedure = &procedure;
+    let (walked, run, _) = read_run(cx, id, false)?;
+    let procedure: &Procedure = &walked.procedure;
     let (done, all) = progress(procedure, &run);
     let dues = due_dates(procedure, &run, &ProductionCalendar, &cx.tz);
     let steps: Vec<serde_json::Value> = (procedure.steps().iter().enumerate())
@@ -310,6 +307,7 @@ pub fn status_json(cx: &Context, id: &str) -> Result<()> {
         "id": id,
         "label": run.label,
         "procedure": { "id": procedure.id(), "title": procedure.title(), "version": run.procedure.version },
+        "edition": edition_json(cx, &walked, &run),
         "done": done,
         "all": all,
         "steps": steps,
@@ -324,21 +322,25 @@ pub fn status_json(cx: &Context, id: &str) -> Result<()> {
 
 /// `poryadok status RUN`: the run's checklist, read without opening it for editing.
 pub fn status_of(cx: &Context, id: &str, with_journal: bool) -> Result<()> {
-    let (procedure, run, moved, unreadable) = read_run(cx, id, false)?;
-    let procedure: &Procedure = &procedure;
+    let (walked, run, unreadable) = read_run(cx, id, false)?;
+    let procedure: &Procedure = &walked.procedure;
     let mut out = anstream::stdout();
     write!(out, "{}", checklist(cx, procedure, &run))?;
     if let Some(notice) = unreadable {
         writeln!(out, "\n{}", sanitize_line(&notice.text(cx.lang)))?;
     }
-    if !moved.set_aside.is_empty() || !run.aside.is_empty() {
-        // In words, from the edition the run had before when it is kept: what is aside is what
-        // the procedure now no longer has.
-        let before = moved
-            .version_changed
-            .as_ref()
-            .and_then(|(old, _)| cx.store.kept_edition(procedure.id(), old));
-        let editions: Vec<&Procedure> = before.iter().chain([procedure]).collect();
+    writeln!(out)?;
+    for line in edition_lines(cx, id, &walked, &run, false) {
+        writeln!(out, "{line}")?;
+    }
+    if !run.aside.is_empty() {
+        // In words, from the editions the run had before when they are kept: what is aside is
+        // what the procedure now no longer has.
+        let before = cx.store.earlier_editions(procedure, &run);
+        let editions: Vec<&Procedure> = [procedure]
+            .into_iter()
+            .chain(before.iter().map(|p| &**p))
+            .collect();
         let items: Vec<String> = run
             .aside
             .steps
@@ -351,7 +353,7 @@ pub fn status_of(cx: &Context, id: &str, with_journal: bool) -> Result<()> {
             .collect();
         writeln!(
             out,
-            "\n{}",
+            "{}",
             cx.t(
                 "status-aside",
                 &[(
@@ -374,9 +376,14 @@ pub fn journal(cx: &Context, procedure: &Procedure, run: &Run) -> String {
         "{}\n",
         cx.t("journal-title", &[("count", run.journal.len().into())])
     );
-    let kept = |version: &str| cx.store.kept_edition(procedure.id(), version);
-    for told in poryadok::run::journal::told(procedure, run, kept, cx.lang, &cx.tz) {
-        out.push_str(&format!("  {:>4}. {}\n", told.number, told.line()));
+    let earlier = cx.store.earlier_editions(procedure, run);
+    for told in poryadok::run::journal::told(procedure, run, &earlier, cx.lang, &cx.tz) {
+        out.push_str(&format!(
+            "  {:>4}. {}
+",
+            told.number,
+            told.line()
+        ));
     }
     out
 }
@@ -631,13 +638,13 @@ pub fn org(
             .open_run(run_id)
             .map_err(|error| anyhow!(sanitize_line(&error.message().text(cx.lang)).into_owned()))?;
         let mut run = opened.run;
-        let procedure = cx.procedure(&run.procedure.id).ok_or_else(|| {
+        let walked = cx.walk(&mut run).ok_or_else(|| {
             anyhow!(cx.t(
                 "org-no-procedure",
                 &[("procedure", run.procedure.id.clone().into())]
             ))
         })?;
-        reconcile(procedure, &mut run);
+        let procedure: &Procedure = &walked.procedure;
         let filled = give(
             &mut register,
             id,
@@ -647,7 +654,7 @@ pub fn org(
             Timestamp::now(),
         )
         .unwrap_or_default();
-        if !filled.is_empty() {
+        if !filled.is_empty() || walked.moved.changed() {
             session
                 .save(procedure, &run, Timestamp::now())
                 .map_err(|e| anyhow!(e.message().text(cx.lang)))?;
@@ -675,4 +682,114 @@ pub fn org(
         }
     }
     Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// Lines on the edition a run is walked with and a newer one: for `status` (`full`: what the
+/// newer one changes, for `edition`).
+fn edition_lines(cx: &Context, id: &str, walked: &Walked, run: &Run, full: bool) -> Vec<String> {
+    let procedure: &Procedure = &walked.procedure;
+    let safe = |text: &str| sanitize_line(text).into_owned();
+    let mut lines = vec![cx.t(
+        "status-edition",
+        &[
+            ("version", safe(procedure.version()).into()),
+            ("edition", short(&procedure.edition()).into()),
+        ],
+    )];
+    if let Some(said) = &walked.said {
+        lines.push(safe(&said.text(cx.lang)));
+    }
+    let Some(offer) = &walked.offer else {
+        return lines;
+    };
+    let newer = [
+        ("version", safe(offer.procedure.version()).into()),
+        ("edition", short(&offer.procedure.edition()).into()),
+        ("id", id.to_owned().into()),
+    ];
+    if offer.finished {
+        lines.push(cx.t("status-edition-finished", &newer));
+    } else if full {
+        lines.push(cx.t("edition-offered", &newer));
+        for change in cx.edition_changes(procedure, offer, run) {
+            lines.push(format!("  • {change}"));
+        }
+        if offer.declined {
+            lines.push(cx.t("edition-declined", &[]));
+        }
+        lines.push(cx.t("edition-not-undone", &[]));
+        lines.push(cx.t("edition-take-hint", &newer));
+    } else {
+        lines.push(cx.t("status-edition-offered", &newer));
+    }
+    lines
+}
+
+/// The `edition` of `status --json`: the one the run is walked with, and a newer one on offer
+/// with what it changes.
+fn edition_json(cx: &Context, walked: &Walked, run: &Run) -> serde_json::Value {
+    use serde_json::json;
+    let procedure: &Procedure = &walked.procedure;
+    let newer = walked.offer.as_ref().map(|offer| {
+        json!({
+            "version": offer.procedure.version(),
+            "edition": offer.procedure.edition(),
+            "offered": offer.open(),
+            "declined": offer.declined,
+            "finished": offer.finished,
+            "changes": if offer.open() { cx.edition_changes(procedure, offer, run) } else { Vec::new() },
+        })
+    });
+    json!({
+        "version": procedure.version(),
+        "edition": procedure.edition(),
+        "newer": newer,
+    })
+}
+
+/// The first digits of an edition, enough to tell two apart.
+pub fn short(edition: &str) -> String {
+    edition.get(..8).unwrap_or(edition).to_owned()
+}
+
+/// `poryadok edition RUN`: which edition the run is walked with and, when a newer one is
+/// available, what it changes.
+pub fn edition(cx: &Context, id: &str) -> Result<()> {
+    let (walked, run, _) = read_run(cx, id, false)?;
+    let procedure: &Procedure = &walked.procedure;
+    let mut out = anstream::stdout();
+    writeln!(
+        out,
+        "{}",
+        cx.t(
+            "edition-walks",
+            &[
+                ("id", id.to_owned().into()),
+                (
+                    "title",
+                    sanitize_line(procedure.title()).into_owned().into()
+                ),
+                (
+                    "version",
+                    sanitize_line(procedure.version()).into_owned().into()
+                ),
+                ("edition", short(&procedure.edition()).into()),
+            ]
+        )
+    )?;
+    for line in edition_lines(cx, id, &walked, &run, true)
+        .into_iter()
+        .skip(1)
+    {
+        writeln!(out, "{line}")?;
+    }
+    if walked.offer.is_none() && walked.said.is_none() {
+        let key = if cx.procedure(&run.procedure.id).is_some() {
+            "edition-none"
+        } else {
+            "edition-file-gone"
+        };
+        writeln!(out, "{}", cx.t(key, &[]))?;
+    }
+    Ok(())
 }

@@ -125,6 +125,11 @@ pub enum Command {
     Undo {
         run: String,
     },
+    Edition {
+        run: String,
+        #[arg(long)]
+        take: bool,
+    },
     Rename {
         run: String,
         label: String,

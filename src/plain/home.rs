@@ -7,7 +7,6 @@ use std::sync::Arc;
 use super::{Plain, command_letter, say};
 use crate::calendar::ProductionCalendar;
 use crate::i18n::Msg;
-use crate::run::reconcile::reconcile;
 use crate::run::schedule::summary;
 
 /// Where to go after a screen.
@@ -87,7 +86,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 return Vec::new();
             }
         };
-        let today = self.now().to_zoned(self.tz.clone()).date();
+        let now = self.now();
+        let today = now.to_zoned(self.tz.clone()).date();
         let lang = self.lang;
         listed
             .into_iter()
@@ -103,16 +103,18 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                         return (entry.id, say::line(&line));
                     }
                 };
-                let Some(procedure) = self.procedures.iter().find(|p| p.id() == run.procedure.id)
-                else {
+                let file = (self.procedures.iter())
+                    .find(|p| p.id() == run.procedure.id)
+                    .map(|p| &**p);
+                // As the run is walked: with its own edition.
+                let Some(walked) = self.store.walk_edition(&mut run, file, now) else {
                     let unknown = Msg::new("runs-unknown-procedure")
                         .arg("procedure", run.procedure.id.as_str());
                     let line = format!("{}: {}", run.label, unknown.text(lang));
                     return (entry.id, say::line(&line));
                 };
-                let procedure = Arc::clone(procedure);
-                reconcile(&procedure, &mut run);
-                let s = summary(&procedure, &run, &ProductionCalendar, &self.tz);
+                let procedure = &*walked.procedure;
+                let s = summary(procedure, &run, &ProductionCalendar, &self.tz);
                 let mut parts = vec![
                     Msg::new("runs-progress")
                         .arg("done", s.done)

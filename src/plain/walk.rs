@@ -10,10 +10,10 @@ use super::{Plain, command_letter, say};
 use crate::i18n::{Arg, Msg};
 use crate::procedure::Procedure;
 use crate::run::command::{Command, Day};
-use crate::run::reconcile::reconcile;
 use crate::run::schedule::actionable;
 use crate::run::view::{Status, StepFacts, status, status_given, status_msg};
 use crate::run::{Run, StepState};
+use crate::store::Edition;
 use crate::store::Session;
 
 /// A run open for walking, with the lock its session holds.
@@ -69,24 +69,57 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 return Ok(Next::Home);
             }
         };
-        let Some(index) = self.procedure_index(&opened.run.procedure.id) else {
+        let file = (self.procedure_index(&opened.run.procedure.id))
+            .map(|index| Arc::clone(&self.procedures[index]));
+        let mut run = opened.run;
+        let now = self.now();
+        // The run's own edition; a newer one in the file is offered, not applied.
+        let Some(walked) = self.store.walk_edition(&mut run, file.as_deref(), now) else {
             let text = Msg::new("runs-unknown-procedure")
-                .arg("procedure", opened.run.procedure.id.as_str())
+                .arg("procedure", run.procedure.id.as_str())
                 .text(self.lang);
             self.line(&say::line(&text))?;
             return Ok(Next::Home);
         };
-        let procedure = Arc::clone(&self.procedures[index]);
-        let mut run = opened.run;
-        let moved = reconcile(&procedure, &mut run);
-        crate::run::command::journal_edition(&mut run, &moved, self.now());
+        let procedure = match &walked.procedure {
+            Edition::Kept(kept) => Arc::clone(kept),
+            Edition::File(_) => Arc::clone(file.as_ref().expect("walked with the file")),
+        };
+        let offer = (walked.offer.as_ref())
+            .filter(|offer| offer.open())
+            .map(|offer| offer.procedure.version().to_owned());
+        let (moved, said) = (walked.moved, walked.said);
         let mut walk = Walk::new(id.to_owned(), procedure, run, session);
         if moved.changed() || opened.migrated_from.is_some() {
             self.save(&mut walk)?;
         }
         if !moved.set_aside.is_empty() {
-            let items = moved.set_aside.join("; ");
-            self.say("plain-set-aside", &[("items", say::line(&items).into())])?;
+            let before = (moved.edition_from.as_ref())
+                .and_then(|from| self.store.kept_edition(walk.procedure.id(), from));
+            let editions: Vec<&crate::procedure::Procedure> = before
+                .as_deref()
+                .into_iter()
+                .chain([&*walk.procedure])
+                .collect();
+            let items: Vec<String> = (moved.set_aside.iter())
+                .map(|item| crate::run::journal::What::parse(item).words_in(&editions, self.lang))
+                .collect();
+            self.say(
+                "plain-set-aside",
+                &[("items", say::line(&items.join("; ")).into())],
+            )?;
+        }
+        if let Some(text) = said {
+            self.line(&say::line(&text.text(self.lang)))?;
+        }
+        if let Some(version) = offer {
+            self.say(
+                "plain-edition-available",
+                &[
+                    ("version", say::line(&version).into()),
+                    ("id", id.to_owned().into()),
+                ],
+            )?;
         }
         self.walk(walk)
     }

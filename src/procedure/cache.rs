@@ -10,7 +10,9 @@
 //! - the identity of the program that wrote it (its version, and the size and time of its
 //!   executable), so that a rebuilt or upgraded program, whose model may differ, never reads it;
 //! - a hash of the bytes of the file, so that any edit of the file reads it again;
-//! - after the procedure, a hash of it, so that a file damaged on disk is not read.
+//! - after the procedure, its edition ([`Procedure::edition`]: a hash of its kept text, which a
+//!   long procedure would take a while to work out again), then a hash of all of it, so that a
+//!   file damaged on disk is not read.
 //!
 //! On any mismatch, on a file that does not decode whole, or when the cache cannot be read or
 //! written, the procedure is simply read from its TOML as before; a cache problem is never an
@@ -32,8 +34,9 @@ use super::model::ProcedureFile;
 use crate::fsutil::{Durability, private_dir, replace_with, tighten};
 
 /// The first bytes of every cache file; a new layout gets a new header. The build and the key
-/// of the procedure file follow (16 bytes each), then the procedure, then its hash.
-const MAGIC: &[u8; 16] = b"poryadok cache 1";
+/// of the procedure file follow (16 bytes each), then the procedure, its edition (8 bytes) and the
+/// hash of these.
+const MAGIC: &[u8; 16] = b"poryadok cache 2";
 
 /// The header: [`MAGIC`], the build, the key.
 const HEADER_BYTES: usize = 16 + 16 + 16;
@@ -128,8 +131,10 @@ impl Cache {
         if u64::from_le_bytes(*check) != xxh3_64(payload) {
             return None;
         }
+        let (payload, edition) = payload.split_last_chunk::<8>()?;
         let (file, rest) = postcard::take_from_bytes::<ProcedureFile>(payload).ok()?;
-        rest.is_empty().then(|| Procedure::new(file))
+        rest.is_empty()
+            .then(|| Procedure::with_edition(file, u64::from_le_bytes(*edition)))
     }
 
     /// Keeps `procedure`, read at `location` from a file with this `key`. Failing to write is
@@ -154,8 +159,10 @@ impl Cache {
                 out,
                 hash: Xxh3::new(),
             };
-            let Hashed { mut out, hash } =
+            let mut hashed =
                 postcard::to_io(procedure.file(), hashed).map_err(std::io::Error::other)?;
+            hashed.write_all(&procedure.edition_hash().to_le_bytes())?;
+            let Hashed { mut out, hash } = hashed;
             out.write_all(&hash.digest().to_le_bytes())?;
             out.flush()
         };

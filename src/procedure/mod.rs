@@ -49,6 +49,9 @@ pub struct Procedure {
     /// bytes each, mostly text) so that such a pass over thousands of steps reads a few
     /// kilobytes rather than megabytes.
     links: StepLinks,
+    /// The edition: see [`Procedure::edition`]. Worked out when first asked (the kept text of a
+    /// long procedure is megabytes), or given by the [`cache`], which keeps it.
+    edition: std::sync::OnceLock<u64>,
 }
 
 /// Where a field is defined: (form, field) or (step, result), by index.
@@ -95,6 +98,33 @@ impl Procedure {
     /// `None` when the bytes are not one (a damaged copy).
     pub fn from_kept(bytes: &[u8]) -> Option<Procedure> {
         load(bytes).result.ok()
+    }
+
+    /// What tells this edition of the procedure from every other: a hash of its kept text
+    /// ([`Procedure::to_kept`]), 16 hex digits. Any change of the procedure's content is a new
+    /// edition, whether or not its `version` was raised; the same content read from its file,
+    /// from the cache or from a kept copy is the same edition.
+    pub fn edition(&self) -> String {
+        format!("{:016x}", self.edition_hash())
+    }
+
+    /// [`Procedure::edition`] as a number, worked out once.
+    pub(crate) fn edition_hash(&self) -> u64 {
+        *self.edition.get_or_init(|| {
+            xxhash_rust::xxh3::xxh3_64(self.to_kept().unwrap_or_default().as_bytes())
+        })
+    }
+
+    /// The procedure's `version`, as its file gives it.
+    pub fn version(&self) -> &str {
+        &self.file.procedure.version
+    }
+
+    /// A procedure read from the [`cache`], whose edition the cache kept beside it.
+    pub(crate) fn with_edition(file: ProcedureFile, edition: u64) -> Procedure {
+        let procedure = Procedure::new(file);
+        let _ = procedure.edition.set(edition);
+        procedure
     }
 
     fn new(file: ProcedureFile) -> Procedure {
@@ -156,6 +186,7 @@ impl Procedure {
             section_steps,
             links,
             file,
+            edition: std::sync::OnceLock::new(),
         }
     }
 

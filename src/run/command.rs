@@ -320,18 +320,55 @@ pub fn reach_milestones(procedure: &Procedure, run: &mut Run) {
     }
 }
 
-/// Journals that a run opened for editing took the procedure's edition as it is now, when
-/// [`super::reconcile::reconcile`] found it newer than the one the run had.
-pub fn journal_edition(run: &mut Run, moved: &super::reconcile::Reconciled, now: Timestamp) {
-    if let Some((old, new)) = &moved.version_changed {
-        journal(
-            run,
-            now,
-            What::Edition,
-            Some(Recorded::Value(Value::Text(old.clone()))),
-            Some(Recorded::Value(Value::Text(new.clone()))),
-        );
+/// Journals that a run took an edition of the procedure (`procedure`), when
+/// [`super::reconcile::reconcile`] changed its edition or moved anything: the versions, the
+/// editions and what moved. Nothing is journaled when nothing changed.
+pub fn journal_edition(
+    procedure: &Procedure,
+    run: &mut Run,
+    moved: &super::reconcile::Reconciled,
+    now: Timestamp,
+) {
+    if !moved.changed() {
+        return;
     }
+    let to = procedure.edition();
+    let version = procedure.version();
+    let old = match &moved.version_changed {
+        Some((old, _)) => old.clone(),
+        None => version.to_owned(),
+    };
+    // Two editions of the same version are told apart by the start of their editions.
+    let (old, new) = match &moved.edition_from {
+        Some(from) if old == version && *from != to => (
+            format!("{old} ({})", short(from)),
+            format!("{version} ({})", short(&to)),
+        ),
+        _ => (old, version.to_owned()),
+    };
+    let what = |items: &[String]| items.iter().map(|i| What::parse(i)).collect::<Vec<_>>();
+    let taken = super::state::EditionTaken {
+        from: moved.edition_from.clone(),
+        to,
+        renamed: (moved.renamed.iter())
+            .map(|(a, b)| (What::parse(a), What::parse(b)))
+            .collect(),
+        set_aside: what(&moved.set_aside),
+        restored: what(&moved.restored),
+    };
+    run.journal.push(Entry {
+        at: now,
+        what: What::Edition,
+        old: Some(Recorded::Value(Value::Text(old))),
+        new: Some(Recorded::Value(Value::Text(new))),
+        undoes: None,
+        edition: Some(Box::new(taken)),
+    });
+}
+
+/// The first digits of an edition, enough to tell two apart in words.
+fn short(edition: &str) -> &str {
+    edition.get(..8).unwrap_or(edition)
 }
 
 /// [`apply_on`] once the command is known not to mark a control event.
@@ -647,6 +684,7 @@ fn journal(run: &mut Run, at: Timestamp, what: What, old: Option<Recorded>, new:
         old,
         new,
         undoes: None,
+        edition: None,
     });
 }
 
@@ -895,6 +933,7 @@ fn undo(procedure: &Procedure, run: &mut Run, now: Timestamp) -> Result<Outcome,
         old: current,
         new: entry.old,
         undoes: Some(index),
+        edition: None,
     });
     Ok(Outcome::default())
 }

@@ -202,6 +202,8 @@ pub struct Told {
     /// "recorded for ДД.ММ.ГГГГ", when the officer gave a day other than the one it was
     /// recorded on (a step marked done, waiting or passed over the day after, say).
     pub recorded_for: Option<String>,
+    /// What taking an edition moved, in words, for an entry of an edition taken.
+    pub moved: Option<String>,
 }
 
 impl Told {
@@ -211,7 +213,10 @@ impl Told {
             "{}  {}: {} → {}",
             self.when, self.subject, self.old, self.new
         );
-        for extra in [&self.recorded_for, &self.undoes].into_iter().flatten() {
+        for extra in [&self.recorded_for, &self.undoes, &self.moved]
+            .into_iter()
+            .flatten()
+        {
             line.push(' ');
             line.push_str(extra);
         }
@@ -220,25 +225,21 @@ impl Told {
 }
 
 /// Every entry of `run`'s journal in the officer's words, oldest first. What the procedure no
-/// longer has is named as an edition the run had before named it (`kept` gives a kept edition
-/// of the procedure by its version); a value that is or ever was secret only as a marker.
-/// Every text is made safe for a terminal.
+/// longer has is named as an edition the run had before named it (`earlier`: the kept editions
+/// the run had, see [`crate::store::Store::earlier_editions`]); a value that is or ever was
+/// secret only as a marker. Every text is made safe for a terminal.
 pub fn told(
     procedure: &Procedure,
     run: &super::Run,
-    kept: impl Fn(&str) -> Option<Procedure>,
+    earlier: &[std::sync::Arc<Procedure>],
     lang: crate::i18n::Lang,
     tz: &jiff::tz::TimeZone,
 ) -> Vec<Told> {
     let date = |d: jiff::civil::Date| d.strftime("%d.%m.%Y").to_string();
-    let before: Vec<Procedure> = (run.journal.iter())
-        .filter(|entry| entry.what == What::Edition)
-        .filter_map(|entry| match &entry.old {
-            Some(Recorded::Value(Value::Text(version))) => kept(version),
-            _ => None,
-        })
+    let editions: Vec<&Procedure> = [procedure]
+        .into_iter()
+        .chain(earlier.iter().map(|p| &**p))
         .collect();
-    let editions: Vec<&Procedure> = [procedure].into_iter().chain(before.iter()).collect();
     let line = |text: String| crate::text::sanitize_line(&text).into_owned();
     (run.journal.iter().enumerate())
         .map(|(index, entry)| {
@@ -270,9 +271,41 @@ pub fn told(
                 undoes: (entry.undoes)
                     .map(|n| Msg::new("journal-undoes").arg("entry", n + 1).text(lang)),
                 recorded_for: recorded_for.map(|msg| msg.text(lang)),
+                moved: (entry.edition.as_ref())
+                    .and_then(|taken| taken.words(&editions, lang))
+                    .map(|words| format!("({})", line(words))),
             }
         })
         .collect()
+}
+
+impl super::state::EditionTaken {
+    /// What moved, in words, from the first of `editions` that names each thing (the procedure
+    /// now, the editions the run had before): `None` when nothing moved.
+    pub fn words(&self, editions: &[&Procedure], lang: crate::i18n::Lang) -> Option<String> {
+        let words = |what: &What| what.words_in(editions, lang);
+        let list = |items: &[What]| items.iter().map(words).collect::<Vec<_>>().join(", ");
+        let mut parts = Vec::new();
+        if !self.renamed.is_empty() {
+            let pairs = (self.renamed.iter())
+                .map(|(old, new)| format!("{} → {}", words(old), words(new)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            parts.push(Msg::new("journal-edition-renamed").arg("items", pairs));
+        }
+        if !self.set_aside.is_empty() {
+            parts.push(Msg::new("journal-edition-aside").arg("items", list(&self.set_aside)));
+        }
+        if !self.restored.is_empty() {
+            parts.push(Msg::new("journal-edition-restored").arg("items", list(&self.restored)));
+        }
+        (!parts.is_empty()).then(|| {
+            (parts.iter())
+                .map(|m| m.text(lang))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    }
 }
 
 /// The step id and the number of an attachment key `STEP#N`.

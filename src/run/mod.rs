@@ -7,6 +7,7 @@
 
 pub mod command;
 mod decode;
+pub mod edition;
 pub mod eval;
 pub mod journal;
 pub mod reconcile;

@@ -17,6 +17,10 @@ use crate::procedure::{FieldType, Procedure};
 pub struct Reconciled {
     /// The procedure's version the run had, when it differs from the file's now.
     pub version_changed: Option<(String, String)>,
+    /// The run had another edition recorded.
+    pub edition_changed: bool,
+    /// The edition the run had recorded before, if any.
+    pub edition_from: Option<String>,
     /// What moved aside, as `step:ID`, `field:ID`, `choice:ID`, `note:ID`.
     pub set_aside: Vec<String>,
     /// What came back from aside, in the same form.
@@ -29,6 +33,7 @@ impl Reconciled {
     /// Whether the run was changed.
     pub fn changed(&self) -> bool {
         self.version_changed.is_some()
+            || self.edition_changed
             || !self.set_aside.is_empty()
             || !self.restored.is_empty()
             || !self.renamed.is_empty()
@@ -42,6 +47,17 @@ pub fn reconcile(procedure: &Procedure, run: &mut Run) -> Reconciled {
     if &run.procedure.version != version {
         out.version_changed = Some((run.procedure.version.clone(), version.clone()));
         run.procedure.version = version.clone();
+    }
+    // The run is walked with this edition from now on. A run that has none recorded (saved
+    // before editions were told apart by content) is given it by its next save, which works it
+    // out anyway: a long procedure's edition takes a while to work out.
+    out.edition_from = run.procedure.edition.clone();
+    if let Some(had) = &mut run.procedure.edition {
+        let edition = procedure.edition();
+        if *had != edition {
+            *had = edition;
+            out.edition_changed = true;
+        }
     }
     renamed_fields(procedure, run, &mut out);
     let step_known = |id: &str| procedure.step_index(id).is_some();

@@ -105,11 +105,21 @@ impl Attached {
     }
 }
 
-/// Which procedure a run walks, and the edition it started with.
+/// Which procedure a run walks, and the edition it is walked with (see
+/// [`crate::store::Store::walk_edition`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProcedureRef {
     pub id: String,
+    /// The `version` of the edition, as its file gave it.
     pub version: String,
+    /// The edition ([`crate::procedure::Procedure::edition`]); runs saved before editions were
+    /// told apart by content have none, and are known by their `version` only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
+    /// A newer edition the officer was offered and chose not to take: it is not offered again
+    /// on every opening, only mentioned. Not a fact of the procedure: not journaled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declined: Option<String>,
 }
 
 /// The progress of one step. "Blocked" and "skipped" are never stored: they follow from the
@@ -207,6 +217,30 @@ pub struct Entry {
     /// This entry took back the entry at this position.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub undoes: Option<usize>,
+    /// An entry of a new edition taken ([`super::journal::What::Edition`]): the editions and
+    /// what moved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<Box<EditionTaken>>,
+}
+
+/// What taking an edition of the procedure did to a run, as the journal keeps it: named as the
+/// journal names things, read in words with the editions ([`EditionTaken::words`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EditionTaken {
+    /// The edition the run had ([`crate::procedure::Procedure::edition`]), when it was known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// The edition taken.
+    pub to: String,
+    /// Values moved to a field's new id: (old, new).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renamed: Vec<(super::journal::What, super::journal::What)>,
+    /// What moved aside, as the new edition has no place for it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<super::journal::What>,
+    /// What came back from aside.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restored: Vec<super::journal::What>,
 }
 
 /// The value of something before or after a change (read back by the visitors in `run/decode.rs`).
@@ -303,6 +337,8 @@ impl Run {
             procedure: ProcedureRef {
                 id: procedure.id().to_owned(),
                 version: procedure.file().procedure.version.clone(),
+                edition: Some(procedure.edition()),
+                declined: None,
             },
             label: label.to_owned(),
             created: now,

@@ -3,17 +3,15 @@
 //! [`Store::change`], so that the lock, the fitting to the procedure, the engine's checks, the
 //! journal and the save are the same whoever asks.
 
-use std::borrow::Cow;
-
 use jiff::Timestamp;
 
 use super::Store;
+use super::editions::Edition;
 use super::errors::{OpenError, SaveError};
 use crate::i18n::Msg;
 use crate::procedure::Procedure;
 use crate::run::Run;
-use crate::run::command::{Command, Day, Outcome, Refusal, apply_on, journal_edition};
-use crate::run::reconcile::reconcile;
+use crate::run::command::{Command, Day, Outcome, Refusal, apply_on};
 
 /// Why a change to a run did not happen.
 #[derive(Debug)]
@@ -26,7 +24,7 @@ pub enum ChangeError<'p, E> {
     /// The caller could not make the command from the run (an unknown step, a bad value).
     Make(E),
     /// The engine refused it, for the reason it gives about this procedure.
-    Refused(Refusal, Box<Cow<'p, Procedure>>),
+    Refused(Refusal, Box<Edition<'p>>),
     /// It was made but could not be written; nothing on disk changed.
     Save(SaveError),
 }
@@ -47,30 +45,32 @@ impl<'p, E> ChangeError<'p, E> {
 /// A change made and saved: the procedure the run walks, what the engine said.
 #[derive(Debug)]
 pub struct Changed<'p> {
-    pub procedure: Cow<'p, Procedure>,
+    pub procedure: Edition<'p>,
     pub outcome: Outcome,
 }
 
 impl Store {
     /// Changes the run `id` while no one else has it: under its lock (a run open in a wizard
-    /// or another command is refused), fitted to its procedure as `procedure_of` gives it (a
-    /// newer edition taken is journaled), the command `make` makes from it applied by the
+    /// or another command is refused), walked with its own edition of the procedure
+    /// (`procedure_of` gives the procedure's file as it is now, see [`Store::walk_edition`]), the command `make` makes from it applied by the
     /// engine (dated `day` when given), and saved.
     pub fn change<'p, E>(
         &self,
         id: &str,
-        procedure_of: impl FnOnce(&Run) -> Option<Cow<'p, Procedure>>,
+        procedure_of: impl FnOnce(&Run) -> Option<&'p Procedure>,
         make: impl FnOnce(&Procedure, &Run) -> Result<Command, E>,
         now: Timestamp,
         day: Option<Day>,
     ) -> Result<Changed<'p>, ChangeError<'p, E>> {
         let (mut session, opened) = self.open_run(id).map_err(ChangeError::Open)?;
         let mut run = opened.run;
-        let Some(procedure) = procedure_of(&run) else {
+        // Walked with its own edition (see [`Store::walk_edition`]); a newer one in the file is
+        // not applied by a change.
+        let file = procedure_of(&run);
+        let Some(walked) = self.walk_edition(&mut run, file, now) else {
             return Err(ChangeError::NoProcedure(run.procedure.id.clone()));
         };
-        let moved = reconcile(&procedure, &mut run);
-        journal_edition(&mut run, &moved, now);
+        let procedure = walked.procedure;
         let command = make(&procedure, &run).map_err(ChangeError::Make)?;
         match apply_on(&procedure, &mut run, command, now, day) {
             Ok(outcome) => {
@@ -90,7 +90,7 @@ impl Store {
         &self,
         id: &str,
         label: &str,
-        procedure_of: impl FnOnce(&Run) -> Option<Cow<'p, Procedure>>,
+        procedure_of: impl FnOnce(&Run) -> Option<&'p Procedure>,
         now: Timestamp,
     ) -> Result<Vec<String>, ChangeError<'p, Msg>> {
         let label = label.trim();
@@ -108,7 +108,7 @@ impl Store {
         &self,
         id: &str,
         archived: bool,
-        procedure_of: impl FnOnce(&Run) -> Option<Cow<'p, Procedure>>,
+        procedure_of: impl FnOnce(&Run) -> Option<&'p Procedure>,
         now: Timestamp,
     ) -> Result<(), ChangeError<'p, std::convert::Infallible>> {
         let make = |_: &Procedure, _: &Run| Ok(Command::Archive(archived));

@@ -41,7 +41,7 @@ use jiff::Timestamp;
 
 pub use crate::fsutil::Durability;
 pub use change::{ChangeError, Changed};
-pub use editions::EDITIONS_DIR;
+pub use editions::{EDITIONS_DIR, Edition, Offer, Walked};
 pub use errors::{OpenError, SaveError, StoreError, StoreOpenError, reason};
 pub use format::{DecodeError, FILE_FORMAT};
 pub use lifecycle::{DELETED_DIR, Deleted, KEEP_DELETED, same_label};
@@ -77,6 +77,8 @@ pub struct Store {
     durability: Durability,
     /// How many temporary files of unfinished saves were removed when the store opened.
     pub cleaned: usize,
+    /// The kept editions read so far.
+    kept: editions::KeptEditions,
 }
 
 /// A run found in the store, read without opening it for editing.
@@ -109,6 +111,7 @@ impl Store {
             sealer: Arc::new(sealer),
             durability: Durability::Sync,
             cleaned: 0,
+            kept: editions::KeptEditions::default(),
         };
         store.cleaned = store.remove_stale_temps();
         Ok(store)

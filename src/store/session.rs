@@ -109,7 +109,14 @@ impl Session {
             super::editions::keep(runs, procedure, self.durability);
         }
         let secret: BTreeSet<String> = secret_field_ids(procedure).collect();
-        let bytes = format::encode(run, &secret, &self.unreadable, &self.sealer, now);
+        // A run saved before editions were told apart by content learns its edition now.
+        let bytes = if run.procedure.edition.is_none() && run.procedure.id == procedure.id() {
+            let mut run = run.clone();
+            run.procedure.edition = Some(procedure.edition());
+            format::encode(&run, &secret, &self.unreadable, &self.sealer, now)
+        } else {
+            format::encode(run, &secret, &self.unreadable, &self.sealer, now)
+        };
         // A file of format 1 may hold secrets in plain text: no copy of it is kept.
         let keep = (!self.plain_secrets).then_some(self.previous.as_path());
         let result = fsutil::replace(&self.path, &bytes, keep, self.durability);

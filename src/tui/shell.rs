@@ -19,9 +19,8 @@ use crate::calendar::ProductionCalendar;
 use crate::catalog::Unkept;
 use crate::i18n::{Lang, Msg};
 use crate::procedure::Procedure;
-use crate::run::reconcile::reconcile;
 use crate::run::schedule::summary;
-use crate::store::{ChangeError, Session, Store};
+use crate::store::{ChangeError, Edition, Session, Store};
 
 /// Where the wizard starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -379,28 +378,29 @@ impl Wizard {
                 return;
             }
         };
-        // The procedure file gone or broken: the edition kept with the run opens it.
-        if self.app.procedure_index(&opened.run.procedure.id).is_none()
-            && let Some(kept) = self
-                .store
-                .kept_edition(&opened.run.procedure.id, &opened.run.procedure.version)
-        {
-            self.app.procedures.push(Arc::new(kept));
-        }
-        let Some(index) = self.app.procedure_index(&opened.run.procedure.id) else {
-            self.notice(
-                NoticeKind::Error,
-                Msg::new("runs-unknown-procedure")
-                    .arg("procedure", opened.run.procedure.id.as_str()),
-            );
-            return;
-        };
-        let procedure = Arc::clone(&self.app.procedures[index]);
+        let file = (self.app.procedure_index(&opened.run.procedure.id))
+            .map(|index| Arc::clone(&self.app.procedures[index]));
         // Secret values the key file does not open are said, not shown as empty fields.
         let unreadable = opened.unreadable_notice(id, self.store.key_path());
         let mut run = opened.run;
-        let moved = reconcile(&procedure, &mut run);
-        crate::run::command::journal_edition(&mut run, &moved, now);
+        // The run's own edition, or the file fitted when nothing else opens it; a newer edition
+        // in the file is offered, not applied.
+        let Some(walked) = self.store.walk_edition(&mut run, file.as_deref(), now) else {
+            self.notice(
+                NoticeKind::Error,
+                Msg::new("runs-unknown-procedure").arg("procedure", run.procedure.id.as_str()),
+            );
+            return;
+        };
+        let procedure = match &walked.procedure {
+            Edition::Kept(kept) => Arc::clone(kept),
+            Edition::File(_) => Arc::clone(file.as_ref().expect("walked with the file")),
+        };
+        let offer = (walked.offer.as_ref())
+            .filter(|offer| offer.open())
+            .map(|offer| (offer.to_ask(), offer.procedure.version().to_owned()));
+        let moved = walked.moved;
+        let said = walked.said;
         let saved = SaveState::Saved(opened.saved.unwrap_or(now));
         self.session = Some(session);
         self.app.screen = Screen::Run(Box::new(RunScreen::new(
@@ -414,10 +414,10 @@ impl Wizard {
         }
         if !moved.set_aside.is_empty() {
             // In words, from the edition the run had before when it is kept.
-            let before = (moved.version_changed.as_ref())
-                .and_then(|(old, _)| self.store.kept_edition(procedure.id(), old));
+            let before = (moved.edition_from.as_ref())
+                .and_then(|from| self.store.kept_edition(procedure.id(), from));
             let editions: Vec<&crate::procedure::Procedure> =
-                before.iter().chain([&*procedure]).collect();
+                before.as_deref().into_iter().chain([&*procedure]).collect();
             let details = (moved.set_aside.iter())
                 .map(|item| {
                     crate::run::journal::What::parse(item).words_in(&editions, self.app.lang)
@@ -429,22 +429,29 @@ impl Wizard {
                 details,
             });
         }
+        if let Some(text) = said {
+            self.notice(NoticeKind::Info, text);
+        }
+        if let Some((_, version)) = offer {
+            self.notice(
+                NoticeKind::Info,
+                Msg::new("tui-edition-available")
+                    .arg("version", version)
+                    .arg("id", id),
+            );
+        }
         if let Some(text) = unreadable {
             self.notice(NoticeKind::Error, text);
         }
     }
 
-    /// The procedure a run walks, as the wizard has it or, when its file is gone or broken, as
-    /// kept with the run's data.
-    fn procedure_of(&self, run: &crate::run::Run) -> Option<std::borrow::Cow<'_, Procedure>> {
-        use std::borrow::Cow;
+    /// The procedure's file as the wizard has it (the store decides which edition a run is
+    /// walked with; `None` when the file is gone or broken).
+    fn procedure_of(&self, run: &crate::run::Run) -> Option<&Procedure> {
         let id = &run.procedure.id;
-        match self.app.procedures.iter().find(|p| p.id() == id) {
-            Some(procedure) => Some(Cow::Borrowed(&**procedure)),
-            None => (self.store)
-                .kept_edition(id, &run.procedure.version)
-                .map(Cow::Owned),
-        }
+        (self.app.procedures.iter())
+            .find(|p| p.id() == id)
+            .map(|p| &**p)
     }
 
     /// The label of the run `id` as the home screen lists it (its id when it is not listed).
@@ -612,11 +619,11 @@ impl Wizard {
             return;
         };
         let store = &self.store;
-        let kept = |version: &str| store.kept_edition(screen.procedure.id(), version);
+        let earlier = store.earlier_editions(&screen.procedure, &screen.run);
         let entries = crate::run::journal::told(
             &screen.procedure,
             &screen.run,
-            kept,
+            &earlier,
             self.app.lang,
             &self.app.tz,
         );
@@ -747,7 +754,7 @@ impl Wizard {
                 })
             })
             .collect();
-        let app = &self.app;
+        let (app, store) = (&self.app, &self.store);
         self.app.runs = listed
             .into_iter()
             // A run in the archive is off the home screen; `poryadok status` still reads it.
@@ -772,10 +779,12 @@ impl Wizard {
                     Ok(mut run) => {
                         out.label = run.label.clone();
                         out.procedure = app.procedure_index(&run.procedure.id);
-                        match out.procedure {
-                            Some(index) => {
-                                let p = &app.procedures[index];
-                                reconcile(p, &mut run);
+                        let file = out.procedure.map(|index| &*app.procedures[index]);
+                        // As the run is walked: with its own edition.
+                        let walked = store.walk_edition(&mut run, file, Timestamp::now());
+                        match walked {
+                            Some(walked) => {
+                                let p = &*walked.procedure;
                                 let s = summary(p, &run, &ProductionCalendar, &app.tz);
                                 (out.done, out.all) = (s.done, s.all);
                                 out.next = s.next.map(|i| p.steps()[i].title.clone());

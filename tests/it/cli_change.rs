@@ -9,19 +9,19 @@ use predicates::prelude::*;
 
 use poryadok::store::Store;
 
-fn poryadok(data: &Path, lang: &str) -> Bin {
+pub(crate) fn poryadok(data: &Path, lang: &str) -> Bin {
     let mut bin = Bin::cargo_bin("poryadok").unwrap();
     bin.arg("--data-dir").arg(data).args(["--lang", lang]);
     bin
 }
 
-fn stdout(bin: &mut Bin) -> String {
+pub(crate) fn stdout(bin: &mut Bin) -> String {
     let output = bin.output().unwrap();
     String::from_utf8(output.stdout).unwrap()
 }
 
 /// A new qualified-signature run with its application form filled; its id.
-fn filled_run(data: &Path) -> String {
+pub(crate) fn filled_run(data: &Path) -> String {
     let out =
         stdout(poryadok(data, "en").args(["new", "qualified-signature", "--label", "Иванов И.И."]));
     let id = out.lines().last().unwrap().to_owned();
@@ -43,7 +43,7 @@ fn filled_run(data: &Path) -> String {
     id
 }
 
-fn status(data: &Path, lang: &str, id: &str) -> String {
+pub(crate) fn status(data: &Path, lang: &str, id: &str) -> String {
     stdout(poryadok(data, lang).args(["status", id]))
 }
 
@@ -356,6 +356,11 @@ id = "letter_number"
 type = "text"
 label = "Номер письма"
 required = true
+
+[[step]]
+id = "send"
+section = "main"
+title = "Направить письмо"
 "#;
     std::fs::write(own.join("local-order.toml"), before).unwrap();
     let out =
@@ -377,6 +382,13 @@ required = true
             "id = \"outgoing_number\"\nwas = [\"letter_number\"]",
         );
     std::fs::write(own.join("local-order.toml"), after).unwrap();
+    // Offered, not imposed: the run walks edition 1 until the new one is taken.
+    let text = status(data.path(), "en", &id);
+    assert!(text.contains("procedure version 1"), "{text}");
+    poryadok(data.path(), "en")
+        .args(["edition", &id, "--take"])
+        .assert()
+        .success();
     let text = status(data.path(), "en", &id);
     assert!(text.contains("procedure version 2"), "{text}");
     assert!(!text.contains("Kept aside"), "{text}");

@@ -189,7 +189,7 @@ fn recover_moves_a_damaged_run_aside_and_restores_the_copy_before_its_last_save(
 }
 
 #[test]
-fn a_run_whose_procedure_changed_still_opens_and_shows_what_was_kept_aside() {
+fn a_run_whose_procedure_changed_walks_its_own_edition_and_is_offered_the_new_one() {
     let data = tempfile::tempdir().unwrap();
     let own = data.path().join("procedures");
     fs::create_dir_all(&own).unwrap();
@@ -245,11 +245,26 @@ title = "Направить письмо"
         .assert()
         .success();
     let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
-    assert!(text.contains("procedure version 2"), "{text}");
+    // The run walks its own edition; the new one is offered, not imposed.
+    assert!(text.contains("procedure version 1"), "{text}");
+    assert!(text.contains("[x] 1. Подготовить письмо"), "{text}");
     assert!(
-        text.contains("Kept aside (the procedure file changed")
-            && text.contains("Step 1 “Подготовить письмо”")
-            && text.contains("Field “Номер письма”")
+        text.contains("A newer edition 2")
+            && text.contains("poryadok edition local-order-1 --take"),
+        "{text}"
+    );
+    assert!(!text.contains("Kept aside"), "{text}");
+    // What taking it would change, in words.
+    let output = poryadok(data.path(), "en")
+        .args(["edition", "local-order-1"])
+        .assert()
+        .success();
+    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains("Step 1. «Подготовить письмо» is removed; what was recorded (done ")
+            && text.contains("Field “Номер письма”: the value “12-345” is kept aside")
+            && text.contains("New step 1. «Подготовить письмо»")
+            && !text.contains("comes before steps already done")
             && !text.contains("field:"),
         "{text}"
     );

@@ -150,3 +150,4 @@ plain-row = { "  " }Row { $row }: { $cells }.
 plain-table-prompt = a adds a row, a row's number changes it, x and a number removes it (x 2); an empty line goes back to the step.
 plain-row-removed = Row { $row } removed; u brings it back.
 plain-cell = Row { $row }, { $column }
+plain-edition-available = A newer edition { $version } of the procedure is available; the run keeps its own. What it changes: poryadok edition { $id }; to take it: poryadok edition { $id } --take

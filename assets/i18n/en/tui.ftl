@@ -35,6 +35,7 @@ tui-set-aside = The procedure file changed: { $count ->
     [one] { $count } item no longer has a place and was kept aside
    *[other] { $count } items no longer have a place and were kept aside
 }
+tui-edition-available = A newer edition { $version } of the procedure is available; the run keeps its own. To see and take it: poryadok edition { $id }
 tui-no-choices = This procedure has no variant to choose here
 tui-reopen-affected = Reopened. { $count ->
     [one] { $count } done step depends on it:

@@ -155,3 +155,4 @@ plain-row = { "  " }Строка { $row }: { $cells }.
 plain-table-prompt = a — добавить строку, номер строки — изменить её, x и номер — удалить (x 2); пустая строка — обратно к шагу.
 plain-row-removed = Строка { $row } удалена; u возвращает её.
 plain-cell = Строка { $row }, «{ $column }»
+plain-edition-available = Есть новая редакция процедуры { $version }; прохождение идёт по своей. Что она изменит: poryadok edition { $id }; принять: poryadok edition { $id } --take

@@ -143,6 +143,7 @@ fn a_secrets_journaled_values_are_sealed_and_read_back_with_the_key_only() {
         old: Some(Recorded::secret(Value::Text("Old-Secret-17".into()))),
         new: Some(Recorded::secret(Value::Text("Sentinel-Secret-42".into()))),
         undoes: None,
+        edition: None,
     });
     // Journaled in plain before the field was secret: sealed from now on too.
     run.journal.push(Entry {
@@ -151,6 +152,7 @@ fn a_secrets_journaled_values_are_sealed_and_read_back_with_the_key_only() {
         old: None,
         new: Some(Recorded::Value(Value::Text("Plain-Before-1".into()))),
         undoes: None,
+        edition: None,
     });
     let secret: BTreeSet<String> = ["v1_ksc_password".to_owned()].into();
     let bytes = encode(&run, &secret, &Unreadable::default(), &sealer, run.created);
