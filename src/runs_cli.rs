@@ -293,7 +293,7 @@ pub fn status_json(cx: &Context, id: &str) -> Result<()> {
                 "id": step.id,
                 "title": sanitize_line(&step.title),
                 "status": poryadok::run::view::StatusCode::of(procedure, &run, index, &state),
-                "status_text": status_msg(procedure, &run, index, &state, &cx.tz, |d| cx.date(d))
+                "status_text": status_msg(procedure, &run, index, &state, &cx.tz, cx.today, |d| cx.date(d))
                     .text(cx.lang),
                 "on": recorded.map(|s| s.day(&cx.tz).to_string()),
                 "deadline": deadline,
@@ -496,17 +496,10 @@ fn describe(
         Status::Waiting { .. } => "[~]",
         Status::Ready => "[ ]",
     };
-    // Only a wait's due day can be overdue; the day a step was done is a plain date.
-    let waiting = matches!(status, Status::Waiting { .. });
-    let overdue = |date: Date| {
-        let text = cx.date(date);
-        if waiting && cx.today > date {
-            cx.t("runs-overdue", &[("date", text.into())])
-        } else {
-            text
-        }
-    };
-    let mut words = status_msg(procedure, run, index, &status, &cx.tz, overdue).text(cx.lang);
+    let mut words = status_msg(procedure, run, index, &status, &cx.tz, cx.today, |d| {
+        cx.date(d)
+    })
+    .text(cx.lang);
     if let Status::Blocked {
         reason: Some(reason),
         ..

@@ -801,7 +801,7 @@ fn report(
                 id: step.id.clone(),
                 title: clean(&step.title),
                 status: code,
-                status_text: status_msg(procedure, run, index, &state, &options.tz, date)
+                status_text: status_msg(procedure, run, index, &state, &options.tz, today, date)
                     .text(lang),
                 done_at,
                 due: due.map(|d| d.date),

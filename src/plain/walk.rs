@@ -308,14 +308,17 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         Ok(())
     }
 
-    fn status_words(&self, walk: &Walk, index: usize) -> String {
+    fn status_words(&mut self, walk: &Walk, index: usize) -> String {
         self.words(walk, index, &status(&walk.procedure, &walk.run, index))
     }
 
     /// A step's state in words, as `poryadok status` and the wizard say it.
-    fn words(&self, walk: &Walk, index: usize, state: &Status) -> String {
+    fn words(&mut self, walk: &Walk, index: usize, state: &Status) -> String {
+        let now = self.now();
+        let today = self.today(now);
         let p = &walk.procedure;
-        let text = status_msg(p, &walk.run, index, state, &self.tz, say::date).text(self.lang);
+        let text =
+            status_msg(p, &walk.run, index, state, &self.tz, today, say::date).text(self.lang);
         say::line(&text)
     }
 

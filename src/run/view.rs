@@ -133,6 +133,7 @@ pub fn status_msg(
     index: usize,
     status: &Status,
     tz: &jiff::tz::TimeZone,
+    today: Date,
     date: impl Fn(Date) -> String,
 ) -> Msg {
     let step = &procedure.steps()[index];
@@ -187,6 +188,10 @@ pub fn status_msg(
             .arg("more", by.len().saturating_sub(1))
         }
         Status::InProgress => Msg::new("status-in-progress"),
+        // A wait past its due day says so wherever it is read: the wizard, plain mode, `status`
+        // and the reports.
+        Status::Waiting { due: Some(due) } if *due < today => Msg::new("status-waiting-until")
+            .arg("date", Msg::new("runs-overdue").arg("date", date(*due))),
         Status::Waiting { due: Some(due) } => {
             Msg::new("status-waiting-until").arg("date", date(*due))
         }

@@ -393,8 +393,16 @@ fn a_control_event_is_reached_by_itself_dated_by_the_last_step_before_it() {
     let words = |run: &Run| {
         let state = status(&p, run, milestone);
         let utc = jiff::tz::TimeZone::UTC;
-        status_msg(&p, run, milestone, &state, &utc, |d| d.to_string())
-            .text(poryadok::i18n::Lang::En)
+        status_msg(
+            &p,
+            run,
+            milestone,
+            &state,
+            &utc,
+            at(1).to_zoned(utc.clone()).date(),
+            |d| d.to_string(),
+        )
+        .text(poryadok::i18n::Lang::En)
     };
     assert!(
         words(&run).starts_with("control event: reached once done"),

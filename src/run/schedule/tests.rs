@@ -498,9 +498,16 @@ fn a_variant_change_says_first_what_done_work_it_sets_aside_and_what_it_leaves_i
     // Made: the done step is not silently done, and one undo takes the change back.
     apply(&p, &mut run, choose("ip"), now).unwrap();
     let state = crate::run::view::status(&p, &run, 0);
-    let words =
-        crate::run::view::status_msg(&p, &run, 0, &state, &TimeZone::UTC, |d| d.to_string())
-            .text(crate::i18n::Lang::Ru);
+    let words = crate::run::view::status_msg(
+        &p,
+        &run,
+        0,
+        &state,
+        &TimeZone::UTC,
+        date("2026-12-01"),
+        |d| d.to_string(),
+    )
+    .text(crate::i18n::Lang::Ru);
     assert!(
         words.contains("требует внимания") && words.contains("ОГРНИП"),
         "{words}"
@@ -509,9 +516,16 @@ fn a_variant_change_says_first_what_done_work_it_sets_aside_and_what_it_leaves_i
     assert_eq!(run.choices["applicant"], "ul");
     assert!(run.is_done("charter"));
     let state = crate::run::view::status(&p, &run, 0);
-    let words =
-        crate::run::view::status_msg(&p, &run, 0, &state, &TimeZone::UTC, |d| d.to_string())
-            .text(crate::i18n::Lang::Ru);
+    let words = crate::run::view::status_msg(
+        &p,
+        &run,
+        0,
+        &state,
+        &TimeZone::UTC,
+        date("2026-12-01"),
+        |d| d.to_string(),
+    )
+    .text(crate::i18n::Lang::Ru);
     assert!(!words.contains("требует внимания"), "{words}");
 }
 

@@ -628,7 +628,10 @@ fn run_command_on(
         Ok(outcome) => {
             screen.refresh();
             if undo {
-                app.notice = Some(notice(NoticeKind::Info, undone(screen, app.lang, &app.tz)));
+                app.notice = Some(notice(
+                    NoticeKind::Info,
+                    undone(screen, app.lang, &app.tz, app.today),
+                ));
             }
             if let Some(due) = past_due {
                 let due = due.strftime("%d.%m.%Y").to_string();
@@ -676,7 +679,12 @@ fn run_command_on(
 
 /// What the undo just done took back, in the officer's words: the step and its state now, the
 /// field by its label, the variant by its title.
-fn undone(screen: &RunScreen, lang: crate::i18n::Lang, tz: &jiff::tz::TimeZone) -> Msg {
+fn undone(
+    screen: &RunScreen,
+    lang: crate::i18n::Lang,
+    tz: &jiff::tz::TimeZone,
+    today: jiff::civil::Date,
+) -> Msg {
     use crate::run::journal::What;
     let p = &screen.procedure;
     let Some(entry) = screen.run.journal.last() else {
@@ -693,7 +701,8 @@ fn undone(screen: &RunScreen, lang: crate::i18n::Lang, tz: &jiff::tz::TimeZone) 
             };
             let status = crate::run::view::status(p, &screen.run, index);
             let date = |date: jiff::civil::Date| date.strftime("%d.%m.%Y").to_string();
-            let state = crate::run::view::status_msg(p, &screen.run, index, &status, tz, date);
+            let state =
+                crate::run::view::status_msg(p, &screen.run, index, &status, tz, today, date);
             Msg::new("tui-undone-step")
                 .arg("step", title)
                 .arg("state", state.text(lang))

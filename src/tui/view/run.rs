@@ -260,7 +260,16 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         status_given(p, &screen.run, index, false)
     };
     let date = |date: jiff::civil::Date| date.strftime("%d.%m.%Y").to_string();
-    let words = status_msg(p, &screen.run, index, &status, &cx.app.tz, date).text(cx.lang());
+    let words = status_msg(
+        p,
+        &screen.run,
+        index,
+        &status,
+        &cx.app.tz,
+        cx.app.today,
+        date,
+    )
+    .text(cx.lang());
     lines.push(Line::from(vec![
         Span::raw(format!(
             "{} ",
