@@ -53,6 +53,8 @@ pub enum Action {
     Material,
     /// Show the run's journal: every change, newest first, in words.
     Journal,
+    /// Show the newer edition of the procedure on offer: what it changes, to take it.
+    Edition,
     /// Rename the run selected on the home screen.
     Rename,
     /// Put the run selected on the home screen in the archive.

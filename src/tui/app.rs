@@ -229,6 +229,9 @@ pub struct RunScreen {
     /// [`RunScreen::follow_selection`] and [`RunScreen::prepare_neighbours`]) rather than on
     /// every frame.
     pub bodies: StepBodies,
+    /// A newer edition of the procedure in its file, available to the run (not finished):
+    /// offered when the run is opened, then on a key.
+    pub newer: Option<Arc<Procedure>>,
 }
 
 /// Steps' Markdown texts as the detail pane shows them, kept so that a frame does not parse
@@ -296,6 +299,18 @@ pub enum Overlay {
     Options(OptionsPopup),
     /// The run's journal, every change newest first.
     Journal(JournalView),
+    /// A newer edition of the procedure, offered: what it changes; taken or not.
+    Edition(EditionOffer),
+}
+
+/// A newer edition of the procedure than the run's, offered: what taking it would change, in
+/// the officer's words (worked out by the engine when the offer is opened), scrolled this many
+/// lines.
+#[derive(Debug, Clone)]
+pub struct EditionOffer {
+    pub newer: Arc<Procedure>,
+    pub changes: Vec<crate::i18n::Msg>,
+    pub scroll: usize,
 }
 
 /// The run's journal as the officer reads it: its entries in words (made when it was opened,
@@ -342,6 +357,7 @@ impl RunScreen {
     overlay!(Material, usize, material, material_mut, take_material);
     overlay!(Options, OptionsPopup, options, options_mut, take_options);
     overlay!(Journal, JournalView, journal, journal_mut, take_journal);
+    overlay!(Edition, EditionOffer, edition, edition_mut, take_edition);
 
     /// How far the overlay that is read by scrolling (the material, the journal) is scrolled,
     /// when one is open.
@@ -349,6 +365,7 @@ impl RunScreen {
         match &mut self.overlay {
             Some(Overlay::Material(scroll)) => Some(scroll),
             Some(Overlay::Journal(journal)) => Some(&mut journal.scroll),
+            Some(Overlay::Edition(offer)) => Some(&mut offer.scroll),
             _ => None,
         }
     }
@@ -640,6 +657,7 @@ impl App {
                     Overlay::Editor(_) => KeyMode::Editor,
                     Overlay::Options(_) => KeyMode::Options,
                     Overlay::Journal(_) => KeyMode::Journal,
+                    Overlay::Edition(_) => KeyMode::Edition,
                 },
                 s if s.table.is_some() => KeyMode::Table,
                 s => match s.focus {
@@ -674,6 +692,7 @@ impl RunScreen {
             progress,
             facts,
             bodies: StepBodies::default(),
+            newer: None,
         };
         screen.selected = screen.resume_position();
         screen.follow_selection();

@@ -51,6 +51,8 @@ pub enum KeyMode {
     Material,
     /// The run's journal.
     Journal,
+    /// A newer edition of the procedure, offered.
+    Edition,
     /// The list of keys.
     Help,
     /// The list of organisations.
@@ -63,7 +65,7 @@ pub enum KeyMode {
 
 impl KeyMode {
     /// Every mode, in the order the README lists them.
-    pub const ALL: [KeyMode; 22] = [
+    pub const ALL: [KeyMode; 23] = [
         KeyMode::Home,
         KeyMode::Rename,
         KeyMode::ConfirmDelete,
@@ -84,6 +86,7 @@ impl KeyMode {
         KeyMode::Copy,
         KeyMode::Material,
         KeyMode::Journal,
+        KeyMode::Edition,
         KeyMode::Help,
         KeyMode::TooSmall,
     ];
@@ -126,6 +129,7 @@ impl KeyMode {
             KeyMode::Copy => "tui-mode-copy",
             KeyMode::Material => "tui-mode-material",
             KeyMode::Journal => "tui-mode-journal",
+            KeyMode::Edition => "tui-mode-edition",
             KeyMode::Help => "tui-mode-help",
             KeyMode::Organisations => "tui-mode-organisations",
             KeyMode::Organisation => "tui-mode-organisation",
@@ -312,6 +316,8 @@ const MATERIAL_KEY_FORM: Binding = bind(&[F(3), Alt('i')], Action::Material, "tu
 
 /// The run's journal.
 const JOURNAL_KEY: Binding = bind(&[Char('J'), F(4)], Action::Journal, "tui-key-journal");
+/// A newer edition of the procedure, when the file has one: what it changes, to take it.
+const EDITION_KEY: Binding = bind(&[Char('e')], Action::Edition, "tui-key-edition");
 const JOURNAL_KEY_FORM: Binding = bind(&[F(4), Alt('J')], Action::Journal, "tui-key-journal");
 
 /// The commands on the selected step, from the list of steps and from its text.
@@ -556,6 +562,7 @@ static STEPS: &[Binding] = &[
     STEP_COMMANDS[8],
     MATERIAL_KEY,
     JOURNAL_KEY,
+    EDITION_KEY,
     STEP_COMMANDS[9],
     STEP_COMMANDS[10],
     STEP_COMMANDS[11],
@@ -605,6 +612,7 @@ static TEXT: &[Binding] = &[
     STEP_COMMANDS[8],
     MATERIAL_KEY,
     JOURNAL_KEY,
+    EDITION_KEY,
     STEP_COMMANDS[9],
     STEP_COMMANDS[10],
     STEP_COMMANDS[11],
@@ -869,6 +877,39 @@ static MATERIAL: &[Binding] = &[
     QUIT,
 ];
 
+static EDITION: &[Binding] = &[
+    show(
+        &[Up, Char('k')],
+        Action::Up,
+        "tui-key-scroll-edition",
+        "tui-foot-scroll",
+    ),
+    bind(&[Down, Char('j')], Action::Down, "tui-key-scroll-edition"),
+    bind(&[Wheel], Action::Down, "tui-key-scroll-edition"),
+    bind(&[PageUp], Action::PageUp, "tui-key-scroll-edition"),
+    bind(
+        &[PageDown, Char(' ')],
+        Action::PageDown,
+        "tui-key-scroll-edition",
+    ),
+    bind(&[Home, Char('g')], Action::First, "tui-key-scroll-edition"),
+    bind(&[End, Char('G')], Action::Last, "tui-key-scroll-edition"),
+    show(
+        &[Enter],
+        Action::Open,
+        "tui-key-take-edition",
+        "tui-foot-take-edition",
+    ),
+    show(
+        &[Esc],
+        Action::Back,
+        "tui-key-keep-edition",
+        "tui-foot-keep-edition",
+    ),
+    HELP,
+    QUIT,
+];
+
 static JOURNAL: &[Binding] = &[
     show(
         &[Up, Char('k')],
@@ -944,6 +985,7 @@ pub fn bindings(mode: KeyMode) -> &'static [Binding] {
         KeyMode::Copy => COPY,
         KeyMode::Material => MATERIAL,
         KeyMode::Journal => JOURNAL,
+        KeyMode::Edition => EDITION,
         KeyMode::Help => HELP_KEYS,
         KeyMode::TooSmall => TOO_SMALL,
     }

@@ -396,9 +396,16 @@ impl Wizard {
             Edition::Kept(kept) => Arc::clone(kept),
             Edition::File(_) => Arc::clone(file.as_ref().expect("walked with the file")),
         };
+        // The newer edition the run may take, as the wizard holds it; asked about at once
+        // unless the officer kept the run's own edition before.
         let offer = (walked.offer.as_ref())
             .filter(|offer| offer.open())
-            .map(|offer| (offer.to_ask(), offer.procedure.version().to_owned()));
+            .map(|offer| {
+                (
+                    offer.to_ask(),
+                    Arc::clone(file.as_ref().expect("offered by the file")),
+                )
+            });
         let moved = walked.moved;
         let said = walked.said;
         let saved = SaveState::Saved(opened.saved.unwrap_or(now));
@@ -432,13 +439,13 @@ impl Wizard {
         if let Some(text) = said {
             self.notice(NoticeKind::Info, text);
         }
-        if let Some((_, version)) = offer {
-            self.notice(
-                NoticeKind::Info,
-                Msg::new("tui-edition-available")
-                    .arg("version", version)
-                    .arg("id", id),
-            );
+        if let Some((ask, newer)) = offer
+            && let Screen::Run(screen) = &mut self.app.screen
+        {
+            screen.newer = Some(newer);
+            if ask {
+                crate::tui::update::offer_edition(&mut self.app);
+            }
         }
         if let Some(text) = unreadable {
             self.notice(NoticeKind::Error, text);

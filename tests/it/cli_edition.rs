@@ -13,7 +13,7 @@ use crate::cli_change::{filled_run, poryadok, status, stdout};
 
 /// The bundled qualified-signature procedure as a methodologist edits it: version 4, the INN
 /// field renamed (`was`), a step inserted between steps 1 and 2.
-fn edition_four() -> String {
+pub(crate) fn edition_four() -> String {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/procedures/qualified-signature.toml"

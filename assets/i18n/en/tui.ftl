@@ -35,7 +35,20 @@ tui-set-aside = The procedure file changed: { $count ->
     [one] { $count } item no longer has a place and was kept aside
    *[other] { $count } items no longer have a place and were kept aside
 }
-tui-edition-available = A newer edition { $version } of the procedure is available; the run keeps its own. To see and take it: poryadok edition { $id }
+tui-mode-edition = Run: a newer edition of the procedure
+tui-key-edition = the newer edition of the procedure, when there is one: what it changes, take it or not
+tui-key-scroll-edition = scroll the list of changes: a line, a page, to the top or to the end
+tui-key-take-edition = take the newer edition: the run moves to it, and the journal says so
+tui-foot-take-edition = take
+tui-key-keep-edition = keep the run's own edition (not asked again; e shows the offer again)
+tui-foot-keep-edition = keep
+tui-edition-title = A newer edition of the procedure: { $old } → { $new }
+tui-edition-intro = The methodologist changed the procedure: its file is now edition { $new }. The run keeps its own edition { $old } until you take the new one. What it changes:
+tui-edition-keys = Enter takes the new edition; Esc keeps the run's own (e shows the offer again).
+tui-edition-hint = ★ new edition { $version } (e)
+tui-edition-none = There is no newer edition of the procedure: the run walks the edition of its file.
+tui-edition-kept = The run keeps its own edition; the newer one ({ $version }) can be seen and taken with e.
+tui-edition-taken = The run now walks the edition { $version }; the change is in the journal.
 tui-no-choices = This procedure has no variant to choose here
 tui-reopen-affected = Reopened. { $count ->
     [one] { $count } done step depends on it:

@@ -191,6 +191,10 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
             _ => None,
         },
         Screen::Run(screen) => {
+            // The offer of a newer edition: taken (Enter) or not (Esc); its keys scroll it.
+            if screen.edition().is_some() && matches!(action, Action::Open | Action::Back) {
+                return answer_edition(app, action == Action::Open, now);
+            }
             let max = screen.scroll_max.unwrap_or(usize::MAX);
             if let Some(scroll) = screen.reading_mut() {
                 let at = (*scroll).min(max);
@@ -357,6 +361,10 @@ pub(super) fn step_action(app: &mut App, action: Action, now: Timestamp) -> Opti
             return None;
         }
         Action::Journal => return Some(Effect::Journal),
+        Action::Edition => {
+            offer_edition(app);
+            return None;
+        }
         Action::ReopenStep => Some(Command::ReopenStep(step_id)),
         Action::PassOver => Some(Command::PassOver(step_id)),
         Action::WaitStep => return wait_step(app, now),
@@ -773,4 +781,65 @@ pub fn ask_label(app: &mut App, procedure: usize) {
 /// The officer's day of the moment `now`.
 fn today(now: Timestamp, tz: &jiff::tz::TimeZone) -> jiff::civil::Date {
     now.to_zoned(tz.clone()).date()
+}
+
+/// Opens the offer of the newer edition of the procedure the open run has (see
+/// [`crate::store::Store::walk_edition`]): what taking it would change, worked out by the
+/// engine; says so when there is none.
+pub fn offer_edition(app: &mut App) {
+    let Screen::Run(screen) = &mut app.screen else {
+        return;
+    };
+    let Some(newer) = screen.newer.clone() else {
+        app.notice = Some(notice(NoticeKind::Info, Msg::new("tui-edition-none")));
+        return;
+    };
+    let changes =
+        crate::run::edition::changes(&screen.procedure, &newer, &screen.run, &app.tz, |d| {
+            d.strftime("%d.%m.%Y").to_string()
+        });
+    screen.overlay = Some(Overlay::Edition(super::app::EditionOffer {
+        newer,
+        changes,
+        scroll: 0,
+    }));
+    screen.scroll_max = None;
+}
+
+/// The officer's answer to the offer of a newer edition: taken (fitted, journaled, saved; the
+/// run is walked with it from now on) or kept to the run's own (not offered again on opening).
+fn answer_edition(app: &mut App, take: bool, now: Timestamp) -> Option<Effect> {
+    let Screen::Run(screen) = &mut app.screen else {
+        return None;
+    };
+    let offer = screen.take_edition()?;
+    if !take {
+        crate::run::edition::decline(&offer.newer, &mut screen.run);
+        app.notice = Some(notice(
+            NoticeKind::Info,
+            Msg::new("tui-edition-kept").arg("version", offer.newer.version()),
+        ));
+        return Some(Effect::Save);
+    }
+    let step = screen.procedure.steps()[screen.step()].id.clone();
+    let mut run = screen.run.clone();
+    crate::run::edition::take(&offer.newer, &mut run, now);
+    let mut taken = RunScreen::new(
+        screen.id.clone(),
+        std::sync::Arc::clone(&offer.newer),
+        run,
+        screen.saved.clone(),
+    );
+    // On the same step, where the new edition still has it.
+    let procedure = std::sync::Arc::clone(&taken.procedure);
+    if let Some(at) = (taken.order.iter()).position(|&i| procedure.steps()[i].id == step) {
+        taken.selected = at;
+        taken.follow_selection();
+    }
+    **screen = taken;
+    app.notice = Some(notice(
+        NoticeKind::Info,
+        Msg::new("tui-edition-taken").arg("version", offer.newer.version()),
+    ));
+    Some(Effect::Save)
 }

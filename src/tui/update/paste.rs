@@ -70,6 +70,7 @@ pub fn paste(app: &mut App, text: &str, now: Timestamp) -> Option<Effect> {
         | KeyMode::Copy
         | KeyMode::Material
         | KeyMode::Journal
+        | KeyMode::Edition
         | KeyMode::ConfirmDelete
         | KeyMode::Shelf
         | KeyMode::Help => {

@@ -36,6 +36,9 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         if let Some(undoes) = &told.undoes {
             change = format!("{change} {undoes}");
         }
+        if let Some(moved) = &told.moved {
+            change = format!("{change} {moved}");
+        }
         lines.extend(hanging(INDENT, &change, width).map(Line::from));
     }
     if lines.is_empty() {

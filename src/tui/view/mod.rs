@@ -1,6 +1,7 @@
 //! Drawing: reads [`App`], never changes it, never does I/O. Every text from a procedure file or
 //! from the officer goes through [`safe`] before it reaches the terminal.
 
+mod edition;
 mod form;
 mod help;
 mod home;

@@ -55,10 +55,25 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
         safe(&screen.run.label),
         safe(p.title())
     );
-    frame.render_widget(
-        Paragraph::new(fit(&title, usize::from(title_area.width))).style(cx.theme.title()),
-        title_area,
+    // A newer edition available and not taken: said before the title, with its key.
+    let hint = (screen.newer.as_ref()).map(|newer| {
+        let hint = cx.tf(
+            "tui-edition-hint",
+            &[("version", safe(newer.version()).into_owned().into())],
+        );
+        format!("{} ", fit(&hint, usize::from(title_area.width) / 2))
+    });
+    let hint_width = hint
+        .as_deref()
+        .map_or(0, unicode_width::UnicodeWidthStr::width);
+    let title = fit(
+        &title,
+        usize::from(title_area.width).saturating_sub(hint_width),
     );
+    let spans: Vec<Span> = (hint.map(|h| Span::styled(h, cx.theme.alert())).into_iter())
+        .chain([Span::styled(title, cx.theme.title())])
+        .collect();
+    frame.render_widget(Paragraph::new(Line::from(spans)), title_area);
     frame.render_widget(Paragraph::new(saved).style(saved_style), saved_area);
 
     let (done, all) = screen.progress;
@@ -93,6 +108,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     }
     super::material::draw(frame, cx, screen, main);
     super::journal::draw(frame, cx, screen, main);
+    super::edition::draw(frame, cx, screen, main);
 }
 
 /// The mark of a step's status: a symbol that says it without colour. A step passed over as
