@@ -85,9 +85,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             Edition::Kept(kept) => Arc::clone(kept),
             Edition::File(_) => Arc::clone(file.as_ref().expect("walked with the file")),
         };
+        // The newer edition the run may take; asked about unless kept off before.
         let offer = (walked.offer.as_ref())
             .filter(|offer| offer.open())
-            .map(|offer| offer.procedure.version().to_owned());
+            .map(|offer| (offer.to_ask(), Arc::clone(file.as_ref().expect("offered"))));
         let (moved, said) = (walked.moved, walked.said);
         let mut walk = Walk::new(id.to_owned(), procedure, run, session);
         if moved.changed() || opened.migrated_from.is_some() {
@@ -112,16 +113,59 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         if let Some(text) = said {
             self.line(&say::line(&text.text(self.lang)))?;
         }
-        if let Some(version) = offer {
-            self.say(
+        match offer {
+            Some((true, newer)) => walk = self.offer_edition(walk, newer)?,
+            Some((false, newer)) => self.say(
                 "plain-edition-available",
                 &[
-                    ("version", say::line(&version).into()),
+                    ("version", say::line(newer.version()).into()),
                     ("id", id.to_owned().into()),
+                ],
+            )?,
+            None => {}
+        }
+        self.walk(walk)
+    }
+
+    /// Offers the newer edition `newer` of the procedure: what taking it changes, in words,
+    /// then a yes-or-no question. Taken: fitted, journaled and saved, walked with it from now
+    /// on. Not taken: the run keeps its own edition and is not asked again.
+    fn offer_edition(&mut self, mut walk: Walk, newer: Arc<Procedure>) -> io::Result<Walk> {
+        let versions = [
+            ("old", say::line(walk.procedure.version()).into()),
+            ("new", say::line(newer.version()).into()),
+        ];
+        self.say("plain-edition-offered", &versions)?;
+        let changes =
+            crate::run::edition::changes(&walk.procedure, &newer, &walk.run, &self.tz, say::date);
+        for change in changes {
+            let text = say::line(&change.text(self.lang));
+            self.line(&format!("  - {text}"))?;
+        }
+        self.say("edition-not-undone", &[])?;
+        if self.confirm("plain-edition-take", &[])? {
+            let now = self.now();
+            crate::run::edition::take(&newer, &mut walk.run, now);
+            let Walk {
+                id, run, session, ..
+            } = walk;
+            walk = Walk::new(id, Arc::clone(&newer), run, session);
+            self.save(&mut walk)?;
+            let version = say::line(newer.version());
+            self.say("plain-edition-taken", &[("version", version.into())])?;
+        } else {
+            crate::run::edition::decline(&newer, &mut walk.run);
+            self.save(&mut walk)?;
+            let id = walk.id.clone();
+            self.say(
+                "plain-edition-kept",
+                &[
+                    ("old", say::line(walk.procedure.version()).into()),
+                    ("id", id.into()),
                 ],
             )?;
         }
-        self.walk(walk)
+        Ok(walk)
     }
 
     /// Walks an open run: the list of steps, then the step to act on, until the officer leaves.

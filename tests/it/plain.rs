@@ -368,3 +368,74 @@ fn an_optional_step_is_marked_not_needed_on_a_past_day() {
         opened.run.steps
     );
 }
+
+/// A run opened after the methodologist's new edition: what it changes is said, and a yes or
+/// no takes it or keeps the run's own (not asked again, one line says how to take it later).
+#[test]
+fn a_newer_edition_is_offered_with_a_yes_or_no() {
+    use poryadok::run::command::{Command, apply};
+    let data = tempfile::tempdir().expect("temporary folder");
+    let old = bundled("qualified-signature");
+    let open = || Store::open(data.path()).expect("store");
+    let store = open();
+    let (mut session, mut run) = store.create(&old, "Иванов", at(0)).unwrap();
+    let set = Command::SetField {
+        field: "inn".into(),
+        value: Value::Text("500100732259".into()),
+    };
+    apply(&old, &mut run, set, at(1)).unwrap();
+    session.save(&old, &run, at(2)).unwrap();
+    drop((session, store));
+    let four = || {
+        let text = crate::cli_edition::edition_four();
+        vec![Arc::new(load(text.as_bytes()).result.unwrap())]
+    };
+    let start = Start::Run("qualified-signature-1".into());
+
+    // Kept: the run stays on edition 3 and is not asked again.
+    let said = transcript_of(four(), open(), Lang::Ru, &start, &["н", "q"]);
+    assert!(
+        said.contains("В файле процедуры новая редакция 4; прохождение идёт по своей редакции 3"),
+        "{said}"
+    );
+    assert!(said.contains("  - Поле «ИНН» в новой редакции"), "{said}");
+    assert!(
+        said.contains("Прохождение остаётся на редакции 3"),
+        "{said}"
+    );
+    let (opened, _) = open().read("qualified-signature-1", false).unwrap();
+    assert_eq!(opened.run.procedure.version, "3");
+    let said = transcript_of(four(), open(), Lang::Ru, &start, &["q"]);
+    assert!(!said.contains("Принять новую редакцию?"), "{said}");
+    assert!(
+        said.contains("poryadok edition qualified-signature-1 --take"),
+        "{said}"
+    );
+
+    // Asked from the command line's hint, taken here by the wizard's way: a fresh run, yes.
+    open().delete("qualified-signature-1").unwrap();
+    let store = open();
+    let (mut session, mut run) = store.create(&old, "Петров", at(0)).unwrap();
+    let set = Command::SetField {
+        field: "inn".into(),
+        value: Value::Text("500100732259".into()),
+    };
+    apply(&old, &mut run, set, at(1)).unwrap();
+    session.save(&old, &run, at(2)).unwrap();
+    let id = session.id().to_owned();
+    drop((session, store));
+    let said = transcript_of(
+        four(),
+        open(),
+        Lang::Ru,
+        &Start::Run(id.clone()),
+        &["д", "q"],
+    );
+    assert!(said.contains("переведено на редакцию 4"), "{said}");
+    let (opened, _) = open().read(&id, false).unwrap();
+    assert_eq!(opened.run.procedure.version, "4");
+    assert_eq!(
+        opened.run.values.get("user_inn"),
+        Some(&Value::Text("500100732259".into()))
+    );
+}

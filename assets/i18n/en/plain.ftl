@@ -53,6 +53,10 @@ plain-last-step = This is the last step.
 plain-undone = The last change was taken back.
 plain-save-failed = NOT SAVED: { $error }. The change is kept in memory and saved with the next one.
 plain-set-aside = The procedure file changed; kept aside, as it no longer has a place for them: { $items }.
+plain-edition-offered = The procedure file has a newer edition { $new }; the run keeps its own edition { $old }. What the new one changes:
+plain-edition-take = Take the new edition? Type y for yes; n or an empty line for no.
+plain-edition-kept = The run keeps the edition { $old }; not asked again. To take the new one later: poryadok edition { $id } --take
+plain-edition-taken = The run now walks the edition { $version }; the change is in the journal.
 plain-reopen-affected = The step is open again. { $count ->
     [one] A done step depends on it
    *[other] { $count } done steps depend on it
