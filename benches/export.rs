@@ -174,6 +174,7 @@ fn options() -> Options {
         tz: TimeZone::UTC,
         organisation: None,
         added_files: None,
+        earlier: Vec::new(),
     }
 }
 
@@ -226,6 +227,7 @@ fn every_format_5000_steps(bencher: divan::Bencher) {
         tz: TimeZone::UTC,
         organisation: None,
         added_files: None,
+        earlier: Vec::new(),
     };
     let templates = Templates::default();
     let now = Timestamp::from_second(1_764_100_000).unwrap();

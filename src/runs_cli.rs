@@ -193,6 +193,7 @@ pub fn export(
         tz: cx.tz.clone(),
         organisation,
         added_files: Some(cx.store.attachments_dir(id)),
+        earlier: cx.store.earlier_editions(procedure, &run),
     };
     let made = make(
         procedure,

@@ -34,6 +34,10 @@ pub struct Options {
     /// The run's folder of the files the officer added to its letters (a signed scan, see
     /// [`crate::store::attachments`]); without it the letters name them as sent separately.
     pub added_files: Option<std::path::PathBuf>,
+    /// The editions of the procedure the run had before the one it is exported with, as the
+    /// store keeps them ([`crate::store::Store::earlier_editions`]): the report's journal names
+    /// what the procedure no longer has as they named it. Empty: by the journal's own text.
+    pub earlier: Vec<std::sync::Arc<Procedure>>,
 }
 
 /// A form as it is printed: its title, addressee, fields in order, and the signature block.
@@ -212,15 +216,28 @@ pub struct StepReport {
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JournalLine {
+    /// Its place in the journal, from 1.
+    pub number: usize,
     pub at: Timestamp,
     /// What changed, as the run's journal names it: `field:ID`, `step:ID`, `choice:ID`,
     /// `note:STEP`.
     pub what: String,
-    /// The same in words, in the procedure's language: «Поле «ИНН»», «Шаг 3 «…»».
+    /// The same in words, in the procedure's language: «Поле «ИНН»», «Шаг 3 «…»»; what the
+    /// procedure no longer has, as the edition the run had before named it.
     pub subject: String,
+    /// The value before and after, in words as the wizard's journal says them; a secret value
+    /// only as a marker; none when there was none.
     pub old: Option<String>,
     pub new: Option<String>,
+    /// Whether it took back an earlier change.
     pub undo: bool,
+    /// The number of the change it took back.
+    pub undoes: Option<usize>,
+    /// The day the officer gave for a step, when other than the day it was recorded on.
+    pub recorded_for: Option<Date>,
+    /// What the wizard's journal says after it, in words: «(отмечено за 21.11.2025)»,
+    /// «(отменяет изменение 2)», what taking an edition moved.
+    pub remarks: Vec<String>,
 }
 
 /// Everything a run exports.
@@ -839,30 +856,23 @@ fn report(
                 .map(|o| clean(&o.title)),
         })
         .collect();
-    let journal = run
-        .journal
-        .iter()
-        .map(|entry| {
-            // A value journaled in plain before its field became secret is left out too.
-            let secret = entry
-                .what
-                .field()
-                .is_some_and(|field| is_secret(procedure, run, field));
-            let shown = |r: &crate::run::state::Recorded| {
-                if secret {
-                    lang.text("export-secret-left-out")
-                } else {
-                    entry.what.value(procedure, r, date, &options.tz).text(lang)
-                }
-            };
-            JournalLine {
-                at: entry.at,
-                what: clean(&entry.what.to_string()),
-                subject: entry.what.subject(procedure).text(lang),
-                old: entry.old.as_ref().map(shown),
-                new: entry.new.as_ref().map(shown),
-                undo: entry.undoes.is_some(),
-            }
+    // In the words the wizard's journal and `poryadok status --journal` use: one wording.
+    let told = crate::run::journal::told(procedure, run, &options.earlier, lang, &options.tz);
+    let journal = (run.journal.iter().zip(told))
+        .map(|(entry, told)| JournalLine {
+            number: told.number,
+            at: entry.at,
+            what: clean(&entry.what.to_string()),
+            subject: told.subject,
+            old: entry.old.as_ref().map(|_| told.old),
+            new: entry.new.as_ref().map(|_| told.new),
+            undo: entry.undoes.is_some(),
+            undoes: entry.undoes.map(|n| n + 1),
+            recorded_for: told.recorded_for_day,
+            remarks: [told.recorded_for, told.undoes, told.moved]
+                .into_iter()
+                .flatten()
+                .collect(),
         })
         .collect();
     Report {

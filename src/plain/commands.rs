@@ -206,6 +206,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 tz: self.tz.clone(),
                 organisation: organisation?,
                 added_files: Some(self.store.attachments_dir(&walk.id)),
+                earlier: self.store.earlier_editions(&walk.procedure, &walk.run),
             };
             let made = make(
                 &walk.procedure,

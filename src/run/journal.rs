@@ -202,6 +202,8 @@ pub struct Told {
     /// "recorded for ДД.ММ.ГГГГ", when the officer gave a day other than the one it was
     /// recorded on (a step marked done, waiting or passed over the day after, say).
     pub recorded_for: Option<String>,
+    /// That day itself, for a report to carry as a date.
+    pub recorded_for_day: Option<jiff::civil::Date>,
     /// What taking an edition moved, in words, for an entry of an edition taken.
     pub moved: Option<String>,
 }
@@ -252,12 +254,12 @@ pub fn told(
                 Some(recorded) => line(entry.what.value(procedure, recorded, date, tz).text(lang)),
             };
             let recorded_on = entry.at.to_zoned(tz.clone()).date();
-            let recorded_for = match &entry.new {
-                Some(Recorded::Step(state)) if state.day(tz) != recorded_on => {
-                    Some(Msg::new("journal-recorded-for").arg("date", date(state.day(tz))))
-                }
+            let recorded_for_day = match &entry.new {
+                Some(Recorded::Step(state)) if state.day(tz) != recorded_on => Some(state.day(tz)),
                 _ => None,
             };
+            let recorded_for =
+                recorded_for_day.map(|day| Msg::new("journal-recorded-for").arg("date", date(day)));
             Told {
                 number: index + 1,
                 when: entry
@@ -271,6 +273,7 @@ pub fn told(
                 undoes: (entry.undoes)
                     .map(|n| Msg::new("journal-undoes").arg("entry", n + 1).text(lang)),
                 recorded_for: recorded_for.map(|msg| msg.text(lang)),
+                recorded_for_day,
                 moved: (entry.edition.as_ref())
                     .and_then(|taken| taken.words(&editions, lang))
                     .map(|words| format!("({})", line(words))),

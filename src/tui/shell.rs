@@ -683,6 +683,7 @@ impl Wizard {
                 tz: self.app.tz.clone(),
                 organisation: organisation?,
                 added_files: Some(self.store.attachments_dir(&screen.id)),
+                earlier: self.store.earlier_editions(&screen.procedure, &screen.run),
             };
             let made = make(
                 &screen.procedure,

@@ -161,3 +161,48 @@ fn an_edit_without_a_new_version_is_offered_too_and_a_locked_run_is_refused() {
         "{journal}"
     );
 }
+
+/// After a newer edition is taken, the exported report's journal names what only the edition
+/// the run had before has (the INN field under its old id) as that edition named it, as
+/// `status --journal` does: by its label, never by its id.
+#[test]
+fn the_exported_journal_names_what_only_an_older_edition_has_by_its_title() {
+    let data = tempfile::tempdir().unwrap();
+    let id = filled_run(data.path());
+    install(data.path(), &edition_four());
+    poryadok(data.path(), "ru")
+        .args(["edition", &id, "--take"])
+        .assert()
+        .success();
+    let out = data.path().join("out");
+    poryadok(data.path(), "ru")
+        .args(["export", &id, "--format", "json", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let report = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .expect("the JSON report");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(report).unwrap()).unwrap();
+    let journal = report["journal"].as_array().unwrap();
+    let inn = (journal.iter())
+        .find(|line| line["what"] == "field:inn")
+        .expect("the INN typed under its old id");
+    assert_eq!(inn["subject"], "Поле «ИНН»");
+    assert_eq!(inn["new"], "«500100732259»");
+    let told = stdout(poryadok(data.path(), "ru").args(["status", &id, "--journal"]));
+    let number = inn["number"].as_u64().unwrap();
+    let line = (told.lines())
+        .find(|l| l.trim_start().starts_with(&format!("{number}. ")))
+        .expect("the same entry in the journal");
+    assert!(line.contains("Поле «ИНН»: — → «500100732259»"), "{line}");
+    assert!(
+        journal
+            .iter()
+            .all(|l| !l["subject"].as_str().unwrap().contains("больше нет")),
+        "{journal:?}"
+    );
+}

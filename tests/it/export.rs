@@ -39,6 +39,7 @@ fn options(lang: Lang) -> Options {
         tz: TimeZone::UTC,
         organisation: None,
         added_files: None,
+        earlier: Vec::new(),
     }
 }
 
@@ -786,4 +787,128 @@ fn without_an_organisation_letters_are_signed_by_the_head_the_run_names() {
         assert!(draft.signer.is_none(), "{:?}", draft.signer);
         assert!(!draft.body.contains("[org_name]"), "{}", draft.body);
     }
+}
+
+/// A run whose journal has a step marked done for an earlier day, a secret typed and a change
+/// taken back, as the wizard's journal test makes it.
+fn run_with_a_journal(p: &Procedure) -> Run {
+    use poryadok::run::command::{Day, apply_on};
+    let mut run = Run::new(p, "Комитет", at(0));
+    let choose = |choice: &str, option: &str| Command::Choose {
+        choice: choice.into(),
+        option: option.into(),
+    };
+    let set = |field: &str, value| Command::SetField {
+        field: field.into(),
+        value,
+    };
+    // Today is 24.11.2025; the rules were read on Friday 21.11.2025, recorded today.
+    let friday = Day {
+        on: jiff::civil::date(2025, 11, 21),
+        today: jiff::civil::date(2025, 11, 24),
+    };
+    let changes = [
+        (choose("variant", "v1"), None),
+        (choose("applicant", "oiv"), None),
+        (set("mediapack_kl8069rmzzz", Value::Bool(false)), None),
+        (
+            Command::CompleteStep("mediapack-rules".into()),
+            Some(friday),
+        ),
+        (
+            set("v1_ksc_password", Value::Text("Пароль-123".into())),
+            None,
+        ),
+        (choose("applicant", "both"), None),
+        (Command::Undo, None),
+    ];
+    for (minute, (command, day)) in changes.into_iter().enumerate() {
+        let now = at(60 * (minute as i64 + 1));
+        apply_on(p, &mut run, command, now, day).unwrap();
+    }
+    run
+}
+
+/// The report's journal is the wizard's, word for word: the same subjects, values, the day a
+/// step was recorded for and the change taken back; a secret only as a marker in every format,
+/// even when the export was asked to include secrets.
+#[test]
+fn the_reports_journal_reads_as_the_wizards_and_never_holds_a_secret() {
+    let p = bundled("antivirus-licenses");
+    let run = run_with_a_journal(&p);
+    let told = poryadok::run::journal::told(&p, &run, &[], Lang::Ru, &TimeZone::UTC);
+    let model = build(&p, &run, "x-1", at(100_000), &options(Lang::En));
+    assert_eq!(model.report.journal.len(), told.len());
+    for (line, told) in model.report.journal.iter().zip(&told) {
+        assert_eq!(line.number, told.number);
+        assert_eq!(line.subject, told.subject);
+        assert_eq!(line.old.as_deref().unwrap_or("—"), told.old);
+        assert_eq!(line.new.as_deref().unwrap_or("—"), told.new);
+        let remarks: Vec<&String> = [&told.recorded_for, &told.undoes, &told.moved]
+            .into_iter()
+            .flatten()
+            .collect();
+        assert_eq!(line.remarks.iter().collect::<Vec<_>>(), remarks);
+    }
+    let step = &model.report.journal[3];
+    assert_eq!(
+        step.subject,
+        "Шаг 17 «Ознакомление с правилами заказа медиапака»"
+    );
+    assert_eq!(step.new.as_deref(), Some("выполнен 21.11.2025"));
+    assert_eq!(step.recorded_for, Some(jiff::civil::date(2025, 11, 21)));
+    assert_eq!(step.remarks, ["(отмечено за 21.11.2025)"]);
+    let undo = &model.report.journal[6];
+    assert_eq!((undo.undo, undo.undoes), (true, Some(6)));
+    assert_eq!(undo.remarks, ["(отменяет изменение 6)"]);
+    assert_eq!(model.report.journal[0].old, None);
+
+    let out = export(&p, &run, Lang::Ru);
+    for file in &out {
+        assert!(!text(file).contains("Пароль-123"), "{}", file.name);
+    }
+    let json: serde_json::Value =
+        serde_json::from_slice(&by_extension(&out, "json")[0].bytes).unwrap();
+    let journal = json["journal"].as_array().unwrap();
+    assert_eq!(journal[3]["recorded_for"], "2025-11-21");
+    assert_eq!(journal[4]["new"], "(секретное значение)");
+    assert_eq!(journal[6]["undoes"], 6);
+    let markdown = text(by_extension(&out, "md")[0]);
+    assert!(
+        markdown.contains(
+            "| 4 | 24.11.2025 16:04 | Шаг 17 «Ознакомление с правилами заказа медиапака» \
+             (отмечено за 21.11.2025) | — | выполнен 21.11.2025 |"
+        ),
+        "{markdown}"
+    );
+    let html = scraper::Html::parse_document(text(by_extension(&out, "html")[0]));
+    // The journal is the page's last table; its newest row the change taken back.
+    let tables = scraper::Selector::parse("table").unwrap();
+    let cells = scraper::Selector::parse("td").unwrap();
+    let journal = html
+        .select(&tables)
+        .next_back()
+        .expect("the journal's table");
+    let cells: Vec<String> = (journal.select(&cells))
+        .map(|td| td.text().collect::<String>())
+        .collect();
+    assert_eq!(
+        cells[cells.len() - 5..],
+        [
+            "7",
+            "24.11.2025 16:07",
+            "Выбор «Заявитель» (отменяет изменение 6)",
+            "«ОИВ и подведы, и их ИС»",
+            "«ОИВ и подведы»",
+        ]
+    );
+
+    // Asked for secrets, the forms have them; the journal still does not.
+    let asked = Options {
+        include_secrets: true,
+        ..options(Lang::Ru)
+    };
+    let model = build(&p, &run, "x-1", at(100_000), &asked);
+    let journal = serde_json::to_string(&model.report.journal).unwrap();
+    assert!(!journal.contains("Пароль-123"), "{journal}");
 }

@@ -30,6 +30,7 @@ fn options(lang: Lang) -> Options {
         tz: TimeZone::fixed(offset(3)),
         organisation: None,
         added_files: None,
+        earlier: Vec::new(),
     }
 }
 

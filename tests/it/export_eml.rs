@@ -152,6 +152,7 @@ fn options() -> Options {
         tz: TimeZone::fixed(Offset::constant(3)),
         organisation: None,
         added_files: None,
+        earlier: Vec::new(),
     }
 }
 

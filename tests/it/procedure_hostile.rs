@@ -136,6 +136,7 @@ fn a_multi_line_value_in_a_subject_is_refused_by_check_and_blocks_no_export() {
         tz: jiff::tz::TimeZone::UTC,
         organisation: None,
         added_files: None,
+        earlier: Vec::new(),
     };
     let made = files(
         &p,

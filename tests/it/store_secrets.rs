@@ -118,6 +118,7 @@ fn export_all(p: &Procedure, run: &Run, include_secrets: bool) -> Vec<(String, S
         tz: jiff::tz::TimeZone::UTC,
         organisation: None,
         added_files: None,
+        earlier: Vec::new(),
     };
     let made = files(
         p,

@@ -457,6 +457,7 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
                 tz: cx.app.tz.clone(),
                 organisation: None,
                 added_files: None,
+                earlier: Vec::new(),
             };
             let text = crate::export::model::fill_in(p, &screen.run, body, &options);
             lines.push(Line::from(""));
