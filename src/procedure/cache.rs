@@ -10,9 +10,8 @@
 //! - the identity of the program that wrote it (its version, and the size and time of its
 //!   executable), so that a rebuilt or upgraded program, whose model may differ, never reads it;
 //! - a hash of the bytes of the file, so that any edit of the file reads it again;
-//! - after the procedure, its edition ([`Procedure::edition`]: a hash of its kept text, which a
-//!   long procedure would take a while to work out again), then a hash of all of it, so that a
-//!   file damaged on disk is not read.
+//! - after the procedure, its edition ([`Procedure::edition`]: a hash of the file's text, which
+//!   only the text gives), then a hash of all of it, so that a file damaged on disk is not read.
 //!
 //! On any mismatch, on a file that does not decode whole, or when the cache cannot be read or
 //! written, the procedure is simply read from its TOML as before; a cache problem is never an
@@ -134,7 +133,7 @@ impl Cache {
         let (payload, edition) = payload.split_last_chunk::<8>()?;
         let (file, rest) = postcard::take_from_bytes::<ProcedureFile>(payload).ok()?;
         rest.is_empty()
-            .then(|| Procedure::with_edition(file, u64::from_le_bytes(*edition)))
+            .then(|| Procedure::new(file).with_edition(u64::from_le_bytes(*edition)))
     }
 
     /// Keeps `procedure`, read at `location` from a file with this `key`. Failing to write is

@@ -82,8 +82,10 @@ pub fn load_owned(bytes: Vec<u8>) -> Loaded {
             };
         }
     };
+    // The edition is the text as read: worked out here, where the text is.
+    let edition = xxhash_rust::xxh3::xxh3_64(source.as_bytes());
     match load_text(&source) {
-        Ok(procedure) => Loaded::checked(procedure),
+        Ok(procedure) => Loaded::checked(procedure.with_edition(edition)),
         Err(diagnostics) => Loaded {
             source,
             result: Err(diagnostics),

@@ -49,9 +49,8 @@ pub struct Procedure {
     /// bytes each, mostly text) so that such a pass over thousands of steps reads a few
     /// kilobytes rather than megabytes.
     links: StepLinks,
-    /// The edition: see [`Procedure::edition`]. Worked out when first asked (the kept text of a
-    /// long procedure is megabytes), or given by the [`cache`], which keeps it.
-    edition: std::sync::OnceLock<u64>,
+    /// The edition: see [`Procedure::edition`].
+    edition: u64,
 }
 
 /// Where a field is defined: (form, field) or (step, result), by index.
@@ -100,31 +99,36 @@ impl Procedure {
         load(bytes).result.ok()
     }
 
-    /// What tells this edition of the procedure from every other: a hash of its kept text
-    /// ([`Procedure::to_kept`]), 16 hex digits. Any change of the procedure's content is a new
-    /// edition, whether or not its `version` was raised; the same content read from its file,
-    /// from the cache or from a kept copy is the same edition.
+    /// What tells this edition of the procedure from every other: a hash (XXH3) of the text of
+    /// its file as read (without a byte order mark, line ends made LF), 16 hex digits. Any
+    /// change of the file is a new edition, whether or not its `version` was raised. Worked out
+    /// as the file is read (a hash of megabytes takes a fraction of a millisecond), kept by the
+    /// [`cache`] with the procedure, and given to a kept copy by the name it is kept under
+    /// ([`Procedure::from_kept_as`]): the same edition wherever it is read from.
     pub fn edition(&self) -> String {
-        format!("{:016x}", self.edition_hash())
+        format!("{:016x}", self.edition)
     }
 
-    /// [`Procedure::edition`] as a number, worked out once.
+    /// [`Procedure::edition`] as a number.
     pub(crate) fn edition_hash(&self) -> u64 {
-        *self.edition.get_or_init(|| {
-            xxhash_rust::xxh3::xxh3_64(self.to_kept().unwrap_or_default().as_bytes())
-        })
+        self.edition
+    }
+
+    /// The procedure with this edition ([`Procedure::edition`] as a number).
+    pub(crate) fn with_edition(mut self, edition: u64) -> Procedure {
+        self.edition = edition;
+        self
+    }
+
+    /// A procedure kept by [`Procedure::to_kept`] as the edition `edition` (its name says which):
+    /// [`Procedure::from_kept`] with that edition.
+    pub fn from_kept_as(bytes: &[u8], edition: u64) -> Option<Procedure> {
+        Procedure::from_kept(bytes).map(|p| p.with_edition(edition))
     }
 
     /// The procedure's `version`, as its file gives it.
     pub fn version(&self) -> &str {
         &self.file.procedure.version
-    }
-
-    /// A procedure read from the [`cache`], whose edition the cache kept beside it.
-    pub(crate) fn with_edition(file: ProcedureFile, edition: u64) -> Procedure {
-        let procedure = Procedure::new(file);
-        let _ = procedure.edition.set(edition);
-        procedure
     }
 
     fn new(file: ProcedureFile) -> Procedure {
@@ -186,7 +190,7 @@ impl Procedure {
             section_steps,
             links,
             file,
-            edition: std::sync::OnceLock::new(),
+            edition: 0,
         }
     }
 

@@ -1,5 +1,6 @@
 //! The editions of procedures that runs were walked with, kept beside the runs
-//! (`runs/editions/ID.EDITION.toml`, see [`Procedure::edition`]), and the one rule of which
+//! (`runs/editions/ID.EDITION.toml`, see [`Procedure::edition`]; a kept copy is that edition,
+//! whatever its own text hashes to), and the one rule of which
 //! edition a run is walked with ([`Store::walk_edition`]), used by every front end.
 //!
 //! A procedure file edited into a broken state, or deleted, never locks a run out: the run opens
@@ -132,7 +133,10 @@ impl super::Store {
         kept.entry(path)
             .or_insert_with_key(|path| {
                 let bytes = std::fs::read(path).ok()?;
-                Procedure::from_kept(&bytes).map(Arc::new)
+                // Its edition is the one it is kept as (a copy kept for a version before
+                // editions were told apart by content is known by that from then on).
+                let edition = u64::from_str_radix(key, 16).ok()?;
+                Procedure::from_kept_as(&bytes, edition).map(Arc::new)
             })
             .clone()
     }

@@ -37,6 +37,8 @@ pub struct RunSummary {
     pub due_step: usize,
     /// Why the run cannot be read, if it cannot.
     pub problem: Option<String>,
+    /// The version of a newer edition of the procedure the run may take, when there is one.
+    pub newer: Option<String>,
 }
 
 /// A run's label as the store has it, for the rule on labels

@@ -778,6 +778,7 @@ impl Wizard {
                     due: None,
                     due_step: 0,
                     problem: None,
+                    newer: None,
                 };
                 match entry.run {
                     Err(error) => {
@@ -792,6 +793,9 @@ impl Wizard {
                         let walked = store.walk_edition(&mut run, file, Timestamp::now());
                         match walked {
                             Some(walked) => {
+                                out.newer = (walked.offer.as_ref())
+                                    .filter(|offer| offer.open())
+                                    .map(|offer| offer.procedure.version().to_owned());
                                 let p = &*walked.procedure;
                                 let s = summary(p, &run, &ProductionCalendar, &app.tz);
                                 (out.done, out.all) = (s.done, s.all);

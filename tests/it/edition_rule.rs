@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use poryadok::i18n::Lang;
-use poryadok::procedure::{Procedure, load};
+use poryadok::procedure::{Procedure, load, load_cached};
 use poryadok::run::command::{Command, apply};
 use poryadok::run::edition::{changes, decline, take};
 use poryadok::run::journal::What;
@@ -149,10 +149,25 @@ fn an_edit_without_a_new_version_is_a_new_edition() {
 
 #[test]
 fn the_edition_is_the_same_from_the_file_the_cache_and_the_kept_copy() {
-    let one = procedure(ONE);
-    let kept = Procedure::from_kept(one.to_kept().unwrap().as_bytes()).unwrap();
-    assert_eq!(kept.edition(), one.edition());
+    let (data, store, one, run) = started();
     assert_eq!(one.edition().len(), 16);
+    // Kept with the run: read back as the same edition.
+    let kept = store.own_edition(&run).expect("kept at the save");
+    assert_eq!(kept.edition(), one.edition());
+    assert_eq!(run.procedure.edition, Some(one.edition()));
+    // From the cache: the same edition without the text.
+    let cache = poryadok::procedure::Cache::new(data.path().join("cache")).unwrap();
+    let first = load_cached(ONE.as_bytes().to_vec(), Some((&cache, "x")))
+        .result
+        .unwrap();
+    let again = load_cached(ONE.as_bytes().to_vec(), Some((&cache, "x")))
+        .result
+        .unwrap();
+    assert_eq!(first.edition(), one.edition());
+    assert_eq!(again.edition(), one.edition());
+    // Line ends and a byte order mark are not an edit.
+    let crlf = format!("\u{feff}{}", ONE.replace('\n', "\r\n"));
+    assert_eq!(procedure(&crlf).edition(), one.edition());
 }
 
 #[test]

@@ -46,6 +46,7 @@ tui-edition-title = A newer edition of the procedure: { $old } → { $new }
 tui-edition-intro = The methodologist changed the procedure: its file is now edition { $new }. The run keeps its own edition { $old } until you take the new one. What it changes:
 tui-edition-keys = Enter takes the new edition; Esc keeps the run's own (e shows the offer again).
 tui-edition-hint = ★ new edition { $version } (e)
+tui-home-edition = ★ newer edition { $version }
 tui-edition-none = There is no newer edition of the procedure: the run walks the edition of its file.
 tui-edition-kept = The run keeps its own edition; the newer one ({ $version }) can be seen and taken with e.
 tui-edition-taken = The run now walks the edition { $version }; the change is in the journal.

@@ -68,6 +68,18 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, home: &Home, area: Rect) {
                     &[("done", run.done.into()), ("all", run.all.into())]
                 )
             )));
+            if let Some(version) = &run.newer {
+                second.push(Span::styled(
+                    format!(
+                        " · {}",
+                        cx.tf(
+                            "tui-home-edition",
+                            &[("version", safe(version).into_owned().into())]
+                        )
+                    ),
+                    cx.theme.alert(),
+                ));
+            }
             if let Some(next) = &run.next {
                 second.push(Span::raw(format!(
                     " · {}",
