@@ -520,15 +520,38 @@ pub fn attach(
 /// `poryadok choose RUN CHOICE OPTION`.
 pub fn choose(cx: &Context, id: &str, choice: &str, option: &str) -> ExitCode {
     let make = |cx: &Context, p: &Procedure, _: &Run| {
-        let known = (p.file().choices.iter())
-            .find(|c| c.id == choice)
-            .is_some_and(|c| c.options.iter().any(|o| o.id == option));
-        if !known {
+        // What may be typed instead: each id with its title.
+        let listed = |items: Vec<(&str, &str)>| {
+            if items.is_empty() {
+                return "—".to_owned();
+            }
+            (items.into_iter())
+                .map(|(id, title)| format!("{id} «{}»", sanitize_line(title)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let Some(c) = p.file().choices.iter().find(|c| c.id == choice) else {
+            let choices = (p.file().choices.iter())
+                .map(|c| (c.id.as_str(), c.title.as_str()))
+                .collect();
+            return Err(Stop::Usage(cx.t(
+                "change-unknown-choice",
+                &[
+                    ("choice", sanitize_line(choice).into_owned().into()),
+                    ("choices", listed(choices).into()),
+                ],
+            )));
+        };
+        if !c.options.iter().any(|o| o.id == option) {
+            let options = (c.options.iter())
+                .map(|o| (o.id.as_str(), o.title.as_str()))
+                .collect();
             return Err(Stop::Usage(cx.t(
                 "change-unknown-option",
                 &[
                     ("choice", sanitize_line(choice).into_owned().into()),
                     ("option", sanitize_line(option).into_owned().into()),
+                    ("options", listed(options).into()),
                 ],
             )));
         }

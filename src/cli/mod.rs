@@ -24,7 +24,7 @@ use std::path::PathBuf;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 pub mod errors;
 pub mod install;
@@ -206,18 +206,26 @@ pub enum StepAction {
     Pass,
 }
 
-/// A day on the command line that is neither `ДД.ММ.ГГГГ` nor `ГГГГ-ММ-ДД`.
+/// A day on the command line that is neither `ДД.ММ.ГГГГ` nor `ГГГГ-ММ-ДД`, or no such day
+/// (31.02): what was typed and what is wrong with it, in the officer's words.
 #[derive(Debug, thiserror::Error)]
-#[error("not a date: {0:?}")]
-pub struct BadDay(pub String);
+#[error("not a date: {text:?}")]
+pub struct BadDay {
+    pub text: String,
+    pub reason: Msg,
+}
 
 /// A day as officers write it (`ДД.ММ.ГГГГ`) or as ISO 8601 does (`ГГГГ-ММ-ДД`).
 pub fn parse_day(text: &str) -> Result<jiff::civil::Date, BadDay> {
     let text = text.trim();
+    let bad = |reason| BadDay {
+        text: text.to_owned(),
+        reason,
+    };
     if text.len() == 10 && text.as_bytes()[4] == b'-' {
-        return text.parse().map_err(|_| BadDay(text.to_owned()));
+        return text.parse().map_err(|_| bad(Msg::new("invalid-date")));
     }
-    crate::validate::parse_date(text).map_err(|_| BadDay(text.to_owned()))
+    crate::validate::parse_date(text).map_err(bad)
 }
 
 /// An export format named on the command line that poryadok does not write.

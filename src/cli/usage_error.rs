@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use clap::error::{ContextKind, ContextValue, Error, ErrorKind};
 
-use super::{Exit, UnknownFormat};
+use super::{BadDay, Exit, UnknownFormat};
 use crate::i18n::{Arg, Lang};
 use crate::text::sanitize_line;
 
@@ -71,10 +71,20 @@ fn detail(error: &Error, lang: Lang) -> String {
             "cli-invalid-value",
             &[("value", value.into()), ("arg", arg.into())],
         ),
-        ErrorKind::ValueValidation => match std::error::Error::source(error)
-            .and_then(|source| source.downcast_ref::<UnknownFormat>())
-        {
-            Some(UnknownFormat(name)) => {
+        ErrorKind::ValueValidation => {
+            let source = std::error::Error::source(error);
+            if let Some(day) = source.and_then(|s| s.downcast_ref::<BadDay>()) {
+                t(
+                    "cli-bad-day",
+                    &[
+                        ("value", day.text.as_str().into()),
+                        ("arg", arg.into()),
+                        ("reason", day.reason.text(lang).into()),
+                    ],
+                )
+            } else if let Some(UnknownFormat(name)) =
+                source.and_then(|s| s.downcast_ref::<UnknownFormat>())
+            {
                 let formats: Vec<&str> = (crate::export::Format::ALL.iter())
                     .map(|f| f.name())
                     .collect();
@@ -85,12 +95,13 @@ fn detail(error: &Error, lang: Lang) -> String {
                         ("formats", formats.join(", ").into()),
                     ],
                 )
+            } else {
+                t(
+                    "cli-invalid-value",
+                    &[("value", value.into()), ("arg", arg.into())],
+                )
             }
-            None => t(
-                "cli-invalid-value",
-                &[("value", value.into()), ("arg", arg.into())],
-            ),
-        },
+        }
         ErrorKind::MissingRequiredArgument => t(
             "cli-missing-arguments",
             &[(

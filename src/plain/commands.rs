@@ -248,11 +248,5 @@ impl<R: BufRead, W: Write> Plain<R, W> {
 /// A day as the officer types it, `ДД.ММ.ГГГГ` or `ГГГГ-ММ-ДД` (as the command line takes it), or
 /// what is wrong with it.
 pub(super) fn day_typed(text: &str) -> Result<jiff::civil::Date, Msg> {
-    crate::cli::parse_day(text).map_err(|_| {
-        let iso = text.len() == 10 && text.as_bytes().get(4) == Some(&b'-');
-        match crate::validate::parse_date(text) {
-            Err(problem) if !iso => problem,
-            _ => Msg::new("invalid-date"),
-        }
-    })
+    crate::cli::parse_day(text).map_err(|bad| bad.reason)
 }

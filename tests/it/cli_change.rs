@@ -191,6 +191,52 @@ fn bad_values_are_refused_with_the_validators_words_and_usage_errors_exit_2() {
     ] {
         poryadok(data.path(), "en").args(&args).assert().code(2);
     }
+    // A usage error says what is wrong and what may be typed instead.
+    poryadok(data.path(), "ru")
+        .args(["step", &id, "1", "done", "--on", "32.01.2026"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "«32.01.2026»: такой даты не бывает",
+        ))
+        .stderr(predicate::str::contains("ДД.ММ.ГГГГ или ГГГГ-ММ-ДД"));
+    poryadok(data.path(), "en")
+        .args(["step", &id, "1", "done", "--on", "2026-02-30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "2026-02-30: there is no such date",
+        ));
+    poryadok(data.path(), "ru")
+        .args(["step", &id, "1", "done", "--on", "3 декабря"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("введите дату в виде ДД.ММ.ГГГГ"));
+    poryadok(data.path(), "ru")
+        .args(["choose", &id, "no-choice", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("нет выбора «no-choice»"));
+}
+
+/// An option that is not there is refused with the options there are, ids and titles.
+#[test]
+fn an_unknown_option_lists_the_options_of_the_choice() {
+    let data = tempfile::tempdir().unwrap();
+    let new =
+        stdout(poryadok(data.path(), "en").args(["new", "antivirus-licenses", "--label", "x"]));
+    let id = new.lines().last().unwrap().trim().to_owned();
+    let p = crate::common::bundled("antivirus-licenses");
+    let choice = &p.file().choices[0];
+    let text = poryadok(data.path(), "ru")
+        .args(["choose", &id, &choice.id, "v9"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(text.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("нет варианта «v9»"), "{err}");
+    for option in &choice.options {
+        assert!(err.contains(&format!("{} «", option.id)), "{err}");
+    }
 }
 
 #[test]

@@ -134,6 +134,7 @@ cli-did-you-mean = did you mean '{ $value }'?
 cli-dash-dash = to pass '{ $value }' as a value, write `-- { $value }`
 cli-remove-dash-dash = '{ $value }' is a command: remove the '--' before it
 cli-invalid-value = '{ $value }' is not a valid value for { $arg }
+cli-bad-day = { $arg } { $value }: { $reason }; write the day as DD.MM.YYYY or YYYY-MM-DD
 cli-possible-values = possible values: { $values }
 cli-missing-value = { $arg } needs a value
 cli-missing-arguments = missing: { $args }

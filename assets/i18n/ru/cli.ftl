@@ -127,6 +127,7 @@ cli-did-you-mean = может быть, «{ $value }»?
 cli-dash-dash = чтобы передать «{ $value }» как значение, напишите `-- { $value }`
 cli-remove-dash-dash = «{ $value }» — это команда: уберите «--» перед ней
 cli-invalid-value = «{ $value }» — недопустимое значение для { $arg }
+cli-bad-day = { $arg } «{ $value }»: { $reason }; день пишут как ДД.ММ.ГГГГ или ГГГГ-ММ-ДД
 cli-possible-values = допустимые значения: { $values }
 cli-missing-value = для { $arg } нужно указать значение
 cli-missing-arguments = не указано: { $args }
