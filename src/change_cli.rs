@@ -502,17 +502,9 @@ pub fn attach(
             )));
         }
         // An empty path takes the file away, as an empty value clears a field.
-        let file = if path.as_os_str().is_empty() {
-            None
-        } else {
-            let stored = cx.store.store_attachment(id, path);
-            Some(stored.map_err(|error| Stop::Refused(error.message().text(cx.lang)))?)
-        };
-        Ok(Command::Attach {
-            step: step.id.clone(),
-            number,
-            file,
-        })
+        let path = Some(path).filter(|p| !p.as_os_str().is_empty());
+        (cx.store.attach_command(id, &step.id, number, path))
+            .map_err(|error| Stop::Refused(error.message().text(cx.lang)))
     };
     change(cx, id, None, &make)
 }

@@ -320,9 +320,17 @@ pub fn attachment_step(key: &str) -> Option<(&str, usize)> {
 /// What the officer adds to the letters of a step (`attach_files`), in order: the attachment
 /// numbered N is the N-th of these.
 pub fn added_files<'p>(procedure: &'p Procedure, step: &str) -> impl Iterator<Item = &'p String> {
+    added_files_by_letter(procedure, step).map(|(_, what)| what)
+}
+
+/// [`added_files`], each with the letter it goes with.
+pub fn added_files_by_letter<'p>(
+    procedure: &'p Procedure,
+    step: &str,
+) -> impl Iterator<Item = (&'p crate::procedure::model::Letter, &'p String)> {
     (procedure.step(step).into_iter())
         .flat_map(|s| s.letters.iter())
-        .flat_map(|letter| letter.attach_files.iter())
+        .flat_map(|letter| letter.attach_files.iter().map(move |what| (letter, what)))
 }
 
 /// A recorded value in words.

@@ -13,6 +13,7 @@ use super::Store;
 use super::errors::reason;
 use crate::fsutil;
 use crate::i18n::Msg;
+use crate::run::command::Command;
 use crate::run::state::Attached;
 
 /// The folder of added files inside the data folder, a folder per run.
@@ -108,6 +109,59 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The change that gives the file at `path` for the `number`-th attachment the officer adds
+    /// to the letters of the step `step` of the run `id` (`attach_files`), the file copied into
+    /// the run's folder first ([`Store::store_attachment`]); with no `path`, the change that
+    /// takes the file given before away. The command line (`poryadok attach`) and the wizard
+    /// both make it here; the engine checks the step and the number when it applies it.
+    pub fn attach_command(
+        &self,
+        id: &str,
+        step: &str,
+        number: usize,
+        path: Option<&Path>,
+    ) -> Result<Command, AttachError> {
+        let file = match path {
+            Some(path) => Some(self.store_attachment(id, path)?),
+            None => None,
+        };
+        Ok(Command::Attach {
+            step: step.to_owned(),
+            number,
+            file,
+        })
+    }
+}
+
+/// A path as the officer types or pastes it: spaces around it and the quotes a file manager
+/// puts around a path it copies left out, a leading `~` read as the home folder `home`.
+pub fn typed_path(typed: &str, home: Option<&Path>) -> PathBuf {
+    let mut text = typed.trim();
+    for quote in ['\'', '"'] {
+        if text.len() >= 2 && text.starts_with(quote) && text.ends_with(quote) {
+            text = &text[1..text.len() - 1];
+        }
+    }
+    match (text.strip_prefix('~'), home) {
+        (Some(""), Some(home)) => home.to_path_buf(),
+        (Some(rest), Some(home)) if rest.starts_with('/') => home.join(&rest[1..]),
+        _ => PathBuf::from(text),
+    }
+}
+
+/// A file's size as a file manager shows it: bytes, kilobytes or megabytes with one decimal.
+pub fn size_words(bytes: u64) -> Msg {
+    const KB: u64 = 1024;
+    if bytes < KB {
+        Msg::new("attach-size-bytes").arg("size", bytes as usize)
+    } else if bytes < KB * KB {
+        Msg::new("attach-size-kb").arg("size", bytes.div_ceil(KB) as usize)
+    } else {
+        Msg::new("attach-size-mb").arg("size", megabytes(bytes))
+    }
+}
+
 /// The folder of a run's added files, beside the runs folder `runs`.
 pub fn attachments_dir(runs: &Path, id: &str) -> PathBuf {
     runs.parent().unwrap_or(runs).join(ATTACHMENTS_DIR).join(id)
@@ -174,4 +228,39 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, AttachError> {
         });
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_path_has_its_home_folder_and_loses_its_quotes() {
+        let home = Path::new("/home/officer");
+        let read = |typed: &str| typed_path(typed, Some(home));
+        assert_eq!(
+            read("~/Документы/скан.pdf"),
+            home.join("Документы/скан.pdf")
+        );
+        assert_eq!(read("  ~  "), home);
+        assert_eq!(
+            read("'/tmp/скан заявки.pdf'"),
+            Path::new("/tmp/скан заявки.pdf")
+        );
+        assert_eq!(read("\"~/скан.pdf\" "), home.join("скан.pdf"));
+        // Another user's home folder is not guessed; a `~` inside a name is a letter.
+        assert_eq!(read("~other/скан.pdf"), Path::new("~other/скан.pdf"));
+        assert_eq!(read("/tmp/a~b"), Path::new("/tmp/a~b"));
+        assert_eq!(typed_path("~/скан.pdf", None), Path::new("~/скан.pdf"));
+    }
+
+    #[test]
+    fn a_size_is_said_in_the_unit_a_file_manager_uses() {
+        use crate::i18n::Lang;
+        let said = |bytes| size_words(bytes).text(Lang::Ru);
+        assert_eq!(said(512), "512 байт");
+        assert_eq!(said(70_009), "69 КБ");
+        assert_eq!(said(3 * 1024 * 1024 + 512 * 1024), "3.5 МБ");
+        assert_eq!(size_words(1).text(Lang::En), "1 byte");
+    }
 }

@@ -55,6 +55,9 @@ pub enum Action {
     Journal,
     /// Show the newer edition of the procedure on offer: what it changes, to take it.
     Edition,
+    /// List the files the officer adds to the selected step's letters (a signed scan), to
+    /// give one or take it away.
+    Attach,
     /// Rename the run selected on the home screen.
     Rename,
     /// Put the run selected on the home screen in the archive.
@@ -91,7 +94,8 @@ pub enum Action {
     OpenLink,
     /// Write the run's documents (forms, tables, report, letters) into its folder.
     Export,
-    /// Clear the selected field; in a table, remove the selected row.
+    /// Clear the selected field; in a table, remove the selected row; in the list of a
+    /// letter's files, take the selected one away.
     ClearField,
     /// Add a row to a table after the selected one.
     AddRow,

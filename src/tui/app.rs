@@ -303,6 +303,8 @@ pub enum Overlay {
     Journal(JournalView),
     /// A newer edition of the procedure, offered: what it changes; taken or not.
     Edition(EditionOffer),
+    /// The files the officer adds to the selected step's letters, to give or take one away.
+    Attach(AttachPopup),
 }
 
 /// A newer edition of the procedure than the run's, offered: what taking it would change, in
@@ -313,6 +315,46 @@ pub struct EditionOffer {
     pub newer: Arc<Procedure>,
     pub changes: Vec<crate::i18n::Msg>,
     pub scroll: usize,
+}
+
+/// The attachments of a step's letters that the officer adds (`attach_files`, a signed scan),
+/// listed with the file each has; one of them, perhaps, with its file's path being typed.
+#[derive(Debug)]
+pub struct AttachPopup {
+    /// The step's id.
+    pub step: String,
+    /// The attachment selected, from 0 (its number in the run, from 1, is one more).
+    pub cursor: usize,
+    /// The path being typed for the selected attachment.
+    pub path: Option<Box<PathInput>>,
+}
+
+/// A file's path being typed (or pasted): one line, every printable key its text; what was
+/// wrong with the path given last, until it is changed.
+#[derive(Debug)]
+pub struct PathInput {
+    pub input: TextArea<'static>,
+    pub error: Option<Msg>,
+}
+
+impl PathInput {
+    pub fn new() -> PathInput {
+        PathInput {
+            input: TextArea::default(),
+            error: None,
+        }
+    }
+
+    /// What has been typed.
+    pub fn text(&self) -> String {
+        self.input.lines().join(" ")
+    }
+}
+
+impl Default for PathInput {
+    fn default() -> PathInput {
+        PathInput::new()
+    }
 }
 
 /// The run's journal as the officer reads it: its entries in words (made when it was opened,
@@ -360,6 +402,7 @@ impl RunScreen {
     overlay!(Options, OptionsPopup, options, options_mut, take_options);
     overlay!(Journal, JournalView, journal, journal_mut, take_journal);
     overlay!(Edition, EditionOffer, edition, edition_mut, take_edition);
+    overlay!(Attach, AttachPopup, attach, attach_mut, take_attach);
 
     /// How far the overlay that is read by scrolling (the material, the journal) is scrolled,
     /// when one is open.
@@ -660,6 +703,8 @@ impl App {
                     Overlay::Options(_) => KeyMode::Options,
                     Overlay::Journal(_) => KeyMode::Journal,
                     Overlay::Edition(_) => KeyMode::Edition,
+                    Overlay::Attach(AttachPopup { path: Some(_), .. }) => KeyMode::AttachPath,
+                    Overlay::Attach(_) => KeyMode::Attachments,
                 },
                 s if s.table.is_some() => KeyMode::Table,
                 s => match s.focus {

@@ -53,6 +53,10 @@ pub enum KeyMode {
     Journal,
     /// A newer edition of the procedure, offered.
     Edition,
+    /// The files the officer adds to a step's letters.
+    Attachments,
+    /// Typing the path of a file to add to a letter.
+    AttachPath,
     /// The list of keys.
     Help,
     /// The list of organisations.
@@ -65,7 +69,7 @@ pub enum KeyMode {
 
 impl KeyMode {
     /// Every mode, in the order the README lists them.
-    pub const ALL: [KeyMode; 23] = [
+    pub const ALL: [KeyMode; 25] = [
         KeyMode::Home,
         KeyMode::Rename,
         KeyMode::ConfirmDelete,
@@ -87,6 +91,8 @@ impl KeyMode {
         KeyMode::Material,
         KeyMode::Journal,
         KeyMode::Edition,
+        KeyMode::Attachments,
+        KeyMode::AttachPath,
         KeyMode::Help,
         KeyMode::TooSmall,
     ];
@@ -105,6 +111,7 @@ impl KeyMode {
                 | KeyMode::WaitPrompt
                 | KeyMode::DatePrompt
                 | KeyMode::Options
+                | KeyMode::AttachPath
         )
     }
 
@@ -130,6 +137,8 @@ impl KeyMode {
             KeyMode::Material => "tui-mode-material",
             KeyMode::Journal => "tui-mode-journal",
             KeyMode::Edition => "tui-mode-edition",
+            KeyMode::Attachments => "tui-mode-attachments",
+            KeyMode::AttachPath => "tui-mode-attach-path",
             KeyMode::Help => "tui-mode-help",
             KeyMode::Organisations => "tui-mode-organisations",
             KeyMode::Organisation => "tui-mode-organisation",
@@ -319,6 +328,10 @@ const JOURNAL_KEY: Binding = bind(&[Char('J'), F(4)], Action::Journal, "tui-key-
 /// A newer edition of the procedure, when the file has one: what it changes, to take it.
 const EDITION_KEY: Binding = bind(&[Char('e')], Action::Edition, "tui-key-edition");
 const JOURNAL_KEY_FORM: Binding = bind(&[F(4), Alt('J')], Action::Journal, "tui-key-journal");
+
+/// The files added to the selected step's letters (a signed scan).
+const ATTACH_KEY: Binding = bind(&[Char('a')], Action::Attach, "tui-key-attach");
+const ATTACH_KEY_FORM: Binding = bind(&[Alt('a')], Action::Attach, "tui-key-attach");
 
 /// The commands on the selected step, from the list of steps and from its text.
 const STEP_COMMANDS: [Binding; 12] = [
@@ -563,6 +576,7 @@ static STEPS: &[Binding] = &[
     MATERIAL_KEY,
     JOURNAL_KEY,
     EDITION_KEY,
+    ATTACH_KEY,
     STEP_COMMANDS[9],
     STEP_COMMANDS[10],
     STEP_COMMANDS[11],
@@ -613,6 +627,7 @@ static TEXT: &[Binding] = &[
     MATERIAL_KEY,
     JOURNAL_KEY,
     EDITION_KEY,
+    ATTACH_KEY,
     STEP_COMMANDS[9],
     STEP_COMMANDS[10],
     STEP_COMMANDS[11],
@@ -656,6 +671,7 @@ static FORM: &[Binding] = &[
     FORM_COMMANDS[5],
     MATERIAL_KEY_FORM,
     JOURNAL_KEY_FORM,
+    ATTACH_KEY_FORM,
     UNDO_CTRL,
     show(&[Esc], Action::Back, "tui-key-to-steps", "tui-foot-steps"),
     HELP_F1,
@@ -937,6 +953,60 @@ static JOURNAL: &[Binding] = &[
     QUIT,
 ];
 
+static ATTACHMENTS: &[Binding] = &[
+    show(
+        &[Up, Char('k')],
+        Action::Up,
+        "tui-key-move",
+        "tui-foot-move",
+    ),
+    bind(&[Down, Char('j')], Action::Down, "tui-key-move"),
+    show(
+        &[Enter, Char('l')],
+        Action::Open,
+        "tui-key-attach-file",
+        "tui-foot-attach-file",
+    ),
+    show(
+        &[Delete, Char('x')],
+        Action::ClearField,
+        "tui-key-detach-file",
+        "tui-foot-detach-file",
+    ),
+    show(
+        &[Esc, Char('a')],
+        Action::Back,
+        "tui-key-close-attachments",
+        "tui-foot-close",
+    ),
+    HELP,
+    QUIT,
+];
+
+static ATTACH_PATH: &[Binding] = &[
+    bind(&[Typing], Action::Type(' '), "tui-key-type-path"),
+    bind(&[Left], Action::Left, "tui-key-cursor"),
+    bind(&[Right], Action::Right, "tui-key-cursor"),
+    bind(&[Home], Action::First, "tui-key-cursor"),
+    bind(&[End], Action::Last, "tui-key-cursor"),
+    bind(&[Backspace], Action::Backspace, "tui-key-erase"),
+    bind(&[Delete], Action::Delete, "tui-key-erase"),
+    show(
+        &[Enter],
+        Action::Open,
+        "tui-key-attach-keep",
+        "tui-foot-attach-keep",
+    ),
+    show(
+        &[Esc],
+        Action::Back,
+        "tui-key-attach-cancel",
+        "tui-foot-cancel",
+    ),
+    HELP_F1,
+    QUIT_CTRL,
+];
+
 static HELP_KEYS: &[Binding] = &[
     bind(&[Up, Char('k')], Action::Up, "tui-key-scroll-help"),
     bind(&[Down, Char('j')], Action::Down, "tui-key-scroll-help"),
@@ -986,6 +1056,8 @@ pub fn bindings(mode: KeyMode) -> &'static [Binding] {
         KeyMode::Material => MATERIAL,
         KeyMode::Journal => JOURNAL,
         KeyMode::Edition => EDITION,
+        KeyMode::Attachments => ATTACHMENTS,
+        KeyMode::AttachPath => ATTACH_PATH,
         KeyMode::Help => HELP_KEYS,
         KeyMode::TooSmall => TOO_SMALL,
     }
@@ -1134,6 +1206,7 @@ mod tests {
             ('o', 'щ'),
             ('d', 'в'),
             ('J', 'О'),
+            ('a', 'ф'),
         ] {
             let latin = action(press(en), KeyMode::Steps);
             assert!(latin.is_some(), "{en} does something");

@@ -228,6 +228,9 @@ impl Wizard {
             Effect::Save => self.unsaved = true,
             Effect::ReadOrganisations => self.read_organisations(),
             Effect::Journal => self.show_journal(),
+            Effect::Attach { step, number, path } => {
+                self.attach(&step, number, path.as_deref(), now)
+            }
             Effect::Rename { id, label } => self.rename(&id, &label, now),
             Effect::Archive(id) => self.archive(&id, now),
             Effect::DeleteRun(id) => self.delete(&id),
@@ -294,6 +297,31 @@ impl Wizard {
                     self.app.screen = Screen::Shelf(Shelf { items, selected });
                 }
             }
+        }
+    }
+
+    /// Gives the file at `path` to the `number`-th file added to the letters of `step` of the
+    /// open run, or takes it away (no `path`): the file copied into the run's folder by the
+    /// store, as `poryadok attach` does, then the change applied to the run on screen. A path
+    /// that cannot be taken is said under it, and nothing is stored.
+    fn attach(
+        &mut self,
+        step: &str,
+        number: usize,
+        path: Option<&std::path::Path>,
+        now: Timestamp,
+    ) {
+        use super::update::attach;
+        let Screen::Run(screen) = &self.app.screen else {
+            return;
+        };
+        match self.store.attach_command(&screen.id, step, number, path) {
+            Ok(command) => {
+                if attach::attached(&mut self.app, command, now).is_some() {
+                    self.unsaved = true;
+                }
+            }
+            Err(error) => attach::refused(&mut self.app, error.message()),
         }
     }
 

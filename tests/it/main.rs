@@ -46,6 +46,7 @@ mod store_races;
 mod store_recover;
 mod store_secrets;
 mod store_umask;
+mod tui_attach;
 mod tui_edition;
 mod tui_record;
 mod tui_says;

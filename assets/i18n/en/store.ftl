@@ -48,3 +48,9 @@ attach-not-a-file = «{ $path }» is not a regular file (a folder or a device); 
 attach-too-large = the file «{ $path }» is { $size } MB, more than the limit of { $limit } MB; make it smaller (scan at a lower resolution, for instance)
 attach-unreadable = the file «{ $path }» could not be read: { $reason }
 attach-not-stored = the file could not be stored in «{ $path }»: { $reason }
+attach-size-bytes = { $size } { $size ->
+    [one] byte
+   *[other] bytes
+}
+attach-size-kb = { $size } KB
+attach-size-mb = { $size } MB

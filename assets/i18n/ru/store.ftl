@@ -48,3 +48,10 @@ attach-not-a-file = «{ $path }» — не обычный файл (папка �
 attach-too-large = файл «{ $path }» занимает { $size } МБ, больше предела в { $limit } МБ; уменьшите его (например, сканируйте с меньшим разрешением)
 attach-unreadable = файл «{ $path }» не прочитан: { $reason }
 attach-not-stored = файл не сохранён в «{ $path }»: { $reason }
+attach-size-bytes = { $size } { $size ->
+    [one] байт
+    [few] байта
+   *[other] байт
+}
+attach-size-kb = { $size } КБ
+attach-size-mb = { $size } МБ

@@ -1,6 +1,7 @@
 //! `update(app, action, now)`: the one place the wizard's state changes. No I/O here: what
 //! needs the disk comes back as an [`Effect`] for the shell to carry out.
 
+pub mod attach;
 mod form;
 mod lifecycle;
 mod orgs;
@@ -66,6 +67,13 @@ pub enum Effect {
     /// Show the open run's journal (the shell reads the editions it had before, to name what
     /// the procedure no longer has).
     Journal,
+    /// Copy the file at `path` into the open run's folder and give it to the `number`-th file
+    /// added to the letters of the step `step` (see [`attach`]).
+    Attach {
+        step: String,
+        number: usize,
+        path: Option<std::path::PathBuf>,
+    },
 }
 
 /// Brings "today" to the day `now` falls on, so that a wizard left open past midnight marks
@@ -221,6 +229,9 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
             if screen.copy().is_some() {
                 return update_copy(app, action);
             }
+            if screen.attach().is_some() {
+                return attach::update(app, action);
+            }
             if screen.editor().is_some() {
                 return update_editor(app, action, now);
             }
@@ -365,6 +376,10 @@ pub(super) fn step_action(app: &mut App, action: Action, now: Timestamp) -> Opti
             offer_edition(app);
             return None;
         }
+        Action::Attach => {
+            attach::open(app);
+            return None;
+        }
         Action::ReopenStep => Some(Command::ReopenStep(step_id)),
         Action::PassOver => Some(Command::PassOver(step_id)),
         Action::WaitStep => return wait_step(app, now),
@@ -464,6 +479,12 @@ fn pick(app: &mut App, target: Target) -> Option<Action> {
             if let Some(popup) = screen.copy_mut() {
                 return match target {
                     Target::Option(i) if i < popup.items.len() => again(&mut popup.cursor, i),
+                    _ => None,
+                };
+            }
+            if let Some(popup) = screen.attach_mut() {
+                return match target {
+                    Target::Option(i) if popup.path.is_none() => again(&mut popup.cursor, i),
                     _ => None,
                 };
             }
@@ -747,9 +768,32 @@ fn undone(
             Some(title) => Msg::new("tui-undone-note").arg("step", title),
             None => Msg::new("tui-undone"),
         },
-        What::Label | What::Archived | What::Edition | What::Attachment(_) | What::Other(_) => {
-            Msg::new("tui-undone")
+        What::Attachment(key) => {
+            let Some((step, number)) = crate::run::journal::attachment_step(key) else {
+                return Msg::new("tui-undone");
+            };
+            let letter = attach::letter_title(screen, step, number);
+            let name = |file: &crate::run::state::Attached| {
+                crate::text::sanitize_line(&file.name).into_owned()
+            };
+            // The file the letter has again, or the one the undo took from it.
+            let before = match &entry.old {
+                Some(crate::run::state::Recorded::Value(value)) => {
+                    crate::run::state::Attached::from_value(value)
+                }
+                _ => None,
+            };
+            match (screen.run.attachments.get(key), before) {
+                (Some(file), _) => Msg::new("tui-undone-attached")
+                    .arg("letter", letter)
+                    .arg("name", name(file)),
+                (None, Some(file)) => Msg::new("tui-undone-detached")
+                    .arg("letter", letter)
+                    .arg("name", name(&file)),
+                (None, None) => Msg::new("tui-undone"),
+            }
         }
+        What::Label | What::Archived | What::Edition | What::Other(_) => Msg::new("tui-undone"),
     }
 }
 

@@ -44,6 +44,18 @@ pub fn paste(app: &mut App, text: &str, now: Timestamp) -> Option<Effect> {
             insert(app, &text);
             None
         }
+        // A path pasted (or a file dropped on the terminal) over the list of a letter's files
+        // is the selected one's.
+        KeyMode::AttachPath | KeyMode::Attachments => {
+            if let Screen::Run(screen) = &mut app.screen
+                && let Some(popup) = screen.attach_mut()
+            {
+                let path = popup.path.get_or_insert_with(Default::default);
+                path.input.insert_str(one_line(&text));
+                path.error = None;
+            }
+            None
+        }
         KeyMode::Options => {
             find(app, &text, now);
             None

@@ -2,7 +2,7 @@
 //! and the list of addresses, subjects and links to copy or open.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
@@ -191,4 +191,134 @@ pub(super) fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
         lines.push(Line::from(fit(&format!("  {more}"), inner_width)));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The files the officer adds to the selected step's letters, each with the file it has; over
+/// it, when one is being given, its file's path being typed with what was wrong with the last.
+pub(super) fn draw_attach(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
+    use crate::run::journal::added_files_by_letter;
+    let Some(popup) = screen.attach() else { return };
+    let width = usize::from(area.width.saturating_sub(2));
+    let added: Vec<_> = added_files_by_letter(&screen.procedure, &popup.step).collect();
+    let letter_of = |letter: &crate::procedure::model::Letter, what: &str| {
+        safe(letter.title.as_deref().unwrap_or(what)).into_owned()
+    };
+    if let Some(path) = &popup.path {
+        let Some((letter, what)) = added.get(popup.cursor) else {
+            return;
+        };
+        let (message, style) = match &path.error {
+            Some(error) => (
+                format!("✖ {}", safe(&error.text(cx.lang()))),
+                cx.theme.alert(),
+            ),
+            None => (cx.t("tui-attach-path-hint"), cx.theme.dim()),
+        };
+        let message: Vec<Line> = wrap_words(&message, width)
+            .into_iter()
+            .take(6)
+            .map(|part| Line::from(part).style(style))
+            .collect();
+        let into = cx.tf(
+            "tui-attach-into",
+            &[("letter", letter_of(letter, what).into())],
+        );
+        let rect = bottom_box(frame, area, message.len() as u16 + 5);
+        cx.shadow(rect);
+        let title = fit(
+            &cx.tf(
+                "tui-attach-path-title",
+                &[("what", safe(what).into_owned().into())],
+            ),
+            width.saturating_sub(2),
+        );
+        let block = cx.popup_block(&title, KeyMode::AttachPath);
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        let [into_area, input_area, _, message_area] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ])
+        .areas(inner);
+        frame.render_widget(
+            Paragraph::new(fit(&into, width)).style(cx.theme.dim()),
+            into_area,
+        );
+        frame.render_widget(&path.input, input_area);
+        frame.render_widget(Paragraph::new(message), message_area);
+        return;
+    }
+    // Each file to add, its number as `poryadok attach` takes it, and what the letter has.
+    let mut lines: Vec<Line> = Vec::new();
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    for (i, (letter, what)) in added.iter().enumerate() {
+        let selected = i == popup.cursor;
+        let key = crate::run::state::attachment_key(&popup.step, i + 1);
+        let mark = if selected { "›" } else { " " };
+        let first = lines.len();
+        for (n, part) in wrap_words(&format!("{}. {}", i + 1, safe(what)), width - 2)
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if n == 0 { mark } else { " " };
+            let line = Line::from(format!("{lead} {part}"));
+            lines.push(cx.highlight(line, selected));
+        }
+        let (state, style) = match screen.run.attachments.get(&key) {
+            Some(file) => (
+                cx.tf(
+                    "tui-attach-has-file",
+                    &[
+                        ("letter", letter_of(letter, what).into()),
+                        ("name", safe(&file.name).into_owned().into()),
+                        (
+                            "size",
+                            crate::store::attachments::size_words(file.size).into(),
+                        ),
+                    ],
+                ),
+                cx.theme.done(),
+            ),
+            None => (
+                cx.tf(
+                    "tui-attach-no-file-yet",
+                    &[("letter", letter_of(letter, what).into())],
+                ),
+                cx.theme.alert(),
+            ),
+        };
+        for part in wrap_words(&state, width.saturating_sub(4)) {
+            lines.push(Line::from(format!("    {part}")).style(style));
+        }
+        rows.push((first, lines.len()));
+        if i + 1 < added.len() {
+            lines.push(Line::from(""));
+        }
+    }
+    let rect = bottom_box(frame, area, lines.len() as u16 + 2);
+    cx.shadow(rect);
+    let title = fit(
+        &cx.tf(
+            "tui-attach-title",
+            &[(
+                "step",
+                safe(&screen.procedure.steps()[screen.step()].title)
+                    .into_owned()
+                    .into(),
+            )],
+        ),
+        width.saturating_sub(2),
+    );
+    let block = cx.popup_block(&title, KeyMode::Attachments);
+    let inner = block.inner(rect);
+    for (i, (first, end)) in rows.into_iter().enumerate() {
+        for line in first..end {
+            if line < usize::from(inner.height) {
+                cx.hit(row(inner, line), Target::Option(i));
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

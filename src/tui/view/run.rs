@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
 use super::form::{draw_editor, draw_options, draw_table, form_lines};
-use super::popups::{draw_copy, draw_picker};
+use super::popups::{draw_attach, draw_copy, draw_picker};
 use super::{Ctx, bordered, fit, put_fit, row, safe};
 use crate::run::view::{Status, status, status_given, status_msg};
 use crate::tui::action::Target;
@@ -109,6 +109,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     super::material::draw(frame, cx, screen, main);
     super::journal::draw(frame, cx, screen, main);
     super::edition::draw(frame, cx, screen, main);
+    draw_attach(frame, cx, screen, main);
 }
 
 /// The mark of a step's status: a symbol that says it without colour. A step passed over as
@@ -393,7 +394,8 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
             safe(&link.url)
         )));
     }
-    // What the officer adds to the letters, numbered across the step as `poryadok attach` takes.
+    // What the officer adds to the letters (`a` gives a file), numbered across the step as
+    // `poryadok attach` takes.
     let mut added = 0;
     for letter in &step.letters {
         lines.push(Line::from(""));
@@ -439,15 +441,7 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
                         ("name", safe(&file.name).into_owned().into()),
                     ],
                 ),
-                None => cx.tf(
-                    "tui-letter-added-missing",
-                    &[
-                        ("what", what.into()),
-                        ("run", safe(&screen.id).into_owned().into()),
-                        ("step", (index + 1).into()),
-                        ("number", added.into()),
-                    ],
-                ),
+                None => cx.tf("tui-letter-added-missing", &[("what", what.into())]),
             }));
         }
         if let Some(body) = &letter.body {
