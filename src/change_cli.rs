@@ -560,17 +560,12 @@ pub fn undo(cx: &Context, id: &str) -> ExitCode {
     change(cx, id, None, &|_, _, _| Ok(Command::Undo))
 }
 
-/// Warns, on the standard error, that other runs of the procedure (`same`) have the label.
-fn warn_same_label(cx: &Context, label: &str, same: &[String]) {
+/// Warns, on the standard error, that other runs of the procedure (`same`) have the label:
+/// when they were started, and their ids, which is what the command line takes.
+fn warn_same_label(cx: &Context, label: &str, same: &[poryadok::store::SameLabel]) {
     if !same.is_empty() {
-        let text = cx.t(
-            "change-same-label",
-            &[
-                ("label", sanitize_line(label).into_owned().into()),
-                ("runs", same.join(", ").into()),
-            ],
-        );
-        let _ = writeln!(anstream::stderr(), "{text}");
+        let warning = poryadok::store::same_label_warning("change-same-label", label, same, &cx.tz);
+        let _ = writeln!(anstream::stderr(), "{}", warning.text(cx.lang));
     }
 }
 

@@ -92,7 +92,7 @@ impl Store {
         label: &str,
         procedure_of: impl FnOnce(&Run) -> Option<&'p Procedure>,
         now: Timestamp,
-    ) -> Result<Vec<String>, ChangeError<'p, Msg>> {
+    ) -> Result<Vec<super::SameLabel>, ChangeError<'p, Msg>> {
         let label = label.trim();
         let make = |_: &Procedure, _: &Run| match label.is_empty() {
             true => Err(Msg::new("change-empty-label")),

@@ -36,28 +36,72 @@ impl Deleted {
     }
 }
 
-/// The rule for labels: the ids of the runs among `runs` (id, procedure id, label) of the
+/// Another run of the procedure that has the label being given: its id, for the command line
+/// where ids are typed, and when it was started, for the wizard where ids are not shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SameLabel {
+    pub id: String,
+    pub created: jiff::Timestamp,
+}
+
+/// The rule for labels: the runs among `runs` (id, procedure id, label, when started) of the
 /// procedure `procedure` whose label is `label`, spaces around it aside, but the run `except`
 /// (the one being renamed). A label is never refused for it, only warned about.
 pub fn same_label<'a>(
-    runs: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+    runs: impl IntoIterator<Item = (&'a str, &'a str, &'a str, jiff::Timestamp)>,
     procedure: &str,
     label: &str,
     except: Option<&str>,
-) -> Vec<String> {
+) -> Vec<SameLabel> {
     let label = label.trim();
     if label.is_empty() {
         return Vec::new();
     }
     runs.into_iter()
-        .filter(|(id, of, other)| *of == procedure && other.trim() == label && Some(*id) != except)
-        .map(|(id, _, _)| id.to_owned())
+        .filter(|(id, of, other, _)| {
+            *of == procedure && other.trim() == label && Some(*id) != except
+        })
+        .map(|(id, _, _, created)| SameLabel {
+            id: id.to_owned(),
+            created,
+        })
         .collect()
+}
+
+/// The warning that the runs `same` already have the label `label`, as the message `message`
+/// with its arguments: `label`, `count`, `started` (the days they were started, in `tz`, the
+/// earliest first, each day once) and `runs` (their ids, for the command line).
+pub fn same_label_warning(
+    message: &'static str,
+    label: &str,
+    same: &[SameLabel],
+    tz: &jiff::tz::TimeZone,
+) -> crate::i18n::Msg {
+    let mut by_start: Vec<&SameLabel> = same.iter().collect();
+    by_start.sort_by_key(|run| run.created);
+    let mut days: Vec<String> = (by_start.iter())
+        .map(|run| {
+            run.created
+                .to_zoned(tz.clone())
+                .strftime("%d.%m.%Y")
+                .to_string()
+        })
+        .collect();
+    days.dedup();
+    let ids: Vec<&str> = by_start.iter().map(|run| run.id.as_str()).collect();
+    crate::i18n::Msg::new(message)
+        .arg(
+            "label",
+            crate::text::sanitize_line(label.trim()).into_owned(),
+        )
+        .arg("count", same.len())
+        .arg("started", days.join(", "))
+        .arg("runs", ids.join(", "))
 }
 
 impl Store {
     /// [`same_label`] among the runs in the store (those in the archive too).
-    pub fn same_label(&self, procedure: &str, label: &str, except: Option<&str>) -> Vec<String> {
+    pub fn same_label(&self, procedure: &str, label: &str, except: Option<&str>) -> Vec<SameLabel> {
         let listed = self.list().unwrap_or_default();
         let runs = (listed.iter()).filter_map(|entry| {
             let run = entry.run.as_ref().ok()?;
@@ -65,6 +109,7 @@ impl Store {
                 entry.id.as_str(),
                 run.procedure.id.as_str(),
                 run.label.as_str(),
+                run.created,
             ))
         });
         same_label(runs, procedure, label, except)
@@ -231,5 +276,47 @@ impl Store {
                 };
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SameLabel, same_label, same_label_warning};
+    use crate::i18n::Lang;
+
+    #[test]
+    fn another_runs_label_is_warned_about_by_the_day_it_was_started() {
+        let at = |text: &str| text.parse::<jiff::Timestamp>().unwrap();
+        let runs = [
+            ("ks-3", "ks", "Иванов ", at("2026-12-05T08:00:00Z")),
+            ("ks-1", "ks", "Иванов", at("2026-12-03T22:30:00Z")),
+            ("ks-2", "ks", "Петров", at("2026-12-04T08:00:00Z")),
+            ("other-1", "other", "Иванов", at("2026-12-04T08:00:00Z")),
+        ];
+        let same = same_label(runs, "ks", " Иванов", Some("ks-4"));
+        assert_eq!(
+            same.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            ["ks-3", "ks-1"]
+        );
+        assert!(same_label(runs, "ks", "Иванов", Some("ks-1")).len() == 1);
+        assert!(same_label(runs, "ks", "  ", None).is_empty());
+        // In Moscow the first run was started on the 4th: the earliest first, by its day there.
+        let moscow = jiff::tz::TimeZone::get("Europe/Moscow").unwrap();
+        let said = same_label_warning("change-same-label", "Иванов", &same, &moscow);
+        assert_eq!(
+            said.text(Lang::Ru),
+            "у других прохождений этой процедуры, начатых 04.12.2026, 05.12.2026, уже есть \
+             название «Иванов»: ks-1, ks-3"
+        );
+        let one = [SameLabel {
+            id: "ks-1".into(),
+            created: at("2026-12-03T10:00:00Z"),
+        }];
+        let said = same_label_warning("tui-same-label", "Иванов", &one, &moscow);
+        assert_eq!(
+            said.text(Lang::En),
+            "⚠ Another run of this procedure, started 03.12.2026, already has this label. \
+             You may keep it, but the runs will be harder to tell apart."
+        );
     }
 }

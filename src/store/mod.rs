@@ -44,7 +44,9 @@ pub use change::{ChangeError, Changed};
 pub use editions::{EDITIONS_DIR, Edition, Offer, Walked};
 pub use errors::{OpenError, SaveError, StoreError, StoreOpenError, reason};
 pub use format::{DecodeError, FILE_FORMAT};
-pub use lifecycle::{DELETED_DIR, Deleted, KEEP_DELETED, same_label};
+pub use lifecycle::{
+    DELETED_DIR, Deleted, KEEP_DELETED, SameLabel, same_label, same_label_warning,
+};
 pub use recover::Recovered;
 pub use session::{Opened, Session, secret_field_ids};
 

@@ -49,13 +49,26 @@ pub struct Labelled {
     /// The procedure's id.
     pub procedure: String,
     pub label: String,
+    /// When it was started: the wizard names another run by it, never by its id.
+    pub created: jiff::Timestamp,
 }
 
 impl App {
     /// The other runs of `procedure` (by id) labelled `label`, but `except`.
-    pub fn same_label(&self, procedure: &str, label: &str, except: Option<&str>) -> Vec<String> {
-        let runs =
-            (self.labels.iter()).map(|r| (r.id.as_str(), r.procedure.as_str(), r.label.as_str()));
+    pub fn same_label(
+        &self,
+        procedure: &str,
+        label: &str,
+        except: Option<&str>,
+    ) -> Vec<crate::store::SameLabel> {
+        let runs = (self.labels.iter()).map(|r| {
+            (
+                r.id.as_str(),
+                r.procedure.as_str(),
+                r.label.as_str(),
+                r.created,
+            )
+        });
         crate::store::same_label(runs, procedure, label, except)
     }
 }

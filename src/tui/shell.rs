@@ -504,9 +504,12 @@ impl Wizard {
             Ok(same) => {
                 let mut details = Vec::new();
                 if !same.is_empty() {
-                    let warning = Msg::new("change-same-label")
-                        .arg("label", label)
-                        .arg("runs", same.join(", "));
+                    let warning = crate::store::same_label_warning(
+                        "tui-renamed-same-label",
+                        label,
+                        &same,
+                        &self.app.tz,
+                    );
                     details.push(warning.text(self.app.lang));
                 }
                 Notice {
@@ -787,6 +790,7 @@ impl Wizard {
                     id: entry.id.clone(),
                     procedure: run.procedure.id.clone(),
                     label: run.label.clone(),
+                    created: run.created,
                 })
             })
             .collect();

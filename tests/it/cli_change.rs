@@ -552,12 +552,29 @@ fn rename_warns_of_a_label_another_run_has_and_refuses_an_empty_one() {
     };
     let first = new("Иванов И.И.");
     let second = new("Петров П.П.");
+    // The other run by the day it was started, in the officer's zone, and by its id, which is
+    // what the command line takes.
+    let store = poryadok::store::Store::open(data.path()).unwrap();
+    let (walked, _) = store.read(&first, false).unwrap();
+    let zone = jiff::tz::TimeZone::get("Asia/Vladivostok").unwrap();
+    let started = walked.run.created.to_zoned(zone).strftime("%d.%m.%Y");
     poryadok(data.path(), "en")
+        .env("TZ", "Asia/Vladivostok")
         .args(["rename", &second, " Иванов И.И. "])
         .assert()
         .success()
         .stderr(predicate::str::contains(format!(
-            "another run of this procedure already has the label “Иванов И.И.”: {first}"
+            "another run of this procedure, started {started}, already has the label \
+             “Иванов И.И.”: {first}"
+        )));
+    poryadok(data.path(), "ru")
+        .env("TZ", "Asia/Vladivostok")
+        .args(["new", "qualified-signature", "--label", "Иванов И.И."])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "у других прохождений этой процедуры, начатых {started}, уже есть название \
+             «Иванов И.И.»: {first}, {second}"
         )));
     assert!(status(data.path(), "en", &second).starts_with("Иванов И.И. — "));
     poryadok(data.path(), "en")

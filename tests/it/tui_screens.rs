@@ -1390,11 +1390,16 @@ fn a_run_is_renamed_archived_deleted_and_brought_back_from_the_home_screen() {
     keys.extend(typed("Петров П.П., бухгалтерия"));
     keys.push(Action::Open);
     press(&mut wizard, &keys);
+    // The other run as the officer knows it: by the day it was started, never by its id.
     assert!(
-        notice(&wizard).contains("уже есть название «Петров П.П., бухгалтерия»"),
+        notice(&wizard).contains(
+            "У другого прохождения этой процедуры, начатого 24.11.2025, уже есть название \
+             «Петров П.П., бухгалтерия»"
+        ),
         "{}",
         notice(&wizard)
     );
+    assert!(!notice(&wizard).contains("qualified-signature-"));
     // An empty label is refused, and nothing changes; Esc leaves the label as it was.
     let mut keys = vec![Action::Rename];
     keys.extend([Action::Backspace; 40]);
@@ -1476,7 +1481,11 @@ fn a_new_run_with_the_label_of_another_is_warned_about_and_started() {
     wizard.start(&Start::Procedure("qualified-signature".into()), at(0));
     press(&mut wizard, &typed("Петров П.П., бухгалтерия"));
     let text = screen(&wizard, 80, 24);
-    assert!(text.contains("Another run of this procedure"), "{text}");
+    assert!(
+        text.contains("Another run of this procedure, started 24.11.2025,"),
+        "{text}"
+    );
+    assert!(!text.contains("qualified-signature-"), "{text}");
     press(&mut wizard, &typed("!"));
     assert!(!screen(&wizard, 80, 24).contains("Another run of this procedure"));
     press(

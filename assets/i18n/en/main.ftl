@@ -108,7 +108,10 @@ deadline-pending = { $rule }; the date is not known yet
 journal-label = Run label
 change-saved = run { $id }: saved
 change-affected = done before and depending on the reopened step: { $step }
-change-same-label = another run of this procedure already has the label “{ $label }”: { $runs }
+change-same-label = { $count ->
+    [one] another run of this procedure, started { $started }, already has the label “{ $label }”: { $runs }
+   *[other] other runs of this procedure, started { $started }, already have the label “{ $label }”: { $runs }
+}
 change-unknown-step = the procedure has no step '{ $step }' (give its id or its number, as `poryadok status` shows it)
 change-unknown-field = the procedure has no field '{ $field }' (give its id, FORM.FIELD, or TABLE.ROW.COLUMN)
 change-unknown-row = there is no row { $row }: the table has { $rows } (the next number adds a row)

@@ -344,7 +344,14 @@ tui-key-restore = bring the selected run back to the home screen
 tui-foot-restore = bring back
 tui-rename-title = The run's new label
 tui-rename-hint = Enter keeps it; Esc leaves the label as it was.
-tui-same-label = ⚠ Another run of this procedure already has this label: { $runs }. You may keep it, but the runs will be harder to tell apart.
+tui-same-label = ⚠ { $count ->
+    [one] Another run of this procedure, started { $started }, already has this label.
+   *[other] Other runs of this procedure, started { $started }, already have this label.
+} You may keep it, but the runs will be harder to tell apart.
+tui-renamed-same-label = { $count ->
+    [one] Another run of this procedure, started { $started }, already has the label “{ $label }”.
+   *[other] Other runs of this procedure, started { $started }, already have the label “{ $label }”.
+}
 tui-renamed = Run renamed: “{ $label }”
 tui-archived = “{ $label }” is in the archive. To see it and bring it back: A (archived and deleted) or poryadok restore { $id }
 tui-deleted = “{ $label }” is deleted; it is kept { $days } days. To bring it back: A (archived and deleted) or poryadok restore { $id }

@@ -249,7 +249,8 @@ fn same_label_warning(
     if same.is_empty() {
         return Vec::new();
     }
-    let text = cx.tf("tui-same-label", &[("runs", same.join(", ").into())]);
+    let text = crate::store::same_label_warning("tui-same-label", label, &same, &cx.app.tz)
+        .text(cx.lang());
     vec![Line::from(text).style(cx.theme.waiting()), Line::from("")]
 }
 
