@@ -157,6 +157,20 @@ pub fn list(cx: &Context) -> Result<()> {
                 ],
             ));
         }
+        // A newer edition the run may take: named, with the command that shows it.
+        if let Some(offer) = walked.offer.as_ref().filter(|offer| offer.open()) {
+            line.push_str(" · ");
+            line.push_str(&cx.t(
+                "runs-edition",
+                &[
+                    (
+                        "version",
+                        sanitize_line(offer.procedure.version()).into_owned().into(),
+                    ),
+                    ("id", id.clone().into()),
+                ],
+            ));
+        }
         writeln!(out, "    {line}")?;
     }
     Ok(())

@@ -57,6 +57,11 @@ fn a_new_edition_is_offered_shown_in_words_and_taken() {
             && text.contains(&format!("poryadok edition {id} --take")),
         "{text}"
     );
+    let runs = stdout(poryadok(data.path(), "en").arg("runs"));
+    assert!(
+        runs.contains(&format!("newer edition 4: poryadok edition {id}")),
+        "{runs}"
+    );
     let json: serde_json::Value = serde_json::from_str(&stdout(
         poryadok(data.path(), "en").args(["status", &id, "--json"]),
     ))

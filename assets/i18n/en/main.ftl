@@ -52,6 +52,7 @@ runs-next = next: { $step }
 runs-due = step { $number } due { $date }
 runs-overdue = { $date }, OVERDUE
 runs-forecast = {" "}(forecast calendar)
+runs-edition = newer edition { $version }: poryadok edition { $id }
 status-header = { $done } of { $all } steps done · started { $created } · procedure version { $version }
 status-done = done { $date }
 status-done-undated = done

@@ -59,6 +59,7 @@ runs-next = дальше: { $step }
 runs-due = срок шага { $number }: { $date }
 runs-overdue = { $date }, ПРОСРОЧЕНО
 runs-forecast = {" "}(по прогнозному календарю)
+runs-edition = есть новая редакция { $version }: poryadok edition { $id }
 status-header = выполнено { $done } из { $all } · начато { $created } · версия процедуры { $version }
 status-done = выполнено { $date }
 status-done-undated = выполнено
