@@ -150,10 +150,20 @@ pub fn status_msg(
                 },
             ) => Msg::new("status-passed-over").arg("date", date(state.day(tz))),
             Some(state @ StepState::Done { .. }) => {
+                // The day it was done, and the due day it came after, if it did: the report,
+                // `status` and the wizard all say a missed deadline.
+                let done = state.day(tz);
+                let day: crate::i18n::Arg = match missed_due(procedure, run, index, state, tz) {
+                    Some(due) => Msg::new("status-date-late")
+                        .arg("date", date(done))
+                        .arg("due", date(due))
+                        .into(),
+                    None => date(done).into(),
+                };
                 // Done, but a change since (a variant, an edition) left it incomplete.
                 let problems = super::command::form_problems(procedure, run, index);
                 if problems.is_empty() {
-                    Msg::new("status-done").arg("date", date(state.day(tz)))
+                    Msg::new("status-done").arg("date", day)
                 } else {
                     let labels: Vec<String> = (problems.iter())
                         .map(|(id, _)| {
@@ -167,13 +177,27 @@ pub fn status_msg(
                         })
                         .collect();
                     Msg::new("status-done-incomplete")
-                        .arg("date", date(state.day(tz)))
+                        .arg("date", day)
                         .arg("fields", labels.join(", "))
                 }
             }
             _ => Msg::new("status-done-undated"),
         },
-        Status::Skipped => Msg::new("status-skipped"),
+        // Skipped, but what the officer recorded on it is kept: it shows again once the
+        // variant that made it apply is chosen again.
+        Status::Skipped => match run.steps.get(&step.id) {
+            Some(state) => {
+                let was = match state {
+                    StepState::Done { .. } if milestone => "reached",
+                    StepState::Done { .. } => "done",
+                    StepState::InProgress { .. } | StepState::Waiting { .. } => "begun",
+                };
+                Msg::new("status-skipped-kept")
+                    .arg("was", was)
+                    .arg("date", date(state.day(tz)))
+            }
+            None => Msg::new("status-skipped"),
+        },
         Status::Undecided => Msg::new("status-undecided"),
         Status::Blocked { by, .. } => {
             let first = by.first().map_or("", |id| {
@@ -187,17 +211,70 @@ pub fn status_msg(
             .arg("by", crate::text::sanitize_line(first).into_owned())
             .arg("more", by.len().saturating_sub(1))
         }
-        Status::InProgress => Msg::new("status-in-progress"),
-        // A wait past its due day says so wherever it is read: the wizard, plain mode, `status`
-        // and the reports.
-        Status::Waiting { due: Some(due) } if *due < today => Msg::new("status-waiting-until")
-            .arg("date", Msg::new("runs-overdue").arg("date", date(*due))),
-        Status::Waiting { due: Some(due) } => {
-            Msg::new("status-waiting-until").arg("date", date(*due))
+        // Since when the step is begun or waits, as recorded.
+        Status::InProgress => match run.steps.get(&step.id) {
+            Some(state) => Msg::new("status-in-progress-since").arg("since", date(state.day(tz))),
+            None => Msg::new("status-in-progress"),
+        },
+        Status::Waiting { due } => {
+            let since = run.steps.get(&step.id).map(|state| date(state.day(tz)));
+            // A wait without a day of its own is due when the procedure's deadline falls.
+            let due = due.or_else(|| deadline_date(procedure, run, index, tz));
+            match (since, &due) {
+                // A wait past its due day says so wherever it is read: the wizard, plain mode,
+                // `status` and the reports.
+                (since, Some(due)) => {
+                    let until: crate::i18n::Arg = if *due < today {
+                        Msg::new("runs-overdue").arg("date", date(*due)).into()
+                    } else {
+                        date(*due).into()
+                    };
+                    match since {
+                        Some(since) => Msg::new("status-waiting-since-until")
+                            .arg("since", since)
+                            .arg("date", until),
+                        None => Msg::new("status-waiting-until").arg("date", until),
+                    }
+                }
+                (Some(since), None) => Msg::new("status-waiting-since").arg("since", since),
+                (None, None) => Msg::new("status-waiting"),
+            }
         }
-        Status::Waiting { due: None } => Msg::new("status-waiting"),
         Status::Ready => Msg::new("status-ready"),
     }
+}
+
+/// The earliest due day of the done step at `index` that it was done after: the day its wait
+/// was due or the procedure's deadline (counted on the production calendar, as the reports do).
+fn missed_due(
+    procedure: &Procedure,
+    run: &Run,
+    index: usize,
+    done: &StepState,
+    tz: &jiff::tz::TimeZone,
+) -> Option<Date> {
+    let day = done.day(tz);
+    let wait = match done {
+        StepState::Done { due, .. } => *due,
+        _ => None,
+    };
+    let deadline = deadline_date(procedure, run, index, tz);
+    [wait, deadline]
+        .into_iter()
+        .flatten()
+        .filter(|due| day > *due)
+        .min()
+}
+
+/// The day the step's deadline falls on, counted on the production calendar, once known.
+pub fn deadline_date(
+    procedure: &Procedure,
+    run: &Run,
+    index: usize,
+    tz: &jiff::tz::TimeZone,
+) -> Option<Date> {
+    let calendar = &crate::calendar::ProductionCalendar;
+    super::schedule::deadline_day(procedure, run, index, calendar, tz).map(|counted| counted.date)
 }
 
 /// A decision step's question (its choice's title) and the option chosen so far, if any.

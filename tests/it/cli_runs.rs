@@ -122,7 +122,13 @@ fn status_prints_the_checklist_with_marks_reasons_and_dates() {
     assert!(text.starts_with("Иванов И.И. — Получение"), "{text}");
     assert!(text.contains("[x] 1. "), "{text}");
     assert!(text.contains("[~] 2. "), "{text}");
-    assert!(text.contains("waiting for an answer until 01.12.2025, OVERDUE"));
+    // Since when it waits, and until when.
+    assert!(
+        text.lines().any(|l| l.contains("[~] 2. ")
+            && l.contains("waiting for an answer since ")
+            && l.contains(" until 01.12.2025, OVERDUE")),
+        "{text}"
+    );
     // The gate of 002, with the document's reason.
     let gate = text
         .lines()

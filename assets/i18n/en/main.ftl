@@ -67,6 +67,15 @@ status-blocked = blocked until done: { $by }{ $more ->
 status-in-progress = in progress
 status-waiting = waiting for an answer
 status-waiting-until = waiting for an answer until { $date }
+status-date-late = { $date }, later than the deadline { $due }
+status-skipped-kept = skipped: does not apply to the chosen variant (was { $was ->
+    [done] done
+    [reached] reached
+   *[begun] begun
+} { $date }; the record is kept and comes back if the variant is chosen back)
+status-in-progress-since = in progress since { $since }
+status-waiting-since = waiting for an answer since { $since }
+status-waiting-since-until = waiting for an answer since { $since } until { $date }
 status-ready = can be done now
 status-dates = Dates to keep:
 status-date-wait = wait

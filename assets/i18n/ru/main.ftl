@@ -75,6 +75,15 @@ status-blocked = заблокировано до выполнения: { $by }{ 
 status-in-progress = выполняется
 status-waiting = ожидание ответа
 status-waiting-until = ожидание ответа до { $date }
+status-date-late = { $date }, позже срока { $due }
+status-skipped-kept = пропущено: не относится к выбранному варианту (было { $was ->
+    [done] выполнено
+    [reached] достигнуто
+   *[begun] начато
+} { $date }; запись сохранена и вернётся, если вариант вернуть)
+status-in-progress-since = выполняется с { $since }
+status-waiting-since = ожидание ответа с { $since }
+status-waiting-since-until = ожидание ответа с { $since } до { $date }
 status-ready = можно выполнять
 status-dates = Сроки:
 status-date-wait = ожидание

@@ -546,3 +546,130 @@ fn the_first_steps_are_actionable_and_in_progress_comes_first() {
     );
     assert_eq!(actionable(&p, &run)[0], later);
 }
+
+/// The step's state in words, as every front end reads it, on `today`.
+fn state_words(
+    p: &Procedure,
+    run: &Run,
+    index: usize,
+    today: &str,
+    lang: crate::i18n::Lang,
+) -> String {
+    let status = crate::run::view::status(p, run, index);
+    crate::run::view::status_msg(p, run, index, &status, &TimeZone::UTC, date(today), |d| {
+        d.strftime("%d.%m.%Y").to_string()
+    })
+    .text(lang)
+}
+
+#[test]
+fn an_answer_after_its_deadline_is_said_to_be_late_and_a_wait_says_since_when() {
+    let p = bundled("rsmev-connection");
+    let index = p.step_index("operator-signed-notice").unwrap();
+    let mut run = Run::new(&p, "x", at("2026-10-01T09:00:00Z"));
+    let recorded = at("2026-12-01T09:00:00Z");
+    for step in ["agreement", "additional-agreement"] {
+        let command = Command::CompleteStep(step.into());
+        apply_on(
+            &p,
+            &mut run,
+            command,
+            recorded,
+            on("2026-11-01", "2026-12-01"),
+        )
+        .unwrap();
+    }
+    let command = Command::WaitStep {
+        step: "operator-signed-notice".into(),
+        due: None,
+    };
+    apply_on(
+        &p,
+        &mut run,
+        command,
+        recorded,
+        on("2026-11-02", "2026-12-01"),
+    )
+    .unwrap();
+    let ru = crate::i18n::Lang::Ru;
+    assert_eq!(
+        state_words(&p, &run, index, "2026-11-20", ru),
+        "ожидание ответа с 02.11.2026 до 30.11.2026"
+    );
+    assert_eq!(
+        state_words(&p, &run, index, "2026-12-01", crate::i18n::Lang::En),
+        "waiting for an answer since 02.11.2026 until 30.11.2026, OVERDUE"
+    );
+    let command = Command::CompleteStep("operator-signed-notice".into());
+    apply_on(
+        &p,
+        &mut run,
+        command,
+        recorded,
+        on("2026-12-01", "2026-12-01"),
+    )
+    .unwrap();
+    assert_eq!(
+        state_words(&p, &run, index, "2026-12-01", ru),
+        "выполнено 01.12.2026, позже срока 30.11.2026"
+    );
+    // Done in time: no word of a deadline.
+    apply(&p, &mut run, Command::Undo, recorded).unwrap();
+    let command = Command::CompleteStep("operator-signed-notice".into());
+    apply_on(
+        &p,
+        &mut run,
+        command,
+        recorded,
+        on("2026-11-30", "2026-12-01"),
+    )
+    .unwrap();
+    assert_eq!(
+        state_words(&p, &run, index, "2026-12-01", ru),
+        "выполнено 30.11.2026"
+    );
+}
+
+#[test]
+fn a_step_begun_says_since_when_and_done_work_a_variant_skips_is_said_to_be_kept() {
+    let p = load(APPLICANT.as_bytes()).result.expect("valid");
+    let now = at("2026-12-01T09:00:00Z");
+    let mut run = Run::new(&p, "x", now);
+    let choose = |option: &str| Command::Choose {
+        choice: "applicant".into(),
+        option: option.into(),
+    };
+    apply(&p, &mut run, choose("ul"), now).unwrap();
+    let name = Command::SetField {
+        field: "name".into(),
+        value: crate::run::Value::Text("ООО «Ромашка»".into()),
+    };
+    apply(&p, &mut run, name, now).unwrap();
+    apply(&p, &mut run, Command::CompleteStep("request".into()), now).unwrap();
+    apply(&p, &mut run, Command::StartStep("charter".into()), now).unwrap();
+    let ru = crate::i18n::Lang::Ru;
+    assert_eq!(
+        state_words(&p, &run, 1, "2026-12-02", ru),
+        "выполняется с 01.12.2026"
+    );
+    apply(&p, &mut run, Command::CompleteStep("charter".into()), now).unwrap();
+    apply(&p, &mut run, choose("ip"), now).unwrap();
+    assert_eq!(
+        state_words(&p, &run, 1, "2026-12-02", ru),
+        "пропущено: не относится к выбранному варианту (было выполнено 01.12.2026; \
+         запись сохранена и вернётся, если вариант вернуть)"
+    );
+    // Chosen back, it is done again.
+    apply(&p, &mut run, choose("ul"), now).unwrap();
+    assert_eq!(
+        state_words(&p, &run, 1, "2026-12-02", ru),
+        "выполнено 01.12.2026"
+    );
+    // A step never begun that a variant skips says only that.
+    let mut run = Run::new(&p, "x", now);
+    apply(&p, &mut run, choose("ip"), now).unwrap();
+    assert_eq!(
+        state_words(&p, &run, 1, "2026-12-02", ru),
+        "пропущено: не относится к выбранному варианту"
+    );
+}
