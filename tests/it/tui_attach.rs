@@ -104,10 +104,19 @@ fn the_signed_scan_is_attached_from_the_wizard_and_goes_with_the_draft() {
     assert!(text.contains("(прилагается отдельно)"), "{text}");
     assert!(attached.is_empty());
 
+    // The step says, at the top of its text, that a letter needs a file, and the key.
+    let shown = screen(&wizard, 80, 24);
+    assert!(shown.contains("✉ Нужен файл к письму: a"), "{shown}");
+
     attach(&mut wizard, &scan.display().to_string());
     assert_eq!(
         notice(&wizard, Lang::Ru),
         "К письму «Подписанный скан заявки» добавлен файл «скан.pdf» (69 КБ)"
+    );
+    let shown = screen(&wizard, 80, 24);
+    assert!(
+        shown.contains("✉ Файлы к письмам: a") && !shown.contains("Нужен файл"),
+        "{shown}"
     );
     assert_eq!(wizard.mode(), KeyMode::Steps, "the list closes");
     // The copy is in the run's own folder, private, byte for byte; the run records it.

@@ -310,6 +310,21 @@ fn draw_detail(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area: Rect) {
     if own > 0 {
         lines.push(Line::from(cx.t("tui-material-hint")).style(cx.theme.dim()));
     }
+    // A letter that needs a file from the officer says so here, in view, with the key.
+    let files = crate::run::journal::added_files(p, &step.id).count();
+    if files > 0 {
+        let missing = (1..=files)
+            .filter(|n| {
+                let key = crate::run::state::attachment_key(&step.id, *n);
+                !screen.run.attachments.contains_key(&key)
+            })
+            .count();
+        let (id, style) = match missing {
+            0 => ("tui-attach-hint", cx.theme.dim()),
+            _ => ("tui-attach-hint-missing", cx.theme.alert()),
+        };
+        lines.push(Line::from(cx.t(id)).style(style));
+    }
     let (form, field_lines) = form_lines(cx, screen, usize::from(inner.width));
     if screen.focus == Focus::Form {
         // Filling in: the fields only, scrolled so that the selected one is in view.
