@@ -186,8 +186,14 @@ pub struct Home {
 /// What lies over the home screen and has the keys.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HomeDialog {
-    /// The run with this id being renamed: the label typed so far (its label to begin with).
-    Rename { id: String, label: String },
+    /// The run with this id being renamed: the label typed so far (its label to begin with),
+    /// and why the last Enter did not rename it (the run open in another window, say): the
+    /// dialog stays open with what was typed, the reason under it.
+    Rename {
+        id: String,
+        label: String,
+        refused: Vec<String>,
+    },
     /// The run with this id about to be deleted: Enter deletes it, Esc keeps it.
     Delete { id: String },
 }

@@ -8,8 +8,8 @@ use jiff::Timestamp;
 
 use super::action::Action;
 use super::app::{
-    App, Home, Labelled, Notice, NoticeKind, RunScreen, RunSummary, SaveState, Screen, Shelf,
-    Shelved, ShelvedKind,
+    App, Home, HomeDialog, Labelled, Notice, NoticeKind, RunScreen, RunSummary, SaveState, Screen,
+    Shelf, Shelved, ShelvedKind,
 };
 use super::keys::KeyMode;
 pub use super::terminal::run;
@@ -497,11 +497,29 @@ impl Wizard {
     }
 
     /// Renames the run `id` as `poryadok rename` does ([`Store::relabel`]); a label another run
-    /// of the procedure has is said under the notice.
+    /// of the procedure has is said under the notice. Done, the rename dialog closes; refused
+    /// (the run open in another window, say), it stays open with what was typed and says why.
     fn rename(&mut self, id: &str, label: &str, now: Timestamp) {
         let renamed = (self.store).relabel(id, label, |run| self.procedure_of(run), now);
+        let renamed = renamed.map_err(|error| change_notice(error, self.app.lang, |msg| msg));
+        let dialog = match &mut self.app.screen {
+            Screen::Home(home) => Some(&mut home.dialog),
+            _ => None,
+        };
         let notice = match renamed {
+            Err(notice) => {
+                if let Some(Some(HomeDialog::Rename { refused, .. })) = dialog {
+                    *refused = std::iter::once(notice.text.text(self.app.lang))
+                        .chain(notice.details)
+                        .collect();
+                    return;
+                }
+                notice
+            }
             Ok(same) => {
+                if let Some(dialog) = dialog {
+                    *dialog = None;
+                }
                 let mut details = Vec::new();
                 if !same.is_empty() {
                     let warning = crate::store::same_label_warning(
@@ -518,7 +536,6 @@ impl Wizard {
                     details,
                 }
             }
-            Err(error) => change_notice(error, self.app.lang, |msg| msg),
         };
         self.refresh_runs();
         self.app.notice = Some(notice);

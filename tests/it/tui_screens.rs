@@ -1378,6 +1378,7 @@ fn a_run_is_renamed_archived_deleted_and_brought_back_from_the_home_screen() {
     press(&mut wizard, &keys);
     let run = run_of(&first).unwrap();
     assert_eq!(run.label, "Сидоров С.С.");
+    assert_eq!(wizard.mode(), poryadok::tui::keys::KeyMode::Home);
     assert_eq!(run.journal.last().map(|e| &e.what), Some(&What::Label));
     assert!(
         notice(&wizard).contains("«Сидоров С.С.»"),
@@ -1458,11 +1459,32 @@ fn a_run_is_renamed_archived_deleted_and_brought_back_from_the_home_screen() {
     }
     .message()
     .text(Lang::Ru);
+    let label = run_of(&id).unwrap().label;
     let mut keys = vec![Action::Rename];
     keys.extend(typed(" 2"));
     keys.push(Action::Open);
     press(&mut wizard, &keys);
-    assert_eq!(notice(&wizard), locked);
+    // The rename dialog stays open with what was typed, the refusal under it.
+    assert_eq!(wizard.mode(), poryadok::tui::keys::KeyMode::Rename);
+    let Screen::Home(home) = &wizard.app.screen else {
+        panic!("the home screen is up")
+    };
+    assert_eq!(
+        home.dialog,
+        Some(poryadok::tui::app::HomeDialog::Rename {
+            id: id.clone(),
+            label: format!("{label} 2"),
+            refused: vec![locked.clone()],
+        })
+    );
+    let text = screen(&wizard, 120, 40);
+    assert!(text.contains(&format!("> {label} 2█")), "{text}");
+    assert!(text.contains("✗ прохождение"), "{text}");
+    assert!(text.contains("уже открыто в другом poryadok"), "{text}");
+    assert_eq!(run_of(&id).unwrap().label, label);
+    // Esc leaves it as it was.
+    press(&mut wizard, &[Action::Back]);
+    assert_eq!(wizard.mode(), poryadok::tui::keys::KeyMode::Home);
     press(&mut wizard, &[Action::Archive]);
     assert_eq!(notice(&wizard), locked);
     press(&mut wizard, &[Action::DeleteRun, Action::Open]);

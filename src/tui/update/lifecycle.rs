@@ -27,6 +27,7 @@ pub(super) fn on_run(app: &mut App, action: Action) -> Option<Effect> {
             home.dialog = Some(HomeDialog::Rename {
                 id,
                 label: run.label.clone(),
+                refused: Vec::new(),
             });
             None
         }
@@ -62,14 +63,11 @@ pub(super) fn dialog(app: &mut App, action: Action) -> Option<Effect> {
             app.notice = Some(notice(NoticeKind::Refused, Msg::new("tui-label-needed")));
             None
         }
-        (HomeDialog::Rename { id, label }, Action::Open) => {
-            let effect = Effect::Rename {
-                id: id.clone(),
-                label: label.trim().to_owned(),
-            };
-            home.dialog = None;
-            Some(effect)
-        }
+        // The dialog stays open until the rename is done: one that fails keeps what was typed.
+        (HomeDialog::Rename { id, label, .. }, Action::Open) => Some(Effect::Rename {
+            id: id.clone(),
+            label: label.trim().to_owned(),
+        }),
         (HomeDialog::Delete { id }, Action::Open) => {
             let effect = Effect::DeleteRun(id.clone());
             home.dialog = None;

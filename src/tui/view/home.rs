@@ -192,7 +192,7 @@ fn draw_dialog(frame: &mut Frame, cx: &Ctx, home: &Home, area: Rect) {
         .unwrap_or_default();
     let width = area.width.saturating_sub(4).min(76);
     let (title, mode, lines) = match dialog {
-        HomeDialog::Rename { label, .. } => {
+        HomeDialog::Rename { label, refused, .. } => {
             let procedure_id = (app.labels.iter().find(|r| &r.id == id))
                 .map(|r| r.procedure.as_str())
                 .unwrap_or_default();
@@ -206,6 +206,17 @@ fn draw_dialog(frame: &mut Frame, cx: &Ctx, home: &Home, area: Rect) {
                 ]),
                 Line::from(""),
             ];
+            // Why the last Enter did not rename it, in the words of the refusal.
+            for (i, line) in refused.iter().enumerate() {
+                let line = match i {
+                    0 => format!("✗ {}", safe(line)),
+                    _ => format!("  {}", safe(line)),
+                };
+                lines.push(Line::from(line).style(cx.theme.alert()));
+            }
+            if !refused.is_empty() {
+                lines.push(Line::from(""));
+            }
             lines.extend(same_label_warning(cx, procedure_id, label, Some(id)));
             lines.push(Line::from(cx.t("tui-rename-hint")).style(cx.theme.dim()));
             (cx.t("tui-rename-title"), KeyMode::Rename, lines)
