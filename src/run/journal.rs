@@ -291,7 +291,11 @@ impl super::state::EditionTaken {
         let mut parts = Vec::new();
         if !self.renamed.is_empty() {
             let pairs = (self.renamed.iter())
-                .map(|(old, new)| format!("{} → {}", words(old), words(new)))
+                .map(|(old, new)| match (words(old), words(new)) {
+                    // The same title under a new id: the field is named once.
+                    (old, new) if old == new => new,
+                    (old, new) => format!("{old} → {new}"),
+                })
                 .collect::<Vec<_>>()
                 .join(", ");
             parts.push(Msg::new("journal-edition-renamed").arg("items", pairs));

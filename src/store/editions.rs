@@ -238,6 +238,21 @@ impl super::Store {
             }
             (Some(own), file) => {
                 let moved = reconcile(&own, run);
+                // The file holds an edition the run has already left (an earlier file put
+                // back, or the officer's own file broken so that the bundled one is read):
+                // going back is never offered as news; it is said.
+                let left = file.and_then(|file| {
+                    let edition = file.edition();
+                    (run.journal.iter())
+                        .filter_map(|entry| entry.edition.as_ref())
+                        .any(|taken| taken.from.as_deref() == Some(edition.as_str()))
+                        .then(|| {
+                            Msg::new("edition-left-in-file")
+                                .arg("version", file.version())
+                                .arg("own", own.version())
+                        })
+                });
+                let file = file.filter(|_| left.is_none());
                 let offer = file.map(|file| {
                     let (done, all) = crate::run::view::progress(&own, run);
                     Offer {
@@ -250,7 +265,7 @@ impl super::Store {
                     procedure: Edition::Kept(own),
                     moved,
                     offer,
-                    said: None,
+                    said: left,
                 })
             }
             (None, None) => None,

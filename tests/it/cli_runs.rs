@@ -267,7 +267,7 @@ title = "Направить письмо"
         .success();
     let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
     assert!(
-        text.contains("Step 1. «Подготовить письмо» is removed; what was recorded (done ")
+        text.contains("Step «Подготовить письмо» (step 1 in the earlier edition) is removed; what was recorded (done ")
             && text.contains("Field “Номер письма”: the value “12-345” is kept aside")
             && text.contains("New step 1. «Подготовить письмо»")
             && !text.contains("comes before steps already done")

@@ -245,7 +245,10 @@ fn what_a_new_edition_changes_is_said_in_titles() {
         ),
         "{all}"
     );
-    assert!(all.contains("Шаг 3. «Направить письмо» убран"), "{all}");
+    assert!(
+        all.contains("Шаг «Направить письмо» (в прежней редакции — шаг 3) убран"),
+        "{all}"
+    );
     assert!(
         all.contains(
             "Поле «Номер письма» в новой редакции — «Исходящий номер»: значение перейдёт туда"
@@ -299,4 +302,30 @@ fn a_new_edition_that_makes_a_secret_plain_keeps_it_secret() {
     take(&plain, &mut run, at(30));
     assert!(run.secret.contains("password"));
     assert!(poryadok::run::command::is_secret(&plain, &run, "password"));
+}
+
+/// A run that has taken edition 2 and then finds edition 1 in the file again (an earlier file put
+/// back, or the officer's own file broken so that an older one is read) stays on edition 2:
+/// going back is said, never offered as a new edition one Enter would take.
+#[test]
+fn an_edition_the_run_has_left_is_not_offered_back() {
+    let (_data, store, one, mut run) = started();
+    let two = Arc::new(procedure(&two()));
+    take(&two, &mut run, at(30));
+    let (mut session, _) = store.open_run("local-order-1").unwrap();
+    session.save(&two, &run, at(31)).unwrap();
+    drop(session);
+    let walked = store.walk_edition(&mut run, Some(&one), at(32)).unwrap();
+    assert!(matches!(walked.procedure, Edition::Kept(_)));
+    assert_eq!(walked.procedure.edition(), two.edition());
+    assert!(walked.offer.is_none(), "going back is not offered");
+    let said = walked.said.expect("the step back is said").text(Lang::Ru);
+    assert!(
+        said.contains("прежней редакции 1") && said.contains("своей редакции 2"),
+        "{said}"
+    );
+    // A third edition, never walked, is still offered.
+    let three = procedure(&self::two().replace("version = \"2\"", "version = \"3\""));
+    let walked = store.walk_edition(&mut run, Some(&three), at(33)).unwrap();
+    assert!(walked.offer.is_some() && walked.said.is_none());
 }

@@ -398,7 +398,10 @@ fn a_newer_edition_is_offered_with_a_yes_or_no() {
         said.contains("В файле процедуры новая редакция 4; прохождение идёт по своей редакции 3"),
         "{said}"
     );
-    assert!(said.contains("  - Поле «ИНН» в новой редакции"), "{said}");
+    assert!(
+        said.contains("  - Поле «ИНН»: значение сохраняется"),
+        "{said}"
+    );
     assert!(
         said.contains("Прохождение остаётся на редакции 3"),
         "{said}"
