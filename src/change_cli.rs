@@ -167,13 +167,17 @@ fn change(cx: &Context, id: &str, day: Option<Date>, make: Make) -> ExitCode {
         Ok(changed) => {
             let mut out = anstream::stdout();
             for step in changed.outcome.affected {
-                let title = (changed.procedure.step(&step))
-                    .map_or(step.clone(), |s| sanitize_line(&s.title).into_owned());
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    cx.t("change-affected", &[("step", title.into())])
-                );
+                let known = changed.procedure.step(&step);
+                let title = known.map_or(step.clone(), |s| sanitize_line(&s.title).into_owned());
+                // A control event is reached, not done.
+                let milestone = known
+                    .is_some_and(|s| s.kind == poryadok::procedure::model::StepKind::Milestone);
+                let key = if milestone {
+                    "change-affected-reached"
+                } else {
+                    "change-affected"
+                };
+                let _ = writeln!(out, "{}", cx.t(key, &[("step", title.into())]));
             }
             saved(cx, id)
         }

@@ -299,9 +299,11 @@ pub fn status_json(cx: &Context, id: &str) -> Result<()> {
                         "missed": due.missed(),
                     })
                 });
-            let wait_until = dues
-                .iter()
-                .find(|d| d.step == index && d.kind == DueKind::Wait)
+            // A wait without a day of its own is due when the procedure's deadline falls.
+            let waiting = matches!(recorded, Some(poryadok::run::StepState::Waiting { .. }));
+            let wait_until = (dues.iter())
+                .filter(|d| d.step == index)
+                .find(|d| d.kind == DueKind::Wait || (waiting && d.kind == DueKind::Deadline))
                 .map(|due| due.date.to_string());
             json!({
                 "number": index + 1,

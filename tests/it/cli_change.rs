@@ -583,3 +583,28 @@ fn rename_warns_of_a_label_another_run_has_and_refuses_an_empty_one() {
         .code(2)
         .stderr(predicate::str::contains("empty"));
 }
+
+/// Reopening a step that a reached control event depends on says the event was reached, not
+/// done.
+#[test]
+fn reopening_a_step_names_a_control_event_reached_not_done() {
+    let data = tempfile::tempdir().unwrap();
+    let out =
+        stdout(poryadok(data.path(), "ru").args(["new", "esia-service-centres", "--label", "x"]));
+    let id = out.lines().last().unwrap().trim().to_owned();
+    for step in ["1", "2", "3", "4"] {
+        poryadok(data.path(), "ru")
+            .args(["step", &id, step, "done"])
+            .assert()
+            .success();
+    }
+    let text = stdout(poryadok(data.path(), "ru").args(["step", &id, "4", "reopen"]));
+    assert!(
+        text.contains(
+            "контрольное событие достигнуто раньше и зависит от снова открытого шага: \
+             Орган (организация) зарегистрировано в ЕСИА"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("выполнен раньше"), "{text}");
+}

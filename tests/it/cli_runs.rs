@@ -368,4 +368,16 @@ fn a_wait_until_its_deadline_says_the_day_once_with_its_rule() {
         assert!(line.contains(words), "{line}");
         assert_eq!(line.matches("10.12.2025").count(), 1, "{line}");
     }
+    // For programs too: the wait is due on the deadline's day.
+    let output = poryadok(data.path(), "en")
+        .args(["status", &id, "--json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&output.get_output().stdout).unwrap();
+    let step = &json["steps"][2];
+    assert_eq!(step["status"], "waiting", "{step}");
+    assert_eq!(step["wait_until"], "2025-12-10", "{step}");
+    assert_eq!(step["deadline"]["date"], "2025-12-10", "{step}");
+    // A step not waiting has no wait's day.
+    assert_eq!(json["steps"][1]["wait_until"], serde_json::Value::Null);
 }

@@ -118,6 +118,7 @@ deadline-pending = { $rule }; the date is not known yet
 journal-label = Run label
 change-saved = run { $id }: saved
 change-affected = done before and depending on the reopened step: { $step }
+change-affected-reached = control event reached before and depending on the reopened step: { $step }
 change-same-label = { $count ->
     [one] another run of this procedure, started { $started }, already has the label “{ $label }”: { $runs }
    *[other] other runs of this procedure, started { $started }, already have the label “{ $label }”: { $runs }
