@@ -38,6 +38,8 @@ pub enum Action {
     ReopenStep,
     /// Mark an optional step as not needed.
     PassOver,
+    /// Start the selected step on a day the officer gives (today unless changed).
+    StartOn,
     /// Mark the selected step done on a day the officer gives (today unless changed).
     CompleteOn,
     /// Mark the selected step as waiting since a day the officer gives.
@@ -80,6 +82,8 @@ pub enum Action {
     Backspace,
     /// Delete the character under the cursor in a text input.
     Delete,
+    /// Clear the line of a one-line text input.
+    ClearLine,
     /// Move the cursor of a text input one character left.
     Left,
     /// Move the cursor of a text input one character right.

@@ -504,6 +504,9 @@ pub struct Editor {
     /// Not a field: the day the step with this id was done, began waiting or was passed over,
     /// typed as ДД.ММ.ГГГГ (today's date to begin with).
     pub dated: Option<(String, Dated)>,
+    /// Why the engine refused the day typed last (said under the input until the text
+    /// changes); the prompt stays open on it.
+    pub refused: Option<crate::i18n::Msg>,
     pub input: TextArea<'static>,
     pub multiline: bool,
 }
@@ -547,6 +550,7 @@ impl Editor {
             cell,
             wait_for: None,
             dated: None,
+            refused: None,
             input,
             multiline,
         }
@@ -565,14 +569,63 @@ impl Editor {
         }
     }
 
-    /// Asking on which day a step was done, began waiting or was passed over; `today` to
-    /// begin with.
+    /// Asking on which day a step was begun, done, began waiting or was passed over; `today`
+    /// to begin with, selected as a suggested value is: the first character typed (or a
+    /// paste) replaces it, Enter takes it, the arrows, Backspace and Delete edit it.
     pub fn for_day(step: &str, dated: Dated, today: jiff::civil::Date) -> Editor {
         let today = today.strftime("%d.%m.%Y").to_string();
-        Editor {
+        let mut editor = Editor {
             dated: Some((step.to_owned(), dated)),
             ..Editor::with(step, None, &today, false, false)
+        };
+        editor.input.set_selection_style(
+            ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
+        );
+        editor.input.select_all();
+        editor
+    }
+
+    /// Edits the text as `action` says, if it is an editing key: typing (over the suggested
+    /// value while it is selected), erasing, moving the cursor, clearing the line (Ctrl-U).
+    /// Whether it was one.
+    pub fn edit(&mut self, action: &crate::tui::action::Action) -> bool {
+        use crate::tui::action::Action;
+        use ratatui_textarea::CursorMove;
+        let moved = match action {
+            Action::Left => Some(CursorMove::Back),
+            Action::Right => Some(CursorMove::Forward),
+            Action::Up => Some(CursorMove::Up),
+            Action::Down => Some(CursorMove::Down),
+            Action::First => Some(CursorMove::Head),
+            Action::Last => Some(CursorMove::End),
+            _ => None,
+        };
+        if let Some(m) = moved {
+            // The suggested value is edited as text from where the cursor goes.
+            self.input.cancel_selection();
+            self.input.move_cursor(m);
+            return true;
         }
+        match action {
+            // A typed character replaces the selected suggested value.
+            Action::Type(c) if !c.is_control() => self.input.insert_char(*c),
+            Action::Backspace => {
+                self.input.cancel_selection();
+                self.input.delete_char();
+            }
+            Action::Delete => {
+                self.input.cancel_selection();
+                self.input.delete_next_char();
+            }
+            Action::ClearLine => {
+                self.input.cancel_selection();
+                self.input.move_cursor(CursorMove::End);
+                self.input.delete_line_by_head();
+            }
+            _ => return false,
+        }
+        self.refused = None;
+        true
     }
 
     /// What has been typed.
@@ -584,6 +637,7 @@ impl Editor {
 /// What the officer dates with the date prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dated {
+    Start,
     Complete,
     Wait,
     PassOver,

@@ -334,7 +334,7 @@ const ATTACH_KEY: Binding = bind(&[Char('a')], Action::Attach, "tui-key-attach")
 const ATTACH_KEY_FORM: Binding = bind(&[Alt('a')], Action::Attach, "tui-key-attach");
 
 /// The commands on the selected step, from the list of steps and from its text.
-const STEP_COMMANDS: [Binding; 12] = [
+const STEP_COMMANDS: [Binding; 13] = [
     bind(&[Char('s')], Action::StartStep, "tui-key-start"),
     show(
         &[Char('c'), Char(' ')],
@@ -362,6 +362,7 @@ const STEP_COMMANDS: [Binding; 12] = [
     bind(&[Char('C')], Action::CompleteOn, "tui-key-dated"),
     bind(&[Char('W')], Action::WaitOn, "tui-key-dated"),
     bind(&[Char('P')], Action::PassOverOn, "tui-key-dated"),
+    bind(&[Char('S')], Action::StartOn, "tui-key-dated"),
 ];
 
 /// The same commands from a form, on keys that cannot be typed as text.
@@ -580,6 +581,7 @@ static STEPS: &[Binding] = &[
     STEP_COMMANDS[9],
     STEP_COMMANDS[10],
     STEP_COMMANDS[11],
+    STEP_COMMANDS[12],
     UNDO,
     show(
         &[Esc, Char('h'), Backspace],
@@ -631,6 +633,7 @@ static TEXT: &[Binding] = &[
     STEP_COMMANDS[9],
     STEP_COMMANDS[10],
     STEP_COMMANDS[11],
+    STEP_COMMANDS[12],
     UNDO,
     show(
         &[Esc, Char('h'), Backspace],
@@ -731,6 +734,7 @@ static EDITOR: &[Binding] = &[
     bind(&[End], Action::Last, "tui-key-cursor"),
     bind(&[Backspace], Action::Backspace, "tui-key-erase"),
     bind(&[Delete], Action::Delete, "tui-key-erase"),
+    bind(&[Ctrl('u')], Action::ClearLine, "tui-key-clear-line"),
     show(
         &[Enter, Ctrl('s')],
         Action::Keep,
@@ -774,6 +778,7 @@ static WAIT_PROMPT: &[Binding] = &[
     bind(&[Right], Action::Right, "tui-key-cursor"),
     bind(&[Backspace], Action::Backspace, "tui-key-erase"),
     bind(&[Delete], Action::Delete, "tui-key-erase"),
+    bind(&[Ctrl('u')], Action::ClearLine, "tui-key-clear-line"),
     show(&[Enter], Action::Keep, "tui-key-wait-keep", "tui-foot-wait"),
     show(&[Esc], Action::Back, "tui-key-cancel", "tui-foot-cancel"),
     HELP_F1,
@@ -786,6 +791,7 @@ static DATE_PROMPT: &[Binding] = &[
     bind(&[Right], Action::Right, "tui-key-cursor"),
     bind(&[Backspace], Action::Backspace, "tui-key-erase"),
     bind(&[Delete], Action::Delete, "tui-key-erase"),
+    bind(&[Ctrl('u')], Action::ClearLine, "tui-key-clear-line"),
     show(&[Enter], Action::Keep, "tui-key-date-keep", "tui-foot-date"),
     show(&[Esc], Action::Back, "tui-key-cancel", "tui-foot-cancel"),
     HELP_F1,

@@ -47,6 +47,7 @@ mod store_recover;
 mod store_secrets;
 mod store_umask;
 mod tui_attach;
+mod tui_dated;
 mod tui_edition;
 mod tui_record;
 mod tui_says;

@@ -598,20 +598,25 @@ fn the_day_typed_for_a_step_is_recorded_and_a_future_one_is_refused() {
     press(&mut wizard, &[Action::WaitOn]);
     let today = wizard.app.today.strftime("%d.%m.%Y").to_string();
     assert_eq!(state(&wizard), (None, Some(today)));
-    // Tomorrow is refused: nothing is recorded, and the officer is told why.
+    // Tomorrow is refused: nothing is recorded, the box stays open on it, and the officer is
+    // told why under it.
     let tomorrow = wizard.app.today.tomorrow().unwrap();
-    press(&mut wizard, &[Action::Backspace; 10]);
-    let mut keys = typed(&tomorrow.strftime("%d.%m.%Y").to_string());
+    let tomorrow = tomorrow.strftime("%d.%m.%Y").to_string();
+    let mut keys = typed(&tomorrow);
     keys.push(Action::Open);
     press(&mut wizard, &keys);
-    assert_eq!(state(&wizard).0, None);
-    let notice = wizard.app.notice.as_ref().expect("a notice");
+    assert_eq!(state(&wizard), (None, Some(tomorrow)));
+    let Screen::Run(screen) = &wizard.app.screen else {
+        panic!("the run is open")
+    };
+    let refused = screen.editor().and_then(|e| e.refused.as_ref());
     assert!(
-        notice
-            .text
+        refused
+            .expect("a refusal in the box")
             .text(Lang::Ru)
             .contains("позже сегодняшнего дня")
     );
+    press(&mut wizard, &[Action::Back]);
     // Three days ago is kept as the day the wait began.
     let earlier = wizard
         .app

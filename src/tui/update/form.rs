@@ -155,25 +155,12 @@ pub(super) fn find_option(popup: &mut OptionsPopup, options: &[String], c: char)
 
 /// Keys while a field is being typed into.
 pub(super) fn update_editor(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
-    use ratatui_textarea::CursorMove;
     let Screen::Run(screen) = &mut app.screen else {
         return None;
     };
     let editor = screen.editor_mut()?;
     match action {
-        Action::Type(c) if !c.is_control() => editor.input.insert_char(c),
-        Action::Backspace => {
-            editor.input.delete_char();
-        }
-        Action::Delete => {
-            editor.input.delete_next_char();
-        }
-        Action::Left => editor.input.move_cursor(CursorMove::Back),
-        Action::Right => editor.input.move_cursor(CursorMove::Forward),
-        Action::Up => editor.input.move_cursor(CursorMove::Up),
-        Action::Down => editor.input.move_cursor(CursorMove::Down),
-        Action::First => editor.input.move_cursor(CursorMove::Head),
-        Action::Last => editor.input.move_cursor(CursorMove::End),
+        _ if editor.edit(&action) => {}
         Action::Newline | Action::Open if editor.multiline => editor.input.insert_newline(),
         Action::Back => screen.overlay = None,
         Action::Open | Action::Keep if editor.dated.is_some() => {
@@ -182,8 +169,7 @@ pub(super) fn update_editor(app: &mut App, action: Action, now: Timestamp) -> Op
                 // The message under the input already says what is wrong; it stays open.
                 Err(_) => return None,
             };
-            let (step, dated) = screen.take_editor()?.dated?;
-            return super::dated_step(app, step, dated, on, now);
+            return super::dated_step(app, on, now);
         }
         Action::Open | Action::Keep if editor.wait_for.is_some() => {
             let text = editor.text();

@@ -383,13 +383,30 @@ pub(super) fn step_action(app: &mut App, action: Action, now: Timestamp) -> Opti
         Action::ReopenStep => Some(Command::ReopenStep(step_id)),
         Action::PassOver => Some(Command::PassOver(step_id)),
         Action::WaitStep => return wait_step(app, now),
-        Action::CompleteOn | Action::WaitOn | Action::PassOverOn => {
+        Action::StartOn | Action::CompleteOn | Action::WaitOn | Action::PassOverOn => {
             let dated = match action {
+                Action::StartOn => Dated::Start,
                 Action::CompleteOn => Dated::Complete,
                 Action::WaitOn => Dated::Wait,
                 _ => Dated::PassOver,
             };
-            screen.open_editor(Editor::for_day(&step_id, dated, today(now, &app.tz)));
+            // The day is asked only once the step can be so marked at all (today); what is
+            // in the way is said at once, in the words the plain command would get. The focus
+            // stays on the list: a date typed ahead must not land in a field.
+            let day = today(now, &app.tz);
+            let command = dated_command(app, &step_id, dated, day)?;
+            if let Err(refusal) = try_on(app, command, now, day) {
+                let (text, details) = refusal_text(app, &refusal);
+                app.notice = Some(Notice {
+                    kind: NoticeKind::Refused,
+                    text,
+                    details,
+                });
+                return None;
+            }
+            if let Screen::Run(screen) = &mut app.screen {
+                screen.open_editor(Editor::for_day(&step_id, dated, day));
+            }
             return None;
         }
         _ => step_command(screen, &action),
@@ -600,19 +617,15 @@ fn run_command(app: &mut App, command: Command, now: Timestamp) -> Option<Effect
     run_command_on(app, command, now, None)
 }
 
-/// The step the officer dated with the date prompt, on the day `on` typed there: done, waiting
-/// since (until the day its deadline falls on, counted from `on`), or passed over.
-pub(super) fn dated_step(
-    app: &mut App,
-    step: String,
-    dated: Dated,
-    on: jiff::civil::Date,
-    now: Timestamp,
-) -> Option<Effect> {
+/// The command that marks `step` as `dated` says, on the day `on`: begun, done, waiting since
+/// (until the day its deadline falls on, counted from `on`), or passed over.
+fn dated_command(app: &App, step: &str, dated: Dated, on: jiff::civil::Date) -> Option<Command> {
     let Screen::Run(screen) = &app.screen else {
         return None;
     };
-    let command = match dated {
+    let step = step.to_owned();
+    Some(match dated {
+        Dated::Start => Command::StartStep(step),
         Dated::Complete => Command::CompleteStep(step),
         Dated::PassOver => Command::PassOver(step),
         Dated::Wait => {
@@ -630,7 +643,59 @@ pub(super) fn dated_step(
                 due: due.map(|d| d.date),
             }
         }
+    })
+}
+
+/// Whether the engine takes `command` dated `on`, tried on a copy of the run.
+fn try_on(
+    app: &App,
+    command: Command,
+    now: Timestamp,
+    on: jiff::civil::Date,
+) -> Result<(), Refusal> {
+    let Screen::Run(screen) = &app.screen else {
+        return Ok(());
     };
+    let day = crate::run::command::Day {
+        on,
+        today: today(now, &app.tz),
+    };
+    let mut trial = screen.run.clone();
+    crate::run::command::apply_on(&screen.procedure, &mut trial, command, now, Some(day))
+        .map(|_| ())
+}
+
+/// The step the officer dated with the date prompt, on the day `on` typed there. A refusal
+/// for that day (after today, before the step was begun, or any the step would not get today)
+/// keeps the prompt open with the text, the refusal said under it; any other closes it and is
+/// the notice.
+pub(super) fn dated_step(app: &mut App, on: jiff::civil::Date, now: Timestamp) -> Option<Effect> {
+    let Screen::Run(screen) = &app.screen else {
+        return None;
+    };
+    let (step, dated) = screen.editor()?.dated.clone()?;
+    let command = dated_command(app, &step, dated, on)?;
+    if let Err(refusal) = try_on(app, command.clone(), now, on) {
+        let day = today(now, &app.tz);
+        let for_the_day = refusal.dated_msg().is_some()
+            || dated_command(app, &step, dated, day)
+                .is_some_and(|today| try_on(app, today, now, day).is_ok());
+        if for_the_day {
+            let text = match refusal.dated_msg() {
+                Some(text) => text,
+                None => refusal_text(app, &refusal).0,
+            };
+            if let Screen::Run(screen) = &mut app.screen
+                && let Some(editor) = screen.editor_mut()
+            {
+                editor.refused = Some(text);
+            }
+            return None;
+        }
+    }
+    if let Screen::Run(screen) = &mut app.screen {
+        screen.take_editor();
+    }
     let day = crate::run::command::Day {
         on,
         today: today(now, &app.tz),
@@ -684,26 +749,31 @@ fn run_command_on(
             }
             Some(Effect::Save)
         }
-        Err(refusal) => {
-            if let Refusal::Incomplete(problems) = &refusal {
-                let fields = screen.procedure.step_fields(&screen.run, screen.step());
-                if let Some(first) = problems
-                    .first()
-                    .and_then(|(id, _)| fields.iter().position(|f| f.id.as_deref() == Some(id)))
-                {
-                    screen.focus = Focus::Form;
-                    screen.field = first;
-                }
-            }
-            let (text, details) = refusal_text(app, &refusal);
-            app.notice = Some(Notice {
-                kind: NoticeKind::Refused,
-                text,
-                details,
-            });
-            None
+        Err(refusal) => show_refusal(app, &refusal),
+    }
+}
+
+/// A refusal as the notice; fields to fix first get the focus, the first of them selected.
+fn show_refusal(app: &mut App, refusal: &Refusal) -> Option<Effect> {
+    if let Screen::Run(screen) = &mut app.screen
+        && let Refusal::Incomplete(problems) = refusal
+    {
+        let fields = screen.procedure.step_fields(&screen.run, screen.step());
+        if let Some(first) = problems
+            .first()
+            .and_then(|(id, _)| fields.iter().position(|f| f.id.as_deref() == Some(id)))
+        {
+            screen.focus = Focus::Form;
+            screen.field = first;
         }
     }
+    let (text, details) = refusal_text(app, refusal);
+    app.notice = Some(Notice {
+        kind: NoticeKind::Refused,
+        text,
+        details,
+    });
+    None
 }
 
 /// What the undo just done took back, in the officer's words: the step and its state now, the

@@ -4,8 +4,6 @@
 //! once (the shell writes it, see [`Effect::SaveOrganisation`]); one that does not is refused
 //! with the validator's words and stays in the input to be corrected.
 
-use ratatui_textarea::CursorMove;
-
 use super::{Effect, move_selection, notice};
 use crate::i18n::Msg;
 use crate::organisation::{OrgKey, free_id};
@@ -62,17 +60,7 @@ pub(super) fn update_orgs(app: &mut App, action: Action) -> Option<Effect> {
         .to_owned();
     if let Some(editor) = &mut open.editor {
         match action {
-            Action::Type(c) if !c.is_control() => editor.input.insert_char(c),
-            Action::Backspace => {
-                editor.input.delete_char();
-            }
-            Action::Delete => {
-                editor.input.delete_next_char();
-            }
-            Action::Left => editor.input.move_cursor(CursorMove::Back),
-            Action::Right => editor.input.move_cursor(CursorMove::Forward),
-            Action::First => editor.input.move_cursor(CursorMove::Head),
-            Action::Last => editor.input.move_cursor(CursorMove::End),
+            _ if editor.edit(&action) => {}
             Action::Back => open.editor = None,
             Action::Open | Action::Keep | Action::NextPane | Action::PrevPane => {
                 let text = editor.text();

@@ -229,8 +229,9 @@ pub(super) fn draw_editor(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
     }
 }
 
-/// On which day a step was done, began waiting or was passed over: today's date to begin with,
-/// a day after today said to be refused before Enter is pressed.
+/// On which day a step was begun, done, began waiting or was passed over: today's date to begin
+/// with, selected; a day after today said to be refused before Enter is pressed, and any day
+/// the engine refused on Enter said so until the text changes.
 fn draw_date_prompt(
     frame: &mut Frame,
     cx: &Ctx,
@@ -239,9 +240,29 @@ fn draw_date_prompt(
     area: Rect,
 ) {
     use crate::tui::app::Dated;
-    let rect = bottom_box(frame, area, 5);
+    let (text, alert) = match crate::validate::parse_date(&editor.text()) {
+        // What the engine said of this day when Enter was pressed, until the text changes.
+        _ if editor.refused.is_some() => {
+            let text = editor.refused.as_ref().map(|m| m.text(cx.lang()));
+            (format!("✖ {}", text.unwrap_or_default()), true)
+        }
+        Ok(date) if date > cx.app.today => {
+            let text = cx.tf(
+                "tui-date-future",
+                &[("date", date.strftime("%d.%m.%Y").to_string().into())],
+            );
+            (format!("✖ {text}"), true)
+        }
+        Ok(date) => (format!("✓ {}", date.strftime("%d.%m.%Y")), false),
+        Err(problem) => (format!("✖ {}", problem.text(cx.lang())), true),
+    };
+    // The box grows to say the whole message (two lines at least, as it always had).
+    let message = wrap_words(&safe(&text), usize::from(area.width).saturating_sub(2));
+    let rows = message.len().clamp(2, 6) as u16;
+    let rect = bottom_box(frame, area, rows + 3);
     cx.shadow(rect);
     let title = match dated {
+        Dated::Start => cx.t("tui-date-start"),
         Dated::Complete => cx.t("tui-date-complete"),
         Dated::Wait => cx.t("tui-date-wait"),
         Dated::PassOver => cx.t("tui-date-pass-over"),
@@ -253,23 +274,16 @@ fn draw_date_prompt(
     let [input_area, message_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
     frame.render_widget(&editor.input, input_area);
-    let message = match crate::validate::parse_date(&editor.text()) {
-        Ok(date) if date > cx.app.today => {
-            let text = cx.tf(
-                "tui-date-future",
-                &[("date", date.strftime("%d.%m.%Y").to_string().into())],
-            );
-            Line::from(format!("✖ {text}")).style(cx.theme.alert())
-        }
-        Ok(date) => Line::from(format!("✓ {}", date.strftime("%d.%m.%Y"))).style(cx.theme.done()),
-        Err(problem) => {
-            Line::from(format!("✖ {}", safe(&problem.text(cx.lang())))).style(cx.theme.alert())
-        }
+    let style = if alert {
+        cx.theme.alert()
+    } else {
+        cx.theme.done()
     };
-    frame.render_widget(
-        Paragraph::new(message).wrap(Wrap { trim: true }),
-        message_area,
-    );
+    let lines: Vec<Line> = message
+        .into_iter()
+        .map(|part| Line::from(part).style(style))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), message_area);
 }
 
 /// Until when a step waits, when its procedure sets no deadline.

@@ -115,13 +115,19 @@ pub(super) fn draw_picker(frame: &mut Frame, cx: &Ctx, screen: &RunScreen, area:
         lines.extend(help);
     }
     lines.push(Line::from(""));
-    let summary = cx.tf(
-        "tui-choice-impact",
-        &[
-            ("applies", impact.applies.len().into()),
-            ("skipped", impact.skipped.len().into()),
-        ],
-    );
+    // The option already chosen changes nothing: it is said to be the current one.
+    let current = chosen == Some(&option.id);
+    let summary = if current {
+        cx.t("tui-choice-current")
+    } else {
+        cx.tf(
+            "tui-choice-impact",
+            &[
+                ("applies", impact.applies.len().into()),
+                ("skipped", impact.skipped.len().into()),
+            ],
+        )
+    };
     for part in wrap_words(&summary, inner_width) {
         lines.push(Line::from(part));
     }
