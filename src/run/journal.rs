@@ -258,8 +258,12 @@ pub fn told(
                 Some(Recorded::Step(state)) if state.day(tz) != recorded_on => Some(state.day(tz)),
                 _ => None,
             };
-            let recorded_for =
-                recorded_for_day.map(|day| Msg::new("journal-recorded-for").arg("date", date(day)));
+            let new = shown(&entry.new);
+            // Said only where the new value does not already name the day («выполнен
+            // 03.12.2026» needs no «(отмечено за 03.12.2026)»); the report keeps the day.
+            let recorded_for = recorded_for_day
+                .filter(|day| !new.contains(&date(*day)))
+                .map(|day| Msg::new("journal-recorded-for").arg("date", date(day)));
             Told {
                 number: index + 1,
                 when: entry
@@ -269,7 +273,7 @@ pub fn told(
                     .to_string(),
                 subject: line(entry.what.words_in(&editions, lang)),
                 old: shown(&entry.old),
-                new: shown(&entry.new),
+                new,
                 undoes: (entry.undoes)
                     .map(|n| Msg::new("journal-undoes").arg("entry", n + 1).text(lang)),
                 recorded_for: recorded_for.map(|msg| msg.text(lang)),

@@ -1240,8 +1240,8 @@ fn the_journal_never_shows_a_secret_and_scrolls_to_its_first_change() {
             assert!(!end.contains("Пароль-123"), "{end}");
         }
         // The wheel scrolls it where it does not fit.
-        press(&mut wizard, &[Action::Resize(80, 24), Action::First]);
-        screen_of(&mut wizard, 80, 24);
+        press(&mut wizard, &[Action::Resize(80, 20), Action::First]);
+        screen_of(&mut wizard, 80, 20);
         press(&mut wizard, &[Action::ScrollDown]);
         let Screen::Run(screen) = &wizard.app.screen else {
             panic!("the run is open")
