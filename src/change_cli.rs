@@ -166,6 +166,17 @@ fn change(cx: &Context, id: &str, day: Option<Date>, make: Make) -> ExitCode {
     match made {
         Ok(changed) => {
             let mut out = anstream::stdout();
+            // An undo says what it took back, in the words the wizard and plain mode use.
+            if changed
+                .run
+                .journal
+                .last()
+                .is_some_and(|e| e.undoes.is_some())
+            {
+                let (p, run) = (&changed.procedure, &changed.run);
+                let said = poryadok::run::journal::undone(p, run, cx.lang, &cx.tz, cx.today);
+                let _ = writeln!(out, "{}", sanitize_line(&said.text(cx.lang)));
+            }
             for step in changed.outcome.affected {
                 let known = changed.procedure.step(&step);
                 let title = known.map_or(step.clone(), |s| sanitize_line(&s.title).into_owned());

@@ -268,7 +268,12 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         let undo = command == Command::Undo;
         if self.command_on(walk, command, day)? {
             if undo {
-                self.say("plain-undone", &[])?;
+                // What the undo took back, in the words the wizard and `poryadok undo` use.
+                let now = self.now();
+                let today = self.today(now);
+                let p = &walk.procedure;
+                let said = crate::run::journal::undone(p, &walk.run, self.lang, &self.tz, today);
+                self.line(&say::line(&said.text(self.lang)))?;
             }
             match day {
                 Some(day) => self.say_recorded(walk, day)?,

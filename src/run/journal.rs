@@ -226,6 +226,104 @@ impl Told {
     }
 }
 
+/// What the undo just done took back, in the officer's words: the step and its state now, the
+/// field by its label, the variant by its title, the run's name. Read after the undo, from the
+/// journal's last entry (the one the undo added): the wizard, plain mode and `poryadok undo` say it.
+pub fn undone(
+    p: &Procedure,
+    run: &super::Run,
+    lang: crate::i18n::Lang,
+    tz: &jiff::tz::TimeZone,
+    today: jiff::civil::Date,
+) -> Msg {
+    let Some(entry) = run.journal.last() else {
+        return Msg::new("undone");
+    };
+    let step_title = |id: &str| {
+        p.step(id)
+            .map(|s| crate::text::sanitize_line(&s.title).into_owned())
+    };
+    match &entry.what {
+        What::Step(id) => {
+            let (Some(index), Some(title)) = (p.step_index(id), step_title(id)) else {
+                return Msg::new("undone");
+            };
+            let status = crate::run::view::status(p, run, index);
+            let date = |date: jiff::civil::Date| date.strftime("%d.%m.%Y").to_string();
+            let state = crate::run::view::status_msg(p, run, index, &status, tz, today, date);
+            Msg::new("undone-step")
+                .arg("step", title)
+                .arg("state", state.text(lang))
+        }
+        What::Field(id) => {
+            let label = p
+                .field(id)
+                .and_then(|f| f.label.clone())
+                .unwrap_or_else(|| id.to_owned());
+            let cleared = !run.values.contains_key(id);
+            Msg::new(if cleared {
+                "undone-field-cleared"
+            } else {
+                "undone-field"
+            })
+            .arg("field", crate::text::sanitize_line(&label).into_owned())
+        }
+        What::Choice(id) => {
+            let Some(choice) = p.file().choices.iter().find(|c| &c.id == id) else {
+                return Msg::new("undone");
+            };
+            let title = crate::text::sanitize_line(&choice.title).into_owned();
+            let option =
+                (run.choices.get(id)).and_then(|o| choice.options.iter().find(|c| &c.id == o));
+            match option {
+                Some(option) => Msg::new("undone-choice").arg("choice", title).arg(
+                    "option",
+                    crate::text::sanitize_line(&option.title).into_owned(),
+                ),
+                None => Msg::new("undone-choice-cleared").arg("choice", title),
+            }
+        }
+        What::Note(id) => match step_title(id) {
+            Some(title) => Msg::new("undone-note").arg("step", title),
+            None => Msg::new("undone"),
+        },
+        What::Attachment(key) => {
+            let Some((step, number)) = crate::run::journal::attachment_step(key) else {
+                return Msg::new("undone");
+            };
+            let letter = added_files_by_letter(p, step)
+                .nth(number.saturating_sub(1))
+                .map(|(letter, what)| {
+                    let title = letter.title.as_deref().unwrap_or(what);
+                    crate::text::sanitize_line(title).into_owned()
+                })
+                .unwrap_or_default();
+            let name = |file: &crate::run::state::Attached| {
+                crate::text::sanitize_line(&file.name).into_owned()
+            };
+            // The file the letter has again, or the one the undo took from it.
+            let before = match &entry.old {
+                Some(crate::run::state::Recorded::Value(value)) => {
+                    crate::run::state::Attached::from_value(value)
+                }
+                _ => None,
+            };
+            match (run.attachments.get(key), before) {
+                (Some(file), _) => Msg::new("undone-attached")
+                    .arg("letter", letter)
+                    .arg("name", name(file)),
+                (None, Some(file)) => Msg::new("undone-detached")
+                    .arg("letter", letter)
+                    .arg("name", name(&file)),
+                (None, None) => Msg::new("undone"),
+            }
+        }
+        What::Label => Msg::new("undone-label")
+            .arg("label", crate::text::sanitize_line(&run.label).into_owned()),
+        What::Archived | What::Edition | What::Other(_) => Msg::new("undone"),
+    }
+}
+
 /// Every entry of `run`'s journal in the officer's words, oldest first. What the procedure no
 /// longer has is named as an edition the run had before named it (`earlier`: the kept editions
 /// the run had, see [`crate::store::Store::earlier_editions`]); a value that is or ever was

@@ -47,6 +47,8 @@ impl<'p, E> ChangeError<'p, E> {
 pub struct Changed<'p> {
     pub procedure: Edition<'p>,
     pub outcome: Outcome,
+    /// The run as saved.
+    pub run: Run,
 }
 
 impl Store {
@@ -77,7 +79,11 @@ impl Store {
                 session
                     .save(&procedure, &run, now)
                     .map_err(ChangeError::Save)?;
-                Ok(Changed { procedure, outcome })
+                Ok(Changed {
+                    procedure,
+                    outcome,
+                    run,
+                })
             }
             Err(refusal) => Err(ChangeError::Refused(refusal, Box::new(procedure))),
         }

@@ -608,3 +608,29 @@ fn reopening_a_step_names_a_control_event_reached_not_done() {
     );
     assert!(!text.contains("выполнен раньше"), "{text}");
 }
+
+/// `poryadok undo` says what it took back, as the wizard does, before «saved»: a step back to
+/// its state, a rename back to the earlier name.
+#[test]
+fn undo_says_what_it_took_back() {
+    let data = tempfile::tempdir().unwrap();
+    let id = filled_run(data.path());
+    poryadok(data.path(), "ru")
+        .args(["step", &id, "1", "done"])
+        .assert()
+        .success();
+    let text = stdout(poryadok(data.path(), "ru").args(["undo", &id]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].starts_with("Отменено: шаг «"), "{text}");
+    assert!(lines[0].ends_with("снова: можно выполнять"), "{text}");
+    poryadok(data.path(), "ru")
+        .args(["rename", &id, "Петров П.П."])
+        .assert()
+        .success();
+    let text = stdout(poryadok(data.path(), "en").args(["undo", &id]));
+    assert!(
+        text.starts_with("Undone: the run is called «Иванов И.И.» again\n"),
+        "{text}"
+    );
+}

@@ -50,7 +50,6 @@ plain-step-prompt = Command or field number (? lists the commands):
 plain-step-help = A field's number fills it. s starts the step, c marks it done, w marks it waiting for an answer from outside, r reopens a done step, p marks an optional step not needed; after s, c, w and p, a space and the day it happened records it on that day (c 03.12.2026 or c 2026-12-03), without one today, and a day after today is not recorded. n goes to the next step, l lists the steps, v chooses a variant, u takes back the last change, d writes the run's documents, h goes home, q quits. Letters work in the Russian layout too.
 plain-step-now = { $title }: { $state }. { $done } of { $all } steps done.
 plain-last-step = This is the last step.
-plain-undone = The last change was taken back.
 plain-save-failed = NOT SAVED: { $error }. The change is kept in memory and saved with the next one.
 plain-set-aside = The procedure file changed; kept aside, as it no longer has a place for them: { $items }.
 plain-edition-offered = The procedure file has a newer edition { $new }; the run keeps its own edition { $old }. What the new one changes:

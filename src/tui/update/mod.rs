@@ -724,7 +724,13 @@ fn run_command_on(
             if undo {
                 app.notice = Some(notice(
                     NoticeKind::Info,
-                    undone(screen, app.lang, &app.tz, app.today),
+                    crate::run::journal::undone(
+                        &screen.procedure,
+                        &screen.run,
+                        app.lang,
+                        &app.tz,
+                        app.today,
+                    ),
                 ));
             }
             if let Some(due) = past_due {
@@ -774,97 +780,6 @@ fn show_refusal(app: &mut App, refusal: &Refusal) -> Option<Effect> {
         details,
     });
     None
-}
-
-/// What the undo just done took back, in the officer's words: the step and its state now, the
-/// field by its label, the variant by its title.
-fn undone(
-    screen: &RunScreen,
-    lang: crate::i18n::Lang,
-    tz: &jiff::tz::TimeZone,
-    today: jiff::civil::Date,
-) -> Msg {
-    use crate::run::journal::What;
-    let p = &screen.procedure;
-    let Some(entry) = screen.run.journal.last() else {
-        return Msg::new("tui-undone");
-    };
-    let step_title = |id: &str| {
-        p.step(id)
-            .map(|s| crate::text::sanitize_line(&s.title).into_owned())
-    };
-    match &entry.what {
-        What::Step(id) => {
-            let (Some(index), Some(title)) = (p.step_index(id), step_title(id)) else {
-                return Msg::new("tui-undone");
-            };
-            let status = crate::run::view::status(p, &screen.run, index);
-            let date = |date: jiff::civil::Date| date.strftime("%d.%m.%Y").to_string();
-            let state =
-                crate::run::view::status_msg(p, &screen.run, index, &status, tz, today, date);
-            Msg::new("tui-undone-step")
-                .arg("step", title)
-                .arg("state", state.text(lang))
-        }
-        What::Field(id) => {
-            let label = p
-                .field(id)
-                .and_then(|f| f.label.clone())
-                .unwrap_or_else(|| id.to_owned());
-            let cleared = !screen.run.values.contains_key(id);
-            Msg::new(if cleared {
-                "tui-undone-field-cleared"
-            } else {
-                "tui-undone-field"
-            })
-            .arg("field", crate::text::sanitize_line(&label).into_owned())
-        }
-        What::Choice(id) => {
-            let Some(choice) = p.file().choices.iter().find(|c| &c.id == id) else {
-                return Msg::new("tui-undone");
-            };
-            let title = crate::text::sanitize_line(&choice.title).into_owned();
-            let option = (screen.run.choices.get(id))
-                .and_then(|o| choice.options.iter().find(|c| &c.id == o));
-            match option {
-                Some(option) => Msg::new("tui-undone-choice").arg("choice", title).arg(
-                    "option",
-                    crate::text::sanitize_line(&option.title).into_owned(),
-                ),
-                None => Msg::new("tui-undone-choice-cleared").arg("choice", title),
-            }
-        }
-        What::Note(id) => match step_title(id) {
-            Some(title) => Msg::new("tui-undone-note").arg("step", title),
-            None => Msg::new("tui-undone"),
-        },
-        What::Attachment(key) => {
-            let Some((step, number)) = crate::run::journal::attachment_step(key) else {
-                return Msg::new("tui-undone");
-            };
-            let letter = attach::letter_title(screen, step, number);
-            let name = |file: &crate::run::state::Attached| {
-                crate::text::sanitize_line(&file.name).into_owned()
-            };
-            // The file the letter has again, or the one the undo took from it.
-            let before = match &entry.old {
-                Some(crate::run::state::Recorded::Value(value)) => {
-                    crate::run::state::Attached::from_value(value)
-                }
-                _ => None,
-            };
-            match (screen.run.attachments.get(key), before) {
-                (Some(file), _) => Msg::new("tui-undone-attached")
-                    .arg("letter", letter)
-                    .arg("name", name(file)),
-                (None, Some(file)) => Msg::new("tui-undone-detached")
-                    .arg("letter", letter)
-                    .arg("name", name(&file)),
-                (None, None) => Msg::new("tui-undone"),
-            }
-        }
-        What::Label | What::Archived | What::Edition | What::Other(_) => Msg::new("tui-undone"),
-    }
 }
 
 /// A refusal in the officer's words: the message, and the lines under it.
