@@ -421,6 +421,7 @@ static HOME: &[Binding] = &[
 static RENAME: &[Binding] = &[
     bind(&[Typing], Action::Type(' '), "tui-key-type-label"),
     bind(&[Backspace], Action::Backspace, "tui-key-erase"),
+    bind(&[Ctrl('u')], Action::ClearLine, "tui-key-clear-line"),
     show(
         &[Enter],
         Action::Open,
@@ -481,6 +482,7 @@ static SHELF: &[Binding] = &[
 static NEW_RUN: &[Binding] = &[
     bind(&[Typing], Action::Type(' '), "tui-key-type-label"),
     bind(&[Backspace], Action::Backspace, "tui-key-erase"),
+    bind(&[Ctrl('u')], Action::ClearLine, "tui-key-clear-line"),
     show(&[Down], Action::Down, "tui-key-run-org", "tui-foot-run-org"),
     bind(&[Up], Action::Up, "tui-key-run-org"),
     show(

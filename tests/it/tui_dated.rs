@@ -99,6 +99,22 @@ fn the_first_character_typed_replaces_the_offered_day() {
     }
 }
 
+/// Ctrl-U clears a new run's label too.
+#[test]
+fn ctrl_u_clears_a_new_runs_label() {
+    let data = tempfile::tempdir().unwrap();
+    let mut wizard = wizard(Lang::Ru, data.path());
+    press(&mut wizard, &[Action::Resize(80, 24)]);
+    wizard.start(&Start::Procedure("rsmev-connection".into()), at(0));
+    press(&mut wizard, &typed("Опечатка"));
+    press(&mut wizard, &[Action::ClearLine]);
+    press(&mut wizard, &typed("Комитет"));
+    let Screen::NewRun(new) = &wizard.app.screen else {
+        panic!("the new run asks its label")
+    };
+    assert_eq!(new.label, "Комитет");
+}
+
 #[test]
 fn enter_alone_takes_the_offered_day() {
     let (_data, mut wizard) = run("rsmev-connection");
@@ -172,8 +188,17 @@ fn a_step_is_begun_on_a_past_day_with_s() {
         let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT);
         assert_eq!(action(key, KeyMode::Steps), Some(Action::StartOn), "{c}");
     }
+    // Ctrl-U clears the line wherever one line is typed.
     let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(action(ctrl_u, KeyMode::DatePrompt), Some(Action::ClearLine));
+    for mode in [
+        KeyMode::DatePrompt,
+        KeyMode::WaitPrompt,
+        KeyMode::Editor,
+        KeyMode::NewRun,
+        KeyMode::Rename,
+    ] {
+        assert_eq!(action(ctrl_u, mode), Some(Action::ClearLine), "{mode:?}");
+    }
 }
 
 /// A required step cannot be passed over, a step still blocked cannot be done, a step whose

@@ -59,6 +59,10 @@ pub(super) fn dialog(app: &mut App, action: Action) -> Option<Effect> {
             label.pop();
             None
         }
+        (HomeDialog::Rename { label, .. }, Action::ClearLine) => {
+            label.clear();
+            None
+        }
         (HomeDialog::Rename { label, .. }, Action::Open) if label.trim().is_empty() => {
             app.notice = Some(notice(NoticeKind::Refused, Msg::new("tui-label-needed")));
             None

@@ -171,6 +171,10 @@ fn apply_action(app: &mut App, action: Action, now: Timestamp) -> Option<Effect>
                 new.label.push(c);
                 None
             }
+            Action::ClearLine => {
+                new.label.clear();
+                None
+            }
             Action::Backspace => {
                 new.label.pop();
                 None
