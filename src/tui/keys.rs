@@ -875,91 +875,64 @@ static COPY: &[Binding] = &[
     QUIT,
 ];
 
-static MATERIAL: &[Binding] = &[
-    show(
-        &[Up, Char('k')],
-        Action::Up,
-        "tui-key-scroll-material",
-        "tui-foot-scroll",
-    ),
-    bind(&[Down, Char('j')], Action::Down, "tui-key-scroll-material"),
-    bind(&[PageUp], Action::PageUp, "tui-key-scroll-material"),
-    bind(
-        &[PageDown, Char(' ')],
-        Action::PageDown,
-        "tui-key-scroll-material",
-    ),
-    bind(&[Home, Char('g')], Action::First, "tui-key-scroll-material"),
-    bind(&[End, Char('G')], Action::Last, "tui-key-scroll-material"),
-    show(
+/// A reading overlay's table: the keys that scroll it (said in `?` with `$help`), then its own.
+macro_rules! reading {
+    ($name:ident, $help:literal, [$($own:expr),* $(,)?]) => {
+        static $name: &[Binding] = &[
+            show(&[Up, Char('k')], Action::Up, $help, "tui-foot-scroll"),
+            bind(&[Down, Char('j')], Action::Down, $help),
+            bind(&[Wheel], Action::Down, $help),
+            bind(&[PageUp], Action::PageUp, $help),
+            bind(&[PageDown, Char(' ')], Action::PageDown, $help),
+            bind(&[Home, Char('g')], Action::First, $help),
+            bind(&[End, Char('G')], Action::Last, $help),
+            $($own,)*
+            HELP,
+            QUIT,
+        ];
+    };
+}
+
+reading!(
+    MATERIAL,
+    "tui-key-scroll-material",
+    [show(
         &[Esc, Char('i'), F(3)],
         Action::Back,
         "tui-key-close-material",
         "tui-foot-close",
-    ),
-    HELP,
-    QUIT,
-];
+    )]
+);
 
-static EDITION: &[Binding] = &[
-    show(
-        &[Up, Char('k')],
-        Action::Up,
-        "tui-key-scroll-edition",
-        "tui-foot-scroll",
-    ),
-    bind(&[Down, Char('j')], Action::Down, "tui-key-scroll-edition"),
-    bind(&[Wheel], Action::Down, "tui-key-scroll-edition"),
-    bind(&[PageUp], Action::PageUp, "tui-key-scroll-edition"),
-    bind(
-        &[PageDown, Char(' ')],
-        Action::PageDown,
-        "tui-key-scroll-edition",
-    ),
-    bind(&[Home, Char('g')], Action::First, "tui-key-scroll-edition"),
-    bind(&[End, Char('G')], Action::Last, "tui-key-scroll-edition"),
-    show(
-        &[Enter],
-        Action::Open,
-        "tui-key-take-edition",
-        "tui-foot-take-edition",
-    ),
-    show(
-        &[Esc],
-        Action::Back,
-        "tui-key-keep-edition",
-        "tui-foot-keep-edition",
-    ),
-    HELP,
-    QUIT,
-];
+reading!(
+    EDITION,
+    "tui-key-scroll-edition",
+    [
+        show(
+            &[Enter],
+            Action::Open,
+            "tui-key-take-edition",
+            "tui-foot-take-edition",
+        ),
+        show(
+            &[Esc],
+            Action::Back,
+            "tui-key-keep-edition",
+            "tui-foot-keep-edition",
+        ),
+    ]
+);
 
-static JOURNAL: &[Binding] = &[
-    show(
-        &[Up, Char('k')],
-        Action::Up,
-        "tui-key-scroll-journal",
-        "tui-foot-scroll",
-    ),
-    bind(&[Down, Char('j')], Action::Down, "tui-key-scroll-journal"),
-    bind(&[Wheel], Action::Down, "tui-key-scroll-journal"),
-    bind(&[PageUp], Action::PageUp, "tui-key-scroll-journal"),
-    bind(
-        &[PageDown, Char(' ')],
-        Action::PageDown,
-        "tui-key-scroll-journal",
-    ),
-    bind(&[Home, Char('g')], Action::First, "tui-key-scroll-journal"),
-    bind(&[End, Char('G')], Action::Last, "tui-key-scroll-journal"),
-    show(
+reading!(
+    JOURNAL,
+    "tui-key-scroll-journal",
+    [show(
         &[Esc, Char('J'), F(4)],
         Action::Back,
         "tui-key-close-journal",
         "tui-foot-close",
-    ),
-    HELP,
-    QUIT,
-];
+    )]
+);
 
 static ATTACHMENTS: &[Binding] = &[
     show(
