@@ -291,13 +291,7 @@ pub fn undone(
             let Some((step, number)) = crate::run::journal::attachment_step(key) else {
                 return Msg::new("undone");
             };
-            let letter = added_files_by_letter(p, step)
-                .nth(number.saturating_sub(1))
-                .map(|(letter, what)| {
-                    let title = letter.title.as_deref().unwrap_or(what);
-                    crate::text::sanitize_line(title).into_owned()
-                })
-                .unwrap_or_default();
+            let letter = letter_title(p, step, number);
             let name = |file: &crate::run::state::Attached| {
                 crate::text::sanitize_line(&file.name).into_owned()
             };
@@ -427,6 +421,17 @@ pub fn attachment_step(key: &str) -> Option<(&str, usize)> {
 /// numbered N is the N-th of these.
 pub fn added_files<'p>(procedure: &'p Procedure, step: &str) -> impl Iterator<Item = &'p String> {
     added_files_by_letter(procedure, step).map(|(_, what)| what)
+}
+
+/// The title of the letter the `number`-th added file of `step` goes with (the file's own words
+/// when the letter has no title), safe for a terminal; empty when there is no such file.
+pub fn letter_title(procedure: &Procedure, step: &str, number: usize) -> String {
+    added_files_by_letter(procedure, step)
+        .nth(number.saturating_sub(1))
+        .map(|(letter, what)| {
+            crate::text::sanitize_line(letter.title.as_deref().unwrap_or(what)).into_owned()
+        })
+        .unwrap_or_default()
 }
 
 /// [`added_files`], each with the letter it goes with.

@@ -11,7 +11,7 @@ use crate::run::command::Command;
 use crate::run::journal::added_files_by_letter;
 use crate::run::state::attachment_key;
 use crate::tui::action::Action;
-use crate::tui::app::{App, AttachPopup, NoticeKind, Overlay, PathInput, RunScreen, Screen};
+use crate::tui::app::{App, AttachPopup, NoticeKind, Overlay, PathInput, Screen};
 
 /// Opens the list of the selected step's files to add; a step whose letters take none says so.
 pub(super) fn open(app: &mut App) {
@@ -119,7 +119,7 @@ pub fn attached(app: &mut App, command: Command, now: Timestamp) -> Option<Effec
         return run_command(app, command, now);
     };
     let key = attachment_key(step, *number);
-    let letter = letter_title(screen, step, *number);
+    let letter = crate::run::journal::letter_title(&screen.procedure, step, *number);
     let text = match (file, screen.run.attachments.get(&key)) {
         (Some(file), _) => Msg::new("tui-attached")
             .arg("letter", letter)
@@ -150,15 +150,6 @@ pub fn refused(app: &mut App, why: Msg) {
     {
         path.error = Some(why);
     }
-}
-
-/// The title of the letter the `number`-th added file of `step` goes with, made safe; the
-/// file's own words when the letter has no title.
-pub fn letter_title(screen: &RunScreen, step: &str, number: usize) -> String {
-    added_files_by_letter(&screen.procedure, step)
-        .nth(number.saturating_sub(1))
-        .map(|(letter, what)| safe(letter.title.as_deref().unwrap_or(what)))
-        .unwrap_or_default()
 }
 
 fn safe(text: &str) -> String {
